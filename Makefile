@@ -1,0 +1,98 @@
+# brochure — see README.md.  `make` builds build/brochure; `make
+# brochure` sets up, builds and renders the sample; `make test` runs
+# every test.  Both of those run scripts/setup first, which installs
+# missing Debian packages when run as root.
+
+PKGS     = pangocairo pangoft2 cairo cairo-pdf cairo-svg cairo-png \
+	   harfbuzz fontconfig yaml-0.1 libpng glib-2.0
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Wswitch-enum -Wformat=2 \
+	   -Wno-missing-field-initializers
+ifdef WERROR
+WARN    += -Werror
+endif
+ifdef SANITIZE
+CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	     $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
+
+B        = build
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/obj/%.o)
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+
+.PHONY: all brochure test unit setup clean lint format install \
+	test-update bench
+
+all: $(B)/brochure
+
+$(B)/obj/%.o: src/%.c | $(B)/obj
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/libbrochure.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/brochure: $(B)/obj/main.o $(B)/libbrochure.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(B)/tests/%: tests/unit/%.c $(B)/libbrochure.a | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc $(shell pkg-config --cflags cmocka) \
+	    -o $@ $< $(B)/libbrochure.a $(LDFLAGS) $(PKG_LIBS) \
+	    $(shell pkg-config --libs cmocka) -lm
+
+$(B)/tests/pngdiff: tests/pngdiff.c | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) \
+	    $(shell pkg-config --libs libpng) -lm
+
+$(B)/obj $(B)/tests:
+	mkdir -p $@
+
+setup:
+	@sh scripts/setup
+
+# The sample: the A4 brochure and one 1080×1080 card per intern.
+brochure: setup
+	@$(MAKE) --no-print-directory all
+	$(B)/brochure render data/interns.yaml -l layouts/brochure-a4.yaml \
+	    -o out/brochure.pdf
+	$(B)/brochure render data/interns.yaml -l layouts/social-square.yaml \
+	    -o out/social/
+
+test: setup
+	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BIN) \
+	    $(B)/tests/pngdiff
+	@sh tests/run
+
+# Regenerates the golden files; review them as a diff and as pictures.
+test-update: all $(B)/tests/pngdiff
+	@sh tests/golden/update
+
+lint:
+	@sh scripts/lint
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin \
+	    $(DESTDIR)$(PREFIX)/share/brochure/fonts \
+	    $(DESTDIR)$(PREFIX)/share/brochure/layouts
+	install -m 755 $(B)/brochure $(DESTDIR)$(PREFIX)/bin/brochure
+	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/brochure/fonts/
+	install -m 644 layouts/*.yaml \
+	    $(DESTDIR)$(PREFIX)/share/brochure/layouts/
+
+clean:
+	rm -rf $(B) out
+
+-include $(wildcard $(B)/obj/*.d)

@@ -1,0 +1,218 @@
+/*
+ * Command line parsing with getopt_long.  Usage errors are exit 2 and
+ * name the option at fault; paths are checked to exist here, so a
+ * mistyped DATA or LAYOUT is a usage error rather than an input one.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+#include "cli.h"
+#include "units.h"
+
+static const char usage_text[] =
+"usage: brochure render DATA.yaml -l LAYOUT.yaml -o OUTPUT [options]\n"
+"       brochure check  DATA.yaml -l LAYOUT.yaml [options]\n"
+"       brochure --help | --version\n"
+"\n"
+"Renders YAML data through a YAML layout spec into a PDF brochure, PNG\n"
+"images or SVG files, with Korean typography (word breaking by 어절).\n"
+"\n"
+"Commands:\n"
+"  render   lay out and write OUTPUT\n"
+"  check    validate the data and layout and lay every page out (to\n"
+"           find overflowing text); write nothing\n"
+"\n"
+"Options:\n"
+"  -l, --layout FILE   the layout spec (required)\n"
+"  -o, --output PATH   FILE.pdf: one PDF with every page;\n"
+"                      FILE.png or FILE.svg: a single page;\n"
+"                      DIR/ (or an existing folder): one file per page,\n"
+"                      named after the record id (gina.png) or the page\n"
+"                      name (cover.png)\n"
+"  -f, --format FMT    file format in a folder: png (default), svg, pdf\n"
+"      --scale N       raster pixels per layout px (default 1: a 1080px\n"
+"                      page is a 1080-pixel PNG)\n"
+"      --dpi N         raster pixels per inch (default 96)\n"
+"      --strict        warnings (overflowing text, missing glyphs) are\n"
+"                      errors\n"
+"  -q, --quiet         hide warnings; errors always show\n"
+"      --dump-tree FILE  write the laid-out boxes of every page as text\n"
+"  -h, --help          show this help\n"
+"  -V, --version       show the version\n"
+"\n"
+"Exit status: 0 success, 1 invalid input, 2 bad usage, 3 output not\n"
+"written.  Diagnostics: FILE:LINE:COLUMN: error|warning: MESSAGE.\n"
+"\n"
+"Examples:\n"
+"  brochure render data/interns.yaml -l layouts/brochure-a4.yaml \\\n"
+"      -o out/brochure.pdf\n"
+"  brochure render data/interns.yaml -l layouts/social-square.yaml \\\n"
+"      -o out/social/\n"
+"  brochure render data/interns.yaml -l layouts/social-square.yaml \\\n"
+"      -o out/hi/ --scale 2\n"
+"  brochure check data/interns.yaml -l layouts/brochure-a4.yaml --strict\n";
+
+enum {
+	OPT_SCALE = 256,
+	OPT_DPI,
+	OPT_STRICT,
+	OPT_DUMP,
+};
+
+static const struct option longopts[] = {
+	{ "layout", required_argument, NULL, 'l' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "scale", required_argument, NULL, OPT_SCALE },
+	{ "dpi", required_argument, NULL, OPT_DPI },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "dump-tree", required_argument, NULL, OPT_DUMP },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int
+usage_error(struct diag *d, const char *msg, const char *arg)
+{
+	diag_error(d, NULL, "%s%s%s", msg, arg ? arg : "", arg ? "'" : "");
+	fputs("Try 'brochure --help'.\n", d->out);
+	return STATUS_USAGE;
+}
+
+static bool
+parse_positive(const char *s, double lo, double hi, double *v)
+{
+	return units_parse_factor(s, v) && strchr(s, '%') == NULL &&
+	    *v >= lo && *v <= hi;
+}
+
+char *
+cli_find_share(const char *what)
+{
+	char *exe = g_file_read_link("/proc/self/exe", NULL);
+	char *dir, *p;
+	const char *const tries[] = { "..", "../share/brochure" };
+	size_t i;
+
+	if (exe == NULL)
+		return NULL;
+	dir = g_path_get_dirname(exe);
+	g_free(exe);
+	for (i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
+		p = g_build_filename(dir, tries[i], what, NULL);
+		if (g_file_test(p, G_FILE_TEST_IS_DIR)) {
+			g_free(dir);
+			return p;
+		}
+		g_free(p);
+	}
+	g_free(dir);
+	return NULL;
+}
+
+int
+cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
+{
+	const char *pos[2] = { NULL, NULL };
+	int c, npos = 0;
+	double v;
+
+	memset(o, 0, sizeof(*o));
+	o->scale = 1 / PT_PER_PX;
+	opterr = 0;
+	for (;;) {
+		c = getopt_long(argc, argv, "+l:o:f:qhV", longopts, NULL);
+		if (c == -1 && optind < argc) {
+			/* "+": getopt stops at each argument; take it, go on. */
+			if (npos == 2)
+				return usage_error(d, "unexpected argument '",
+				    argv[optind]);
+			pos[npos++] = argv[optind++];
+			continue;
+		}
+		if (c == -1)
+			break;
+		switch (c) {
+		case 'l':
+			o->layout = optarg;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "png") != 0 &&
+			    strcmp(optarg, "svg") != 0 &&
+			    strcmp(optarg, "pdf") != 0)
+				return usage_error(d, "--format must be png, "
+				    "svg or pdf, not '", optarg);
+			o->format = optarg;
+			break;
+		case OPT_SCALE:
+			if (!parse_positive(optarg, 0.01, 100, &v))
+				return usage_error(d, "--scale must be a "
+				    "number from 0.01 to 100, not '", optarg);
+			o->scale = v / PT_PER_PX;
+			break;
+		case OPT_DPI:
+			if (!parse_positive(optarg, 1, 7200, &v))
+				return usage_error(d, "--dpi must be a number "
+				    "from 1 to 7200, not '", optarg);
+			o->scale = v / 72;
+			break;
+		case OPT_STRICT:
+			d->strict = true;
+			break;
+		case 'q':
+			d->quiet = true;
+			break;
+		case OPT_DUMP:
+			if (o->dump != NULL && o->dump != stdout)
+				fclose(o->dump);
+			o->dump = strcmp(optarg, "-") == 0 ? stdout :
+			    fopen(optarg, "w");
+			if (o->dump == NULL)
+				return usage_error(d, "cannot write '",
+				    optarg);
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return STATUS_OK;
+		case 'V':
+			printf("brochure %s\n", BROCHURE_VERSION);
+			return STATUS_OK;
+		default:
+			return usage_error(d, "unknown option or missing "
+			    "value: '", argv[optind - 1]);
+		}
+	}
+	if (pos[0] == NULL)
+		return usage_error(d, "no command: use 'render' or 'check'",
+		    NULL);
+	if (strcmp(pos[0], "render") == 0)
+		o->cmd = RUN_RENDER;
+	else if (strcmp(pos[0], "check") == 0)
+		o->cmd = RUN_CHECK;
+	else
+		return usage_error(d, "unknown command '", pos[0]);
+	o->data = pos[1];
+	if (o->data == NULL)
+		return usage_error(d, "no DATA file given", NULL);
+	if (o->layout == NULL)
+		return usage_error(d, "no layout given (-l LAYOUT.yaml)", NULL);
+	if (o->cmd == RUN_RENDER && o->output == NULL)
+		return usage_error(d, "no output given (-o OUTPUT)", NULL);
+	if (o->cmd == RUN_CHECK && o->output != NULL)
+		return usage_error(d, "check writes nothing: drop -o", NULL);
+	if (!g_file_test(o->data, G_FILE_TEST_IS_REGULAR))
+		return usage_error(d, "no such data file '", o->data);
+	if (!g_file_test(o->layout, G_FILE_TEST_IS_REGULAR))
+		return usage_error(d, "no such layout file '", o->layout);
+	return -1;
+}

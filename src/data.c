@@ -1,0 +1,165 @@
+/*
+ * Data: loading (through yload) and validation of records against the
+ * layout's needs.  Ids name output files, so they are checked to be
+ * [a-z0-9-]+ here, before any path is built from them.
+ */
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "data.h"
+#include "mem.h"
+#include "spec.h"
+
+struct data *
+data_load(const char *path, struct diag *d)
+{
+	struct ydoc *doc = yload_file(path, d);
+	struct data *data;
+	char *copy;
+
+	if (doc == NULL)
+		return NULL;
+	if (doc->root->kind != YNODE_MAP) {
+		diag_error(d, &doc->root->pos, "the data must be a mapping "
+		    "at the top level, not %s", ynode_kind_name(doc->root));
+		ydoc_free(doc);
+		return NULL;
+	}
+	data = xcalloc(1, sizeof(*data));
+	data->doc = doc;
+	copy = xstrdup(path);
+	data->dir = arena_strdup(doc->arena, dirname(copy));
+	free(copy);
+	return data;
+}
+
+void
+data_free(struct data *data)
+{
+	if (data == NULL)
+		return;
+	ydoc_free(data->doc);
+	free(data);
+}
+
+const struct ynode *
+data_records(const struct data *data, const char *key)
+{
+	return ynode_get(data->doc->root, key);
+}
+
+const char *
+data_record_id(const struct ynode *record)
+{
+	const struct ynode *id = ynode_get(record, "id");
+
+	return id != NULL && id->kind == YNODE_SCALAR ? id->str : "";
+}
+
+static bool
+valid_id(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 100)
+		return false;
+	for (; *s; s++)
+		if (!g_ascii_islower(*s) && !g_ascii_isdigit(*s) && *s != '-')
+			return false;
+	return true;
+}
+
+static void
+check_record(const struct ynode *rec, const struct spec *spec,
+    const char *key, struct diag *d)
+{
+	const struct ynode *id = ynode_get(rec, "id");
+	size_t i;
+
+	if (id == NULL) {
+		diag_error(d, &rec->pos, "a record of '%s' needs an 'id'", key);
+	} else if (id->kind != YNODE_SCALAR || !valid_id(id->str)) {
+		diag_error(d, &id->pos, "id must be a text of a-z, 0-9 and "
+		    "'-' (it names output files), not '%s'",
+		    id->kind == YNODE_SCALAR ? id->str : ynode_kind_name(id));
+	}
+	if (spec->required == NULL)
+		return;
+	for (i = 0; i < spec->required->n; i++) {
+		const char *f = spec->required->items[i]->str;
+		const struct ynode *v = ynode_get(rec, f);
+
+		if (v == NULL || ynode_is_null(v))
+			diag_error(d, &rec->pos, "record '%s' has no '%s', "
+			    "which the layout requires", data_record_id(rec),
+			    f);
+	}
+}
+
+static void
+check_list(const struct data *data, const struct page_spec *ps,
+    const struct spec *spec, struct diag *d)
+{
+	const struct ynode *list = data_records(data, ps->each);
+	size_t i, j;
+
+	if (list == NULL) {
+		diag_error(d, &data->doc->root->pos, "no record list '%s' in "
+		    "the data (the layout's page '%s' iterates over it)",
+		    ps->each, ps->name);
+		diag_note(d, &ps->each_node->pos, "page '%s' is here",
+		    ps->name);
+		return;
+	}
+	if (list->kind != YNODE_SEQ) {
+		diag_error(d, &list->pos, "'%s' must be a list of records, not "
+		    "%s", ps->each, ynode_kind_name(list));
+		return;
+	}
+	for (i = 0; i < list->n; i++) {
+		const struct ynode *rec = list->items[i];
+
+		if (rec->kind != YNODE_MAP) {
+			diag_error(d, &rec->pos, "a record of '%s' must be a "
+			    "mapping, not %s", ps->each, ynode_kind_name(rec));
+			continue;
+		}
+		check_record(rec, spec, ps->each, d);
+		for (j = 0; j < i; j++) {
+			const struct ynode *o = list->items[j];
+			const char *a = data_record_id(rec);
+
+			if (*a && o->kind == YNODE_MAP &&
+			    strcmp(a, data_record_id(o)) == 0) {
+				diag_error(d, &ynode_get(rec, "id")->pos,
+				    "duplicate id '%s' (first at line %d)", a,
+				    ynode_get(o, "id")->pos.line);
+				break;
+			}
+		}
+	}
+}
+
+bool
+data_validate(const struct data *data, const struct spec *spec,
+    struct diag *d)
+{
+	int errors = d->count[DIAG_ERROR];
+	size_t i, j;
+
+	for (i = 0; i < spec->npages; i++) {
+		const struct page_spec *ps = spec->pages[i];
+
+		if (ps->each == NULL)
+			continue;
+		/* Check each list once, however many pages use it. */
+		for (j = 0; j < i; j++)
+			if (spec->pages[j]->each != NULL &&
+			    strcmp(spec->pages[j]->each, ps->each) == 0)
+				break;
+		if (j == i)
+			check_list(data, ps, spec, d);
+	}
+	return d->count[DIAG_ERROR] == errors;
+}

@@ -1,0 +1,40 @@
+/*
+ * The data model: a YAML document whose top level is a mapping; any key
+ * holding a list of mappings can be the record list a page iterates
+ * over.  The schema is open: records may carry fields no layout uses.
+ */
+#ifndef DATA_H
+#define DATA_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "ynode.h"
+
+struct spec;
+
+struct data {
+	struct ydoc	*doc;
+	const char	*dir;	/* the data file's folder (photos) */
+};
+
+/* Loads a data file; NULL after reporting if it is not usable. */
+struct data	*data_load(const char *path, struct diag *);
+void		 data_free(struct data *);
+
+/*
+ * Checks the data against what the layout needs: each record list a
+ * page iterates over exists and holds mappings with a valid, unique
+ * `id` and the fields the layout requires.  Reports every problem;
+ * false if there was an error.
+ */
+bool	data_validate(const struct data *, const struct spec *,
+	    struct diag *);
+
+/* The record list named key (validated), or NULL. */
+const struct ynode	*data_records(const struct data *, const char *key);
+
+/* The record's id (validated records always have one). */
+const char	*data_record_id(const struct ynode *record);
+
+#endif

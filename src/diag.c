@@ -1,0 +1,58 @@
+/*
+ * Diagnostics sink: formats one line per problem and counts them by
+ * level.  Everything the user reads about their input passes here.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+
+static const char *const level_names[DIAG__MAX] = {
+	[DIAG_NOTE] = "note",
+	[DIAG_WARNING] = "warning",
+	[DIAG_ERROR] = "error",
+};
+
+void
+diag_init(struct diag *d, FILE *out)
+{
+	memset(d, 0, sizeof(*d));
+	d->out = out;
+}
+
+void
+diag_report(struct diag *d, enum diag_level level,
+    const struct diag_pos *pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	d->count[level]++;
+	if (level == DIAG_NOTE ? !d->last_shown :
+	    level == DIAG_WARNING && d->quiet && !d->strict) {
+		d->last_shown = false;
+		return;
+	}
+	d->last_shown = true;
+	if (d->out == NULL)
+		return;
+	if (pos != NULL && pos->file != NULL && pos->line > 0)
+		fprintf(d->out, "%s:%d:%d: ", pos->file, pos->line, pos->col);
+	else if (pos != NULL && pos->file != NULL)
+		fprintf(d->out, "%s: ", pos->file);
+	else
+		fputs("brochure: ", d->out);
+	fprintf(d->out, "%s: ", level == DIAG_WARNING && d->strict ?
+	    "error" : level_names[level]);
+	va_start(ap, fmt);
+	vfprintf(d->out, fmt, ap);
+	va_end(ap);
+	fputc('\n', d->out);
+}
+
+bool
+diag_failed(const struct diag *d)
+{
+	return d->count[DIAG_ERROR] > 0 ||
+	    (d->strict && d->count[DIAG_WARNING] > 0);
+}

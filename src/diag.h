@@ -1,0 +1,51 @@
+/*
+ * Diagnostics: the one sink every stage reports problems to, in the
+ * compiler convention "FILE:LINE:COLUMN: error: MESSAGE".  No stage
+ * writes to stderr itself; a context is passed explicitly (no globals),
+ * so parallel renders each hold their own or share one under a lock.
+ */
+#ifndef DIAG_H
+#define DIAG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum diag_level {
+	DIAG_NOTE,
+	DIAG_WARNING,
+	DIAG_ERROR,
+	DIAG__MAX
+};
+
+/* A place in a source file; line and column are 1-based, 0 if unknown. */
+struct diag_pos {
+	const char	*file;
+	int		 line;
+	int		 col;
+};
+
+struct diag {
+	FILE	*out;		/* where lines go (stderr in main) */
+	bool	 quiet;		/* hide warnings and notes, never errors */
+	bool	 strict;	/* warnings count as errors */
+	int	 count[DIAG__MAX];
+	bool	 last_shown;	/* whether the previous line was printed */
+};
+
+void	diag_init(struct diag *, FILE *);
+
+/*
+ * Reports one diagnostic at pos (NULL for none: "brochure: ...").  A
+ * note is shown only if the diagnostic before it was.
+ */
+void	diag_report(struct diag *, enum diag_level, const struct diag_pos *,
+	    const char *, ...) __attribute__((format(printf, 4, 5)));
+
+#define diag_error(d, pos, ...)	  diag_report((d), DIAG_ERROR, (pos), __VA_ARGS__)
+#define diag_warning(d, pos, ...) diag_report((d), DIAG_WARNING, (pos), __VA_ARGS__)
+#define diag_note(d, pos, ...)	  diag_report((d), DIAG_NOTE, (pos), __VA_ARGS__)
+
+/* True when errors were reported (or warnings, under strict). */
+bool	diag_failed(const struct diag *);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * Fonts: a Pango font map that sees only the project's fonts (the
+ * bundled fonts/ folder and a layout's own folder) through a private
+ * fontconfig configuration, so output never depends on the machine.
+ */
+#ifndef FONTS_H
+#define FONTS_H
+
+#include <pango/pango.h>
+
+#include "diag.h"
+
+struct fonts;
+
+/*
+ * Builds the font map from the folders (extra may be NULL).  Reports
+ * and returns NULL if no font could be loaded.  Free with fonts_free().
+ */
+struct fonts	*fonts_new(const char *bundled, const char *extra,
+		    struct diag *);
+void		 fonts_free(struct fonts *);
+
+/*
+ * A context for layout in points: 72 dpi, no hinting, so that line
+ * breaks are the same on every output (PDF, PNG at any scale, SVG).
+ * The fonts object owns it.
+ */
+PangoContext	*fonts_context(struct fonts *);
+
+/* True if some font of the map has the family name (case-insensitive). */
+bool		 fonts_has_family(struct fonts *, const char *family);
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * Image loading through cairo's PNG reader.  The format is checked by
+ * its signature first, so a JPEG named .png gets a clear message.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+
+#include "image.h"
+#include "mem.h"
+
+struct image {
+	cairo_surface_t	*surface;
+};
+
+static bool
+is_png(const char *path)
+{
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r',
+	    '\n', 0x1a, '\n' };
+	unsigned char buf[8];
+	FILE *fp = fopen(path, "rb");
+	bool ok;
+
+	if (fp == NULL)
+		return false;
+	ok = fread(buf, 1, 8, fp) == 8 && memcmp(buf, sig, 8) == 0;
+	fclose(fp);
+	return ok;
+}
+
+struct image *
+image_load(const char *path, const struct diag_pos *pos, struct diag *d)
+{
+	cairo_surface_t *s;
+	struct image *img;
+	FILE *fp;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		diag_error(d, pos, "cannot open image '%s'", path);
+		return NULL;
+	}
+	fclose(fp);
+	if (!is_png(path)) {
+		diag_error(d, pos, "image '%s' is not a PNG file", path);
+		return NULL;
+	}
+	s = cairo_image_surface_create_from_png(path);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		diag_error(d, pos, "cannot read image '%s': %s", path,
+		    cairo_status_to_string(cairo_surface_status(s)));
+		cairo_surface_destroy(s);
+		return NULL;
+	}
+	img = xcalloc(1, sizeof(*img));
+	img->surface = s;
+	return img;
+}
+
+void
+image_free(struct image *img)
+{
+	if (img == NULL)
+		return;
+	cairo_surface_destroy(img->surface);
+	free(img);
+}
+
+int
+image_width(const struct image *img)
+{
+	return cairo_image_surface_get_width(img->surface);
+}
+
+int
+image_height(const struct image *img)
+{
+	return cairo_image_surface_get_height(img->surface);
+}
+
+void *
+image_surface(const struct image *img)
+{
+	return img->surface;
+}

@@ -1,0 +1,489 @@
+/*
+ * Layout: frames and their flow of blocks → placed boxes.
+ *
+ *   frame (x, y, w, h) ─ padding ─┐
+ *   │ block   ↕ space-before     │   Each block is measured at the
+ *   │ ████████  its height       │   flow's width and placed below the
+ *   │ block   ↕ space-after      │   previous one; a row splits the
+ *   │ row: [ col │ col ]          │   width by weights, a box adds
+ *   └────────────────────────────┘   padding and a fill around a flow.
+ *
+ * A block whose field is missing is left out with its spacing.  When
+ * the flow ends below the frame, that is an overflow: one warning at the
+ * data node of the block that crosses the bottom, with a note at the
+ * frame.  With valign middle or bottom the placed boxes are shifted
+ * down afterwards (they are appended to the page first).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "data.h"
+#include "image.h"
+#include "layout.h"
+#include "mem.h"
+#include "template.h"
+#include "text.h"
+
+struct flow {
+	const struct layout_ctx	*ctx;
+	struct lpage		*page;
+	struct scope		 scope;
+	struct diag		*d;
+	const struct ynode	*src;	/* data node of the last text placed */
+	const char		*field;	/* and its field */
+};
+
+static struct box *
+box_add(struct lpage *p, enum box_kind kind, const char *label)
+{
+	struct box *b;
+
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 32;
+		p->boxes = xrealloc(p->boxes, p->cap * sizeof(*p->boxes));
+	}
+	b = &p->boxes[p->n++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	b->label = label;
+	return b;
+}
+
+static bool
+field_present(const struct flow *f, const char *path)
+{
+	const struct ynode *n = tmpl_lookup(&f->scope, path);
+
+	if (n == NULL || ynode_is_null(n))
+		return false;
+	return n->kind == YNODE_SCALAR ? n->len > 0 : n->n > 0;
+}
+
+static const char *
+record_id(const struct flow *f)
+{
+	return f->page->record ? data_record_id(f->page->record) : NULL;
+}
+
+/* "(page 3, record 'gina', field 'story')" */
+static char *
+where(const struct flow *f, const char *field)
+{
+	const char *id = record_id(f);
+
+	return g_strdup_printf("page %d%s%s%s%s%s%s", f->page->number,
+	    id ? ", record '" : "", id ? id : "", id ? "'" : "",
+	    field ? ", field '" : "", field ? field : "", field ? "'" : "");
+}
+
+/* Places one paragraph; returns its height. */
+static double
+place_text(struct flow *f, const struct style *s, const char *text,
+    double x, double y, double w, const char *label,
+    const struct ynode *src, const char *field)
+{
+	struct text_metrics m;
+	struct box *b;
+
+	b = box_add(f->page, BOX_TEXT, label);
+	b->layout = text_layout(f->ctx->pango, s, text, w, &m);
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->h = m.height;
+	b->fill = s->color;
+	if (m.unknown_glyphs > 0) {
+		char *at = where(f, field);
+
+		diag_warning(f->d, src ? &src->pos : NULL, "%d character%s "
+		    "in no bundled font (%s)", m.unknown_glyphs,
+		    m.unknown_glyphs == 1 ? " is" : "s are", at);
+		g_free(at);
+	}
+	if (src != NULL) {
+		f->src = src;
+		f->field = field;
+	}
+	return m.height;
+}
+
+/* The first field a template names, for messages. */
+static const char *
+first_field(const struct tmpl *t)
+{
+	size_t i;
+
+	for (i = 0; t != NULL && i < t->n; i++)
+		if (t->parts[i].path != NULL)
+			return t->parts[i].path;
+	return NULL;
+}
+
+static double
+flow_text(struct flow *f, const struct block *b, double x, double y,
+    double w)
+{
+	const struct style *s = b->style;
+	const char *field = first_field(b->text);
+	struct tval v;
+	double h = 0;
+	size_t i;
+
+	tmpl_expand(b->text, &f->scope, &v, f->d);
+	switch (v.kind) {
+	case TVAL_MISSING:
+		return -1;
+	case TVAL_TEXT:
+		h = place_text(f, s, v.text, x, y, w, b->name,
+		    v.src ? v.src : NULL, field);
+		break;
+	case TVAL_LIST:
+		for (i = 0; i < v.list->n; i++) {
+			const struct ynode *item = v.list->items[i];
+			const char *t = tmpl_scalar(item);
+
+			if (t == NULL)
+				continue;
+			if (h > 0)
+				h += s->paragraph_spacing;
+			h += place_text(f, s, t, x, y + h, w, b->name, item,
+			    field);
+		}
+		break;
+	}
+	tval_clear(&v);
+	return h;
+}
+
+static double
+flow_list(struct flow *f, const struct block *b, double x, double y,
+    double w)
+{
+	const struct ynode *list = tmpl_lookup(&f->scope, b->list_field);
+	const struct ynode *saved = f->scope.item;
+	struct style bullet_style = *b->style;
+	double h = 0, indent = *b->bullet ? b->bullet_indent : 0;
+	size_t i;
+
+	if (list == NULL || list->kind != YNODE_SEQ || list->n == 0)
+		return -1;
+	if (b->bullet_colored)
+		bullet_style.color = b->bullet_color;
+	bullet_style.indent = 0;
+	for (i = 0; i < list->n; i++) {
+		const struct ynode *item = list->items[i];
+		struct tval v = { 0 };
+		const char *text = tmpl_scalar(item);
+		double ih;
+
+		if (b->item != NULL) {
+			f->scope.item = item;
+			tmpl_expand(b->item, &f->scope, &v, f->d);
+			f->scope.item = saved;
+			text = v.kind == TVAL_TEXT ? v.text : NULL;
+		}
+		if (text == NULL) {
+			tval_clear(&v);
+			continue;
+		}
+		if (h > 0)
+			h += b->item_spacing;
+		ih = place_text(f, b->style, text, x + indent, y + h,
+		    w - indent, b->name, v.src ? v.src : item, b->list_field);
+		if (indent > 0)
+			place_text(f, &bullet_style, b->bullet, x, y + h,
+			    indent, NULL, NULL, NULL);
+		h += ih;
+		tval_clear(&v);
+	}
+	return h > 0 ? h : -1;
+}
+
+static double
+flow_image(struct flow *f, const struct block *b, double x, double y,
+    double w)
+{
+	struct tval v;
+	struct image *img;
+	struct box *box;
+	double iw, ih, bw, bh;
+	char *path;
+
+	tmpl_expand(b->text, &f->scope, &v, f->d);
+	if (v.kind != TVAL_TEXT) {
+		tval_clear(&v);
+		return -1;
+	}
+	path = g_path_is_absolute(v.text) ? g_strdup(v.text) :
+	    g_build_filename(b->from_data ? f->ctx->data->dir :
+	    f->ctx->spec->dir, v.text, NULL);
+	img = image_load(path, v.src ? &v.src->pos : &b->text->node->pos,
+	    f->d);
+	g_free(path);
+	tval_clear(&v);
+	if (img == NULL)
+		return -1;
+	iw = image_width(img);
+	ih = image_height(img);
+	bw = b->width > 0 ? fmin(b->width, w) : w;
+	if (b->height > 0 && b->width <= 0)
+		bw = fmin(w, b->height * iw / ih);
+	bh = b->height > 0 ? b->height : bw * ih / iw;
+	box = box_add(f->page, BOX_IMAGE, b->name);
+	box->image = img;
+	box->fit = b->fit;
+	box->w = bw;
+	box->h = bh;
+	box->y = y;
+	box->x = b->align == ALIGN_CENTER ? x + (w - bw) / 2 :
+	    b->align == ALIGN_RIGHT ? x + w - bw : x;
+	return bh;
+}
+
+static double
+flow_rule(struct flow *f, const struct block *b, double x, double y,
+    double w)
+{
+	struct box *box = box_add(f->page, BOX_LINE, b->name);
+	double rw = b->width > 0 ? fmin(b->width, w) : w;
+
+	box->x = b->align == ALIGN_CENTER ? x + (w - rw) / 2 :
+	    b->align == ALIGN_RIGHT ? x + w - rw : x;
+	box->y = y;
+	box->w = rw;
+	box->h = b->thickness;
+	box->stroke = b->color;
+	box->stroke_width = b->thickness;
+	return b->thickness;
+}
+
+static double	flow_blocks(struct flow *, struct block *const *, size_t,
+		    double, double, double);
+
+static double
+flow_row(struct flow *f, const struct block *b, double x, double y,
+    double w)
+{
+	double total = 0, cx = x, avail, h = 0;
+	size_t i;
+
+	for (i = 0; i < b->nchildren; i++)
+		total += b->weights[i];
+	avail = w - b->gap * (double)(b->nchildren ? b->nchildren - 1 : 0);
+	for (i = 0; i < b->nchildren; i++) {
+		double cw = avail * b->weights[i] / total;
+		double ch = flow_blocks(f, &b->children[i], 1, cx, y, cw);
+
+		h = fmax(h, ch);
+		cx += cw + b->gap;
+	}
+	return h > 0 ? h : -1;
+}
+
+static double
+flow_box(struct flow *f, const struct block *b, double x, double y,
+    double w)
+{
+	const double *pad = b->padding;
+	size_t at = f->page->n, bar = 0;
+	double h;
+	struct box *r;
+
+	box_add(f->page, BOX_RECT, b->name);
+	if (b->border_left > 0) {
+		bar = f->page->n;
+		box_add(f->page, BOX_RECT, b->name);
+	}
+	h = flow_blocks(f, b->children, b->nchildren,
+	    x + pad[3] + b->border_left, y + pad[0],
+	    w - pad[1] - pad[3] - b->border_left);
+	if (h <= 0) {
+		/* Nothing inside: leave the whole box out. */
+		f->page->n = at;
+		return -1;
+	}
+	h += pad[0] + pad[2];
+	r = &f->page->boxes[at];
+	r->x = x;
+	r->y = y;
+	r->w = w;
+	r->h = h;
+	r->fill = b->fill;
+	r->stroke = b->stroke;
+	r->stroke_width = b->stroke.a > 0 ? b->stroke_width : 0;
+	r->radius = b->radius;
+	if (bar) {
+		r = &f->page->boxes[bar];
+		r->x = x;
+		r->y = y;
+		r->w = b->border_left;
+		r->h = h;
+		r->fill = b->border_color;
+	}
+	return h;
+}
+
+/* Places one block; returns its height, or -1 if it is left out. */
+static double
+flow_block(struct flow *f, const struct block *b, double x, double y,
+    double w)
+{
+	if (b->if_field != NULL && !field_present(f, b->if_field))
+		return -1;
+	switch (b->kind) {
+	case BLOCK_TEXT:
+		return flow_text(f, b, x, y, w);
+	case BLOCK_LIST:
+		return flow_list(f, b, x, y, w);
+	case BLOCK_IMAGE:
+		return flow_image(f, b, x, y, w);
+	case BLOCK_RULE:
+		return flow_rule(f, b, x, y, w);
+	case BLOCK_SPACER:
+		return b->height;
+	case BLOCK_ROW:
+		return flow_row(f, b, x, y, w);
+	case BLOCK_BOX:
+		return flow_box(f, b, x, y, w);
+	case BLOCK__MAX:
+		break;
+	}
+	abort();
+}
+
+/* Flows blocks top to bottom from y; returns the height they take. */
+static double
+flow_blocks(struct flow *f, struct block *const *blocks, size_t n,
+    double x, double y, double w)
+{
+	double at = 0;
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct block *b = blocks[i];
+		double h = flow_block(f, b, x, y + at + b->space_before, w);
+
+		if (h < 0)
+			continue;
+		at += b->space_before + h + b->space_after;
+		any = true;
+	}
+	return any ? at : 0;
+}
+
+static void
+layout_frame(struct flow *f, const struct frame *fr)
+{
+	const double *pad = fr->padding;
+	double ix = fr->x + pad[3], iy = fr->y + pad[0];
+	double iw = fr->w - pad[1] - pad[3], ih = fr->h - pad[0] - pad[2];
+	size_t first;
+	double h, dy = 0;
+
+	if (fr->if_field != NULL && !field_present(f, fr->if_field))
+		return;
+	if (fr->fill.a > 0 || fr->stroke.a > 0) {
+		struct box *r = box_add(f->page, BOX_RECT, fr->name);
+
+		r->x = fr->x;
+		r->y = fr->y;
+		r->w = fr->w;
+		r->h = fr->h;
+		r->fill = fr->fill;
+		r->stroke = fr->stroke;
+		r->stroke_width = fr->stroke.a > 0 ? fr->stroke_width : 0;
+		r->radius = fr->radius;
+	}
+	first = f->page->n;
+	f->src = NULL;
+	f->field = NULL;
+	h = flow_blocks(f, fr->blocks, fr->nblocks, ix, iy, iw);
+	if (h > ih + 0.01) {
+		char *at = where(f, f->field);
+
+		diag_warning(f->d, f->src ? &f->src->pos : &fr->node->pos,
+		    "text overflows frame '%s' by %.1fpt (%s)", fr->name,
+		    h - ih, at);
+		diag_note(f->d, &fr->node->pos, "frame '%s' is here",
+		    fr->name);
+		g_free(at);
+	} else if (fr->valign == VALIGN_MIDDLE) {
+		dy = (ih - h) / 2;
+	} else if (fr->valign == VALIGN_BOTTOM) {
+		dy = ih - h;
+	}
+	for (; dy != 0 && first < f->page->n; first++)
+		f->page->boxes[first].y += dy;
+}
+
+struct lpage *
+layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
+    const struct ynode *record, int number, int count, struct diag *d)
+{
+	struct lpage *p = xcalloc(1, sizeof(*p));
+	struct flow f = { 0 };
+	size_t i;
+
+	p->spec = ps;
+	p->record = record;
+	p->name = record ? data_record_id(record) : ps->name;
+	p->number = number;
+	p->width = ctx->spec->width;
+	p->height = ctx->spec->height;
+	p->background = ps->background;
+	f.ctx = ctx;
+	f.page = p;
+	f.d = d;
+	f.scope.record = record;
+	f.scope.root = ctx->data->doc->root;
+	f.scope.page_number = number;
+	f.scope.page_count = count;
+	for (i = 0; i < ps->nframes; i++)
+		layout_frame(&f, ps->frames[i]);
+	return p;
+}
+
+void
+lpage_free(struct lpage *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->n; i++) {
+		if (p->boxes[i].layout != NULL)
+			g_object_unref(p->boxes[i].layout);
+		image_free(p->boxes[i].image);
+	}
+	free(p->boxes);
+	free(p);
+}
+
+void
+lpage_dump(const struct lpage *p, FILE *out)
+{
+	static const char *const kinds[BOX__MAX] = {
+		[BOX_RECT] = "rect", [BOX_TEXT] = "text",
+		[BOX_LINE] = "line", [BOX_IMAGE] = "image",
+	};
+	size_t i;
+
+	fprintf(out, "page %d '%s' %.2f x %.2f\n", p->number, p->name,
+	    p->width, p->height);
+	for (i = 0; i < p->n; i++) {
+		const struct box *b = &p->boxes[i];
+
+		fprintf(out, "  %s%s%s%s %.2f %.2f %.2f %.2f", kinds[b->kind],
+		    b->label ? " '" : "", b->label ? b->label : "",
+		    b->label ? "'" : "", b->x, b->y, b->w, b->h);
+		if (b->kind == BOX_TEXT)
+			fprintf(out, " lines=%d \"%s\"",
+			    pango_layout_get_line_count(b->layout),
+			    pango_layout_get_text(b->layout));
+		fputc('\n', out);
+	}
+}

@@ -1,0 +1,72 @@
+/*
+ * Layout: one page of the spec, for one record, → a flat list of boxes
+ * placed in points (the box tree, flattened in paint order).  Frames
+ * hold a vertical flow of blocks whose heights follow their content;
+ * text that does not fit its frame is a warning at the data node.
+ */
+#ifndef LAYOUT_H
+#define LAYOUT_H
+
+#include <stdio.h>
+
+#include <pango/pango.h>
+
+#include "spec.h"
+
+struct data;
+struct fonts;
+struct image;
+
+enum box_kind {
+	BOX_RECT,	/* fill and/or stroke, rounded corners */
+	BOX_TEXT,	/* a paragraph */
+	BOX_LINE,	/* a horizontal rule */
+	BOX_IMAGE,
+	BOX__MAX
+};
+
+struct box {
+	enum box_kind	 kind;
+	double		 x, y, w, h;	/* [pt] from the page's top left */
+	const char	*label;		/* frame or block name, for the dump */
+	struct color	 fill;		/* RECT; TEXT: the text colour */
+	struct color	 stroke;	/* RECT; LINE: its colour */
+	double		 stroke_width;	/* RECT, LINE [pt] */
+	double		 radius;	/* RECT [pt] */
+	PangoLayout	*layout;	/* TEXT, owned by the page */
+	struct image	*image;		/* IMAGE, owned by the page */
+	enum fit	 fit;		/* IMAGE */
+};
+
+struct lpage {
+	const struct page_spec	*spec;
+	const struct ynode	*record;	/* or NULL */
+	const char		*name;		/* output stem: id or page name */
+	int			 number;	/* 1-based in the document */
+	double			 width, height;	/* [pt] */
+	struct color		 background;
+	struct box		*boxes;
+	size_t			 n, cap;
+};
+
+/* What layout needs besides the page: shared, read-only while used. */
+struct layout_ctx {
+	const struct spec	*spec;
+	const struct data	*data;
+	PangoContext		*pango;
+};
+
+/*
+ * Lays out page spec ps for record (NULL for a page made once) as page
+ * number of count.  Reports overflow and missing glyphs to d.  Never
+ * NULL; free with lpage_free().
+ */
+struct lpage	*layout_page(const struct layout_ctx *,
+		    const struct page_spec *ps, const struct ynode *record,
+		    int number, int count, struct diag *d);
+void		 lpage_free(struct lpage *);
+
+/* Writes a deterministic text dump of the page's boxes. */
+void		 lpage_dump(const struct lpage *, FILE *);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * brochure: YAML data + YAML layout spec → PDF brochure, PNG social
+ * images, SVG.  main() only wires the command line to the pipeline.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <glib.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "run.h"
+
+int
+main(int argc, char **argv)
+{
+	struct run_opts o;
+	struct diag d;
+	char *fonts;
+	int st;
+
+	/* Messages are UTF-8 whatever the locale; numbers never localised. */
+	setlocale(LC_ALL, "C.UTF-8");
+	diag_init(&d, stderr);
+	if ((st = cli_parse(argc, argv, &o, &d)) >= 0)
+		return st;
+	fonts = cli_find_share("fonts");
+	if (fonts == NULL) {
+		diag_error(&d, NULL, "cannot find the bundled fonts folder "
+		    "next to the program");
+		return STATUS_INPUT;
+	}
+	o.fonts = fonts;
+	st = run(&o, &d);
+	if (o.dump != NULL && o.dump != stdout)
+		fclose(o.dump);
+	g_free(fonts);
+	return st;
+}

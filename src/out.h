@@ -1,0 +1,50 @@
+/*
+ * The output seam: one small table of functions per format (PDF, PNG,
+ * SVG), like mandoc's output devices.  A document is opened, pages are
+ * begun and ended one at a time (nothing holds every page), and the
+ * document is closed, committing the file atomically or discarding it.
+ * PDF-only features live in out_pdf.c.
+ */
+#ifndef OUT_H
+#define OUT_H
+
+#include <stdbool.h>
+
+#include <cairo.h>
+
+#include "diag.h"
+
+struct out_opts {
+	double		 scale;		/* raster pixels per point */
+	const char	*title;		/* PDF metadata, or NULL */
+	const char	*author;
+	const char	*subject;
+	const char	*keywords;
+	const char	*date;		/* "YYYY-MM-DDTHH:MM:SS" */
+};
+
+struct outdoc;
+
+struct out_backend {
+	const char	*name;		/* "pdf", "png", "svg" */
+	bool		 multipage;
+	struct outdoc	*(*open)(const char *path, const struct out_opts *,
+			    struct diag *);
+	/* A context for one page of w × h points, origin top left. */
+	cairo_t		*(*page_begin)(struct outdoc *, double w, double h);
+	bool		 (*page_end)(struct outdoc *, cairo_t *);
+	/* Commits if ok, else discards; false on a write error. */
+	bool		 (*close)(struct outdoc *, bool ok);
+};
+
+extern const struct out_backend out_pdf;
+extern const struct out_backend out_png;
+extern const struct out_backend out_svg;
+
+/* The backend for "pdf", "png" or "svg", or NULL. */
+const struct out_backend	*out_find(const char *name);
+
+/* cairo write callback into a FILE * (closure). */
+cairo_status_t	out_write_fp(void *, const unsigned char *, unsigned int);
+
+#endif

@@ -1,0 +1,117 @@
+/*
+ * Paint: box list → cairo drawing.  Boxes are in paint order already.
+ */
+#include <math.h>
+
+#include <pango/pangocairo.h>
+
+#include "image.h"
+#include "paint.h"
+
+static void
+set_color(cairo_t *cr, const struct color *c)
+{
+	cairo_set_source_rgba(cr, c->r, c->g, c->b, c->a);
+}
+
+static void
+rounded_rect(cairo_t *cr, double x, double y, double w, double h, double r)
+{
+	r = fmin(r, fmin(w, h) / 2);
+	if (r <= 0) {
+		cairo_rectangle(cr, x, y, w, h);
+		return;
+	}
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
+	cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
+	cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
+	cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
+	cairo_close_path(cr);
+}
+
+static void
+paint_rect(cairo_t *cr, const struct box *b)
+{
+	rounded_rect(cr, b->x, b->y, b->w, b->h, b->radius);
+	if (b->fill.a > 0) {
+		set_color(cr, &b->fill);
+		cairo_fill_preserve(cr);
+	}
+	if (b->stroke_width > 0 && b->stroke.a > 0) {
+		set_color(cr, &b->stroke);
+		cairo_set_line_width(cr, b->stroke_width);
+		cairo_stroke_preserve(cr);
+	}
+	cairo_new_path(cr);
+}
+
+static void
+paint_text(cairo_t *cr, const struct box *b)
+{
+	set_color(cr, &b->fill);
+	cairo_move_to(cr, b->x, b->y);
+	pango_cairo_show_layout(cr, b->layout);
+}
+
+static void
+paint_line(cairo_t *cr, const struct box *b)
+{
+	set_color(cr, &b->stroke);
+	cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+	cairo_fill(cr);
+}
+
+/* Scales the image into the box: contain shows all, cover fills. */
+static void
+paint_image(cairo_t *cr, const struct box *b)
+{
+	cairo_surface_t *s = image_surface(b->image);
+	double iw = image_width(b->image), ih = image_height(b->image);
+	double sx = b->w / iw, sy = b->h / ih;
+	double k = b->fit == FIT_COVER ? fmax(sx, sy) : fmin(sx, sy);
+
+	cairo_save(cr);
+	cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+	cairo_clip(cr);
+	cairo_translate(cr, b->x + (b->w - iw * k) / 2,
+	    b->y + (b->h - ih * k) / 2);
+	cairo_scale(cr, k, k);
+	cairo_set_source_surface(cr, s, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+	cairo_paint(cr);
+	cairo_restore(cr);
+}
+
+void
+paint_page(cairo_t *cr, const struct lpage *p)
+{
+	size_t i;
+
+	cairo_save(cr);
+	if (p->background.a > 0) {
+		set_color(cr, &p->background);
+		cairo_paint(cr);
+	}
+	for (i = 0; i < p->n; i++) {
+		const struct box *b = &p->boxes[i];
+
+		switch (b->kind) {
+		case BOX_RECT:
+			paint_rect(cr, b);
+			break;
+		case BOX_TEXT:
+			paint_text(cr, b);
+			break;
+		case BOX_LINE:
+			paint_line(cr, b);
+			break;
+		case BOX_IMAGE:
+			paint_image(cr, b);
+			break;
+		case BOX__MAX:
+			break;
+		}
+	}
+	cairo_restore(cr);
+}

@@ -1,0 +1,42 @@
+/*
+ * Run: the pipeline for one command — load and validate the layout and
+ * the data, lay out each page, paint it and hand it to the output
+ * backend, one page at a time.
+ */
+#ifndef RUN_H
+#define RUN_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "diag.h"
+
+enum run_cmd {
+	RUN_RENDER,
+	RUN_CHECK,
+	RUN__MAX
+};
+
+/* Exit statuses (SPEC.md). */
+enum status {
+	STATUS_OK = 0,
+	STATUS_INPUT = 1,	/* invalid data, layout, font or image */
+	STATUS_USAGE = 2,
+	STATUS_OUTPUT = 3,	/* an output could not be written */
+};
+
+struct run_opts {
+	enum run_cmd	 cmd;
+	const char	*data;
+	const char	*layout;
+	const char	*output;
+	const char	*format;	/* for a directory: png, svg, pdf */
+	double		 scale;		/* raster pixels per point */
+	const char	*fonts;		/* bundled fonts folder */
+	FILE		*dump;		/* box tree dump, or NULL */
+};
+
+/* Runs the command; reports to d; returns an exit status. */
+enum status	run(const struct run_opts *, struct diag *);
+
+#endif

@@ -1,0 +1,186 @@
+/*
+ * The layout spec model: what spec.c builds from a layout's YAML tree
+ * and every later stage reads.  Lengths are in points, resolved and
+ * validated; templates are parsed.  Nothing here knows cairo or Pango.
+ *
+ *   spec ─┬─ styles[]            named text styles
+ *         └─ pages[] ── frames[] ── blocks[] (text, list, image, rule,
+ *                                  spacer, row, box; row and box nest)
+ */
+#ifndef SPEC_H
+#define SPEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "units.h"
+#include "ynode.h"
+
+struct tmpl;
+
+enum align {
+	ALIGN_LEFT,
+	ALIGN_CENTER,
+	ALIGN_RIGHT,
+	ALIGN_JUSTIFY,
+	ALIGN__MAX
+};
+
+enum wordbreak {
+	BREAK_KEEP_ALL,		/* Korean by words (어절), the default */
+	BREAK_NORMAL,		/* between any two syllables */
+	BREAK__MAX
+};
+
+enum valign {
+	VALIGN_TOP,
+	VALIGN_MIDDLE,
+	VALIGN_BOTTOM,
+	VALIGN__MAX
+};
+
+enum fit {
+	FIT_CONTAIN,
+	FIT_COVER,
+	FIT__MAX
+};
+
+/* PDF document metadata, in the order of their sorted key names. */
+enum meta {
+	META_AUTHOR,
+	META_KEYWORDS,
+	META_SUBJECT,
+	META_TITLE,
+	META__MAX
+};
+
+struct style {
+	const char		*name;
+	const struct ynode	*node;
+	const char		*font;		/* family list, "A, B" */
+	int			 weight;	/* 100..900 */
+	double			 size;		/* [pt] */
+	struct color		 color;
+	double			 line_height;	/* [pt] baseline to baseline */
+	double			 line_height_factor; /* or × size, if > 0 */
+	double			 letter_spacing; /* [pt], or: */
+	double			 letter_spacing_em; /* × size */
+	enum align		 align;
+	enum wordbreak		 wordbreak;
+	double			 paragraph_spacing; /* [pt] */
+	double			 indent;	/* [pt] first line */
+};
+
+/* Line height in points, whichever way the style gave it. */
+double	style_line_height(const struct style *);
+double	style_letter_spacing(const struct style *);
+
+enum block_kind {
+	BLOCK_TEXT,
+	BLOCK_LIST,
+	BLOCK_IMAGE,
+	BLOCK_RULE,
+	BLOCK_SPACER,
+	BLOCK_ROW,
+	BLOCK_BOX,
+	BLOCK__MAX
+};
+
+struct block {
+	enum block_kind		 kind;
+	const struct ynode	*node;
+	const char		*name;		/* or NULL */
+	const char		*if_field;	/* leave out unless present */
+	const struct ynode	*if_node;
+	const struct style	*style;		/* TEXT, LIST */
+	double			 space_before;	/* [pt] */
+	double			 space_after;	/* [pt] */
+
+	struct tmpl		*text;		/* TEXT; IMAGE: the path */
+	const char		*list_field;	/* LIST: path of the list */
+	const struct ynode	*list_node;
+	struct tmpl		*item;		/* LIST: or NULL for the item */
+	const char		*bullet;	/* LIST: "" for none */
+	struct color		 bullet_color;
+	bool			 bullet_colored;
+	double			 item_spacing;	/* LIST [pt] */
+	double			 bullet_indent;	/* LIST [pt] hanging indent */
+
+	double			 width;		/* IMAGE, RULE [pt]; 0 = full */
+	double			 height;	/* IMAGE, SPACER [pt] */
+	double			 thickness;	/* RULE [pt] */
+	struct color		 color;		/* RULE */
+	enum fit		 fit;		/* IMAGE */
+	enum align		 align;		/* IMAGE, RULE */
+	bool			 from_data;	/* IMAGE: path from a field */
+
+	struct block		**children;	/* ROW, BOX */
+	size_t			 nchildren;
+	double			*weights;	/* ROW: one per child */
+	double			 gap;		/* ROW [pt] */
+	double			 padding[4];	/* BOX [pt] top right bottom left */
+	struct color		 fill;		/* BOX; a == 0: none */
+	struct color		 stroke;	/* BOX; a == 0: none */
+	double			 stroke_width;	/* BOX [pt] */
+	double			 radius;	/* BOX [pt] */
+	double			 border_left;	/* BOX [pt] */
+	struct color		 border_color;
+};
+
+struct frame {
+	const char		*name;
+	const struct ynode	*node;
+	const char		*if_field;
+	const struct ynode	*if_node;
+	double			 x, y, w, h;	/* [pt] from the top left */
+	double			 padding[4];	/* [pt] */
+	struct color		 fill;
+	struct color		 stroke;
+	double			 stroke_width;	/* [pt] */
+	double			 radius;	/* [pt] */
+	enum valign		 valign;
+	struct block		**blocks;
+	size_t			 nblocks;
+};
+
+struct page_spec {
+	const char		*name;		/* names non-record outputs */
+	const struct ynode	*node;
+	const char		*each;		/* record list key, or NULL */
+	const struct ynode	*each_node;
+	struct color		 background;
+	struct frame		**frames;
+	size_t			 nframes;
+};
+
+struct spec {
+	struct ydoc		*doc;		/* owns the YAML tree */
+	struct arena		*arena;		/* owns everything else */
+	const char		*file;
+	char			*dir;		/* the layout's folder */
+	double			 width, height;	/* [pt] */
+	double			 margin[4];	/* [pt] top right bottom left */
+	const char		*fonts_dir;	/* absolute, or NULL */
+	const struct ynode	*fonts_node;
+	struct style		**styles;
+	size_t			 nstyles;
+	struct page_spec	**pages;
+	size_t			 npages;
+	struct tmpl		*meta[META__MAX]; /* PDF; or NULL */
+	const struct ynode	*required;	/* list of field names, or NULL */
+	const struct ynode	*optional;	/* list of field names, or NULL */
+};
+
+/*
+ * Loads and validates a layout spec.  Reports every problem to d and
+ * returns NULL if there was any error; the caller frees the result
+ * with spec_free().
+ */
+struct spec	*spec_load(const char *path, struct diag *d);
+struct spec	*spec_parse(struct ydoc *, struct diag *d); /* takes doc */
+void		 spec_free(struct spec *);
+
+const struct style	*spec_find_style(const struct spec *, const char *);
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * Text style parsing (the model struct is in spec.h).
+ */
+#ifndef STYLE_H
+#define STYLE_H
+
+#include "spec.h"
+
+struct arena;
+
+/* What a style is before the layout says anything. */
+extern const struct style style_default;
+
+/*
+ * Parses the style mapping m named by key.  `find` looks a base style
+ * up among those parsed so far.  Reports problems and keeps defaults;
+ * never returns NULL.  The style lives in arena a.
+ */
+struct style	*style_parse(struct arena *a, struct diag *d,
+		    const struct ynode *colors, const struct ynode *key,
+		    const struct ynode *m,
+		    const struct style *(*find)(const void *, const char *),
+		    const void *ctx);
+
+#endif

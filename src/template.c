@@ -1,0 +1,239 @@
+/*
+ * Template parsing and expansion.  Syntax:
+ *
+ *     인턴 '{{name}}'의 회고          field
+ *     {{link.url}}                    nested field
+ *     {{name|이/가}} 알려주는 노하우!  field + agreeing particle
+ *     {{{{ and }}}} are not special; "{{" without "}}" is an error.
+ *
+ * Data text is never parsed as a template: expansion copies values
+ * verbatim, so "{{" or "<b>" in the data print as themselves.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "josa.h"
+#include "mem.h"
+#include "template.h"
+
+static bool
+valid_path(const char *p)
+{
+	bool seg = false;
+
+	for (; *p; p++) {
+		if (g_ascii_isalnum(*p) || *p == '_' || *p == '-') {
+			seg = true;
+		} else if (*p == '.' && seg) {
+			seg = false;
+		} else {
+			return false;
+		}
+	}
+	return seg;
+}
+
+struct tmpl *
+tmpl_parse(struct arena *a, const struct ynode *node, struct diag *d)
+{
+	struct tmpl *t = arena_alloc(a, sizeof(*t));
+	const char *s = node->str, *open, *close;
+	size_t cap = 4;
+
+	t->node = node;
+	t->parts = arena_alloc(a, cap * sizeof(*t->parts));
+	while (*s) {
+		struct tmpl_part part = { 0 };
+
+		open = strstr(s, "{{");
+		if (open != s) {
+			size_t n = open ? (size_t)(open - s) : strlen(s);
+
+			part.lit = arena_strndup(a, s, n);
+			s += n;
+		} else {
+			char *inner, *bar;
+
+			close = strstr(open + 2, "}}");
+			if (close == NULL) {
+				diag_error(d, &node->pos,
+				    "'{{' without a closing '}}' in template");
+				return NULL;
+			}
+			inner = arena_strndup(a, open + 2,
+			    (size_t)(close - open - 2));
+			g_strstrip(inner);
+			bar = strchr(inner, '|');
+			if (bar != NULL) {
+				*bar = '\0';
+				part.particle = g_strstrip(bar + 1);
+				g_strstrip(inner);
+				if (!josa_is_known(part.particle)) {
+					diag_error(d, &node->pos,
+					    "unknown particle '%s' in "
+					    "'{{%s|%s}}' (known: 이/가, 은/는, "
+					    "을/를, 과/와, 이나/나, 으로/로, "
+					    "이에요/예요, 아/야, 이랑/랑)",
+					    part.particle, inner,
+					    part.particle);
+					return NULL;
+				}
+			}
+			if (!valid_path(inner)) {
+				diag_error(d, &node->pos,
+				    "'{{%s}}' is not a field name (letters, "
+				    "digits, '-', '_', and '.' between names)",
+				    inner);
+				return NULL;
+			}
+			part.path = inner;
+			s = close + 2;
+		}
+		if (t->n == cap) {
+			struct tmpl_part *p = arena_alloc(a,
+			    2 * cap * sizeof(*p));
+
+			memcpy(p, t->parts, cap * sizeof(*p));
+			t->parts = p;
+			cap *= 2;
+		}
+		t->parts[t->n++] = part;
+	}
+	return t;
+}
+
+bool
+tmpl_is_literal(const struct tmpl *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->parts[i].path != NULL)
+			return false;
+	return true;
+}
+
+static const struct ynode *
+lookup_in(const struct ynode *n, const char *path)
+{
+	char seg[256];
+
+	while (n != NULL && *path) {
+		const char *dot = strchr(path, '.');
+		size_t len = dot ? (size_t)(dot - path) : strlen(path);
+
+		if (len >= sizeof(seg))
+			return NULL;
+		memcpy(seg, path, len);
+		seg[len] = '\0';
+		n = ynode_get(n, seg);
+		path += len + (dot != NULL);
+	}
+	return n;
+}
+
+const struct ynode *
+tmpl_lookup(const struct scope *sc, const char *path)
+{
+	const struct ynode *n;
+
+	if ((n = lookup_in(sc->item, path)) != NULL)
+		return n;
+	if ((n = lookup_in(sc->record, path)) != NULL)
+		return n;
+	return lookup_in(sc->root, path);
+}
+
+const char *
+tmpl_scalar(const struct ynode *n)
+{
+	if (n == NULL || n->kind != YNODE_SCALAR || ynode_is_null(n))
+		return NULL;
+	return n->str;
+}
+
+static bool
+is_empty(const struct ynode *n)
+{
+	if (n == NULL || ynode_is_null(n))
+		return true;
+	if (n->kind == YNODE_SCALAR)
+		return n->len == 0;
+	return n->n == 0;
+}
+
+void
+tmpl_expand(const struct tmpl *t, const struct scope *sc, struct tval *v,
+    struct diag *d)
+{
+	GString *out;
+	size_t i;
+
+	memset(v, 0, sizeof(*v));
+	/* One field alone that holds a list: the list itself. */
+	if (t->n == 1 && t->parts[0].path != NULL &&
+	    t->parts[0].particle == NULL) {
+		const struct ynode *n = tmpl_lookup(sc, t->parts[0].path);
+
+		if (n != NULL && n->kind == YNODE_SEQ && n->n > 0) {
+			v->kind = TVAL_LIST;
+			v->list = n;
+			v->src = n;
+			return;
+		}
+	}
+	out = g_string_new(NULL);
+	for (i = 0; i < t->n; i++) {
+		const struct tmpl_part *p = &t->parts[i];
+		const struct ynode *n;
+		char num[32];
+		const char *s = NULL;
+
+		if (p->lit != NULL) {
+			g_string_append(out, p->lit);
+			continue;
+		}
+		if (strcmp(p->path, "page.number") == 0 ||
+		    strcmp(p->path, "page.count") == 0) {
+			snprintf(num, sizeof(num), "%d", p->path[5] == 'n' ?
+			    sc->page_number : sc->page_count);
+			s = num;
+		} else {
+			n = tmpl_lookup(sc, p->path);
+			if (is_empty(n)) {
+				v->kind = TVAL_MISSING;
+				v->missing = p->path;
+				g_string_free(out, TRUE);
+				return;
+			}
+			if (v->src == NULL)
+				v->src = n;
+			if (n->kind != YNODE_SCALAR) {
+				diag_warning(d, &n->pos, "field '%s' is %s, "
+				    "not a text; left out", p->path,
+				    ynode_kind_name(n));
+				diag_note(d, &t->node->pos,
+				    "the template using it is here");
+				v->kind = TVAL_MISSING;
+				v->missing = p->path;
+				g_string_free(out, TRUE);
+				return;
+			}
+			s = n->str;
+		}
+		g_string_append(out, s);
+		if (p->particle != NULL)
+			g_string_append(out, josa_pick(s, p->particle));
+	}
+	v->kind = TVAL_TEXT;
+	v->text = g_string_free(out, FALSE);
+}
+
+void
+tval_clear(struct tval *v)
+{
+	g_free(v->text);
+	memset(v, 0, sizeof(*v));
+}

@@ -1,0 +1,148 @@
+/*
+ * Units: lengths, factors, colours and named page sizes, each a sorted
+ * keyword table.  Numbers are read with g_ascii_strtod, which ignores
+ * LC_NUMERIC, so a German locale cannot turn "12.5pt" into 12.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <glib.h>
+
+#include "units.h"
+
+static const struct unit {
+	const char	*name;
+	double		 pt;	/* points per unit */
+} units[] = {
+	{ "cm", 72.0 / 2.54 },
+	{ "in", 72.0 },
+	{ "mm", 72.0 / 25.4 },
+	{ "pt", 1.0 },
+	{ "px", PT_PER_PX },
+};
+
+const char units_list[] = "pt, mm, cm, in, px";
+
+static const struct page_size {
+	const char	*name;
+	double		 w, h;	/* [mm], except Letter in inches below */
+} page_sizes[] = {
+	{ "A3", 297, 420 },
+	{ "A4", 210, 297 },
+	{ "A5", 148, 210 },
+	{ "A6", 105, 148 },
+	{ "B5", 176, 250 },
+	{ "Letter", 215.9, 279.4 },
+};
+
+const char units_page_list[] = "A3, A4, A5, A6, B5, Letter";
+
+/*
+ * Reads a decimal number at the start of s; *end points past it.  Only
+ * [+-]digits[.digits][e[+-]digits] is accepted: strtod alone would also
+ * take "0x1p3", "inf" and "nan".
+ */
+static bool
+parse_number(const char *s, double *v, const char **end)
+{
+	const char *p = s;
+	char *e;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	if (!g_ascii_isdigit(*p) && !(*p == '.' && g_ascii_isdigit(p[1])))
+		return false;
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+		return false;
+	*v = g_ascii_strtod(s, &e);
+	if (e == s || !isfinite(*v))
+		return false;
+	*end = e;
+	return true;
+}
+
+bool
+units_parse_length(const char *s, double em_size, double *pt)
+{
+	const char *u;
+	double v;
+	size_t i;
+
+	if (!parse_number(s, &v, &u))
+		return false;
+	if (*u == '\0')
+		return v == 0;		/* "0" needs no unit */
+	if (em_size > 0 && strcmp(u, "em") == 0) {
+		*pt = v * em_size;
+		return true;
+	}
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (strcmp(u, units[i].name) == 0) {
+			*pt = v * units[i].pt;
+			return true;
+		}
+	return false;
+}
+
+bool
+units_parse_factor(const char *s, double *f)
+{
+	const char *u;
+	double v;
+
+	if (!parse_number(s, &v, &u))
+		return false;
+	if (strcmp(u, "%") == 0)
+		v /= 100;
+	else if (*u != '\0')
+		return false;
+	*f = v;
+	return true;
+}
+
+static int
+hexval(char c)
+{
+	return g_ascii_xdigit_value(c);
+}
+
+bool
+units_parse_color(const char *s, struct color *c)
+{
+	size_t n = strlen(s), i, step;
+	double v[4] = { 0, 0, 0, 1 };
+
+	if (s[0] != '#' || (n != 4 && n != 7 && n != 9))
+		return false;
+	for (i = 1; i < n; i++)
+		if (hexval(s[i]) < 0)
+			return false;
+	step = n == 4 ? 1 : 2;
+	for (i = 0; i * step + 1 < n; i++) {
+		int x = hexval(s[1 + i * step]);
+
+		x = step == 1 ? x * 17 : x * 16 + hexval(s[2 + i * step]);
+		v[i] = x / 255.0;
+	}
+	c->r = v[0];
+	c->g = v[1];
+	c->b = v[2];
+	c->a = v[3];
+	return true;
+}
+
+bool
+units_page_size(const char *name, double *w, double *h)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(page_sizes) / sizeof(page_sizes[0]); i++)
+		if (strcasecmp(name, page_sizes[i].name) == 0) {
+			*w = page_sizes[i].w * 72.0 / 25.4;
+			*h = page_sizes[i].h * 72.0 / 25.4;
+			return true;
+		}
+	return false;
+}
