@@ -10,8 +10,8 @@
  *
  * A block whose field is missing is left out with its spacing.  When
  * the flow ends below the frame, that is an overflow: one warning at the
- * data node of the block that crosses the bottom, with a note at the
- * frame.  With valign middle or bottom the placed boxes are shifted
+ * data node of the first paragraph that crosses the bottom (or at the
+ * layout's text, for literal text), with a note at the frame.  With valign middle or bottom the placed boxes are shifted
  * down afterwards (they are appended to the page first).
  */
 #include <math.h>
@@ -32,8 +32,9 @@ struct flow {
 	struct lpage		*page;
 	struct scope		 scope;
 	struct diag		*d;
-	const struct ynode	*src;	/* data node of the last text placed */
-	const char		*field;	/* and its field */
+	double			 limit;	/* bottom of the frame's flow [pt] */
+	const struct ynode	*over;	/* the first text to cross it */
+	const char		*over_field; /* and its field */
 };
 
 static struct box *
@@ -60,6 +61,22 @@ field_present(const struct flow *f, const char *path)
 	if (n == NULL || ynode_is_null(n))
 		return false;
 	return n->kind == YNODE_SCALAR ? n->len > 0 : n->n > 0;
+}
+
+/* An `if` condition: no condition, or one of its fields is there. */
+static bool
+condition_holds(const struct flow *f, const struct ynode *cond)
+{
+	size_t i;
+
+	if (cond == NULL)
+		return true;
+	if (cond->kind == YNODE_SCALAR)
+		return field_present(f, cond->str);
+	for (i = 0; i < cond->n; i++)
+		if (field_present(f, cond->items[i]->str))
+			return true;
+	return false;
 }
 
 static const char *
@@ -103,9 +120,9 @@ place_text(struct flow *f, const struct style *s, const char *text,
 		    m.unknown_glyphs == 1 ? " is" : "s are", at);
 		g_free(at);
 	}
-	if (src != NULL) {
-		f->src = src;
-		f->field = field;
+	if (f->over == NULL && y + m.height > f->limit + 0.01) {
+		f->over = src;
+		f->over_field = field;
 	}
 	return m.height;
 }
@@ -127,18 +144,22 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
 	const struct style *s = b->style;
-	const char *field = first_field(b->text);
-	struct tval v;
+	const char *field = NULL;
+	struct tval v = { 0 };
 	double h = 0;
 	size_t i;
 
-	tmpl_expand(b->text, &f->scope, &v, f->d);
+	for (i = 0; i < b->ntexts && v.kind == TVAL_MISSING; i++) {
+		tval_clear(&v);
+		tmpl_expand(b->texts[i], &f->scope, &v, f->d);
+		field = first_field(b->texts[i]);
+	}
 	switch (v.kind) {
 	case TVAL_MISSING:
 		return -1;
 	case TVAL_TEXT:
 		h = place_text(f, s, v.text, x, y, w, b->name,
-		    v.src ? v.src : NULL, field);
+		    v.src ? v.src : b->texts[0]->node, field);
 		break;
 	case TVAL_LIST:
 		for (i = 0; i < v.list->n; i++) {
@@ -331,7 +352,7 @@ static double
 flow_block(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
-	if (b->if_field != NULL && !field_present(f, b->if_field))
+	if (!condition_holds(f, b->if_node))
 		return -1;
 	switch (b->kind) {
 	case BLOCK_TEXT:
@@ -384,7 +405,7 @@ layout_frame(struct flow *f, const struct frame *fr)
 	size_t first;
 	double h, dy = 0;
 
-	if (fr->if_field != NULL && !field_present(f, fr->if_field))
+	if (!condition_holds(f, fr->if_node))
 		return;
 	if (fr->fill.a > 0 || fr->stroke.a > 0) {
 		struct box *r = box_add(f->page, BOX_RECT, fr->name);
@@ -399,13 +420,14 @@ layout_frame(struct flow *f, const struct frame *fr)
 		r->radius = fr->radius;
 	}
 	first = f->page->n;
-	f->src = NULL;
-	f->field = NULL;
+	f->limit = iy + ih;
+	f->over = NULL;
+	f->over_field = NULL;
 	h = flow_blocks(f, fr->blocks, fr->nblocks, ix, iy, iw);
 	if (h > ih + 0.01) {
-		char *at = where(f, f->field);
+		char *at = where(f, f->over_field);
 
-		diag_warning(f->d, f->src ? &f->src->pos : &fr->node->pos,
+		diag_warning(f->d, f->over ? &f->over->pos : &fr->node->pos,
 		    "text overflows frame '%s' by %.1fpt (%s)", fr->name,
 		    h - ih, at);
 		diag_note(f->d, &fr->node->pos, "frame '%s' is here",

@@ -217,15 +217,27 @@ parse_template(struct parse *p, const struct ynode *n, const char *what)
 	return tmpl_parse(p->a, n, p->d);
 }
 
-/* `if: FIELD`, the optional field that decides whether to draw. */
-static void
-parse_if(struct parse *p, const struct ynode *m, const char **field,
-    const struct ynode **node)
+/*
+ * `if: FIELD` or `if: [FIELD, ...]`: draw only when the field (or one
+ * of the fields) is present and not empty.
+ */
+static const struct ynode *
+parse_if(struct parse *p, const struct ynode *m)
 {
 	const struct ynode *n = ynode_get(m, "if");
+	const char *s;
+	size_t i;
 
-	if (n != NULL && schema_text(p->d, n, "if", field))
-		*node = n;
+	if (n == NULL)
+		return NULL;
+	if (n->kind == YNODE_SEQ && n->n > 0) {
+		for (i = 0; i < n->n; i++)
+			if (!schema_text(p->d, n->items[i], "a field name", &s))
+				return NULL;
+		return n;
+	}
+	return schema_text(p->d, n, "if (a field name or a list of them)",
+	    &s) ? n : NULL;
 }
 
 static struct block	**parse_blocks(struct parse *, const struct ynode *,
@@ -240,7 +252,19 @@ parse_block_kind(struct parse *p, struct block *b, const struct ynode *m,
 	switch (b->kind) {
 	case BLOCK_TEXT:
 		b->style = block_style(p, m);
-		b->text = parse_template(p, v, "text");
+		if (v->kind == YNODE_SEQ && v->n > 0) {
+			/* Alternatives: the first one whose fields exist. */
+			b->ntexts = v->n;
+			b->texts = arena_alloc(p->a, v->n * sizeof(*b->texts));
+			for (size_t i = 0; i < v->n; i++)
+				b->texts[i] = parse_template(p, v->items[i],
+				    "text");
+		} else {
+			b->ntexts = 1;
+			b->texts = arena_alloc(p->a, sizeof(*b->texts));
+			b->texts[0] = parse_template(p, v, "text");
+		}
+		b->text = b->texts[0];
 		break;
 	case BLOCK_LIST:
 		b->style = block_style(p, m);
@@ -402,7 +426,7 @@ parse_block(struct parse *p, const struct ynode *m)
 	    arena_printf(p->a, "a %s block", kind->kind));
 	if ((n = ynode_get(m, "name")) != NULL)
 		schema_text(p->d, n, "name", &b->name);
-	parse_if(p, m, &b->if_field, &b->if_node);
+	b->if_node = parse_if(p, m);
 	if ((n = ynode_get(m, "space-before")) != NULL)
 		schema_length(p->d, n, "space-before", 0, true,
 		    &b->space_before);
@@ -493,7 +517,7 @@ parse_frame(struct parse *p, const struct ynode *m, size_t index)
 		return NULL;
 	if ((n = ynode_get(m, "name")) != NULL)
 		schema_text(p->d, n, "name", &f->name);
-	parse_if(p, m, &f->if_field, &f->if_node);
+	f->if_node = parse_if(p, m);
 	parse_frame_box(p, f, m);
 	if ((n = ynode_get(m, "padding")) != NULL)
 		schema_box(p->d, n, "padding", f->padding);

@@ -91,13 +91,16 @@ struct block {
 	enum block_kind		 kind;
 	const struct ynode	*node;
 	const char		*name;		/* or NULL */
-	const char		*if_field;	/* leave out unless present */
-	const struct ynode	*if_node;
+	const struct ynode	*if_node;	/* leave out unless one of
+						   these fields is there */
 	const struct style	*style;		/* TEXT, LIST */
 	double			 space_before;	/* [pt] */
 	double			 space_after;	/* [pt] */
 
-	struct tmpl		*text;		/* TEXT; IMAGE: the path */
+	struct tmpl		**texts;	/* TEXT: the first of these
+						   whose fields are all there */
+	size_t			 ntexts;
+	struct tmpl		*text;		/* TEXT: texts[0]; IMAGE: path */
 	const char		*list_field;	/* LIST: path of the list */
 	const struct ynode	*list_node;
 	struct tmpl		*item;		/* LIST: or NULL for the item */
@@ -131,8 +134,7 @@ struct block {
 struct frame {
 	const char		*name;
 	const struct ynode	*node;
-	const char		*if_field;
-	const struct ynode	*if_node;
+	const struct ynode	*if_node;	/* as in struct block */
 	double			 x, y, w, h;	/* [pt] from the top left */
 	double			 padding[4];	/* [pt] */
 	struct color		 fill;

@@ -4,12 +4,14 @@
  *     인턴 '{{name}}'의 회고          field
  *     {{link.url}}                    nested field
  *     {{name|이/가}} 알려주는 노하우!  field + agreeing particle
+ *     {{story.0|sentence}}            first item, first sentence
  *     {{{{ and }}}} are not special; "{{" without "}}" is an error.
  *
  * Data text is never parsed as a template: expansion copies values
  * verbatim, so "{{" or "<b>" in the data print as themselves.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -70,12 +72,16 @@ tmpl_parse(struct arena *a, const struct ynode *node, struct diag *d)
 				*bar = '\0';
 				part.particle = g_strstrip(bar + 1);
 				g_strstrip(inner);
-				if (!josa_is_known(part.particle)) {
+				if (strcmp(part.particle, "sentence") == 0) {
+					part.filter = FILTER_SENTENCE;
+					part.particle = NULL;
+				} else if (!josa_is_known(part.particle)) {
 					diag_error(d, &node->pos,
 					    "unknown particle '%s' in "
 					    "'{{%s|%s}}' (known: 이/가, 은/는, "
 					    "을/를, 과/와, 이나/나, 으로/로, "
-					    "이에요/예요, 아/야, 이랑/랑)",
+					    "이에요/예요, 아/야, 이랑/랑; "
+					    "filter: sentence)",
 					    part.particle, inner,
 					    part.particle);
 					return NULL;
@@ -115,6 +121,7 @@ tmpl_is_literal(const struct tmpl *t)
 	return true;
 }
 
+/* A path segment of digits indexes a list from 0: "story.0". */
 static const struct ynode *
 lookup_in(const struct ynode *n, const char *path)
 {
@@ -128,10 +135,46 @@ lookup_in(const struct ynode *n, const char *path)
 			return NULL;
 		memcpy(seg, path, len);
 		seg[len] = '\0';
-		n = ynode_get(n, seg);
+		if (n->kind == YNODE_SEQ) {
+			char *end;
+			unsigned long i = strtoul(seg, &end, 10);
+
+			if (*end != '\0' || !g_ascii_isdigit(seg[0]))
+				return NULL;
+			n = i < n->n ? n->items[i] : NULL;
+		} else {
+			n = ynode_get(n, seg);
+		}
 		path += len + (dot != NULL);
 	}
 	return n;
+}
+
+/*
+ * Length in bytes of the first sentence of s: up to a '.', '!' or '?'
+ * (or their full-width forms) followed by a space or the end, with any
+ * closing quotes after it.  The whole text if there is no such end.
+ */
+static size_t
+first_sentence(const char *s)
+{
+	const char *p = s;
+
+	while (*p) {
+		gunichar c = g_utf8_get_char(p);
+
+		p = g_utf8_next_char(p);
+		if (c != '.' && c != '!' && c != '?' && c != 0x3002 &&
+		    c != 0xFF01 && c != 0xFF1F)
+			continue;
+		while (*p && strchr("'\")", *p) != NULL)
+			p++;
+		while (g_str_has_prefix(p, "’") || g_str_has_prefix(p, "”"))
+			p += strlen("’");
+		if (*p == '\0' || g_unichar_isspace(g_utf8_get_char(p)))
+			return (size_t)(p - s);
+	}
+	return strlen(s);
 }
 
 const struct ynode *
@@ -223,7 +266,10 @@ tmpl_expand(const struct tmpl *t, const struct scope *sc, struct tval *v,
 			}
 			s = n->str;
 		}
-		g_string_append(out, s);
+		if (p->filter == FILTER_SENTENCE)
+			g_string_append_len(out, s, (gssize)first_sentence(s));
+		else
+			g_string_append(out, s);
 		if (p->particle != NULL)
 			g_string_append(out, josa_pick(s, p->particle));
 	}

@@ -1,7 +1,8 @@
 /*
  * Templates: text with {{field}} references over the data, nested
- * fields ({{link.url}}, {{brochure.title}}) and particles that agree
- * with the inserted word ({{name|이/가}} gives "Wilson이", "Gina가").
+ * fields ({{link.url}}, {{brochure.title}}), list items ({{story.0}}),
+ * particles that agree with the inserted word ({{name|이/가}} gives
+ * "Wilson이", "Gina가") and filters ({{story.0|sentence}}).
  * Parsed once with the layout; expanded per record.
  */
 #ifndef TEMPLATE_H
@@ -15,10 +16,17 @@
 
 struct arena;
 
+enum tmpl_filter {
+	FILTER_NONE,
+	FILTER_SENTENCE,	/* the first sentence of the value */
+	FILTER__MAX
+};
+
 struct tmpl_part {
 	const char	*lit;		/* literal text, or NULL for a field */
-	const char	*path;		/* field path "link.url" */
+	const char	*path;		/* field path "link.url", "story.0" */
 	const char	*particle;	/* "이/가", or NULL */
+	enum tmpl_filter filter;
 };
 
 struct tmpl {

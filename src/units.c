@@ -72,8 +72,12 @@ units_parse_length(const char *s, double em_size, double *pt)
 
 	if (!parse_number(s, &v, &u))
 		return false;
-	if (*u == '\0')
-		return v == 0;		/* "0" needs no unit */
+	if (*u == '\0') {
+		if (v != 0)
+			return false;
+		*pt = 0;		/* "0" needs no unit */
+		return true;
+	}
 	if (em_size > 0 && strcmp(u, "em") == 0) {
 		*pt = v * em_size;
 		return true;

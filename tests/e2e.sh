@@ -1,0 +1,147 @@
+# End-to-end: the command line as a user runs it, outputs read back with
+# real tools (pdfinfo, pdftotext, pdffonts, qpdf).
+suite_begin e2e
+PY=/usr/bin/python3
+D=data/interns.yaml
+A4=layouts/brochure-a4.yaml
+SQ=layouts/social-square.yaml
+E=$TMP/e2e
+mkdir -p "$E"
+
+# png_size FILE: "WIDTHxHEIGHT" from the IHDR chunk.
+png_size() {
+	$PY -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print("%dx%d" % struct.unpack(">II", d[16:24]))' "$1"
+}
+
+# -- the sample brochure ------------------------------------------------
+if "$BROCHURE" render $D -l $A4 -o "$E/b.pdf" 2>"$E/err"; then
+	pass
+	[ -s "$E/err" ] && fail "sample brochure prints nothing" "$(cat "$E/err")" || pass
+	info=$(pdfinfo "$E/b.pdf")
+	pages=$(printf '%s\n' "$info" | sed -n 's/^Pages: *//p')
+	[ "$pages" = 6 ] && pass || fail "brochure has 6 pages (cover, 4 interns, back)" "got $pages"
+	# Every page A4, not just the first.
+	sizes=$(pdfinfo -f 1 -l 6 "$E/b.pdf" | grep -c 'size: *595.276 x 841.89 pts')
+	[ "$sizes" = 6 ] && pass || fail "every page is A4" "$sizes of 6"
+	title=$(printf '%s\n' "$info" | sed -n 's/^Title: *//p')
+	[ "$title" = "Unthinkable Question — 인턴 체험 스토리." ] && pass ||
+	    fail "PDF title from the data" "got '$title'"
+	pdftotext -raw "$E/b.pdf" "$E/b.txt"
+	check "pdftotext gives back every text of every intern" \
+	    $PY tests/e2e/text-check.py --text $D "$E/b.txt"
+	check "no line of the brochure ends inside a word (keep-all)" \
+	    $PY tests/e2e/text-check.py --keep-all $D "$E/b.txt"
+	grep -q "Wilson이 알려주는 노하우!" "$E/b.txt" &&
+	    grep -q "Gina가 알려주는 노하우!" "$E/b.txt" && pass ||
+	    fail "particles agree: Wilson이, Gina가"
+	grep -q "{{" "$E/b.txt" && fail "no template braces in the PDF" || pass
+	fonts=$(pdffonts "$E/b.pdf" | tail -n +3)
+	[ -n "$fonts" ] && ! printf '%s\n' "$fonts" |
+	    awk '{ if ($(NF-4) != "yes" || $(NF-3) != "yes" || $(NF-2) != "yes") bad=1 } END { exit !bad }' &&
+	    pass || fail "every font embedded, subset, with ToUnicode" "$fonts"
+	printf '%s\n' "$fonts" | grep -qv NanumSquare &&
+	    fail "only the bundled fonts are used" "$fonts" || pass
+	check "qpdf --check is clean" qpdf --check "$E/b.pdf"
+	"$BROCHURE" render $D -l $A4 -o "$E/b2.pdf" 2>/dev/null
+	cmp -s "$E/b.pdf" "$E/b2.pdf" && pass || fail "same input, same PDF bytes"
+	SOURCE_DATE_EPOCH=1630454400 "$BROCHURE" render $D -l $A4 -o "$E/b3.pdf"
+	pdfinfo "$E/b3.pdf" | grep -q "CreationDate: *Wed Sep  1 00:00:00 2021 UTC" &&
+	    pass || fail "SOURCE_DATE_EPOCH sets the PDF date" "$(pdfinfo "$E/b3.pdf" | grep Date)"
+else
+	fail "render the sample brochure" "$(cat "$E/err")"
+fi
+
+# -- social cards -------------------------------------------------------
+if "$BROCHURE" render $D -l $SQ -o "$E/social/" 2>"$E/err"; then
+	pass
+	n=0
+	for id in gina wilson jwoong ted; do
+		[ "$(png_size "$E/social/$id.png" 2>/dev/null)" = 1080x1080 ] &&
+		    n=$((n + 1))
+	done
+	[ "$n" = 4 ] && pass || fail "four 1080×1080 cards named after the ids" "$(ls -l "$E/social")"
+	[ "$(ls "$E/social" | wc -l)" = 4 ] && pass || fail "nothing else in the folder" "$(ls -a "$E/social")"
+	"$BROCHURE" render $D -l $SQ -o "$E/social2/" 2>/dev/null
+	cmp -s "$E/social/ted.png" "$E/social2/ted.png" && pass || fail "same input, same PNG bytes"
+	"$BROCHURE" render $D -l $SQ -o "$E/half/" --scale 0.5
+	[ "$(png_size "$E/half/gina.png")" = 540x540 ] && pass || fail "--scale 0.5 gives 540×540" "$(png_size "$E/half/gina.png")"
+	"$BROCHURE" render $D -l $SQ -o "$E/dpi/" --dpi 192
+	[ "$(png_size "$E/dpi/gina.png")" = 2160x2160 ] && pass || fail "--dpi 192 gives 2160×2160" "$(png_size "$E/dpi/gina.png")"
+else
+	fail "render the social cards" "$(cat "$E/err")"
+fi
+
+# Other formats and shapes of output.
+"$BROCHURE" render $D -l $SQ -o "$E/svg/" --format svg 2>"$E/err" &&
+    [ "$(ls "$E/svg"/*.svg | wc -l)" = 4 ] && head -c 200 "$E/svg/gina.svg" | grep -q "<svg" &&
+    pass || fail "--format svg writes one SVG per card" "$(cat "$E/err")"
+"$BROCHURE" render $D -l $A4 -o "$E/pages/" 2>"$E/err" &&
+    [ "$(cd "$E/pages" && ls | tr '\n' ' ')" = "back.png cover.png gina.png jwoong.png ted.png wilson.png " ] &&
+    pass || fail "a folder gets cover.png, <id>.png, back.png" "$(ls "$E/pages") $(cat "$E/err")"
+[ "$(png_size "$E/pages/cover.png")" = 794x1123 ] && pass ||
+    fail "A4 at 96 dpi is 794×1123" "$(png_size "$E/pages/cover.png")"
+touch "$E/pages/keep.txt"
+"$BROCHURE" render $D -l $A4 -o "$E/pages/" 2>/dev/null
+[ -f "$E/pages/keep.txt" ] && pass || fail "rendering into a folder keeps other files"
+
+# -- command line and exit statuses -------------------------------------
+"$BROCHURE" --help >"$E/out" 2>&1 && grep -q "^usage: brochure render" "$E/out" &&
+    pass || fail "--help prints the usage, exit 0"
+"$BROCHURE" --version | grep -q "^brochure [0-9]" && pass || fail "--version"
+"$BROCHURE" >/dev/null 2>&1; [ $? = 2 ] && pass || fail "no arguments is exit 2"
+"$BROCHURE" render nosuch.yaml -l $A4 -o "$E/x.pdf" 2>"$E/err"
+[ $? = 2 ] && grep -q "no such data file 'nosuch.yaml'" "$E/err" && pass ||
+    fail "a missing DATA file is exit 2 naming it" "$(cat "$E/err")"
+"$BROCHURE" render $D -l $A4 -o "$E/x.pdf" --bogus 2>/dev/null; [ $? = 2 ] && pass || fail "unknown option is exit 2"
+"$BROCHURE" render $D -l $SQ -o "$E/one.png" 2>"$E/err"
+[ $? = 2 ] && [ ! -e "$E/one.png" ] && grep -q "makes 4 pages" "$E/err" && pass ||
+    fail "several pages into one .png is exit 2" "$(cat "$E/err")"
+"$BROCHURE" render $D -l $A4 -o "$E/x.txt" 2>/dev/null; [ $? = 2 ] && pass || fail "an unknown output kind is exit 2"
+"$BROCHURE" check $D -l $A4 >"$E/out" 2>&1; st=$?
+[ $st = 0 ] && [ ! -s "$E/out" ] && pass || fail "check on the sample: exit 0, silent" "status $st: $(cat "$E/out")"
+# Output that cannot be written: exit 3 with the path.
+touch "$E/file"
+"$BROCHURE" render $D -l $A4 -o "$E/file/b.pdf" 2>"$E/err"; st=$?
+[ $st = 3 ] && grep -q "file/b.pdf" "$E/err" && pass || fail "unwritable output is exit 3 naming the path" "status $st: $(cat "$E/err")"
+
+# -- nothing lost -------------------------------------------------------
+echo OLD >"$E/keep.pdf"
+"$BROCHURE" render tests/e2e/bad-data.yaml -l $A4 -o "$E/keep.pdf" 2>/dev/null
+[ "$(cat "$E/keep.pdf")" = OLD ] && pass || fail "a failed run leaves the earlier file untouched"
+ls -a "$E" | grep -q '^\.keep' && fail "a failed run leaves no temporary file" "$(ls -a "$E")" || pass
+
+# -- overflow and --strict ----------------------------------------------
+"$BROCHURE" check $D -l tests/e2e/overflow.yaml 2>"$E/err"; st=$?
+same "overflow is a warning at the data node, with a note at the frame" tests/e2e/overflow.err "$E/err"
+[ $st = 0 ] && pass || fail "overflow alone is exit 0" "status $st"
+"$BROCHURE" check $D -l tests/e2e/overflow.yaml --strict 2>/dev/null
+[ $? = 1 ] && pass || fail "overflow under --strict is exit 1"
+"$BROCHURE" check $D -l tests/e2e/overflow.yaml --quiet 2>"$E/err"
+[ ! -s "$E/err" ] && pass || fail "--quiet hides warnings" "$(cat "$E/err")"
+
+# -- data text is plain text, missing fields leave their element out ----
+"$BROCHURE" render tests/e2e/plain.yaml -l $A4 -o "$E/plain.pdf" 2>"$E/err" || fail "render markup-like data" "$(cat "$E/err")"
+pdftotext -raw "$E/plain.pdf" "$E/plain.txt"
+tr -d ' \n' <"$E/plain.txt" | grep -qF "인턴'<b>Kim</b>&{{name}}&amp;</span>'의회고" &&
+    pass || fail "markup and braces in data print literally" "$(cat "$E/plain.txt")"
+grep -q "노하우\|추천!\|조언\|{{team\|{{story\|{{summary\|{{link" "$E/plain.txt" &&
+    fail "a record with only id and name leaves the rest out" "$(cat "$E/plain.txt")" || pass
+
+# -- keep-all can fail: syllable breaking is caught ---------------------
+"$BROCHURE" render $D -l tests/e2e/break-normal.yaml -o "$E/normal.pdf"
+pdftotext -raw "$E/normal.pdf" "$E/normal.txt"
+$PY tests/e2e/text-check.py --keep-all $D "$E/normal.txt" >/dev/null &&
+    fail "the keep-all check finds split words in break: normal text" || pass
+"$BROCHURE" render $D -l tests/e2e/break-keep-all.yaml -o "$E/keep.pdf"
+pdftotext -raw "$E/keep.pdf" "$E/keepall.txt"
+check "keep-all in a narrow 60mm column splits no word" \
+    $PY tests/e2e/text-check.py --keep-all $D "$E/keepall.txt"
+
+# -- the sample data is the seed, verbatim ------------------------------
+if [ -f ../shared/seed/intern-stories.txt ]; then
+	check "data/interns.yaml holds every line of the seed" \
+	    $PY tests/e2e/seed-check.py ../shared/seed/intern-stories.txt
+else
+	skip "seed check" "../shared/seed/intern-stories.txt is not beside the checkout"
+fi
+suite_end
