@@ -35,23 +35,31 @@ DESTDIR ?=
 
 all: $(B)/brochure
 
-$(B)/obj/%.o: src/%.c | $(B)/obj
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+# Quiet unless V=1: `make test` prints its summaries, not compiler lines.
+Q = $(if $(V),,@)
+
+# Objects depend on the flags they were built with, so switching to
+# SANITIZE=... (or back) rebuilds everything.
+FLAGS_NOW = $(CC) $(ALL_CFLAGS) $(LDFLAGS)
+$(shell mkdir -p $(B) && { [ "$$(cat $(B)/flags 2>/dev/null)" = '$(FLAGS_NOW)' ] || echo '$(FLAGS_NOW)' >$(B)/flags; })
+
+$(B)/obj/%.o: src/%.c $(B)/flags | $(B)/obj
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(B)/libbrochure.a: $(LIB_OBJ)
-	rm -f $@
-	ar rcs $@ $^
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 $(B)/brochure: $(B)/obj/main.o $(B)/libbrochure.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-$(B)/tests/%: tests/unit/%.c $(B)/libbrochure.a | $(B)/tests
-	$(CC) $(ALL_CFLAGS) -Isrc $(shell pkg-config --cflags cmocka) \
+$(B)/tests/%: tests/unit/%.c $(B)/libbrochure.a $(B)/flags | $(B)/tests
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc $(shell pkg-config --cflags cmocka) \
 	    -o $@ $< $(B)/libbrochure.a $(LDFLAGS) $(PKG_LIBS) \
 	    $(shell pkg-config --libs cmocka) -lm
 
-$(B)/tests/pngdiff: tests/pngdiff.c | $(B)/tests
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) \
+$(B)/tests/pngdiff: tests/pngdiff.c $(B)/flags | $(B)/tests
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) \
 	    $(shell pkg-config --libs libpng) -lm
 
 $(B)/obj $(B)/tests:

@@ -80,8 +80,8 @@ check_record(const struct ynode *rec, const struct spec *spec,
 	if (id == NULL) {
 		diag_error(d, &rec->pos, "a record of '%s' needs an 'id'", key);
 	} else if (id->kind != YNODE_SCALAR || !valid_id(id->str)) {
-		diag_error(d, &id->pos, "id must be a text of a-z, 0-9 and "
-		    "'-' (it names output files), not '%s'",
+		diag_error(d, &id->pos, "id must be 1 to 100 characters of "
+		    "a-z, 0-9 and '-' (it names output files), not '%s'",
 		    id->kind == YNODE_SCALAR ? id->str : ynode_kind_name(id));
 	}
 	if (spec->required == NULL)
@@ -89,11 +89,19 @@ check_record(const struct ynode *rec, const struct spec *spec,
 	for (i = 0; i < spec->required->n; i++) {
 		const char *f = spec->required->items[i]->str;
 		const struct ynode *v = ynode_get(rec, f);
+		const char *id = data_record_id(rec);
 
-		if (v == NULL || ynode_is_null(v))
-			diag_error(d, &rec->pos, "record '%s' has no '%s', "
-			    "which the layout requires", data_record_id(rec),
-			    f);
+		if (strcmp(f, "id") == 0)
+			continue;	/* checked above */
+		if (v != NULL && !ynode_is_null(v) &&
+		    (v->kind != YNODE_SCALAR || v->len > 0))
+			continue;
+		if (*id != '\0')
+			diag_error(d, v ? &v->pos : &rec->pos, "record '%s' "
+			    "has no '%s', which the layout requires", id, f);
+		else
+			diag_error(d, v ? &v->pos : &rec->pos, "the record "
+			    "has no '%s', which the layout requires", f);
 	}
 }
 

@@ -25,7 +25,7 @@ struct diag_pos {
 };
 
 struct diag {
-	FILE	*out;		/* where lines go (stderr in main) */
+	FILE	*out;		/* where lines go: stderr, from main */
 	bool	 quiet;		/* hide warnings and notes, never errors */
 	bool	 strict;	/* warnings count as errors */
 	int	 count[DIAG__MAX];

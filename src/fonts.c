@@ -1,7 +1,6 @@
 /*
  * Private font map: FcConfigCreate() with only our folders, handed to a
  * pangocairo FreeType font map (KOREAN.md: no system font is opened).
- * The fontconfig cache lives in the user's cache folder.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,12 @@
 #include "fonts.h"
 #include "mem.h"
 
+static int
+cmp_names(const char **a, const char **b)
+{
+	return strcmp(*a, *b);
+}
+
 struct fonts {
 	FcConfig	*cfg;
 	PangoFontMap	*map;
@@ -21,22 +26,37 @@ struct fonts {
 };
 
 /*
- * fontconfig wants a writable cache folder ("No writable cache
- * directories" otherwise): the user's cache, as fontconfig itself
- * would use.  The cache only saves rescanning the font files.
+ * Adds every font file of dir, in name order.  File by file rather than
+ * FcConfigAppFontAddDir(): that one writes a fontconfig cache, and
+ * without a writable cache folder prints "No writable cache
+ * directories"; scanning a handful of files costs a few milliseconds.
  */
-static void
-set_cache_dir(FcConfig *cfg)
+static bool
+add_dir(FcConfig *cfg, const char *dir)
 {
-	char *dir = g_build_filename(g_get_user_cache_dir(), "brochure",
-	    "fontconfig", NULL);
-	char *xml = g_markup_printf_escaped("<?xml version=\"1.0\"?>"
-	    "<fontconfig><cachedir>%s</cachedir></fontconfig>", dir);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	GPtrArray *names;
+	const char *name;
+	bool ok = true;
+	guint i;
 
-	g_mkdir_with_parents(dir, 0700);
-	FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)xml, FcFalse);
-	g_free(xml);
-	g_free(dir);
+	if (d == NULL)
+		return false;
+	names = g_ptr_array_new_with_free_func(g_free);
+	while ((name = g_dir_read_name(d)) != NULL)
+		if (g_str_has_suffix(name, ".ttf") ||
+		    g_str_has_suffix(name, ".otf") ||
+		    g_str_has_suffix(name, ".ttc") ||
+		    g_str_has_suffix(name, ".otc"))
+			g_ptr_array_add(names, g_build_filename(dir, name,
+			    NULL));
+	g_dir_close(d);
+	g_ptr_array_sort(names, (GCompareFunc)cmp_names);
+	for (i = 0; i < names->len; i++)
+		ok = FcConfigAppFontAddFile(cfg,
+		    (const FcChar8 *)names->pdata[i]) && ok;
+	g_ptr_array_free(names, TRUE);
+	return ok;
 }
 
 struct fonts *
@@ -47,15 +67,12 @@ fonts_new(const char *bundled, const char *extra, struct diag *d)
 	FcFontSet *set;
 
 	f->cfg = FcConfigCreate();
-	set_cache_dir(f->cfg);
-	if (bundled != NULL && !FcConfigAppFontAddDir(f->cfg,
-	    (const FcChar8 *)bundled)) {
+	if (bundled != NULL && !add_dir(f->cfg, bundled)) {
 		struct diag_pos pos = { bundled, 0, 0 };
 
 		diag_error(d, &pos, "cannot read the bundled fonts folder");
 	}
-	if (extra != NULL && !FcConfigAppFontAddDir(f->cfg,
-	    (const FcChar8 *)extra)) {
+	if (extra != NULL && !add_dir(f->cfg, extra)) {
 		struct diag_pos pos = { extra, 0, 0 };
 
 		diag_error(d, &pos, "cannot read the layout's fonts folder");

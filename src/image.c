@@ -2,11 +2,13 @@
  * Image loading through cairo's PNG reader.  The format is checked by
  * its signature first, so a JPEG named .png gets a clear message.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cairo.h>
+#include <glib.h>
 
 #include "image.h"
 #include "mem.h"
@@ -39,7 +41,8 @@ image_load(const char *path, const struct diag_pos *pos, struct diag *d)
 	FILE *fp;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
-		diag_error(d, pos, "cannot open image '%s'", path);
+		diag_error(d, pos, "cannot open image '%s': %s", path,
+		    strerror(errno));
 		return NULL;
 	}
 	fclose(fp);
@@ -84,4 +87,47 @@ void *
 image_surface(const struct image *img)
 {
 	return img->surface;
+}
+
+struct image_cache {
+	GHashTable	*by_path;	/* path → image, or NULL if it failed */
+};
+
+static void
+free_value(gpointer p)
+{
+	image_free(p);
+}
+
+struct image_cache *
+image_cache_new(void)
+{
+	struct image_cache *c = xcalloc(1, sizeof(*c));
+
+	c->by_path = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    free_value);
+	return c;
+}
+
+void
+image_cache_free(struct image_cache *c)
+{
+	if (c == NULL)
+		return;
+	g_hash_table_destroy(c->by_path);
+	free(c);
+}
+
+struct image *
+image_cache_get(struct image_cache *c, const char *path,
+    const struct diag_pos *pos, struct diag *d)
+{
+	gpointer found;
+	struct image *img;
+
+	if (g_hash_table_lookup_extended(c->by_path, path, NULL, &found))
+		return found;
+	img = image_load(path, pos, d);
+	g_hash_table_insert(c->by_path, g_strdup(path), img);
+	return img;
 }

@@ -15,6 +15,21 @@ struct image	*image_load(const char *path, const struct diag_pos *pos,
 		    struct diag *);
 void		 image_free(struct image *);
 
+/*
+ * A cache of loaded images by path, so that a logo on every page is
+ * decoded once and a missing file is reported once per run.  It owns
+ * its images; images from it stay valid until image_cache_free().
+ */
+struct image_cache;
+
+struct image_cache	*image_cache_new(void);
+void			 image_cache_free(struct image_cache *);
+/* Like image_load(), through the cache: NULL (reported once) or an
+ * image the cache owns. */
+struct image		*image_cache_get(struct image_cache *,
+			    const char *path, const struct diag_pos *,
+			    struct diag *);
+
 /* Size in pixels. */
 int		 image_width(const struct image *);
 int		 image_height(const struct image *);

@@ -241,8 +241,8 @@ flow_image(struct flow *f, const struct block *b, double x, double y,
 	path = g_path_is_absolute(v.text) ? g_strdup(v.text) :
 	    g_build_filename(b->from_data ? f->ctx->data->dir :
 	    f->ctx->spec->dir, v.text, NULL);
-	img = image_load(path, v.src ? &v.src->pos : &b->text->node->pos,
-	    f->d);
+	img = image_cache_get(f->ctx->images, path,
+	    v.src ? &v.src->pos : &b->text->node->pos, f->d);
 	g_free(path);
 	tval_clear(&v);
 	if (img == NULL)
@@ -479,7 +479,6 @@ lpage_free(struct lpage *p)
 	for (i = 0; i < p->n; i++) {
 		if (p->boxes[i].layout != NULL)
 			g_object_unref(p->boxes[i].layout);
-		image_free(p->boxes[i].image);
 	}
 	free(p->boxes);
 	free(p);

@@ -34,7 +34,7 @@ struct box {
 	double		 stroke_width;	/* RECT, LINE [pt] */
 	double		 radius;	/* RECT [pt] */
 	PangoLayout	*layout;	/* TEXT, owned by the page */
-	struct image	*image;		/* IMAGE, owned by the page */
+	struct image	*image;		/* IMAGE, owned by the image cache */
 	enum fit	 fit;		/* IMAGE */
 };
 
@@ -54,6 +54,7 @@ struct layout_ctx {
 	const struct spec	*spec;
 	const struct data	*data;
 	PangoContext		*pango;
+	struct image_cache	*images;	/* shared, not thread-safe */
 };
 
 /*

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "mem.h"
 
 static void
@@ -142,16 +144,13 @@ char *
 arena_printf(struct arena *a, const char *fmt, ...)
 {
 	va_list ap;
-	char *p;
-	int n;
+	char *tmp, *p;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	tmp = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
-	p = arena_alloc(a, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	p = arena_strdup(a, tmp);
+	g_free(tmp);
 	return p;
 }
 

@@ -33,8 +33,11 @@ struct out_backend {
 	/* A context for one page of w × h points, origin top left. */
 	cairo_t		*(*page_begin)(struct outdoc *, double w, double h);
 	bool		 (*page_end)(struct outdoc *, cairo_t *);
-	/* Commits if ok, else discards; false on a write error. */
-	bool		 (*close)(struct outdoc *, bool ok);
+	/*
+	 * Commits the file if commit, else discards it; false only on a
+	 * write error (reported), never for a discard.
+	 */
+	bool		 (*close)(struct outdoc *, bool commit);
 };
 
 extern const struct out_backend out_pdf;

@@ -100,8 +100,9 @@ pdf_page_end(struct outdoc *doc, cairo_t *cr)
 }
 
 static bool
-pdf_close(struct outdoc *doc, bool ok)
+pdf_close(struct outdoc *doc, bool commit)
 {
+	bool ok = commit;
 	cairo_status_t st;
 
 	cairo_surface_finish(doc->surface);
@@ -119,7 +120,7 @@ pdf_close(struct outdoc *doc, bool ok)
 	else
 		outfile_abort(doc->of);
 	free(doc);
-	return ok;
+	return ok || !commit;
 }
 
 const struct out_backend out_pdf = {

@@ -130,14 +130,16 @@ png_page_end(struct outdoc *doc, cairo_t *cr)
 }
 
 static bool
-png_close(struct outdoc *doc, bool ok)
+png_close(struct outdoc *doc, bool commit)
 {
+	bool ok = commit;
+
 	if (ok)
 		ok = outfile_commit(doc->of, doc->d);
 	else
 		outfile_abort(doc->of);
 	free(doc);
-	return ok;
+	return ok || !commit;
 }
 
 const struct out_backend out_png = {

@@ -65,14 +65,16 @@ svg_page_end(struct outdoc *doc, cairo_t *cr)
 }
 
 static bool
-svg_close(struct outdoc *doc, bool ok)
+svg_close(struct outdoc *doc, bool commit)
 {
+	bool ok = commit;
+
 	if (ok)
 		ok = outfile_commit(doc->of, doc->d);
 	else
 		outfile_abort(doc->of);
 	free(doc);
-	return ok;
+	return ok || !commit;
 }
 
 const struct out_backend out_svg = {

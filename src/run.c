@@ -20,12 +20,14 @@
 
 #include "data.h"
 #include "fonts.h"
+#include "image.h"
 #include "layout.h"
 #include "out.h"
 #include "paint.h"
 #include "run.h"
 #include "spec.h"
 #include "template.h"
+#include "validate.h"
 
 /* One page to make: a page spec and, for `each` pages, its record. */
 struct job {
@@ -107,6 +109,12 @@ expand_meta(const struct spec *spec, const struct data *data, enum meta m,
 		return NULL;
 	}
 	return v.text;
+}
+
+static bool
+has_family(void *fonts, const char *family)
+{
+	return fonts_has_family(fonts, family);
 }
 
 struct render {
@@ -257,8 +265,8 @@ run(const struct run_opts *o, struct diag *d)
 	bool dir = false;
 	int i;
 
-	if (spec != NULL && data != NULL)
-		data_validate(data, spec, d);
+	if (spec != NULL && data != NULL && data_validate(data, spec, d))
+		validate_fields(spec, data, d);
 	if (diag_failed(d) || spec == NULL || data == NULL) {
 		st = STATUS_INPUT;
 		goto done;
@@ -270,13 +278,14 @@ run(const struct run_opts *o, struct diag *d)
 	    (st = choose_output(&r, &dir, d)) != STATUS_OK)
 		goto done;
 	fonts = fonts_new(o->fonts, spec->fonts_dir, d);
-	if (fonts == NULL) {
+	if (fonts == NULL || !validate_fonts(spec, has_family, fonts, d)) {
 		st = STATUS_INPUT;
 		goto done;
 	}
 	r.lc.spec = spec;
 	r.lc.data = data;
 	r.lc.pango = fonts_context(fonts);
+	r.lc.images = image_cache_new();
 	if (o->cmd == RUN_CHECK) {
 		for (i = 0; i < r.njobs; i++)
 			render_page(&r, NULL, i);
@@ -297,6 +306,7 @@ done:
 	for (i = 0; i < META__MAX; i++)
 		g_free(meta[i]);
 	g_free(r.jobs);
+	image_cache_free(r.lc.images);
 	fonts_free(fonts);
 	data_free(data);
 	spec_free(spec);

@@ -44,6 +44,6 @@ bool	schema_number(struct diag *, const struct ynode *, const char *what,
 bool	schema_color(struct diag *, const struct ynode *colors,
 	    const struct ynode *, const char *what, struct color *out);
 bool	schema_keyword(struct diag *, const struct ynode *, const char *what,
-	    const struct keyword *table, size_t n, int *out);
+	    const struct keyword *table, size_t count, int *out);
 
 #endif

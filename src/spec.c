@@ -271,10 +271,15 @@ parse_block_kind(struct parse *p, struct block *b, const struct ynode *m,
 		if (schema_text(p->d, v, "list (the name of a list field)",
 		    &b->list_field)) {
 			b->list_node = v;
-			if (strstr(b->list_field, "{{") != NULL)
+			if (strstr(b->list_field, "{{") != NULL) {
+				char *name = g_strdup(b->list_field);
+
+				g_strstrip(g_strdelimit(name, "{}", ' '));
 				diag_error(p->d, &v->pos, "list takes a field "
 				    "name, not a template: write 'list: %s'",
-				    "recommend");
+				    name);
+				g_free(name);
+			}
 		}
 		b->bullet = "•";
 		if ((n = ynode_get(m, "bullet")) != NULL)
@@ -422,8 +427,8 @@ parse_block(struct parse *p, const struct ynode *m)
 	b = arena_alloc(p->a, sizeof(*b));
 	b->kind = kind->value;
 	b->node = m;
-	schema_keys(p->d, m, kind->keys, kind->nkeys,
-	    arena_printf(p->a, "a %s block", kind->kind));
+	schema_keys(p->d, m, kind->keys, kind->nkeys, arena_printf(p->a,
+	    "%s %s block", kind->kind[0] == 'i' ? "an" : "a", kind->kind));
 	if ((n = ynode_get(m, "name")) != NULL)
 		schema_text(p->d, n, "name", &b->name);
 	b->if_node = parse_if(p, m);

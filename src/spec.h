@@ -59,6 +59,7 @@ struct style {
 	const char		*name;
 	const struct ynode	*node;
 	const char		*font;		/* family list, "A, B" */
+	const struct ynode	*font_node;	/* where it was set, or NULL */
 	int			 weight;	/* 100..900 */
 	double			 size;		/* [pt] */
 	struct color		 color;

@@ -130,6 +130,7 @@ style_parse(struct arena *a, struct diag *d, const struct ynode *colors,
 	}
 	s->name = key->str;
 	s->node = key;
+	s->font_node = NULL;	/* the base's font was checked there */
 	if (!schema_keys(d, m, style_keys, N(style_keys), "a style") &&
 	    m->kind != YNODE_MAP)
 		return s;
@@ -138,6 +139,7 @@ style_parse(struct arena *a, struct diag *d, const struct ynode *colors,
 
 		n = m->pairs[i].val;
 		if (strcmp(k, "font") == 0) {
+			s->font_node = n;
 			if (n->kind == YNODE_SEQ) {
 				char *joined = arena_strdup(a, "");
 				size_t j;
