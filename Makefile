@@ -85,6 +85,9 @@ test: setup
 test-update: all $(B)/tests/pngdiff
 	@sh tests/golden/update
 
+bench: all
+	@/usr/bin/python3 scripts/bench
+
 lint:
 	@sh scripts/lint
 
@@ -103,4 +106,4 @@ install: all
 clean:
 	rm -rf $(B) out
 
--include $(wildcard $(B)/obj/*.d)
+-include $(wildcard $(B)/obj/*.d $(B)/tests/*.d)

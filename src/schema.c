@@ -10,33 +10,36 @@
 
 #include "schema.h"
 
-/* Levenshtein distance, bounded: strings here are short keys. */
+/*
+ * Edit distance with swaps of two neighbours counting as one edit
+ * ("txet" is one edit from "text"), bounded: keys here are short.
+ */
 static size_t
 distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t row[64], prev, tmp;
+	size_t d[64][64];
 
 	if (la >= 64 || lb >= 64)
 		return 64;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
 		for (j = 1; j <= lb; j++) {
-			size_t best = prev + (a[i - 1] != b[j - 1]);
+			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
 
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			tmp = row[j];
-			row[j] = best;
-			prev = tmp;
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
 		}
-	}
-	return row[lb];
+	return d[la][lb];
 }
 
 const char *
@@ -54,6 +57,21 @@ schema_suggest(const char *s, const char *const names[], size_t n)
 		}
 	}
 	return found;
+}
+
+/* The closest key of mapping m to s, or NULL. */
+static const char *
+suggest_key(const char *s, const struct ynode *m)
+{
+	const char **names = g_new(const char *, m->n + 1);
+	const char *near;
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		names[i] = m->pairs[i].key->str;
+	near = schema_suggest(s, names, m->n);
+	g_free(names);
+	return near;
 }
 
 static int
@@ -192,9 +210,21 @@ schema_color(struct diag *d, const struct ynode *colors,
 			return true;
 		}
 		named = ynode_get(colors, n->str);
-		if (named != NULL && named->kind == YNODE_SCALAR &&
-		    units_parse_color(named->str, out))
-			return true;
+		if (named != NULL) {
+			/* A bad entry was reported where it is defined. */
+			return named->kind == YNODE_SCALAR &&
+			    units_parse_color(named->str, out);
+		}
+		if (colors != NULL && colors->kind == YNODE_MAP) {
+			const char *near = suggest_key(n->str, colors);
+
+			if (near != NULL) {
+				diag_error(d, &n->pos, "%s '%s' is not in "
+				    "'colors'; did you mean '%s'?", what,
+				    n->str, near);
+				return false;
+			}
+		}
 	}
 	diag_error(d, &n->pos, "%s must be a colour: '#rrggbb', '#rrggbbaa', "
 	    "'none' or a name from 'colors', not '%s'", what,

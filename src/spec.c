@@ -642,14 +642,24 @@ spec_parse(struct ydoc *doc, struct diag *d)
 	if ((n = ynode_get(root, "colors")) != NULL) {
 		struct color c;
 
-		if (n->kind != YNODE_MAP)
+		if (n->kind != YNODE_MAP) {
 			diag_error(d, &n->pos, "'colors' must be a mapping "
 			    "of names to '#rrggbb'");
-		else
-			for (i = 0; i < n->n; i++)
-				schema_color(d, NULL, n->pairs[i].val,
-				    "a colour", &c);
-		p.colors = n;
+		} else {
+			for (i = 0; i < n->n; i++) {
+				const struct ynode *v = n->pairs[i].val;
+
+				if (v->kind != YNODE_SCALAR ||
+				    !units_parse_color(v->str, &c))
+					diag_error(d, &v->pos, "colour '%s' "
+					    "must be '#rgb', '#rrggbb' or "
+					    "'#rrggbbaa', not '%s'",
+					    n->pairs[i].key->str,
+					    v->kind == YNODE_SCALAR ? v->str :
+					    ynode_kind_name(v));
+			}
+			p.colors = n;
+		}
 	}
 	if ((n = ynode_get(root, "page")) != NULL)
 		parse_page_setup(&p, n);

@@ -60,7 +60,7 @@ struct style {
 	const struct ynode	*node;
 	const char		*font;		/* family list, "A, B" */
 	const struct ynode	*font_node;	/* where it was set, or NULL */
-	int			 weight;	/* 100..900 */
+	int			 weight;	/* 100..1000 */
 	double			 size;		/* [pt] */
 	struct color		 color;
 	double			 line_height;	/* [pt] baseline to baseline */

@@ -217,7 +217,8 @@ tmpl_expand(const struct tmpl *t, const struct scope *sc, struct tval *v,
 	memset(v, 0, sizeof(*v));
 	/* One field alone that holds a list: the list itself. */
 	if (t->n == 1 && t->parts[0].path != NULL &&
-	    t->parts[0].particle == NULL) {
+	    t->parts[0].particle == NULL &&
+	    t->parts[0].filter == FILTER_NONE) {
 		const struct ynode *n = tmpl_lookup(sc, t->parts[0].path);
 
 		if (n != NULL && n->kind == YNODE_SEQ && n->n > 0) {

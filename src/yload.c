@@ -19,6 +19,8 @@
 struct build {
 	struct ydoc	*doc;
 	struct diag	*d;
+	const char	*buf;	/* the input, for reader errors */
+	size_t		 len;
 	yaml_parser_t	 parser;
 	struct anchor {
 		const char	*name;
@@ -37,6 +39,29 @@ mark_pos(const struct build *b, yaml_mark_t m)
 {
 	struct diag_pos p = { b->doc->file, (int)m.line + 1, (int)m.column + 1 };
 
+	return p;
+}
+
+/*
+ * libyaml reports a bad byte (invalid UTF-8, a control character) by
+ * its offset only: count lines and characters up to it, as its marks
+ * do ("\r\n" is one line end).
+ */
+static struct diag_pos
+offset_pos(const struct build *b, size_t offset)
+{
+	struct diag_pos p = { b->doc->file, 1, 1 };
+	const char *s, *end = b->buf + (offset < b->len ? offset : b->len);
+
+	for (s = b->buf; s < end; s++) {
+		if (*s == '\n' || (*s == '\r' &&
+		    (s + 1 == b->buf + b->len || s[1] != '\n'))) {
+			p.line++;
+			p.col = 1;
+		} else if (*s != '\r' && ((unsigned char)*s & 0xc0) != 0x80) {
+			p.col++;
+		}
+	}
 	return p;
 }
 
@@ -67,17 +92,27 @@ static void
 parser_error(struct build *b)
 {
 	yaml_parser_t *p = &b->parser;
-	struct diag_pos pos = mark_pos(b, p->problem_mark);
+	struct diag_pos pos = p->error == YAML_READER_ERROR ?
+	    offset_pos(b, p->problem_offset) : mark_pos(b, p->problem_mark);
+	const char *problem = p->problem ? p->problem : "syntax error";
 
 	if (p->error == YAML_MEMORY_ERROR) {
 		diag_error(b->d, &pos, "out of memory while reading YAML");
+	} else if (p->error == YAML_READER_ERROR && p->problem_value >= 0) {
+		diag_error(b->d, &pos, "the file is not valid UTF-8 text: "
+		    "%s (byte 0x%02x)", problem, p->problem_value & 0xff);
+	} else if (p->context != NULL && strstr(problem, "end of stream") &&
+	    strstr(p->context, "quoted scalar")) {
+		/* Where the quote opened is what the user must fix. */
+		pos = mark_pos(b, p->context_mark);
+		diag_error(b->d, &pos, "unclosed quote: the text that starts "
+		    "here has no closing quote before the end of the file");
 	} else if (p->context != NULL) {
 		diag_error(b->d, &pos, "%s %s (line %zu, column %zu)",
-		    p->problem ? p->problem : "syntax error", p->context,
-		    p->context_mark.line + 1, p->context_mark.column + 1);
+		    problem, p->context, p->context_mark.line + 1,
+		    p->context_mark.column + 1);
 	} else {
-		diag_error(b->d, &pos, "%s",
-		    p->problem ? p->problem : "syntax error");
+		diag_error(b->d, &pos, "%s", problem);
 	}
 	b->failed = true;
 }
@@ -285,10 +320,11 @@ load(struct build *b)
 	if (!next_event(b, &ev))
 		goto fail;
 	if (ev.type == YAML_STREAM_END_EVENT) {
-		struct diag_pos pos = { doc->file, 0, 0 };
+		struct diag_pos pos = { doc->file, 1, 1 };
 
 		yaml_event_delete(&ev);
-		diag_error(b->d, &pos, "the file is empty");
+		diag_error(b->d, &pos, "the file holds no YAML document (it is "
+		    "empty or only comments)");
 		goto fail;
 	}
 	yaml_event_delete(&ev);
@@ -329,8 +365,15 @@ yload_buffer(const char *name, const char *buf, size_t len, struct diag *d)
 	struct build b;
 	struct ydoc *doc;
 
+	/* Told the encoding, libyaml would take a BOM for indentation. */
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
 	memset(&b, 0, sizeof(b));
 	b.d = d;
+	b.buf = buf;
+	b.len = len;
 	b.doc = doc = xcalloc(1, sizeof(*doc));
 	doc->arena = arena_new();
 	doc->file = arena_strdup(doc->arena, name);

@@ -1,0 +1,237 @@
+/*
+ * Unit tests for units.c: the lengths, factors, colours and page sizes
+ * a layout is written in.  Every length comes out in points, and
+ * parsing must not depend on the locale.
+ */
+#include <locale.h>
+
+#include "testutil.h"
+#include "units.h"
+
+#define EPS	1e-9
+
+static double
+length(const char *s, double em_size)
+{
+	double pt = -12345;
+
+	assert_true(units_parse_length(s, em_size, &pt));
+	return pt;
+}
+
+static void
+rejects_length(const char *s, double em_size)
+{
+	double pt = -12345;
+
+	if (units_parse_length(s, em_size, &pt))
+		fail_msg("'%s' was accepted as %gpt", s, pt);
+	assert_float_equal(pt, -12345, 0);	/* output left alone */
+}
+
+static void
+test_length_units(void **state)
+{
+	(void)state;
+	assert_float_equal(length("12pt", 0), 12, EPS);
+	assert_float_equal(length("25.4mm", 0), 72, EPS);
+	assert_float_equal(length("2.54cm", 0), 72, EPS);
+	assert_float_equal(length("1in", 0), 72, EPS);
+	assert_float_equal(length("1px", 0), 0.75, EPS);
+	assert_float_equal(length("1080px", 0), 810, EPS);
+	assert_float_equal(length("-3pt", 0), -3, EPS);
+	assert_float_equal(length(".5in", 0), 36, EPS);
+	assert_float_equal(length("+1.5pt", 0), 1.5, EPS);
+}
+
+static void
+test_length_zero_needs_no_unit(void **state)
+{
+	(void)state;
+	assert_float_equal(length("0", 0), 0, EPS);
+	assert_float_equal(length("0.0", 0), 0, EPS);
+	rejects_length("12", 0);
+	rejects_length("0.5", 0);
+}
+
+static void
+test_length_rejects_malformed(void **state)
+{
+	(void)state;
+	rejects_length("12 pt", 0);
+	rejects_length(" 12pt", 0);
+	rejects_length("12pt ", 0);
+	rejects_length("0x10pt", 0);
+	rejects_length("inf", 0);
+	rejects_length("infpt", 0);
+	rejects_length("nan", 0);
+	rejects_length("nanpt", 0);
+	rejects_length("1e999pt", 0);	/* overflows to infinity */
+	rejects_length("12PT", 0);
+	rejects_length("12furlong", 0);
+	rejects_length("pt", 0);
+	rejects_length("", 0);
+	rejects_length("-", 0);
+	rejects_length("12,5pt", 0);
+}
+
+static void
+test_length_em_needs_em_size(void **state)
+{
+	(void)state;
+	rejects_length("2em", 0);
+	assert_float_equal(length("2em", 10), 20, EPS);
+	assert_float_equal(length("-0.02em", 10), -0.2, EPS);
+	assert_float_equal(length("1em", 8.5), 8.5, EPS);
+}
+
+/*
+ * Under a locale whose decimal separator is a comma, strtod would read
+ * "12.5pt" as 12 with ".5pt" left over.  tests/unit.sh builds a
+ * private de_DE.UTF-8 locale (LOCPATH) for this; without one the test
+ * is skipped, and the suite says so.
+ */
+static void
+test_length_ignores_locale(void **state)
+{
+	static const char *const names[] = { "de_DE.UTF-8", "de_DE.utf8" };
+	const char *set = NULL;
+	double pt = 0, f = 0;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]) && set == NULL; i++)
+		set = setlocale(LC_NUMERIC, names[i]);
+	if (set == NULL) {
+		print_message("# de_DE.UTF-8 locale not available\n");
+		skip();
+	}
+	assert_string_equal(localeconv()->decimal_point, ",");
+	assert_true(units_parse_length("12.5pt", 0, &pt));
+	assert_true(units_parse_factor("1.25", &f));
+	assert_float_equal(pt, 12.5, EPS);
+	assert_float_equal(f, 1.25, EPS);
+}
+
+/* Runs even when the test fails, so later tests see the C locale. */
+static int
+restore_locale(void **state)
+{
+	(void)state;
+	setlocale(LC_NUMERIC, "C");
+	return 0;
+}
+
+static void
+test_factor(void **state)
+{
+	double f = -1;
+
+	(void)state;
+	assert_true(units_parse_factor("160%", &f));
+	assert_float_equal(f, 1.6, EPS);
+	assert_true(units_parse_factor("1.6", &f));
+	assert_float_equal(f, 1.6, EPS);
+	assert_true(units_parse_factor("-2%", &f));
+	assert_float_equal(f, -0.02, EPS);
+	f = -1;
+	assert_false(units_parse_factor("160 %", &f));
+	assert_false(units_parse_factor("1.6pt", &f));
+	assert_false(units_parse_factor("%", &f));
+	assert_false(units_parse_factor("nan", &f));
+	assert_float_equal(f, -1, 0);
+}
+
+static void
+test_color_forms(void **state)
+{
+	struct color c;
+
+	(void)state;
+	assert_true(units_parse_color("#fff", &c));
+	assert_float_equal(c.r, 1, EPS);
+	assert_float_equal(c.g, 1, EPS);
+	assert_float_equal(c.b, 1, EPS);
+	assert_float_equal(c.a, 1, EPS);
+
+	assert_true(units_parse_color("#f80", &c));	/* = #ff8800 */
+	assert_float_equal(c.r, 1, EPS);
+	assert_float_equal(c.g, 0x88 / 255.0, EPS);
+	assert_float_equal(c.b, 0, EPS);
+
+	assert_true(units_parse_color("#1a1a1a", &c));
+	assert_float_equal(c.r, 0x1a / 255.0, EPS);
+	assert_float_equal(c.g, 0x1a / 255.0, EPS);
+	assert_float_equal(c.b, 0x1a / 255.0, EPS);
+	assert_float_equal(c.a, 1, EPS);
+
+	assert_true(units_parse_color("#FFD400", &c));
+	assert_float_equal(c.r, 1, EPS);
+	assert_float_equal(c.g, 0xd4 / 255.0, EPS);
+	assert_float_equal(c.b, 0, EPS);
+
+	assert_true(units_parse_color("#ffd400cc", &c));
+	assert_float_equal(c.g, 0xd4 / 255.0, EPS);
+	assert_float_equal(c.a, 0xcc / 255.0, EPS);
+}
+
+static void
+test_color_rejects(void **state)
+{
+	static const char *const bad[] = {
+		"red", "#12345", "#1234", "#1234567", "#ggg", "123456",
+		"#", "", "#12345g", "# 12345", "#ffd400cc00",
+	};
+	struct color c = { 0.5, 0.5, 0.5, 0.5 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (units_parse_color(bad[i], &c))
+			fail_msg("'%s' was accepted as a colour", bad[i]);
+	assert_float_equal(c.r, 0.5, 0);
+	assert_float_equal(c.a, 0.5, 0);
+}
+
+static void
+test_page_size(void **state)
+{
+	double w = 0, h = 0;
+
+	(void)state;
+	assert_true(units_page_size("a4", &w, &h));
+	assert_float_equal(w, 595.28, 0.01);
+	assert_float_equal(h, 841.89, 0.01);
+	w = h = 0;
+	assert_true(units_page_size("A4", &w, &h));
+	assert_float_equal(w, 595.28, 0.01);
+	assert_float_equal(h, 841.89, 0.01);
+	assert_true(units_page_size("A5", &w, &h));
+	assert_float_equal(w, 419.53, 0.01);
+	assert_float_equal(h, 595.28, 0.01);
+	assert_true(units_page_size("letter", &w, &h));
+	assert_float_equal(w, 612, 0.01);
+	assert_float_equal(h, 792, 0.01);
+	assert_false(units_page_size("A7", &w, &h));
+	assert_false(units_page_size("A4 ", &w, &h));
+	assert_false(units_page_size("", &w, &h));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_length_units),
+		cmocka_unit_test(test_length_zero_needs_no_unit),
+		cmocka_unit_test(test_length_rejects_malformed),
+		cmocka_unit_test(test_length_em_needs_em_size),
+		cmocka_unit_test_teardown(test_length_ignores_locale,
+		    restore_locale),
+		cmocka_unit_test(test_factor),
+		cmocka_unit_test(test_color_forms),
+		cmocka_unit_test(test_color_rejects),
+		cmocka_unit_test(test_page_size),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
