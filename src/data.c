@@ -12,6 +12,7 @@
 #include "data.h"
 #include "mem.h"
 #include "spec.h"
+#include "template.h"
 
 struct data *
 data_load(const char *path, struct diag *d)
@@ -88,21 +89,40 @@ check_record(const struct ynode *rec, const struct spec *spec,
 		return;
 	for (i = 0; i < spec->required->n; i++) {
 		const char *f = spec->required->items[i]->str;
-		const struct ynode *v = ynode_get(rec, f);
+		struct scope sc = { .record = rec };
+		const struct ynode *v = tmpl_lookup(&sc, f);
 		const char *id = data_record_id(rec);
 
 		if (strcmp(f, "id") == 0)
 			continue;	/* checked above */
-		if (v != NULL && !ynode_is_null(v) &&
-		    (v->kind != YNODE_SCALAR || v->len > 0))
+		if (tmpl_has_value(v))
 			continue;
-		if (*id != '\0')
-			diag_error(d, v ? &v->pos : &rec->pos, "record '%s' "
-			    "has no '%s', which the layout requires", id, f);
-		else
-			diag_error(d, v ? &v->pos : &rec->pos, "the record "
-			    "has no '%s', which the layout requires", f);
+		diag_error(d, v ? &v->pos : &rec->pos, "%s%s%s has %s '%s', "
+		    "which the layout requires", *id ? "record '" : "the record",
+		    id, *id ? "'" : "", v ? "an empty" : "no", f);
 	}
+}
+
+/* In a folder, a record named like a page would overwrite its file. */
+static void
+check_name_clash(const struct ynode *rec, const struct spec *spec,
+    struct diag *d)
+{
+	const struct ynode *id = ynode_get(rec, "id");
+	size_t i;
+
+	if (id == NULL || id->kind != YNODE_SCALAR)
+		return;
+	for (i = 0; i < spec->npages; i++)
+		if (spec->pages[i]->each == NULL &&
+		    strcmp(spec->pages[i]->name, id->str) == 0) {
+			diag_error(d, &id->pos, "id '%s' is also the name of a "
+			    "page of the layout: both would be written to "
+			    "'%s.png'", id->str, id->str);
+			diag_note(d, &spec->pages[i]->node->pos, "page '%s' "
+			    "is here", id->str);
+			return;
+		}
 }
 
 static void
@@ -134,6 +154,7 @@ check_list(const struct data *data, const struct page_spec *ps,
 			continue;
 		}
 		check_record(rec, spec, ps->each, d);
+		check_name_clash(rec, spec, d);
 		for (j = 0; j < i; j++) {
 			const struct ynode *o = list->items[j];
 			const char *a = data_record_id(rec);

@@ -50,9 +50,15 @@ diag_report(struct diag *d, enum diag_level level,
 	fputc('\n', d->out);
 }
 
+int
+diag_fatal_count(const struct diag *d)
+{
+	return d->count[DIAG_ERROR] +
+	    (d->strict ? d->count[DIAG_WARNING] : 0);
+}
+
 bool
 diag_failed(const struct diag *d)
 {
-	return d->count[DIAG_ERROR] > 0 ||
-	    (d->strict && d->count[DIAG_WARNING] > 0);
+	return diag_fatal_count(d) > 0;
 }

@@ -48,4 +48,8 @@ void	diag_report(struct diag *, enum diag_level, const struct diag_pos *,
 /* True when errors were reported (or warnings, under strict). */
 bool	diag_failed(const struct diag *);
 
+/* Errors so far, warnings included under strict: compare two counts to
+ * see whether a step failed. */
+int	diag_fatal_count(const struct diag *);
+
 #endif

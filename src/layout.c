@@ -53,16 +53,6 @@ box_add(struct lpage *p, enum box_kind kind, const char *label)
 	return b;
 }
 
-static bool
-field_present(const struct flow *f, const char *path)
-{
-	const struct ynode *n = tmpl_lookup(&f->scope, path);
-
-	if (n == NULL || ynode_is_null(n))
-		return false;
-	return n->kind == YNODE_SCALAR ? n->len > 0 : n->n > 0;
-}
-
 /* An `if` condition: no condition, or one of its fields is there. */
 static bool
 condition_holds(const struct flow *f, const struct ynode *cond)
@@ -72,9 +62,10 @@ condition_holds(const struct flow *f, const struct ynode *cond)
 	if (cond == NULL)
 		return true;
 	if (cond->kind == YNODE_SCALAR)
-		return field_present(f, cond->str);
+		return tmpl_has_value(tmpl_lookup(&f->scope, cond->str));
 	for (i = 0; i < cond->n; i++)
-		if (field_present(f, cond->items[i]->str))
+		if (tmpl_has_value(tmpl_lookup(&f->scope,
+		    cond->items[i]->str)))
 			return true;
 	return false;
 }
@@ -114,10 +105,18 @@ place_text(struct flow *f, const struct style *s, const char *text,
 	b->fill = s->color;
 	if (m.unknown_glyphs > 0) {
 		char *at = where(f, field);
+		char c[8] = { 0 };
 
-		diag_warning(f->d, src ? &src->pos : NULL, "%d character%s "
-		    "in no bundled font (%s)", m.unknown_glyphs,
-		    m.unknown_glyphs == 1 ? " is" : "s are", at);
+		g_unichar_to_utf8(m.first_unknown, c);
+		if (m.unknown_glyphs == 1)
+			diag_warning(f->d, src ? &src->pos : NULL, "no bundled "
+			    "font has '%s' (U+%04X) (%s)", c,
+			    m.first_unknown, at);
+		else
+			diag_warning(f->d, src ? &src->pos : NULL, "no bundled "
+			    "font has '%s' (U+%04X) nor %d more characters "
+			    "(%s)", c, m.first_unknown, m.unknown_glyphs - 1,
+			    at);
 		g_free(at);
 	}
 	if (f->over == NULL && y + m.height > f->limit + 0.01) {
@@ -375,13 +374,16 @@ flow_block(struct flow *f, const struct block *b, double x, double y,
 	abort();
 }
 
-/* Flows blocks top to bottom from y; returns the height they take. */
+/*
+ * Flows blocks top to bottom from y; returns the height they take, up
+ * to the bottom of the last block drawn: its space-after separates it
+ * from a block that would follow, so it cannot overflow a frame.
+ */
 static double
 flow_blocks(struct flow *f, struct block *const *blocks, size_t n,
     double x, double y, double w)
 {
-	double at = 0;
-	bool any = false;
+	double at = 0, bottom = 0;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -390,10 +392,10 @@ flow_blocks(struct flow *f, struct block *const *blocks, size_t n,
 
 		if (h < 0)
 			continue;
-		at += b->space_before + h + b->space_after;
-		any = true;
+		bottom = at + b->space_before + h;
+		at = bottom + b->space_after;
 	}
-	return any ? at : 0;
+	return bottom;
 }
 
 static void

@@ -135,7 +135,7 @@ struct render {
 static enum status
 render_page(struct render *r, struct outdoc *doc, int i)
 {
-	int errors = r->d->count[DIAG_ERROR];
+	int errors = diag_fatal_count(r->d);
 	struct lpage *p = layout_page(&r->lc, r->jobs[i].ps,
 	    r->jobs[i].record, i + 1, r->njobs, r->d);
 	enum status st = STATUS_OK;
@@ -143,7 +143,7 @@ render_page(struct render *r, struct outdoc *doc, int i)
 
 	if (r->o->dump != NULL)
 		lpage_dump(p, r->o->dump);
-	if (r->d->count[DIAG_ERROR] > errors)
+	if (diag_fatal_count(r->d) > errors)
 		st = STATUS_INPUT;
 	else if (doc != NULL) {
 		cr = r->be->page_begin(doc, p->width, p->height);

@@ -598,6 +598,28 @@ parse_page(struct parse *p, const struct ynode *m, size_t index)
 	return ps;
 }
 
+/* Page names name output files: two pages made once must differ. */
+static void
+check_page_names(struct parse *p, const struct ptrvec *pages)
+{
+	size_t i, j;
+
+	for (i = 0; i < pages->n; i++)
+		for (j = 0; j < i; j++) {
+			const struct page_spec *a = pages->items[i];
+			const struct page_spec *b = pages->items[j];
+
+			if (a->each == NULL && b->each == NULL &&
+			    strcmp(a->name, b->name) == 0) {
+				diag_error(p->d, &a->node->pos, "two pages "
+				    "are named '%s' (first at line %d): "
+				    "names must differ, they name output "
+				    "files", a->name, b->node->pos.line);
+				break;
+			}
+		}
+}
+
 static void
 parse_field_list(struct parse *p, const struct ynode *n, const char *what,
     const struct ynode **out)
@@ -700,6 +722,7 @@ spec_parse(struct ydoc *doc, struct diag *d)
 				ptrvec_push(s->arena, &pages, ps);
 		}
 	}
+	check_page_names(&p, &pages);
 	s->pages = (struct page_spec **)pages.items;
 	s->npages = pages.n;
 	if (d->count[DIAG_ERROR] > errors)

@@ -100,9 +100,15 @@ parse_letter_spacing(struct diag *d, const struct ynode *n, struct style *s)
 	    units_parse_factor(n->str, &v)) {
 		s->letter_spacing_em = v;
 		s->letter_spacing = 0;
-	} else if (schema_length(d, n, "letter-spacing", 0, true, &v)) {
+	} else if (n->kind == YNODE_SCALAR &&
+	    units_parse_length(n->str, 0, &v)) {
 		s->letter_spacing = v;
 		s->letter_spacing_em = 0;
+	} else {
+		diag_error(d, &n->pos, "letter-spacing must be a length (%s), "
+		    "or em or %% of the size (-0.02em, -2%%), not '%s'",
+		    units_list, n->kind == YNODE_SCALAR ? n->str :
+		    ynode_kind_name(n));
 	}
 }
 

@@ -197,14 +197,12 @@ tmpl_scalar(const struct ynode *n)
 	return n->str;
 }
 
-static bool
-is_empty(const struct ynode *n)
+bool
+tmpl_has_value(const struct ynode *n)
 {
 	if (n == NULL || ynode_is_null(n))
-		return true;
-	if (n->kind == YNODE_SCALAR)
-		return n->len == 0;
-	return n->n == 0;
+		return false;
+	return n->kind == YNODE_SCALAR ? n->len > 0 : n->n > 0;
 }
 
 void
@@ -246,7 +244,7 @@ tmpl_expand(const struct tmpl *t, const struct scope *sc, struct tval *v,
 			s = num;
 		} else {
 			n = tmpl_lookup(sc, p->path);
-			if (is_empty(n)) {
+			if (!tmpl_has_value(n)) {
 				v->kind = TVAL_MISSING;
 				v->missing = p->path;
 				g_string_free(out, TRUE);
@@ -273,6 +271,12 @@ tmpl_expand(const struct tmpl *t, const struct scope *sc, struct tval *v,
 			g_string_append(out, s);
 		if (p->particle != NULL)
 			g_string_append(out, josa_pick(s, p->particle));
+	}
+	if (out->len == 0) {
+		/* Nothing to draw: `text: ""` is left out like a missing field. */
+		v->kind = TVAL_MISSING;
+		g_string_free(out, TRUE);
+		return;
 	}
 	v->kind = TVAL_TEXT;
 	v->text = g_string_free(out, FALSE);

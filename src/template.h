@@ -83,6 +83,12 @@ void		 tmpl_expand(const struct tmpl *, const struct scope *,
 		    struct tval *v, struct diag *d);
 void		 tval_clear(struct tval *);
 
+/*
+ * True if the node is there and not empty: a non-empty text, list or
+ * mapping.  Null, "" and [] count as missing everywhere.
+ */
+bool		 tmpl_has_value(const struct ynode *);
+
 /* Text of a list item or scalar node; NULL if it is not a scalar. */
 const char	*tmpl_scalar(const struct ynode *);
 

@@ -109,6 +109,29 @@ pango_align(enum align a)
 	return PANGO_ALIGN_LEFT;
 }
 
+/* The first character of l that no font has (Pango's unknown glyph). */
+static unsigned int
+first_unknown(PangoLayout *l)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	unsigned int found = 0;
+
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		int i;
+
+		for (i = 0; run != NULL && found == 0 &&
+		    i < run->glyphs->num_glyphs; i++) {
+			PangoGlyph g = run->glyphs->glyphs[i].glyph;
+
+			if (g & PANGO_GLYPH_UNKNOWN_FLAG)
+				found = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+		}
+	} while (found == 0 && pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	return found;
+}
+
 PangoLayout *
 text_layout(PangoContext *ctx, const struct style *s, const char *text,
     double width, struct text_metrics *m)
@@ -148,6 +171,7 @@ text_layout(PangoContext *ctx, const struct style *s, const char *text,
 		m->lines = pango_layout_get_line_count(l);
 		m->height = m->lines * style_line_height(s);
 		m->unknown_glyphs = pango_layout_get_unknown_glyphs_count(l);
+		m->first_unknown = m->unknown_glyphs ? first_unknown(l) : 0;
 	}
 	return l;
 }

@@ -14,6 +14,7 @@ struct text_metrics {
 	double	height;		/* lines × line height [pt] */
 	int	lines;
 	int	unknown_glyphs;	/* characters no font has */
+	unsigned int first_unknown; /* the first of them, a code point */
 };
 
 /*

@@ -119,6 +119,18 @@ same "overflow is a warning at the data node, with a note at the frame" tests/e2
 "$BROCHURE" check $D -l tests/e2e/overflow.yaml --quiet 2>"$E/err"
 [ ! -s "$E/err" ] && pass || fail "--quiet hides warnings" "$(cat "$E/err")"
 
+rm -f "$E/strict.pdf"
+"$BROCHURE" render $D -l tests/e2e/overflow.yaml -o "$E/strict.pdf" --strict 2>/dev/null
+st=$?
+[ $st = 1 ] && [ ! -e "$E/strict.pdf" ] && pass ||
+    fail "render --strict with overflow: exit 1 and no file" "status $st"
+"$BROCHURE" check $D -l tests/e2e/fit-exact.yaml --strict 2>"$E/err"
+[ $? = 0 ] && [ ! -s "$E/err" ] && pass ||
+    fail "text that fills its frame exactly, with space after, fits" "$(cat "$E/err")"
+"$BROCHURE" check tests/e2e/glyph.yaml -l $SQ 2>"$E/err"
+grep -qx "tests/e2e/glyph.yaml:6:11: warning: no bundled font has 'ก' (U+0E01) (page 1, record 'som', field 'name')" "$E/err" &&
+    pass || fail "a character no font has is a warning naming it" "$(cat "$E/err")"
+
 # -- data text is plain text, missing fields leave their element out ----
 "$BROCHURE" render tests/e2e/plain.yaml -l $A4 -o "$E/plain.pdf" 2>"$E/err" || fail "render markup-like data" "$(cat "$E/err")"
 pdftotext -raw "$E/plain.pdf" "$E/plain.txt"
