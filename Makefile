@@ -63,7 +63,7 @@ $(B)/tests/pngdiff: tests/pngdiff.c $(B)/flags | $(B)/tests
 	    $(shell pkg-config --libs libpng) -lm
 
 $(B)/obj $(B)/tests:
-	mkdir -p $@
+	$(Q)mkdir -p $@
 
 setup:
 	@sh scripts/setup

@@ -84,6 +84,14 @@ touch "$E/pages/keep.txt"
 "$BROCHURE" render $D -l $A4 -o "$E/pages/" 2>/dev/null
 [ -f "$E/pages/keep.txt" ] && pass || fail "rendering into a folder keeps other files"
 
+# -- image blocks: a PNG from the layout's folder on every page ---------
+if "$BROCHURE" render $D -l tests/e2e/image.yaml -o "$E/img.pdf" 2>"$E/err"; then
+	n=$(pdfimages -list "$E/img.pdf" | awk 'NR > 2 && $4 == 120 && $5 == 80' | wc -l)
+	[ "$n" = 4 ] && pass || fail "the 120×80 logo is on each of the 4 pages" "$(pdfimages -list "$E/img.pdf")"
+else
+	fail "render a layout with an image block" "$(cat "$E/err")"
+fi
+
 # -- command line and exit statuses -------------------------------------
 "$BROCHURE" --help >"$E/out" 2>&1 && grep -q "^usage: brochure render" "$E/out" &&
     pass || fail "--help prints the usage, exit 0"
