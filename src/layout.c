@@ -54,6 +54,18 @@ box_add(struct lpage *p, enum box_kind kind, const char *label)
 }
 
 /* An `if` condition: no condition, or one of its fields is there. */
+/* Drops the boxes from index n on (a box left out after all). */
+static void
+page_truncate(struct lpage *p, size_t n)
+{
+	while (p->n > n) {
+		struct box *b = &p->boxes[--p->n];
+
+		if (b->layout != NULL)
+			g_object_unref(b->layout);
+	}
+}
+
 static bool
 condition_holds(const struct flow *f, const struct ynode *cond)
 {
@@ -303,15 +315,31 @@ flow_row(struct flow *f, const struct block *b, double x, double y,
 	return h > 0 ? h : -1;
 }
 
+/* Sets the rect box r to the decor's fill and outline over x, y, w, h. */
+static void
+decor_rect(struct box *r, const struct decor *dc, double x, double y,
+    double w, double h)
+{
+	r->x = x;
+	r->y = y;
+	r->w = w;
+	r->h = h;
+	r->fill = dc->fill;
+	r->stroke = dc->stroke;
+	r->stroke_width = dc->stroke.a > 0 ? dc->stroke_width : 0;
+	r->radius = dc->radius;
+}
+
 static double
 flow_box(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
-	const double *pad = b->padding;
+	const double *pad = b->decor.padding;
 	size_t at = f->page->n, bar = 0;
 	double h;
 	struct box *r;
 
+	/* The fill goes under the content: reserve it, size it after. */
 	box_add(f->page, BOX_RECT, b->name);
 	if (b->border_left > 0) {
 		bar = f->page->n;
@@ -322,19 +350,11 @@ flow_box(struct flow *f, const struct block *b, double x, double y,
 	    w - pad[1] - pad[3] - b->border_left);
 	if (h <= 0) {
 		/* Nothing inside: leave the whole box out. */
-		f->page->n = at;
+		page_truncate(f->page, at);
 		return -1;
 	}
 	h += pad[0] + pad[2];
-	r = &f->page->boxes[at];
-	r->x = x;
-	r->y = y;
-	r->w = w;
-	r->h = h;
-	r->fill = b->fill;
-	r->stroke = b->stroke;
-	r->stroke_width = b->stroke.a > 0 ? b->stroke_width : 0;
-	r->radius = b->radius;
+	decor_rect(&f->page->boxes[at], &b->decor, x, y, w, h);
 	if (bar) {
 		r = &f->page->boxes[bar];
 		r->x = x;
@@ -401,7 +421,7 @@ flow_blocks(struct flow *f, struct block *const *blocks, size_t n,
 static void
 layout_frame(struct flow *f, const struct frame *fr)
 {
-	const double *pad = fr->padding;
+	const double *pad = fr->decor.padding;
 	double ix = fr->x + pad[3], iy = fr->y + pad[0];
 	double iw = fr->w - pad[1] - pad[3], ih = fr->h - pad[0] - pad[2];
 	size_t first;
@@ -409,18 +429,9 @@ layout_frame(struct flow *f, const struct frame *fr)
 
 	if (!condition_holds(f, fr->if_node))
 		return;
-	if (fr->fill.a > 0 || fr->stroke.a > 0) {
-		struct box *r = box_add(f->page, BOX_RECT, fr->name);
-
-		r->x = fr->x;
-		r->y = fr->y;
-		r->w = fr->w;
-		r->h = fr->h;
-		r->fill = fr->fill;
-		r->stroke = fr->stroke;
-		r->stroke_width = fr->stroke.a > 0 ? fr->stroke_width : 0;
-		r->radius = fr->radius;
-	}
+	if (fr->decor.fill.a > 0 || fr->decor.stroke.a > 0)
+		decor_rect(box_add(f->page, BOX_RECT, fr->name), &fr->decor,
+		    fr->x, fr->y, fr->w, fr->h);
 	first = f->page->n;
 	f->limit = iy + ih;
 	f->over = NULL;
@@ -474,14 +485,9 @@ layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
 void
 lpage_free(struct lpage *p)
 {
-	size_t i;
-
 	if (p == NULL)
 		return;
-	for (i = 0; i < p->n; i++) {
-		if (p->boxes[i].layout != NULL)
-			g_object_unref(p->boxes[i].layout);
-	}
+	page_truncate(p, 0);
 	free(p->boxes);
 	free(p);
 }

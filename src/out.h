@@ -23,7 +23,18 @@ struct out_opts {
 	const char	*date;		/* "YYYY-MM-DDTHH:MM:SS" */
 };
 
-struct outdoc;
+struct outfile;
+
+/*
+ * One open output file: the state every backend shares.  run.c only
+ * passes it around.
+ */
+struct outdoc {
+	struct outfile	*of;		/* written atomically */
+	cairo_surface_t	*surface;	/* PDF: the document; else the page */
+	struct diag	*d;
+	double		 scale;		/* raster pixels per point */
+};
 
 struct out_backend {
 	const char	*name;		/* "pdf", "png", "svg" */
@@ -49,5 +60,19 @@ const struct out_backend	*out_find(const char *name);
 
 /* cairo write callback into a FILE * (closure). */
 cairo_status_t	out_write_fp(void *, const unsigned char *, unsigned int);
+
+/* For the backends: open and close as struct out_backend says. */
+struct outdoc	*out_doc_open(const char *path, const struct out_opts *,
+		    struct diag *);
+bool		 out_doc_close(struct outdoc *, bool commit);
+
+/*
+ * Ends a page's drawing (show page, destroy cr) and returns the first
+ * failure of cr or the surface; CAIRO_STATUS_SUCCESS if none.
+ */
+cairo_status_t	out_page_finish(struct outdoc *, cairo_t *cr);
+
+/* Reports st as a write failure of the document; false if it is one. */
+bool		 out_check(struct outdoc *, cairo_status_t st);
 
 #endif

@@ -8,34 +8,11 @@
  */
 #include <math.h>
 #include <setjmp.h>
-#include <stdlib.h>
 
 #include <png.h>
 
-#include "mem.h"
 #include "out.h"
 #include "outfile.h"
-
-struct outdoc {
-	struct outfile	*of;
-	cairo_surface_t	*surface;
-	struct diag	*d;
-	double		 scale;
-};
-
-static struct outdoc *
-png_open(const char *path, const struct out_opts *o, struct diag *d)
-{
-	struct outdoc *doc = xcalloc(1, sizeof(*doc));
-
-	if ((doc->of = outfile_open(path, d)) == NULL) {
-		free(doc);
-		return NULL;
-	}
-	doc->d = d;
-	doc->scale = o->scale;
-	return doc;
-}
 
 static cairo_t *
 png_page_begin(struct outdoc *doc, double w, double h)
@@ -116,32 +93,19 @@ png_page_end(struct outdoc *doc, cairo_t *cr)
 
 	cairo_destroy(cr);
 	cairo_surface_flush(doc->surface);
-	ok = st == CAIRO_STATUS_SUCCESS && encode(doc);
-	cairo_surface_destroy(doc->surface);
-	doc->surface = NULL;
-	if (!ok) {
+	ok = out_check(doc, st);
+	if (ok && !encode(doc)) {
 		struct diag_pos pos = { outfile_path(doc->of), 0, 0 };
 
-		diag_error(doc->d, &pos, "cannot write: %s",
-		    st != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(st) :
-		    "PNG encoding failed");
+		diag_error(doc->d, &pos, "cannot write: PNG encoding failed");
+		ok = false;
 	}
+	cairo_surface_destroy(doc->surface);
+	doc->surface = NULL;
 	return ok;
 }
 
-static bool
-png_close(struct outdoc *doc, bool commit)
-{
-	bool ok = commit;
-
-	if (ok)
-		ok = outfile_commit(doc->of, doc->d);
-	else
-		outfile_abort(doc->of);
-	free(doc);
-	return ok || !commit;
-}
-
 const struct out_backend out_png = {
-	"png", false, png_open, png_page_begin, png_page_end, png_close,
+	"png", false, out_doc_open, png_page_begin, png_page_end,
+	out_doc_close,
 };

@@ -243,6 +243,26 @@ parse_if(struct parse *p, const struct ynode *m)
 static struct block	**parse_blocks(struct parse *, const struct ynode *,
 			    size_t *);
 
+/* padding, fill, stroke, stroke-width, radius: frames and boxes. */
+static void
+parse_decor(struct parse *p, const struct ynode *m, struct decor *dc)
+{
+	const struct ynode *n;
+
+	if ((n = ynode_get(m, "padding")) != NULL)
+		schema_box(p->d, n, "padding", dc->padding);
+	if ((n = ynode_get(m, "fill")) != NULL)
+		schema_color(p->d, p->colors, n, "fill", &dc->fill);
+	if ((n = ynode_get(m, "stroke")) != NULL)
+		schema_color(p->d, p->colors, n, "stroke", &dc->stroke);
+	dc->stroke_width = 0.75;
+	if ((n = ynode_get(m, "stroke-width")) != NULL)
+		schema_length(p->d, n, "stroke-width", 0, false,
+		    &dc->stroke_width);
+	if ((n = ynode_get(m, "radius")) != NULL)
+		schema_length(p->d, n, "radius", 0, false, &dc->radius);
+}
+
 static void
 parse_block_kind(struct parse *p, struct block *b, const struct ynode *m,
     const struct ynode *v)
@@ -357,18 +377,7 @@ parse_block_kind(struct parse *p, struct block *b, const struct ynode *m,
 		break;
 	case BLOCK_BOX:
 		b->children = parse_blocks(p, v, &b->nchildren);
-		if ((n = ynode_get(m, "padding")) != NULL)
-			schema_box(p->d, n, "padding", b->padding);
-		if ((n = ynode_get(m, "fill")) != NULL)
-			schema_color(p->d, p->colors, n, "fill", &b->fill);
-		if ((n = ynode_get(m, "stroke")) != NULL)
-			schema_color(p->d, p->colors, n, "stroke", &b->stroke);
-		b->stroke_width = 0.75;
-		if ((n = ynode_get(m, "stroke-width")) != NULL)
-			schema_length(p->d, n, "stroke-width", 0, false,
-			    &b->stroke_width);
-		if ((n = ynode_get(m, "radius")) != NULL)
-			schema_length(p->d, n, "radius", 0, false, &b->radius);
+		parse_decor(p, m, &b->decor);
 		if ((n = ynode_get(m, "border-left")) != NULL)
 			schema_length(p->d, n, "border-left", 0, false,
 			    &b->border_left);
@@ -524,18 +533,7 @@ parse_frame(struct parse *p, const struct ynode *m, size_t index)
 		schema_text(p->d, n, "name", &f->name);
 	f->if_node = parse_if(p, m);
 	parse_frame_box(p, f, m);
-	if ((n = ynode_get(m, "padding")) != NULL)
-		schema_box(p->d, n, "padding", f->padding);
-	if ((n = ynode_get(m, "fill")) != NULL)
-		schema_color(p->d, p->colors, n, "fill", &f->fill);
-	if ((n = ynode_get(m, "stroke")) != NULL)
-		schema_color(p->d, p->colors, n, "stroke", &f->stroke);
-	f->stroke_width = 0.75;
-	if ((n = ynode_get(m, "stroke-width")) != NULL)
-		schema_length(p->d, n, "stroke-width", 0, false,
-		    &f->stroke_width);
-	if ((n = ynode_get(m, "radius")) != NULL)
-		schema_length(p->d, n, "radius", 0, false, &f->radius);
+	parse_decor(p, m, &f->decor);
 	if ((n = ynode_get(m, "valign")) != NULL) {
 		int v;
 

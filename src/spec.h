@@ -77,6 +77,15 @@ struct style {
 double	style_line_height(const struct style *);
 double	style_letter_spacing(const struct style *);
 
+/* The look of a frame or a box: an inset, a fill, an outline. */
+struct decor {
+	double			 padding[4];	/* [pt] top right bottom left */
+	struct color		 fill;		/* a == 0: none */
+	struct color		 stroke;	/* a == 0: none */
+	double			 stroke_width;	/* [pt] */
+	double			 radius;	/* [pt] */
+};
+
 enum block_kind {
 	BLOCK_TEXT,
 	BLOCK_LIST,
@@ -123,11 +132,7 @@ struct block {
 	size_t			 nchildren;
 	double			*weights;	/* ROW: one per child */
 	double			 gap;		/* ROW [pt] */
-	double			 padding[4];	/* BOX [pt] top right bottom left */
-	struct color		 fill;		/* BOX; a == 0: none */
-	struct color		 stroke;	/* BOX; a == 0: none */
-	double			 stroke_width;	/* BOX [pt] */
-	double			 radius;	/* BOX [pt] */
+	struct decor		 decor;		/* BOX */
 	double			 border_left;	/* BOX [pt] */
 	struct color		 border_color;
 };
@@ -137,11 +142,7 @@ struct frame {
 	const struct ynode	*node;
 	const struct ynode	*if_node;	/* as in struct block */
 	double			 x, y, w, h;	/* [pt] from the top left */
-	double			 padding[4];	/* [pt] */
-	struct color		 fill;
-	struct color		 stroke;
-	double			 stroke_width;	/* [pt] */
-	double			 radius;	/* [pt] */
+	struct decor		 decor;
 	enum valign		 valign;
 	struct block		**blocks;
 	size_t			 nblocks;

@@ -153,8 +153,8 @@ test_zero_lengths_and_pixel_page(void **state)
 	f = s->pages[0]->frames[0];
 	assert_float_equal(f->w, 810, EPS);
 	assert_float_equal(f->h, 810, EPS);
-	assert_float_equal(f->padding[0], 0, 0);
-	assert_float_equal(f->padding[1], 10, EPS);
+	assert_float_equal(f->decor.padding[0], 0, 0);
+	assert_float_equal(f->decor.padding[1], 10, EPS);
 	assert_float_equal(f->blocks[0]->space_before, 0, 0);
 	/* A block without a style takes the first one. */
 	assert_ptr_equal(f->blocks[0]->style, s->styles[0]);
