@@ -1,6 +1,6 @@
 # Bad inputs: each tests/bad/NAME.yaml beside NAME.err, the exact
 # diagnostics it must produce.  data-*.yaml is bad data checked with the
-# sample layout; layout-*.yaml is a bad layout checked with the sample
+# stable tests/bad/common-layout.yaml; layout-*.yaml is a bad layout checked with the sample
 # data.  Every case must exit 1 from both check and render, print the
 # same lines from both, and render must write nothing.
 suite_begin bad
@@ -8,7 +8,7 @@ for f in tests/bad/*.yaml; do
 	[ -e "$f" ] || continue
 	name=${f%.yaml}
 	case $(basename "$f") in
-	data-*)   data=$f; layout=layouts/brochure-a4.yaml ;;
+	data-*)   data=$f; layout=tests/bad/common-layout.yaml ;;
 	layout-*) data=data/interns.yaml; layout=$f ;;
 	*) continue ;;
 	esac
