@@ -1,7 +1,7 @@
 # Bad inputs: each tests/bad/NAME.yaml beside NAME.err, the exact
 # diagnostics it must produce.  data-*.yaml is bad data checked with the
-# stable tests/bad/common-layout.yaml; layout-*.yaml is a bad layout checked with the sample
-# data.  Every case must exit 1 from both check and render, print the
+# small, stable tests/bad/common-layout.yaml; layout-*.yaml is a bad
+# layout checked with the sample data.  Every case must exit 1 from both check and render, print the
 # same lines from both, and render must write nothing.
 suite_begin bad
 for f in tests/bad/*.yaml; do
