@@ -140,9 +140,10 @@ check_list(const struct data *data, const struct page_spec *ps,
 		    ps->name);
 		return;
 	}
-	if (list->kind != YNODE_SEQ) {
+	if (list->kind != YNODE_SEQ || list->n == 0) {
 		diag_error(d, &list->pos, "'%s' must be a list of records, not "
-		    "%s", ps->each, ynode_kind_name(list));
+		    "%s", ps->each, list->kind == YNODE_SEQ ? "an empty list" :
+		    ynode_kind_name(list));
 		return;
 	}
 	for (i = 0; i < list->n; i++) {
