@@ -27,6 +27,8 @@ diag_report(struct diag *d, enum diag_level level,
 {
 	va_list ap;
 
+	if (d->mute > 0 && level != DIAG_ERROR)
+		return;
 	d->count[level]++;
 	if (level == DIAG_NOTE ? !d->last_shown :
 	    level == DIAG_WARNING && d->quiet && !d->strict) {

@@ -30,6 +30,7 @@ struct diag {
 	bool	 strict;	/* warnings count as errors */
 	int	 count[DIAG__MAX];
 	bool	 last_shown;	/* whether the previous line was printed */
+	int	 mute;		/* > 0: drop warnings and notes (trials) */
 };
 
 void	diag_init(struct diag *, FILE *);

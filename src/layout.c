@@ -35,6 +35,12 @@ struct flow {
 	double			 limit;	/* bottom of the frame's flow [pt] */
 	const struct ynode	*over;	/* the first text to cross it */
 	const char		*over_field; /* and its field */
+	double			 fit;	/* 0..1: where fitting texts are in
+					   their size range (1: largest) */
+	const struct block	*too_long; /* first text over max-lines */
+	const struct ynode	*too_long_src;
+	int			 too_long_lines;
+	int			 lines;	/* lines placed so far */
 };
 
 static struct box *
@@ -99,22 +105,43 @@ where(const struct flow *f, const char *field)
 	    field ? ", field '" : "", field ? field : "", field ? "'" : "");
 }
 
-/* Places one paragraph; returns its height. */
+/*
+ * Places one paragraph; returns its height.  A justified paragraph is
+ * placed line by line (text_justify), each line a box of its own.
+ */
 static double
 place_text(struct flow *f, const struct style *s, const char *text,
     double x, double y, double w, const char *label,
     const struct ynode *src, const char *field)
 {
 	struct text_metrics m;
+	PangoLayout *l = text_layout(f->ctx->pango, s, text, w, &m);
 	struct box *b;
 
-	b = box_add(f->page, BOX_TEXT, label);
-	b->layout = text_layout(f->ctx->pango, s, text, w, &m);
-	b->x = x;
-	b->y = y;
-	b->w = w;
-	b->h = m.height;
-	b->fill = s->color;
+	if (s->align == ALIGN_JUSTIFY && m.lines > 1) {
+		PangoLayout **lines;
+		int i, n = text_justify(f->ctx->pango, s, l, w, &lines);
+
+		for (i = 0; i < n; i++) {
+			b = box_add(f->page, BOX_TEXT, label);
+			b->layout = lines[i];
+			b->x = x;
+			b->y = y + i * style_line_height(s);
+			b->w = w;
+			b->h = style_line_height(s);
+			b->fill = s->color;
+		}
+		g_free(lines);
+		g_object_unref(l);
+	} else {
+		b = box_add(f->page, BOX_TEXT, label);
+		b->layout = l;
+		b->x = x;
+		b->y = y;
+		b->w = w;
+		b->h = m.height;
+		b->fill = s->color;
+	}
 	if (m.unknown_glyphs > 0) {
 		char *at = where(f, field);
 		char c[8] = { 0 };
@@ -122,15 +149,16 @@ place_text(struct flow *f, const struct style *s, const char *text,
 		g_unichar_to_utf8(m.first_unknown, c);
 		if (m.unknown_glyphs == 1)
 			diag_warning(f->d, src ? &src->pos : NULL, "no bundled "
-			    "font has '%s' (U+%04X) (%s)", c,
+			    "font draws '%s' (U+%04X) (%s)", c,
 			    m.first_unknown, at);
 		else
 			diag_warning(f->d, src ? &src->pos : NULL, "no bundled "
-			    "font has '%s' (U+%04X) nor %d more characters "
+			    "font draws '%s' (U+%04X) nor %d more characters "
 			    "(%s)", c, m.first_unknown, m.unknown_glyphs - 1,
 			    at);
 		g_free(at);
 	}
+	f->lines += m.lines;
 	if (f->over == NULL && y + m.height > f->limit + 0.01) {
 		f->over = src;
 		f->over_field = field;
@@ -150,15 +178,37 @@ first_field(const struct tmpl *t)
 	return NULL;
 }
 
+/*
+ * The style of a fitting text at the flow's point of its size range.
+ * Line height and letter spacing given in points scale with the size;
+ * given as a factor or in em they follow it anyway.
+ */
+static struct style
+fit_style(const struct flow *f, const struct block *b)
+{
+	struct style s = *b->style;
+	double k;
+
+	if (b->fit_max <= 0)
+		return s;
+	s.size = b->fit_min + f->fit * (b->fit_max - b->fit_min);
+	k = s.size / b->style->size;
+	s.line_height *= k;
+	s.letter_spacing *= k;
+	s.max_gap *= k;
+	return s;
+}
+
 static double
 flow_text(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
-	const struct style *s = b->style;
+	const struct style fs = fit_style(f, b), *s = &fs;
 	const char *field = NULL;
 	struct tval v = { 0 };
 	double h = 0;
 	size_t i;
+	int lines = f->lines;	/* lines placed before this block */
 
 	for (i = 0; i < b->ntexts && v.kind == TVAL_MISSING; i++) {
 		tval_clear(&v);
@@ -186,8 +236,39 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		}
 		break;
 	}
+	lines = f->lines - lines;
+	if (b->max_lines > 0 && f->too_long == NULL) {
+		if (lines > b->max_lines) {
+			f->too_long = b;
+			f->too_long_src = v.src ? v.src : b->texts[0]->node;
+			f->too_long_lines = lines;
+		}
+	}
 	tval_clear(&v);
 	return h;
+}
+
+/*
+ * The default bullet: a disc drawn, not a glyph (NanumSquare's U+2022
+ * is an empty glyph), a third of an em across, centred on the x-height
+ * of the item's first line.
+ */
+static void
+place_disc(struct flow *f, const struct style *s, const struct box *line,
+    double x)
+{
+	double d = s->size / 3;
+	double baseline = pango_layout_get_baseline(line->layout) /
+	    (double)PANGO_SCALE;
+	struct box *b = box_add(f->page, BOX_RECT, NULL);
+
+	b->x = x + d / 2;
+	/* Centre at half the x-height, about 0.27em above the baseline. */
+	b->y = line->y + baseline - 0.27 * s->size - d / 2;
+	b->w = d;
+	b->h = d;
+	b->radius = d / 2;
+	b->fill = s->color;
 }
 
 static double
@@ -198,7 +279,7 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 	const struct ynode *saved = f->scope.item;
 	struct style bullet_style = *b->style;
 	double h = 0, indent = *b->bullet ? b->bullet_indent : 0;
-	size_t i;
+	size_t i, first;
 
 	if (list == NULL || list->kind != YNODE_SEQ || list->n == 0)
 		return -1;
@@ -223,9 +304,12 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 		}
 		if (h > 0)
 			h += b->item_spacing;
+		first = f->page->n;
 		ih = place_text(f, b->style, text, x + indent, y + h,
 		    w - indent, b->name, v.src ? v.src : item, b->list_field);
-		if (indent > 0)
+		if (strcmp(b->bullet, "disc") == 0)
+			place_disc(f, &bullet_style, &f->page->boxes[first], x);
+		else if (indent > 0)
 			place_text(f, &bullet_style, b->bullet, x, y + h,
 			    indent, NULL, NULL, NULL);
 		h += ih;
@@ -418,12 +502,59 @@ flow_blocks(struct flow *f, struct block *const *blocks, size_t n,
 	return bottom;
 }
 
+/* Lays the frame's flow out once at f->fit; its height [pt]. */
+static double
+flow_frame(struct flow *f, const struct frame *fr, size_t first)
+{
+	const double *pad = fr->decor.padding;
+
+	page_truncate(f->page, first);
+	f->over = NULL;
+	f->over_field = NULL;
+	f->too_long = NULL;
+	return flow_blocks(f, fr->blocks, fr->nblocks, fr->x + pad[3],
+	    fr->y + pad[0], fr->w - pad[1] - pad[3]);
+}
+
+/*
+ * Fitting: the texts with a size range take the largest size at which
+ * the flow fits the frame and no text passes its max-lines.  Smaller
+ * text never takes more room, so the answer is found by bisection on
+ * one parameter shared by the frame's fitting texts (0: every one at
+ * its smallest, 1: at its largest), to 1/256 of their ranges: eight
+ * trial layouts, whatever the range, instead of one per size step.
+ * Trials report nothing: warnings are muted and errors are reported
+ * once (image loads are cached).
+ */
+static double
+fit_frame(struct flow *f, const struct frame *fr, size_t first, double ih)
+{
+	double lo = 0, hi = 1, h;
+	int i;
+
+	f->fit = 1;
+	f->d->mute++;
+	h = flow_frame(f, fr, first);
+	if (h > ih + 0.01 || f->too_long != NULL) {
+		for (i = 0; i < 8; i++) {
+			f->fit = (lo + hi) / 2;
+			h = flow_frame(f, fr, first);
+			if (h > ih + 0.01 || f->too_long != NULL)
+				hi = f->fit;
+			else
+				lo = f->fit;
+		}
+		f->fit = lo;
+	}
+	f->d->mute--;
+	return flow_frame(f, fr, first);
+}
+
 static void
 layout_frame(struct flow *f, const struct frame *fr)
 {
 	const double *pad = fr->decor.padding;
-	double ix = fr->x + pad[3], iy = fr->y + pad[0];
-	double iw = fr->w - pad[1] - pad[3], ih = fr->h - pad[0] - pad[2];
+	double iy = fr->y + pad[0], ih = fr->h - pad[0] - pad[2];
 	size_t first;
 	double h, dy = 0;
 
@@ -434,9 +565,18 @@ layout_frame(struct flow *f, const struct frame *fr)
 		    fr->x, fr->y, fr->w, fr->h);
 	first = f->page->n;
 	f->limit = iy + ih;
-	f->over = NULL;
-	f->over_field = NULL;
-	h = flow_blocks(f, fr->blocks, fr->nblocks, ix, iy, iw);
+	f->fit = 1;
+	h = fr->fits ? fit_frame(f, fr, first, ih) : flow_frame(f, fr, first);
+	if (f->too_long != NULL) {
+		char *at = where(f, first_field(f->too_long->text));
+
+		diag_warning(f->d, &f->too_long_src->pos, "text takes %d lines, "
+		    "more than its max-lines %d (%s)", f->too_long_lines,
+		    f->too_long->max_lines, at);
+		diag_note(f->d, &f->too_long->node->pos, "the text block is "
+		    "here");
+		g_free(at);
+	}
 	if (h > ih + 0.01) {
 		char *at = where(f, f->over_field);
 
@@ -492,6 +632,24 @@ lpage_free(struct lpage *p)
 	free(p);
 }
 
+/* Each line of a paragraph as "    | text", trailing spaces cut. */
+static void
+dump_lines(PangoLayout *l, FILE *out)
+{
+	const char *text = pango_layout_get_text(l);
+	int i, n = pango_layout_get_line_count(l);
+
+	for (i = 0; i < n; i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
+		int len = line->length;
+
+		while (len > 0 && (text[line->start_index + len - 1] == ' ' ||
+		    text[line->start_index + len - 1] == '\n'))
+			len--;
+		fprintf(out, "    | %.*s\n", len, text + line->start_index);
+	}
+}
+
 void
 lpage_dump(const struct lpage *p, FILE *out)
 {
@@ -509,10 +667,8 @@ lpage_dump(const struct lpage *p, FILE *out)
 		fprintf(out, "  %s%s%s%s %.2f %.2f %.2f %.2f", kinds[b->kind],
 		    b->label ? " '" : "", b->label ? b->label : "",
 		    b->label ? "'" : "", b->x, b->y, b->w, b->h);
-		if (b->kind == BOX_TEXT)
-			fprintf(out, " lines=%d \"%s\"",
-			    pango_layout_get_line_count(b->layout),
-			    pango_layout_get_text(b->layout));
 		fputc('\n', out);
+		if (b->kind == BOX_TEXT)
+			dump_lines(b->layout, out);
 	}
 }

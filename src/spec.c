@@ -71,8 +71,8 @@ static const struct block_schema {
 	K("rule", BLOCK_RULE, "align", "color", "if", "name", "rule",
 	    "space-after", "space-before", "width"),
 	K("spacer", BLOCK_SPACER, "if", "name", "spacer"),
-	K("text", BLOCK_TEXT, "if", "name", "space-after", "space-before",
-	    "style", "text"),
+	K("text", BLOCK_TEXT, "fit", "if", "max-lines", "name",
+	    "space-after", "space-before", "style", "text"),
 #undef K
 };
 
@@ -243,6 +243,59 @@ parse_if(struct parse *p, const struct ynode *m)
 static struct block	**parse_blocks(struct parse *, const struct ynode *,
 			    size_t *);
 
+/*
+ * fit: [MAX, MIN] — the text takes the largest size in the range at
+ * which its frame's flow fits; max-lines: N caps its lines.
+ */
+static void
+parse_fit(struct parse *p, struct block *b, const struct ynode *m)
+{
+	const struct ynode *n;
+	double v;
+
+	if ((n = ynode_get(m, "fit")) != NULL) {
+		double hi = 0, lo = 0;
+
+		if (n->kind != YNODE_SEQ || n->n != 2) {
+			diag_error(p->d, &n->pos, "fit must be a list of two "
+			    "sizes, the largest and the smallest: [64pt, "
+			    "40pt]");
+		} else if (schema_length(p->d, n->items[0], "fit", 0, false,
+		    &hi) && schema_length(p->d, n->items[1], "fit", 0, false,
+		    &lo)) {
+			if (lo <= 0 || hi <= lo)
+				diag_error(p->d, &n->pos, "fit must go from a "
+				    "larger size down to a smaller one above "
+				    "0, not [%g, %g]pt", hi, lo);
+			else {
+				b->fit_max = hi;
+				b->fit_min = lo;
+			}
+		}
+	}
+	if ((n = ynode_get(m, "max-lines")) != NULL &&
+	    schema_number(p->d, n, "max-lines", 1, 1000, &v)) {
+		if (v != (int)v)
+			diag_error(p->d, &n->pos, "max-lines must be a whole "
+			    "number");
+		else
+			b->max_lines = (int)v;
+	}
+}
+
+/* True if a block of the flow (at any depth) fits or caps its lines. */
+static bool
+any_fit(struct block *const *blocks, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (blocks[i]->fit_max > 0 || blocks[i]->max_lines > 0 ||
+		    any_fit(blocks[i]->children, blocks[i]->nchildren))
+			return true;
+	return false;
+}
+
 /* padding, fill, stroke, stroke-width, radius: frames and boxes. */
 static void
 parse_decor(struct parse *p, const struct ynode *m, struct decor *dc)
@@ -285,6 +338,7 @@ parse_block_kind(struct parse *p, struct block *b, const struct ynode *m,
 			b->texts[0] = parse_template(p, v, "text");
 		}
 		b->text = b->texts[0];
+		parse_fit(p, b, m);
 		break;
 	case BLOCK_LIST:
 		b->style = block_style(p, m);
@@ -301,7 +355,7 @@ parse_block_kind(struct parse *p, struct block *b, const struct ynode *m,
 				g_free(name);
 			}
 		}
-		b->bullet = "•";
+		b->bullet = "disc";
 		if ((n = ynode_get(m, "bullet")) != NULL)
 			schema_text(p->d, n, "bullet", &b->bullet);
 		if ((n = ynode_get(m, "bullet-color")) != NULL)
@@ -542,6 +596,7 @@ parse_frame(struct parse *p, const struct ynode *m, size_t index)
 	}
 	if ((n = ynode_get(m, "blocks")) != NULL)
 		f->blocks = parse_blocks(p, n, &f->nblocks);
+	f->fits = any_fit(f->blocks, f->nblocks);
 	return f;
 }
 

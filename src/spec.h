@@ -71,11 +71,15 @@ struct style {
 	enum wordbreak		 wordbreak;
 	double			 paragraph_spacing; /* [pt] */
 	double			 indent;	/* [pt] first line */
+	bool			 runts;		/* allow a short last line */
+	double			 max_gap;	/* justify: widest word gap [pt] */
+	double			 max_gap_em;	/* or × size, if > 0 */
 };
 
 /* Line height in points, whichever way the style gave it. */
 double	style_line_height(const struct style *);
 double	style_letter_spacing(const struct style *);
+double	style_max_gap(const struct style *);
 
 /* The look of a frame or a box: an inset, a fill, an outline. */
 struct decor {
@@ -111,6 +115,9 @@ struct block {
 						   whose fields are all there */
 	size_t			 ntexts;
 	struct tmpl		*text;		/* TEXT: texts[0]; IMAGE: path */
+	double			 fit_max;	/* TEXT [pt]: size range to fit */
+	double			 fit_min;	/*   in, or both 0 */
+	int			 max_lines;	/* TEXT: or 0 for any */
 	const char		*list_field;	/* LIST: path of the list */
 	const struct ynode	*list_node;
 	struct tmpl		*item;		/* LIST: or NULL for the item */
@@ -146,6 +153,8 @@ struct frame {
 	enum valign		 valign;
 	struct block		**blocks;
 	size_t			 nblocks;
+	bool			 fits;		/* a block in it has fit or
+						   max-lines */
 };
 
 struct page_spec {

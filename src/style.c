@@ -13,8 +13,8 @@
 /* Sorted: schema_keys() searches it. */
 static const char *const style_keys[] = {
 	"align", "base", "break", "color", "font", "indent",
-	"letter-spacing", "line-height", "paragraph-spacing", "size",
-	"weight",
+	"letter-spacing", "line-height", "max-gap", "paragraph-spacing",
+	"runts", "size", "weight",
 };
 
 static const struct keyword weights[] = {
@@ -33,6 +33,10 @@ static const struct keyword breaks[] = {
 	{ "keep-all", BREAK_KEEP_ALL }, { "normal", BREAK_NORMAL },
 };
 
+static const struct keyword runts[] = {
+	{ "allow", 1 }, { "avoid", 0 },
+};
+
 #define N(a)	(sizeof(a) / sizeof((a)[0]))
 
 const struct style style_default = {
@@ -44,6 +48,8 @@ const struct style style_default = {
 	.line_height_factor = 1.6,
 	.align = ALIGN_LEFT,
 	.wordbreak = BREAK_KEEP_ALL,
+	/* A normal space is about 0.25em: up to 3× that, then ragged. */
+	.max_gap_em = 0.8,
 };
 
 double
@@ -51,6 +57,12 @@ style_line_height(const struct style *s)
 {
 	return s->line_height_factor > 0 ?
 	    s->line_height_factor * s->size : s->line_height;
+}
+
+double
+style_max_gap(const struct style *s)
+{
+	return s->max_gap_em > 0 ? s->max_gap_em * s->size : s->max_gap;
 }
 
 double
@@ -199,6 +211,21 @@ style_parse(struct arena *a, struct diag *d, const struct ynode *colors,
 		} else if (strcmp(k, "paragraph-spacing") == 0) {
 			schema_length(d, n, "paragraph-spacing", 0, false,
 			    &s->paragraph_spacing);
+		} else if (strcmp(k, "runts") == 0) {
+			if (schema_keyword(d, n, "runts", runts, N(runts), &v))
+				s->runts = v != 0;
+		} else if (strcmp(k, "max-gap") == 0) {
+			double g;
+
+			if (schema_length(d, n, "max-gap", 1, false, &g)) {
+				if (n->len > 2 &&
+				    strcmp(n->str + n->len - 2, "em") == 0) {
+					s->max_gap_em = g;
+				} else {
+					s->max_gap = g;
+					s->max_gap_em = 0;
+				}
+			}
 		} else if (strcmp(k, "indent") == 0) {
 			schema_length(d, n, "indent", 0, true, &s->indent);
 		}

@@ -2,11 +2,8 @@
  * Paragraph layout with Pango.  The recipe for Korean (KOREAN.md):
  *
  *   - language "ko" over the paragraph;
- *   - keep-all: a word attribute (pango_attr_word_new) over every
- *     space-delimited word that fits the box on its own, so Pango breaks
- *     only at spaces; a word wider than the box gets none, and
- *     PANGO_WRAP_WORD_CHAR splits it between syllables instead of
- *     letting it overflow;
+ *   - the break rules of breaks.c: keep-all words, then the klreq
+ *     punctuation rules, over a wrap of PANGO_WRAP_WORD_CHAR;
  *   - line height as an absolute attribute, so 160% means 1.6 × size
  *     baseline to baseline (the relative attributes multiply the font's
  *     own line gap instead).
@@ -19,6 +16,7 @@
 
 #include <glib.h>
 
+#include "breaks.h"
 #include "text.h"
 
 static PangoFontDescription *
@@ -49,50 +47,6 @@ base_attrs(const struct style *s)
 	return attrs;
 }
 
-static bool
-is_space(gunichar c)
-{
-	return g_unichar_isspace(c) || c == 0x3000;
-}
-
-/*
- * Adds a word attribute over every word of text that is no wider than
- * width; `flat` is the same text laid out on one line.
- */
-static void
-keep_all(PangoAttrList *attrs, PangoLayout *flat, const char *text,
-    double width)
-{
-	const char *p = text, *start;
-	int limit = (int)(width * PANGO_SCALE);
-
-	while (*p) {
-		PangoRectangle a, b;
-		const char *last;
-
-		while (*p && is_space(g_utf8_get_char(p)))
-			p = g_utf8_next_char(p);
-		if (*p == '\0')
-			break;
-		start = last = p;
-		while (*p && !is_space(g_utf8_get_char(p))) {
-			last = p;
-			p = g_utf8_next_char(p);
-		}
-		if (g_utf8_strlen(start, p - start) < 2)
-			continue;
-		pango_layout_index_to_pos(flat, (int)(start - text), &a);
-		pango_layout_index_to_pos(flat, (int)(last - text), &b);
-		if (b.x + b.width - a.x <= limit) {
-			PangoAttribute *w = pango_attr_word_new();
-
-			w->start_index = (guint)(start - text);
-			w->end_index = (guint)(p - text);
-			pango_attr_list_insert(attrs, w);
-		}
-	}
-}
-
 static PangoAlignment
 pango_align(enum align a)
 {
@@ -109,27 +63,97 @@ pango_align(enum align a)
 	return PANGO_ALIGN_LEFT;
 }
 
-/* The first character of l that no font has (Pango's unknown glyph). */
-static unsigned int
-first_unknown(PangoLayout *l)
+/*
+ * Characters of l that no font draws: those Pango has no glyph for,
+ * and those whose glyph is empty although the character is visible
+ * (NanumSquare maps U+2022 BULLET to an empty glyph).  Returns how
+ * many; *first gets the first of them.
+ */
+static int
+count_missing(PangoLayout *l, unsigned int *first)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(l);
-	unsigned int found = 0;
+	const char *text = pango_layout_get_text(l);
+	int count = 0;
 
+	*first = 0;
 	do {
 		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
 		int i;
 
-		for (i = 0; run != NULL && found == 0 &&
-		    i < run->glyphs->num_glyphs; i++) {
+		for (i = 0; run != NULL && i < run->glyphs->num_glyphs; i++) {
 			PangoGlyph g = run->glyphs->glyphs[i].glyph;
+			gunichar c = g_utf8_get_char(text + run->item->offset +
+			    run->glyphs->log_clusters[i]);
+			PangoRectangle ink;
 
-			if (g & PANGO_GLYPH_UNKNOWN_FLAG)
-				found = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+			if (g & PANGO_GLYPH_UNKNOWN_FLAG) {
+				c = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+			} else {
+				if (g == PANGO_GLYPH_EMPTY ||
+				    !g_unichar_isgraph(c))
+					continue;
+				pango_font_get_glyph_extents(
+				    run->item->analysis.font, g, &ink, NULL);
+				if (ink.width > 0 || ink.height > 0)
+					continue;
+			}
+			if (count++ == 0)
+				*first = c;
 		}
-	} while (found == 0 && pango_layout_iter_next_run(it));
+	} while (pango_layout_iter_next_run(it));
 	pango_layout_iter_free(it);
-	return found;
+	return count;
+}
+
+/*
+ * Runts: when the last line holds one short word and the line above
+ * can give up its last word, glue the two words (no break at the space
+ * between them) so that both go down together:
+ *
+ *     …못지않은 AI 시스템과 풍부한          …못지않은 AI 시스템과
+ *     자원들에                      →       풍부한 자원들에
+ *
+ * Kept only if the paragraph keeps its number of lines.
+ */
+#define RUNT_CHARS	6	/* a last word this short is a runt */
+
+static void
+avoid_runt(PangoLayout *l, PangoAttrList *attrs, const char *text)
+{
+	int n = pango_layout_get_line_count(l);
+	PangoLayoutLine *last, *prev;
+	const char *start, *end, *sp;
+	PangoAttrList *glued;
+	PangoAttribute *a;
+
+	if (n < 2)
+		return;
+	last = pango_layout_get_line_readonly(l, n - 1);
+	prev = pango_layout_get_line_readonly(l, n - 2);
+	start = text + last->start_index;
+	end = start + last->length;
+	while (end > start && end[-1] == ' ')
+		end--;
+	if (memchr(start, ' ', (size_t)(end - start)) != NULL ||
+	    g_utf8_strlen(start, end - start) > RUNT_CHARS)
+		return;		/* more than one word, or a long one */
+	/* The space before the last word, and a word before it on prev. */
+	sp = start;
+	while (sp > text + prev->start_index && sp[-1] == ' ')
+		sp--;
+	if (sp == start || memchr(text + prev->start_index, ' ',
+	    (size_t)(sp - (text + prev->start_index))) == NULL)
+		return;
+	glued = pango_attr_list_copy(attrs);
+	a = pango_attr_allow_breaks_new(FALSE);
+	a->start_index = (guint)(g_utf8_find_prev_char(text, sp) - text);
+	a->end_index = (guint)(g_utf8_next_char(start) - text);
+	pango_attr_list_insert(glued, a);
+	pango_layout_set_attributes(l, glued);
+	pango_attr_list_unref(glued);
+	if (pango_layout_get_line_count(l) != n)
+		pango_layout_set_attributes(l, attrs);
 }
 
 PangoLayout *
@@ -138,40 +162,120 @@ text_layout(PangoContext *ctx, const struct style *s, const char *text,
 {
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = font_for(s);
-	PangoAttrList *attrs = base_attrs(s);
+	PangoAttrList *attrs = base_attrs(s), *rules;
 	PangoRectangle ink, logical;
 
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_text(l, text, -1);
 	pango_layout_set_attributes(l, attrs);
-	if (width > 0 && s->wordbreak == BREAK_KEEP_ALL) {
-		/*
-		 * l is still unwrapped here: measure the words on it.  A new
-		 * list, since Pango ignores setting the same list again.
-		 */
-		PangoAttrList *words = pango_attr_list_copy(attrs);
-
-		keep_all(words, l, text, width - fmax(s->indent, 0));
-		pango_layout_set_attributes(l, words);
-		pango_attr_list_unref(words);
-	}
-	pango_attr_list_unref(attrs);
-	if (width > 0) {
-		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
-		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	}
 	pango_layout_set_alignment(l, pango_align(s->align));
-	pango_layout_set_justify(l, s->align == ALIGN_JUSTIFY);
 	if (s->indent != 0)
 		pango_layout_set_indent(l, (int)(s->indent * PANGO_SCALE));
+	if (width > 0) {
+		/*
+		 * l is still unwrapped here: measure the words on it.  A new
+		 * list each time, since Pango ignores setting the same list.
+		 */
+		rules = pango_attr_list_copy(attrs);
+		if (s->wordbreak == BREAK_KEEP_ALL)
+			breaks_keep_all(rules, l, text,
+			    width - fmax(s->indent, 0));
+		breaks_punctuation(rules, text);
+		pango_layout_set_attributes(l, rules);
+		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+		if (!s->runts)
+			avoid_runt(l, rules, text);
+		pango_attr_list_unref(rules);
+	}
+	pango_attr_list_unref(attrs);
 	if (m != NULL) {
 		pango_layout_get_extents(l, &ink, &logical);
 		m->width = logical.width / (double)PANGO_SCALE;
 		m->lines = pango_layout_get_line_count(l);
 		m->height = m->lines * style_line_height(s);
-		m->unknown_glyphs = pango_layout_get_unknown_glyphs_count(l);
-		m->first_unknown = m->unknown_glyphs ? first_unknown(l) : 0;
+		m->unknown_glyphs = count_missing(l, &m->first_unknown);
 	}
 	return l;
+}
+
+/* A one-line layout of text[start, start + len) in style s. */
+static PangoLayout *
+line_layout(PangoContext *ctx, const struct style *s, const char *text,
+    int len)
+{
+	PangoLayout *l = pango_layout_new(ctx);
+	PangoFontDescription *fd = font_for(s);
+	PangoAttrList *attrs = base_attrs(s);
+
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(l, text, len);
+	pango_layout_set_attributes(l, attrs);
+	pango_attr_list_unref(attrs);
+	return l;
+}
+
+static double
+natural_width(PangoLayout *l)
+{
+	PangoRectangle logical;
+
+	pango_layout_get_extents(l, NULL, &logical);
+	return logical.width / (double)PANGO_SCALE;
+}
+
+/*
+ * Justification, the KOREAN.md workaround: Pango 1.50.12 leaves about
+ * a quarter of justified lines short of the margin (it counts the
+ * trailing space).  So the breaks come from the ragged layout l, and
+ * each line but the last is laid out again alone, without its trailing
+ * spaces, justified to the full width (justify_last_line, since it is
+ * the only line).  Pango stretches only the spaces: a line whose gaps
+ * would grow past s->max_gap, or that has no space, stays ragged.
+ */
+int
+text_justify(PangoContext *ctx, const struct style *s, PangoLayout *l,
+    double width, PangoLayout ***out)
+{
+	const char *text = pango_layout_get_text(l);
+	int i, n = pango_layout_get_line_count(l);
+	PangoLayout **lines = g_new0(PangoLayout *, n);
+	PangoLayout *space = line_layout(ctx, s, " ", 1);
+	double space_w = natural_width(space);
+
+	g_object_unref(space);
+	for (i = 0; i < n; i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
+		const char *start = text + line->start_index;
+		int len = line->length, gaps = 0, k;
+		double indent = i == 0 ? s->indent : 0, nat, stretch;
+
+		while (len > 0 && (start[len - 1] == ' ' ||
+		    start[len - 1] == '\n'))
+			len--;
+		lines[i] = line_layout(ctx, s, start, len);
+		if (indent != 0)
+			pango_layout_set_indent(lines[i],
+			    (int)(indent * PANGO_SCALE));
+		if (i == n - 1)
+			continue;	/* the last line stays ragged */
+		for (k = 0; k < len; k++)
+			gaps += start[k] == ' ';
+		nat = natural_width(lines[i]) + indent;
+		stretch = gaps ? (width - nat) / gaps : 0;
+		if (gaps == 0 || space_w + stretch > style_max_gap(s))
+			continue;
+		pango_layout_set_width(lines[i], (int)(width * PANGO_SCALE));
+		pango_layout_set_justify(lines[i], TRUE);
+		pango_layout_set_justify_last_line(lines[i], TRUE);
+		if (pango_layout_get_line_count(lines[i]) != 1) {
+			/* Shaping alone made it wrap: keep it ragged. */
+			g_object_unref(lines[i]);
+			lines[i] = line_layout(ctx, s, start, len);
+		}
+	}
+	*out = lines;
+	return n;
 }

@@ -136,7 +136,7 @@ st=$?
 [ $? = 0 ] && [ ! -s "$E/err" ] && pass ||
     fail "text that fills its frame exactly, with space after, fits" "$(cat "$E/err")"
 "$BROCHURE" check tests/e2e/glyph.yaml -l $SQ 2>"$E/err"
-grep -qx "tests/e2e/glyph.yaml:6:11: warning: no bundled font has 'ก' (U+0E01) (page 1, record 'som', field 'name')" "$E/err" &&
+grep -qx "tests/e2e/glyph.yaml:6:11: warning: no bundled font draws 'ก' (U+0E01) (page 1, record 'som', field 'name')" "$E/err" &&
     pass || fail "a character no font has is a warning naming it" "$(cat "$E/err")"
 
 # -- data text is plain text, missing fields leave their element out ----
