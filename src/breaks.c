@@ -14,8 +14,9 @@
  *
  *     …했어요 .  → no break before "."       ‘미니컨’ → none after "‘"
  *
- * Straight quotes ' and " are read by their neighbours: after a letter
- * and before a space or the end they close; after a space or the start
+ * A mark set off by a space ("그렇습니다 · 가나다", "“ 인용") is glued
+ * across the space to the nearest syllable.  Straight quotes ' and "
+ * are read by their neighbours: after a non-space they close, else
  * they open.
  */
 #include <string.h>
@@ -28,6 +29,16 @@ static bool
 is_space(gunichar c)
 {
 	return g_unichar_isspace(c) || c == 0x3000;
+}
+
+static void
+glue(PangoAttrList *attrs, size_t start, size_t end)
+{
+	PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+
+	a->start_index = (guint)start;
+	a->end_index = (guint)end;
+	pango_attr_list_insert(attrs, a);
 }
 
 void
@@ -56,10 +67,25 @@ breaks_keep_all(PangoAttrList *attrs, PangoLayout *flat, const char *text,
 		pango_layout_index_to_pos(flat, (int)(last - text), &b);
 		if (b.x + b.width - a.x <= limit) {
 			PangoAttribute *w = pango_attr_word_new();
+			const char *q;
 
 			w->start_index = (guint)(start - text);
 			w->end_index = (guint)(p - text);
 			pango_attr_list_insert(attrs, w);
+			/*
+			 * Pango 1.50 puts back the break after a hyphen
+			 * (U+2010, U+2012, U+2013), a soft hyphen or '|'
+			 * inside a word attribute: "서울‐부산" would split.
+			 */
+			for (q = start; q < last; q = g_utf8_next_char(q)) {
+				gunichar c = g_utf8_get_char(q);
+
+				if (c == 0x00AD || c == 0x2010 || c == 0x2012 ||
+				    c == 0x2013 || c == '|')
+					glue(attrs, (size_t)(q - text), (size_t)(
+					    g_utf8_next_char(g_utf8_next_char(q)) -
+					    text));
+			}
 		}
 	}
 }
@@ -98,41 +124,23 @@ breaks_no_end(gunichar c)
 	return in_set(no_end, c);
 }
 
-static void
-glue(PangoAttrList *attrs, size_t start, size_t end)
-{
-	PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
 
-	a->start_index = (guint)start;
-	a->end_index = (guint)end;
-	pango_attr_list_insert(attrs, a);
-}
-
-/* The start of the word before the spaces that end at p (exclusive). */
+/* The last character before the spaces that end at p (p itself if none). */
 static const char *
-word_start(const char *text, const char *p)
+before_spaces(const char *text, const char *p)
 {
 	while (p > text && is_space(g_utf8_get_char(p)))
 		p = g_utf8_find_prev_char(text, p);
-	while (p > text) {
-		const char *q = g_utf8_find_prev_char(text, p);
-
-		if (is_space(g_utf8_get_char(q)))
-			break;
-		p = q;
-	}
 	return p;
 }
 
-/* The end of the word after the spaces that start at p. */
+/* The end of the first character after the spaces that start at p. */
 static const char *
-word_end(const char *p)
+after_spaces(const char *p)
 {
 	while (*p && is_space(g_utf8_get_char(p)))
 		p = g_utf8_next_char(p);
-	while (*p && !is_space(g_utf8_get_char(p)))
-		p = g_utf8_next_char(p);
-	return p;
+	return *p ? g_utf8_next_char(p) : p;
 }
 
 /* Digits with what belongs to them: $1,000  35%  3.5  ₩10,000. */
@@ -161,26 +169,19 @@ breaks_punctuation(PangoAttrList *attrs, const char *text)
 		}
 		if (head && prev != NULL) {
 			/*
-			 * After a space ("그렇습니다 · 가나다") the mark
-			 * belongs to the word before: glue the word, the
-			 * space and the mark, or in a box too narrow for
-			 * all three the forced break would fall before the
-			 * space and start a line with " ·".  Such a box
-			 * gets the mark hanging past its edge instead.
+			 * After a space ("그렇습니다 · 가나다") the mark is
+			 * glued across the space to the last syllable
+			 * before it: in a box too narrow for the word and
+			 * the mark, the forced break then falls inside the
+			 * word, not before the space (" ·" starting a line).
 			 */
-			const char *from = prev;
-
-			if (is_space(b))
-				from = word_start(text, prev);
-			glue(attrs, (size_t)(from - text), (size_t)(next - text));
+			glue(attrs, (size_t)(before_spaces(text, prev) - text),
+			    (size_t)(next - text));
 		}
 		if (end && *next != '\0') {
-			/* Likewise "“ 인용": the mark, the space, the word. */
-			const char *to = g_utf8_next_char(next);
-
-			if (is_space(g_utf8_get_char(next)))
-				to = word_end(next);
-			glue(attrs, (size_t)(p - text), (size_t)(to - text));
+			/* Likewise "“ 인용": to the first syllable after. */
+			glue(attrs, (size_t)(p - text),
+			    (size_t)(after_spaces(next) - text));
 		}
 		/* Runs that are one unit: numbers, "……", "——". */
 		if (prev != NULL && ((in_number(b) && in_number(c) &&

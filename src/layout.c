@@ -249,9 +249,9 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 }
 
 /*
- * The default bullet: a disc drawn, not a glyph (NanumSquare's U+2022
- * is an empty glyph), a third of an em across, centred on the x-height
- * of the item's first line.
+ * The default bullet: a disc drawn, not a glyph (fonts differ in their
+ * U+2022, and NanumSquare's is empty), a third of an em across, centred
+ * on the x-height of the item's first line.
  */
 static void
 place_disc(struct flow *f, const struct style *s, const struct box *line,

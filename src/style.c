@@ -41,7 +41,7 @@ static const struct keyword runts[] = {
 
 const struct style style_default = {
 	.name = "default",
-	.font = "NanumSquare",
+	.font = "NanumGothic",
 	.weight = 400,
 	.size = 10,
 	.color = { 0.1, 0.1, 0.1, 1 },

@@ -114,7 +114,9 @@ count_missing(PangoLayout *l, unsigned int *first)
  *     …못지않은 AI 시스템과 풍부한          …못지않은 AI 시스템과
  *     자원들에                      →       풍부한 자원들에
  *
- * Kept only if the paragraph keeps its number of lines.
+ * Kept only if the paragraph keeps its number of lines and the new last
+ * line starts after a space (in a box too narrow for the two words,
+ * Pango would split one instead).
  */
 #define RUNT_CHARS	6	/* a last word this short is a runt */
 
@@ -152,7 +154,10 @@ avoid_runt(PangoLayout *l, PangoAttrList *attrs, const char *text)
 	pango_attr_list_insert(glued, a);
 	pango_layout_set_attributes(l, glued);
 	pango_attr_list_unref(glued);
-	if (pango_layout_get_line_count(l) != n)
+	/* Keep it only if no line was added and the words moved whole. */
+	last = pango_layout_get_line_readonly(l, n - 1);
+	if (pango_layout_get_line_count(l) != n || last->start_index == 0 ||
+	    text[last->start_index - 1] != ' ')
 		pango_layout_set_attributes(l, attrs);
 }
 

@@ -26,7 +26,7 @@ static const char minimal[] =
     "  margin: [20mm, 15mm]\n"
     "styles:\n"
     "  body:\n"
-    "    font: [NanumSquare, Noto Sans KR]\n"
+    "    font: [NanumGothic, Noto Sans KR]\n"
     "    size: 10pt\n"
     "    line-height: 170%\n"
     "    letter-spacing: -0.02em\n"
@@ -71,7 +71,7 @@ test_minimal(void **state)
 	assert_int_equal(s->nstyles, 2);
 	body = spec_find_style(s, "body");
 	assert_non_null(body);
-	assert_string_equal(body->font, "NanumSquare, Noto Sans KR");
+	assert_string_equal(body->font, "NanumGothic, Noto Sans KR");
 	assert_float_equal(body->size, 10, EPS);
 	assert_float_equal(style_line_height(body), 1.7 * 10, EPS);
 	assert_float_equal(style_letter_spacing(body), -0.02 * 10, EPS);
@@ -85,7 +85,7 @@ test_minimal(void **state)
 	assert_string_equal(cap->name, "caption");
 	assert_float_equal(cap->size, 8, EPS);
 	assert_int_equal(cap->weight, 300);
-	assert_string_equal(cap->font, "NanumSquare, Noto Sans KR");
+	assert_string_equal(cap->font, "NanumGothic, Noto Sans KR");
 	assert_int_equal(cap->align, ALIGN_JUSTIFY);
 	assert_float_equal(style_line_height(cap), 1.7 * 8, EPS);
 	assert_float_equal(style_letter_spacing(cap), -0.02 * 8, EPS);
