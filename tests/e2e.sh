@@ -29,6 +29,8 @@ if "$BROCHURE" render $D -l $A4 -o "$E/b.pdf" 2>"$E/err"; then
 	pdftotext -raw "$E/b.pdf" "$E/b.txt"
 	check "pdftotext gives back every text of every intern" \
 	    $PY tests/e2e/text-check.py --text $D "$E/b.txt"
+	check "pdftotext lines joined with a space give each paragraph exactly" \
+	    $PY tests/e2e/text-check.py --joined $D "$E/b.txt"
 	check "no line of the brochure ends inside a word (keep-all)" \
 	    $PY tests/e2e/text-check.py --keep-all $D "$E/b.txt"
 	grep -q "Wilson이 알려주는 노하우!" "$E/b.txt" &&
@@ -60,6 +62,9 @@ if "$BROCHURE" render $D -l $SQ -o "$E/social/" 2>"$E/err"; then
 		    n=$((n + 1))
 	done
 	[ "$n" = 4 ] && pass || fail "four 1080×1080 cards named after the ids" "$(ls -l "$E/social")"
+	"$BROCHURE" check $D -l $SQ --dump-tree - | sed -n 's/^    | //p' >"$E/cards.txt"
+	check "no line of the cards ends inside a word (keep-all)" \
+	    $PY tests/e2e/text-check.py --keep-all $D "$E/cards.txt"
 	[ "$(ls "$E/social" | wc -l)" = 4 ] && pass || fail "nothing else in the folder" "$(ls -a "$E/social")"
 	"$BROCHURE" render $D -l $SQ -o "$E/social2/" 2>/dev/null
 	cmp -s "$E/social/ted.png" "$E/social2/ted.png" && pass || fail "same input, same PNG bytes"
@@ -138,6 +143,23 @@ st=$?
 "$BROCHURE" check tests/e2e/glyph.yaml -l $SQ 2>"$E/err"
 grep -qx "tests/e2e/glyph.yaml:6:11: warning: no bundled font draws 'ก' (U+0E01) (page 1, record 'som', field 'name')" "$E/err" &&
     pass || fail "a character no font has is a warning naming it" "$(cat "$E/err")"
+
+rm -f "$E/ov.pdf"
+"$BROCHURE" render $D -l tests/e2e/overflow.yaml -o "$E/ov.pdf" 2>"$E/err"
+st=$?
+[ $st = 0 ] && [ -s "$E/ov.pdf" ] && cmp -s "$E/err" tests/e2e/overflow.err &&
+    pass || fail "render without --strict: exit 0, the file, the same warnings" "status $st: $(cat "$E/err")"
+
+# -- mixed scripts ------------------------------------------------------
+if "$BROCHURE" render $D -l tests/e2e/scripts.yaml -o "$E/scripts.pdf" 2>"$E/err" && [ ! -s "$E/err" ]; then
+	fonts=$(pdffonts "$E/scripts.pdf" | tail -n +3 | awk '{print $1}' | sed 's/^[A-Z]*+//' | sort -u | tr '\n' ' ')
+	[ "$fonts" = "Lato-Bold NanumGothic NanumGothicExtraBold " ] && pass ||
+	    fail "Latin from Lato, Hangul (bold: ExtraBold) and Hanja from NanumGothic, nothing else" "$fonts"
+	pdftotext -raw "$E/scripts.pdf" - | grep -q "韓國語 文章을 漢字와 함께 씁니다." && pass ||
+	    fail "Hanja text comes back from the PDF"
+else
+	fail "render mixed scripts with no warning (no missing glyph)" "$(cat "$E/err")"
+fi
 
 # -- data text is plain text, missing fields leave their element out ----
 "$BROCHURE" render tests/e2e/plain.yaml -l $A4 -o "$E/plain.pdf" 2>"$E/err" || fail "render markup-like data" "$(cat "$E/err")"

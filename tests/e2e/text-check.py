@@ -3,7 +3,9 @@
 
     text-check.py [--text] [--keep-all] DATA.yaml TEXT.txt
 
---text: every text of every record is in the PDF.
+--text: every text of every record is in the PDF, spaces aside.
+--joined: the same, exactly, once the lines are stripped and joined
+with one space (breaks fall only where the data has a space).
 
 TEXT.txt is `pdftotext -raw` output.  Line breaks in the PDF stand where
 spaces stood in the data, so texts are compared with whitespace removed.
@@ -44,10 +46,15 @@ def main(argv):
     flat = squash(text)
     problems = []
     records = data.get('interns', [])
-    for rec in records if '--text' in flags else []:
+    joined = ' '.join(l.strip() for l in text.splitlines())
+    for rec in records if '--text' in flags or '--joined' in flags else []:
         for s in strings(rec):
-            if squash(s) not in flat:
+            if '--text' in flags and squash(s) not in flat:
                 problems.append(f"{rec.get('id')}: missing text: {s[:60]}")
+            nfc = unicodedata.normalize('NFC', s)
+            if '--joined' in flags and nfc not in joined:
+                problems.append(f"{rec.get('id')}: not whole once lines "
+                                f"are joined: {s[:60]}")
     if keep_all:
         words = set()
         for s in strings(data):
