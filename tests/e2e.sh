@@ -150,6 +150,24 @@ st=$?
 [ $st = 0 ] && [ -s "$E/ov.pdf" ] && cmp -s "$E/err" tests/e2e/overflow.err &&
     pass || fail "render without --strict: exit 0, the file, the same warnings" "status $st: $(cat "$E/err")"
 
+# -- fitting ------------------------------------------------------------
+"$BROCHURE" check $D -l tests/e2e/fit.yaml --dump-tree "$E/fit.tree" 2>"$E/err"
+heights=$(awk '$1 == "text" { printf "%s ", $5 }' "$E/fit.tree")
+lines=$(grep -c '^    | ' "$E/fit.tree")
+case $heights in
+"40.00 40.00 40.00 36."*) [ "$lines" = 4 ] && [ ! -s "$E/err" ] && pass ||
+	fail "fit: one line each, no warning" "$lines lines; $(cat "$E/err")" ;;
+*) fail "fit: short keywords keep 40pt, 오케스트라 shrinks to the largest size on one line (36.x)" "$heights" ;;
+esac
+"$BROCHURE" check $D -l tests/e2e/fit-lines.yaml 2>"$E/err"; st=$?
+head -2 "$E/err" >"$E/err2"
+printf '%s\n' "data/interns.yaml:32:14: warning: text takes 6 lines, more than its max-lines 2 (page 1, record 'gina', field 'summary')" \
+    "tests/e2e/fit-lines.yaml:11:13: note: the text block is here" >"$E/want"
+[ $st = 0 ] && cmp -s "$E/want" "$E/err2" && pass ||
+    fail "max-lines passed even at the smallest size: a warning at the data, a note at the block" "$(diff "$E/want" "$E/err2")"
+"$BROCHURE" check $D -l tests/e2e/fit-lines.yaml --strict 2>/dev/null
+[ $? = 1 ] && pass || fail "max-lines passed under --strict: exit 1"
+
 # -- mixed scripts ------------------------------------------------------
 if "$BROCHURE" render $D -l tests/e2e/scripts.yaml -o "$E/scripts.pdf" 2>"$E/err" && [ ! -s "$E/err" ]; then
 	fonts=$(pdffonts "$E/scripts.pdf" | tail -n +3 | awk '{print $1}' | sed 's/^[A-Z]*+//' | sort -u | tr '\n' ' ')
