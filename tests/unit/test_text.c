@@ -993,6 +993,76 @@ test_justify(void **state)
 	assert_true(flush > 2 * ragged);
 }
 
+/* True if the last line of l holds one word of at most 6 characters
+ * and the line above holds more than one word. */
+static bool
+ends_in_runt(PangoLayout *l)
+{
+	const char *text = pango_layout_get_text(l);
+	int n = pango_layout_get_line_count(l);
+	PangoLayoutLine *last, *prev;
+	const char *a, *e;
+
+	if (n < 2)
+		return false;
+	last = pango_layout_get_line_readonly(l, n - 1);
+	prev = pango_layout_get_line_readonly(l, n - 2);
+	a = text + last->start_index;
+	e = a + last->length;
+	while (e > a && e[-1] == ' ')
+		e--;
+	if (memchr(a, ' ', (size_t)(e - a)) != NULL ||
+	    g_utf8_strlen(a, e - a) > 6)
+		return false;
+	e = text + prev->start_index + prev->length;
+	while (e > text + prev->start_index && e[-1] == ' ')
+		e--;
+	return memchr(text + prev->start_index, ' ',
+	    (size_t)(e - (text + prev->start_index))) != NULL;
+}
+
+/*
+ * Runts: over the sweep of widths, the story paragraphs end on a lone
+ * short word many times with `runts: allow`, and never with the default
+ * (avoid), which keeps the number of lines.
+ */
+static void
+test_runts(void **state)
+{
+	const struct group *g = *state;
+	struct style avoid = style_default, allow = style_default;
+	int with = 0, without = 0;
+	size_t fi;
+	double w;
+
+	allow.runts = true;
+	for (fi = 0; fi < NFIXTURES; fi++) {
+		if (strstr(fixtures[fi].name, "story") == NULL)
+			continue;
+		for (w = 100; w <= 480; w += 3) {
+			struct text_metrics ma, mb;
+			PangoLayout *a = text_layout(g->ctx, &allow,
+			    fixtures[fi].text, w, &ma);
+			PangoLayout *b = text_layout(g->ctx, &avoid,
+			    fixtures[fi].text, w, &mb);
+
+			with += ends_in_runt(a);
+			if (ends_in_runt(b)) {
+				without++;
+				print_message("# runt left: %s at %.0fpt\n",
+				    fixtures[fi].name, w);
+			}
+			assert_int_equal(ma.lines, mb.lines);
+			g_object_unref(a);
+			g_object_unref(b);
+		}
+	}
+	print_message("# runts: %d with runts: allow, %d avoided\n", with,
+	    with - without);
+	assert_true(with > 10);
+	assert_int_equal(without, 0);
+}
+
 int
 main(void)
 {
@@ -1012,6 +1082,7 @@ main(void)
 		cmocka_unit_test(test_indent),
 		cmocka_unit_test(test_alignment),
 		cmocka_unit_test(test_justify),
+		cmocka_unit_test(test_runts),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
