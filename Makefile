@@ -31,7 +31,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 
 .PHONY: all brochure test unit setup clean lint format install \
-	test-update bench
+	test-update bench fuzz
 
 all: $(B)/brochure
 
@@ -90,6 +90,27 @@ bench: all
 
 lint:
 	@sh scripts/lint
+
+# libFuzzer targets (clang-14): data, layout and template, each run for
+# FUZZ_SECONDS from a corpus seeded by the tests.  Crashes land in
+# build/fuzz/ as crash-* files; each found becomes a tests/bad/ case.
+FUZZ_SECONDS ?= 60
+FUZZ_CC       = clang-14
+FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -std=c11 \
+		-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(PKG_CFLAGS)
+FUZZ_TARGETS  = data layout template
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
+		$(LIB_SRC) $(wildcard src/*.h)
+	$(Q)mkdir -p $(B)/fuzz
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -Isrc -Itests/fuzz -o $@ $< \
+	    tests/fuzz/fuzz.c $(LIB_SRC) $(PKG_LIBS) -lm
+
+fuzz: setup
+	@sh scripts/setup fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%)
+	@sh tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c

@@ -18,11 +18,16 @@ struct data *
 data_load(const char *path, struct diag *d)
 {
 	struct ydoc *doc = yload_file(path, d);
+
+	return doc ? data_parse(doc, d) : NULL;
+}
+
+struct data *
+data_parse(struct ydoc *doc, struct diag *d)
+{
 	struct data *data;
 	char *copy;
 
-	if (doc == NULL)
-		return NULL;
 	if (doc->root->kind != YNODE_MAP) {
 		diag_error(d, &doc->root->pos, "the data must be a mapping "
 		    "at the top level, not %s", ynode_kind_name(doc->root));
@@ -31,7 +36,7 @@ data_load(const char *path, struct diag *d)
 	}
 	data = xcalloc(1, sizeof(*data));
 	data->doc = doc;
-	copy = xstrdup(path);
+	copy = xstrdup(doc->file);
 	data->dir = arena_strdup(doc->arena, dirname(copy));
 	free(copy);
 	return data;

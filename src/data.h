@@ -20,6 +20,8 @@ struct data {
 
 /* Loads a data file; NULL after reporting if it is not usable. */
 struct data	*data_load(const char *path, struct diag *);
+/* The same from a loaded document, which it takes over (dir: "." ). */
+struct data	*data_parse(struct ydoc *, struct diag *);
 void		 data_free(struct data *);
 
 /*

@@ -252,6 +252,32 @@ choose_output(struct render *r, bool *dir, struct diag *d)
 	return STATUS_OK;
 }
 
+bool
+run_check(const struct spec *spec, const struct data *data,
+    struct fonts *fonts, struct diag *d)
+{
+	struct run_opts o = { .cmd = RUN_CHECK };
+	struct render r = { 0 };
+	int i;
+
+	if (data_validate(data, spec, d))
+		validate_fields(spec, data, d);
+	if (diag_failed(d) || !validate_fonts(spec, has_family, fonts, d))
+		return false;
+	r.o = &o;
+	r.d = d;
+	r.jobs = list_pages(spec, data, &r.njobs);
+	r.lc.spec = spec;
+	r.lc.data = data;
+	r.lc.pango = fonts_context(fonts);
+	r.lc.images = image_cache_new();
+	for (i = 0; i < r.njobs; i++)
+		render_page(&r, NULL, i);
+	image_cache_free(r.lc.images);
+	g_free(r.jobs);
+	return !diag_failed(d);
+}
+
 enum status
 run(const struct run_opts *o, struct diag *d)
 {

@@ -39,4 +39,16 @@ struct run_opts {
 /* Runs the command; reports to d; returns an exit status. */
 enum status	run(const struct run_opts *, struct diag *);
 
+struct data;
+struct fonts;
+struct spec;
+
+/*
+ * `check` on inputs already loaded, for the fuzzers: cross-checks the
+ * data against the layout and the fonts, then lays every page out and
+ * frees it.  False if anything was reported as an error.
+ */
+bool		run_check(const struct spec *, const struct data *,
+		    struct fonts *, struct diag *);
+
 #endif

@@ -262,7 +262,12 @@ parse_alias(struct build *b, yaml_event_t *ev)
 		diag_error(b->d, &pos, "unknown alias '*%s'", name);
 	}
 	b->failed = true;
-	return node_new(b, YNODE_SCALAR, ev->start_mark);
+	{
+		struct ynode *n = node_new(b, YNODE_SCALAR, ev->start_mark);
+
+		n->str = "";
+		return n;
+	}
 }
 
 static struct ynode *
