@@ -42,6 +42,9 @@ static const char usage_text[] =
 "                      errors\n"
 "  -q, --quiet         hide warnings; errors always show\n"
 "      --dump-tree FILE  write the laid-out boxes of every page as text\n"
+"      --allow-path DIR  images may also come from DIR (repeatable); else\n"
+"                      an image must lie in the folder of the data file\n"
+"                      (photos) or of the layout (logos) that names it\n"
 "  -h, --help          show this help\n"
 "  -V, --version       show the version\n"
 "\n"
@@ -62,6 +65,7 @@ enum {
 	OPT_DPI,
 	OPT_STRICT,
 	OPT_DUMP,
+	OPT_ALLOW,
 };
 
 static const struct option longopts[] = {
@@ -73,6 +77,7 @@ static const struct option longopts[] = {
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "dump-tree", required_argument, NULL, OPT_DUMP },
+	{ "allow-path", required_argument, NULL, OPT_ALLOW },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -180,6 +185,15 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 			if (o->dump == NULL)
 				return usage_error(d, "cannot write '",
 				    optarg);
+			break;
+		case OPT_ALLOW:
+			if (!g_file_test(optarg, G_FILE_TEST_IS_DIR))
+				return usage_error(d, "--allow-path needs a "
+				    "folder that exists, not '", optarg);
+			if (o->nallow == sizeof(o->allow) / sizeof(o->allow[0]))
+				return usage_error(d, "too many --allow-path "
+				    "folders (16 at most)", NULL);
+			o->allow[o->nallow++] = optarg;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

@@ -151,6 +151,11 @@ check_list(const struct data *data, const struct page_spec *ps,
 		    ynode_kind_name(list));
 		return;
 	}
+	if (list->n > DATA_MAX_RECORDS) {
+		diag_error(d, &list->pos, "'%s' holds %zu records; the limit is "
+		    "%d", ps->each, list->n, DATA_MAX_RECORDS);
+		return;
+	}
 	for (i = 0; i < list->n; i++) {
 		const struct ynode *rec = list->items[i];
 
@@ -181,7 +186,7 @@ data_validate(const struct data *data, const struct spec *spec,
     struct diag *d)
 {
 	int errors = d->count[DIAG_ERROR];
-	size_t i, j;
+	size_t i, j, pages = 0;
 
 	for (i = 0; i < spec->npages; i++) {
 		const struct page_spec *ps = spec->pages[i];
@@ -195,6 +200,18 @@ data_validate(const struct data *data, const struct spec *spec,
 				break;
 		if (j == i)
 			check_list(data, ps, spec, d);
+	}
+	for (i = 0; i < spec->npages; i++) {
+		const struct ynode *recs = spec->pages[i]->each ?
+		    data_records(data, spec->pages[i]->each) : NULL;
+
+		pages += recs == NULL ? 1 : recs->kind == YNODE_SEQ ? recs->n : 0;
+	}
+	if (pages > DATA_MAX_RECORDS) {
+		struct diag_pos pos = { data->doc->file, 1, 1 };
+
+		diag_error(d, &pos, "the layout would make %zu pages from this "
+		    "data; the limit is %d", pages, DATA_MAX_RECORDS);
 	}
 	return d->count[DIAG_ERROR] == errors;
 }

@@ -13,6 +13,9 @@
 
 struct spec;
 
+/* At most this many records in a list, and pages in a document. */
+#define DATA_MAX_RECORDS	100000
+
 struct data {
 	struct ydoc	*doc;
 	const char	*dir;	/* the data file's folder (photos) */

@@ -17,20 +17,23 @@ struct image {
 	cairo_surface_t	*surface;
 };
 
+/*
+ * Reads the PNG signature and the IHDR chunk: the size is known, and
+ * refused when too large, before anything is decoded or allocated.
+ */
 static bool
-is_png(const char *path)
+png_header(FILE *fp, unsigned long *w, unsigned long *h)
 {
 	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r',
 	    '\n', 0x1a, '\n' };
-	unsigned char buf[8];
-	FILE *fp = fopen(path, "rb");
-	bool ok;
+	unsigned char b[24];
 
-	if (fp == NULL)
+	if (fread(b, 1, 24, fp) != 24 || memcmp(b, sig, 8) != 0 ||
+	    memcmp(b + 12, "IHDR", 4) != 0)
 		return false;
-	ok = fread(buf, 1, 8, fp) == 8 && memcmp(buf, sig, 8) == 0;
-	fclose(fp);
-	return ok;
+	*w = (unsigned long)b[16] << 24 | b[17] << 16 | b[18] << 8 | b[19];
+	*h = (unsigned long)b[20] << 24 | b[21] << 16 | b[22] << 8 | b[23];
+	return true;
 }
 
 struct image *
@@ -38,16 +41,26 @@ image_load(const char *path, const struct diag_pos *pos, struct diag *d)
 {
 	cairo_surface_t *s;
 	struct image *img;
+	unsigned long w, h;
 	FILE *fp;
+	bool png;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
 		diag_error(d, pos, "cannot open image '%s': %s", path,
 		    strerror(errno));
 		return NULL;
 	}
+	png = png_header(fp, &w, &h);
 	fclose(fp);
-	if (!is_png(path)) {
+	if (!png) {
 		diag_error(d, pos, "image '%s' is not a PNG file", path);
+		return NULL;
+	}
+	if (w == 0 || h == 0 || w > IMAGE_MAX_SIDE || h > IMAGE_MAX_SIDE ||
+	    (double)w * h > IMAGE_MAX_PIXELS) {
+		diag_error(d, pos, "image '%s' is %lu × %lu pixels; the limit "
+		    "is %d megapixels and %d pixels a side", path, w, h,
+		    IMAGE_MAX_PIXELS / 1000000, IMAGE_MAX_SIDE);
 		return NULL;
 	}
 	s = cairo_image_surface_create_from_png(path);

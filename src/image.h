@@ -10,6 +10,10 @@
 
 struct image;
 
+/* Larger images are refused from their header, before decoding. */
+#define IMAGE_MAX_PIXELS	40000000
+#define IMAGE_MAX_SIDE		32767	/* cairo's own limit */
+
 /* Loads path; reports at pos (the node naming it) and returns NULL. */
 struct image	*image_load(const char *path, const struct diag_pos *pos,
 		    struct diag *);

@@ -20,6 +20,7 @@
 
 #include <glib.h>
 
+#include "confine.h"
 #include "data.h"
 #include "image.h"
 #include "layout.h"
@@ -326,6 +327,8 @@ flow_image(struct flow *f, const struct block *b, double x, double y,
 	struct image *img;
 	struct box *box;
 	double iw, ih, bw, bh;
+	const struct diag_pos *at;
+	const char *base;
 	char *path;
 
 	tmpl_expand(b->text, &f->scope, &v, f->d);
@@ -333,11 +336,19 @@ flow_image(struct flow *f, const struct block *b, double x, double y,
 		tval_clear(&v);
 		return -1;
 	}
+	base = b->from_data ? f->ctx->data->dir : f->ctx->spec->dir;
 	path = g_path_is_absolute(v.text) ? g_strdup(v.text) :
-	    g_build_filename(b->from_data ? f->ctx->data->dir :
-	    f->ctx->spec->dir, v.text, NULL);
-	img = image_cache_get(f->ctx->images, path,
-	    v.src ? &v.src->pos : &b->text->node->pos, f->d);
+	    g_build_filename(base, v.text, NULL);
+	at = v.src ? &v.src->pos : &b->text->node->pos;
+	if (g_file_test(path, G_FILE_TEST_EXISTS) &&
+	    !confine_inside(f->ctx->confine, base, path)) {
+		diag_error(f->d, at, "image '%s' is outside the folder of the "
+		    "%s that names it ('%s'); --allow-path DIR allows a folder",
+		    v.text, b->from_data ? "data file" : "layout", base);
+		img = NULL;
+	} else {
+		img = image_cache_get(f->ctx->images, path, at, f->d);
+	}
 	g_free(path);
 	tval_clear(&v);
 	if (img == NULL)

@@ -13,6 +13,7 @@
 
 #include "spec.h"
 
+struct confine;
 struct data;
 struct fonts;
 struct image;
@@ -55,6 +56,7 @@ struct layout_ctx {
 	const struct data	*data;
 	PangoContext		*pango;
 	struct image_cache	*images;	/* shared, not thread-safe */
+	const struct confine	*confine;	/* where images may be */
 };
 
 /*

@@ -18,6 +18,7 @@
 
 #include <glib.h>
 
+#include "confine.h"
 #include "data.h"
 #include "fonts.h"
 #include "image.h"
@@ -288,6 +289,9 @@ run(const struct run_opts *o, struct diag *d)
 	enum status st = STATUS_OK;
 	char date[32];
 	char *meta[META__MAX] = { 0 };
+	char *allow[16];
+	size_t nallow = 0;
+	struct confine confine;
 	bool dir = false;
 	int i;
 
@@ -312,6 +316,15 @@ run(const struct run_opts *o, struct diag *d)
 	r.lc.data = data;
 	r.lc.pango = fonts_context(fonts);
 	r.lc.images = image_cache_new();
+	for (i = 0; i < (int)o->nallow; i++) {
+		char *real = realpath(o->allow[i], NULL);
+
+		if (real != NULL)
+			allow[nallow++] = real;
+	}
+	confine.allow = (const char **)allow;
+	confine.nallow = nallow;
+	r.lc.confine = &confine;
 	if (o->cmd == RUN_CHECK) {
 		for (i = 0; i < r.njobs; i++)
 			render_page(&r, NULL, i);
@@ -331,6 +344,8 @@ run(const struct run_opts *o, struct diag *d)
 done:
 	for (i = 0; i < META__MAX; i++)
 		g_free(meta[i]);
+	while (nallow > 0)
+		free(allow[--nallow]);
 	g_free(r.jobs);
 	image_cache_free(r.lc.images);
 	fonts_free(fonts);

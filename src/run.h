@@ -34,6 +34,8 @@ struct run_opts {
 	double		 scale;		/* raster pixels per point */
 	const char	*fonts;		/* bundled fonts folder */
 	FILE		*dump;		/* box tree dump, or NULL */
+	const char	*allow[16];	/* --allow-path folders */
+	size_t		 nallow;
 };
 
 /* Runs the command; reports to d; returns an exit status. */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib.h>
 #include <yaml.h>
@@ -28,10 +29,9 @@ struct build {
 	}		*anchors;
 	size_t		 nanchors;
 	int		 depth;
+	size_t		 expanded;	/* nodes so far, aliases expanded */
 	bool		 failed;
 };
-
-#define MAX_DEPTH	64
 
 /* libyaml marks are 0-based: this is the one place that adds 1. */
 static struct diag_pos
@@ -72,7 +72,25 @@ node_new(struct build *b, enum ynode_kind kind, yaml_mark_t m)
 
 	n->kind = kind;
 	n->pos = mark_pos(b, m);
+	n->weight = 1;
 	return n;
+}
+
+/*
+ * Counts w more nodes toward the expanded size of the document.  Nodes
+ * an alias stands for count again at each use, so later stages, which
+ * walk the tree as if expanded, never face a "billion laughs".
+ */
+static bool
+count_nodes(struct build *b, size_t w, const struct diag_pos *pos)
+{
+	b->expanded += w;
+	if (b->expanded <= YLOAD_MAX_NODES)
+		return true;
+	diag_error(b->d, pos, "the document grows past %d nodes here (aliases "
+	    "count once per use); that is the limit", YLOAD_MAX_NODES);
+	b->failed = true;
+	return false;
 }
 
 static void
@@ -154,8 +172,13 @@ parse_scalar(struct build *b, yaml_event_t *ev)
 		g_free(nfc);
 	}
 	n->len = strlen(n->str);
+	if (n->len > YLOAD_MAX_TEXT) {
+		diag_error(b->d, &n->pos, "a text of %zu bytes; the limit is "
+		    "%u KiB", n->len, YLOAD_MAX_TEXT >> 10);
+		b->failed = true;
+	}
 	anchor_add(b, ev->data.scalar.anchor, n);
-	return n;
+	return count_nodes(b, 1, &n->pos) ? n : NULL;
 }
 
 static struct ynode *
@@ -178,6 +201,7 @@ parse_seq(struct build *b, yaml_event_t *ev)
 		yaml_event_delete(&item);
 		if (c == NULL)
 			return NULL;
+		n->weight += c->weight;
 		ptrvec_push(b->doc->arena, &v, c);
 	}
 	n->items = (struct ynode **)v.items;
@@ -214,6 +238,7 @@ parse_map(struct build *b, yaml_event_t *ev)
 		yaml_event_delete(&vev);
 		if (v == NULL)
 			return NULL;
+		n->weight += k->weight + v->weight;
 		if (k->kind != YNODE_SCALAR) {
 			diag_error(b->d, &k->pos,
 			    "a mapping key must be a plain text, not %s",
@@ -253,8 +278,13 @@ parse_alias(struct build *b, yaml_event_t *ev)
 	size_t i;
 
 	for (i = b->nanchors; i-- > 0;)
-		if (strcmp(b->anchors[i].name, name) == 0)
+		if (strcmp(b->anchors[i].name, name) == 0) {
+			struct diag_pos pos = mark_pos(b, ev->start_mark);
+
+			if (!count_nodes(b, b->anchors[i].node->weight, &pos))
+				return NULL;
 			return b->anchors[i].node;
+		}
 	/* libyaml's parser reports unknown anchors itself; be safe. */
 	{
 		struct diag_pos pos = mark_pos(b, ev->start_mark);
@@ -282,13 +312,20 @@ parse_node(struct build *b, yaml_event_t *ev)
 		return parse_alias(b, ev);
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
-		if (++b->depth > MAX_DEPTH) {
+		if (++b->depth > YLOAD_MAX_DEPTH) {
 			struct diag_pos pos = mark_pos(b, ev->start_mark);
 
-			diag_error(b->d, &pos,
-			    "nesting deeper than %d levels", MAX_DEPTH);
+			diag_error(b->d, &pos, "lists and mappings nest deeper "
+			    "than %d levels; that is the limit",
+			    YLOAD_MAX_DEPTH);
 			b->failed = true;
 			return NULL;
+		}
+		{
+			struct diag_pos pos = mark_pos(b, ev->start_mark);
+
+			if (!count_nodes(b, 1, &pos))
+				return NULL;
 		}
 		n = ev->type == YAML_MAPPING_START_EVENT ?
 		    parse_map(b, ev) : parse_seq(b, ev);
@@ -370,6 +407,13 @@ yload_buffer(const char *name, const char *buf, size_t len, struct diag *d)
 	struct build b;
 	struct ydoc *doc;
 
+	if (len > YLOAD_MAX_FILE) {
+		struct diag_pos pos = { name, 0, 0 };
+
+		diag_error(d, &pos, "the file is %.1f MiB; the limit is %u MiB",
+		    len / 1048576.0, YLOAD_MAX_FILE >> 20);
+		return NULL;
+	}
 	/* Told the encoding, libyaml would take a BOM for indentation. */
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
 		buf += 3;
@@ -402,7 +446,14 @@ yload_file(const char *path, struct diag *d)
 	gsize len;
 	GError *err = NULL;
 	struct ydoc *doc;
+	struct stat st;
 
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > YLOAD_MAX_FILE) {
+		diag_error(d, &pos, "the file is %.1f MiB; the limit is %u MiB",
+		    st.st_size / 1048576.0, YLOAD_MAX_FILE >> 20);
+		return NULL;
+	}
 	if (!g_file_get_contents(path, &buf, &len, &err)) {
 		diag_error(d, &pos, "cannot read: %s", err->message);
 		g_error_free(err);

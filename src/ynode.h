@@ -30,6 +30,7 @@ struct ynode {
 	struct ynode	**items;/* YNODE_SEQ */
 	struct ypair	*pairs;	/* YNODE_MAP, in file order */
 	size_t		 n;	/* number of items or pairs */
+	size_t		 weight;/* nodes below, aliases expanded, self too */
 };
 
 struct ypair {
@@ -42,6 +43,15 @@ struct ydoc {
 	const char	*file;	/* the name diagnostics use */
 	struct ynode	*root;	/* a mapping, sequence or scalar */
 };
+
+/*
+ * Limits on what a YAML file may hold; each is an error with its
+ * figure.  Generous: the 10,000-record benchmark stays far below.
+ */
+#define YLOAD_MAX_FILE		(64u << 20)	/* bytes in a file */
+#define YLOAD_MAX_DEPTH		64		/* nesting of lists, maps */
+#define YLOAD_MAX_NODES		2000000		/* after alias expansion */
+#define YLOAD_MAX_TEXT		(64u << 10)	/* bytes in one text */
 
 /*
  * Loads a YAML file (or a buffer, named `name` in diagnostics).

@@ -187,6 +187,52 @@ tr -d ' \n' <"$E/plain.txt" | grep -qF "인턴'<b>Kim</b>&{{name}}&amp;</span>'�
 grep -q "노하우\|추천!\|조언\|{{team\|{{story\|{{summary\|{{link" "$E/plain.txt" &&
     fail "a record with only id and name leaves the rest out" "$(cat "$E/plain.txt")" || pass
 
+# -- limits and confinement -------------------------------------------
+"$BROCHURE" check $D -l tests/bad/layout-image-outside.yaml --allow-path tests/e2e 2>"$E/err"
+[ $? = 0 ] && pass || fail "--allow-path lets an image from that folder in" "$(cat "$E/err")"
+mkdir -p "$E/confine"
+sed 's|image: ../e2e/logo.png|image: logo.png|' tests/bad/layout-image-outside.yaml >"$E/confine/layout.yaml"
+ln -sf "$PWD/tests/e2e/logo.png" "$E/confine/logo.png"
+"$BROCHURE" check $D -l "$E/confine/layout.yaml" 2>"$E/err"
+[ $? = 1 ] && grep -q "image 'logo.png' is outside the folder of the layout" "$E/err" && pass ||
+    fail "a symbolic link that leaves the layout's folder counts as leaving" "$(cat "$E/err")"
+cp tests/e2e/logo.png "$E/confine/real.png"
+ln -sf real.png "$E/confine/inside.png"
+sed 's|image: logo.png|image: inside.png|' "$E/confine/layout.yaml" >"$E/confine/inside.yaml"
+"$BROCHURE" check $D -l "$E/confine/inside.yaml" 2>"$E/err"
+[ $? = 0 ] && pass || fail "a symbolic link inside the folder is fine" "$(cat "$E/err")"
+$PY -c 'import sys
+print("interns:")
+for i in range(100001): print("  - {id: r%d, name: R}" % i)' >"$E/many.yaml"
+"$BROCHURE" check "$E/many.yaml" -l tests/bad/common-layout.yaml 2>"$E/err"
+[ $? = 1 ] && grep -q "'interns' holds 100001 records; the limit is 100000" "$E/err" && pass ||
+    fail "more than 100,000 records is an error" "$(head -3 "$E/err")"
+truncate -s 65M "$E/big.yaml"
+"$BROCHURE" check "$E/big.yaml" -l tests/bad/common-layout.yaml 2>"$E/err"
+[ $? = 1 ] && grep -q "big.yaml: error: the file is 65.0 MiB; the limit is 64 MiB" "$E/err" && pass ||
+    fail "a data file over 64 MiB is refused before reading" "$(cat "$E/err")"
+
+# -- nothing lost: one bad record in a folder, a full disk --------------
+mkdir -p "$E/ph"
+cp tests/e2e/photos.yaml tests/e2e/logo.png "$E/ph/"
+"$BROCHURE" render "$E/ph/photos.yaml" -l tests/e2e/photo.yaml -o "$E/ph/out/" 2>"$E/err"
+st=$?
+[ $st = 1 ] && [ -f "$E/ph/out/al.png" ] && [ -f "$E/ph/out/cy.png" ] &&
+    [ ! -e "$E/ph/out/bo.png" ] && grep -q "missing.png" "$E/err" && pass ||
+    fail "a folder render: the bad record fails (exit 1), the others are written" "status $st: $(ls "$E/ph/out") $(cat "$E/err")"
+mkdir -p "$E/full"
+if mount -t tmpfs -o size=32k tmpfs "$E/full" 2>/dev/null; then
+	echo OLD >"$E/full/b.pdf"
+	"$BROCHURE" render $D -l $A4 -o "$E/full/b.pdf" 2>"$E/err"
+	st=$?
+	[ $st = 3 ] && grep -q "full/b.pdf: error: cannot write" "$E/err" &&
+	    [ "$(cat "$E/full/b.pdf")" = OLD ] && [ "$(ls -A "$E/full")" = b.pdf ] &&
+	    pass || fail "a full disk: exit 3 naming the file, the earlier file kept, no temporary left" "status $st: $(cat "$E/err"); $(ls -A "$E/full")"
+	umount "$E/full"
+else
+	skip "a full disk" "cannot mount a small tmpfs here (not root, or no mount rights)"
+fi
+
 # -- keep-all can fail: syllable breaking is caught ---------------------
 "$BROCHURE" render $D -l tests/e2e/break-normal.yaml -o "$E/normal.pdf"
 pdftotext -raw "$E/normal.pdf" "$E/normal.txt"

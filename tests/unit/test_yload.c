@@ -404,7 +404,8 @@ test_depth_limit(void **state)
 	assert_null(load("t.yaml", yaml, &c.d));
 	assert_int_equal(c.d.count[DIAG_ERROR], 1);
 	assert_string_equal(capture_text(&c),
-	    "t.yaml:1:65: error: nesting deeper than 64 levels\n");
+	    "t.yaml:1:65: error: lists and mappings nest deeper than 64 "
+	    "levels; that is the limit\n");
 	capture_end(&c);
 }
 
