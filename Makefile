@@ -31,7 +31,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 
 .PHONY: all brochure test unit setup clean lint format install \
-	test-update bench fuzz
+	test-update bench fuzz valgrind
 
 all: $(B)/brochure
 
@@ -80,6 +80,13 @@ test: setup
 	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BIN) \
 	    $(B)/tests/pngdiff
 	@sh tests/run
+
+# The bad-input and end-to-end suites with every run under valgrind:
+# any memory error or definite leak fails the test that ran it.
+valgrind: setup
+	@$(MAKE) --no-print-directory all $(B)/tests/pngdiff
+	@SUITES="bad e2e" BROCHURE=$(CURDIR)/tests/valgrind-brochure \
+	    sh tests/run
 
 # Regenerates the golden files; review them as a diff and as pictures.
 test-update: all $(B)/tests/pngdiff
