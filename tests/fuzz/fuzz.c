@@ -100,3 +100,17 @@ fuzz_fonts(void)
 		abort();
 	return f;
 }
+
+struct ydoc *
+fuzz_data_doc(void)
+{
+	struct diag d;
+	struct ydoc *doc;
+
+	diag_init(&d, stderr);
+	doc = yload_buffer("data.yaml", fuzz_data_text,
+	    strlen(fuzz_data_text), &d);
+	if (doc == NULL)
+		abort();
+	return doc;
+}

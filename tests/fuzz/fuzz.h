@@ -17,6 +17,7 @@ extern const char fuzz_layout_text[];
 extern const char fuzz_data_text[];
 
 struct spec	*fuzz_spec(const char *text);
+struct ydoc	*fuzz_data_doc(void);	/* fuzz_data_text, loaded */
 struct fonts	*fuzz_fonts(void);
 
 #endif

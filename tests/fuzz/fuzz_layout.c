@@ -22,8 +22,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	diag_init(&d, NULL);
-	data = data_parse(yload_buffer("data.yaml", fuzz_data_text,
-	    strlen(fuzz_data_text), &d), &d);
+	data = data_parse(fuzz_data_doc(), &d);
 	fonts = fuzz_fonts();
 	return 0;
 }

@@ -20,13 +20,9 @@ static struct ydoc *doc;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct diag d;
-
 	(void)argc;
 	(void)argv;
-	diag_init(&d, NULL);
-	doc = yload_buffer("data.yaml", fuzz_data_text,
-	    strlen(fuzz_data_text), &d);
+	doc = fuzz_data_doc();
 	return 0;
 }
 
