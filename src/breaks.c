@@ -46,7 +46,7 @@ breaks_keep_all(PangoAttrList *attrs, PangoLayout *flat, const char *text,
     double width)
 {
 	const char *p = text, *start;
-	int limit = (int)(width * PANGO_SCALE);
+	double limit = width * PANGO_SCALE;
 
 	while (*p) {
 		PangoRectangle a, b;

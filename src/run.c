@@ -244,6 +244,15 @@ choose_output(struct render *r, bool *dir, struct diag *d)
 		    "'%s'", r->o->format, out);
 		return STATUS_USAGE;
 	}
+	if (strcmp(r->be->name, "png") == 0 &&
+	    r->o->scale * r->lc.spec->width * r->o->scale *
+	    r->lc.spec->height > RUN_MAX_PIXELS) {
+		diag_error(d, NULL, "a page of %.0f × %.0f pixels is over the "
+		    "limit of %d megapixels: lower --scale or --dpi",
+		    r->o->scale * r->lc.spec->width,
+		    r->o->scale * r->lc.spec->height, RUN_MAX_PIXELS / 1000000);
+		return STATUS_USAGE;
+	}
 	if (!r->be->multipage && r->njobs != 1) {
 		diag_error(d, NULL, "the layout makes %d pages but '%s' holds "
 		    "one: render into a folder ('%s/') or a .pdf", r->njobs,
@@ -303,6 +312,7 @@ run(const struct run_opts *o, struct diag *d)
 	}
 	r.o = o;
 	r.d = d;
+	r.lc.spec = spec;
 	r.jobs = list_pages(spec, data, &r.njobs);
 	if (o->cmd == RUN_RENDER &&
 	    (st = choose_output(&r, &dir, d)) != STATUS_OK)

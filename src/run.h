@@ -11,6 +11,9 @@
 
 #include "diag.h"
 
+/* A PNG page may have at most this many pixels (memory: 4 bytes each). */
+#define RUN_MAX_PIXELS	100000000
+
 enum run_cmd {
 	RUN_RENDER,
 	RUN_CHECK,

@@ -3,6 +3,7 @@
  * the node when the value is wrong, and key checks with suggestions
  * ("unknown key 'line-hieght' in a style; did you mean 'line-height'?").
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -139,6 +140,11 @@ schema_length(struct diag *d, const struct ynode *n, const char *what,
 	}
 	if (v < 0 && !negative_ok) {
 		diag_error(d, &n->pos, "%s must not be negative", what);
+		return false;
+	}
+	if (fabs(v) > SCHEMA_MAX_LENGTH) {
+		diag_error(d, &n->pos, "%s must be at most 200in (%gpt) either "
+		    "way", what, SCHEMA_MAX_LENGTH);
 		return false;
 	}
 	*out = v;

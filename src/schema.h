@@ -33,6 +33,10 @@ const char	*schema_suggest(const char *s, const char *const names[],
 
 bool	schema_text(struct diag *, const struct ynode *, const char *what,
 	    const char **out);
+/* Lengths beyond 200in either way are errors (so are em values past
+ * 10em, checked where em is allowed). */
+#define SCHEMA_MAX_LENGTH	14400.0	/* [pt] */
+#define SCHEMA_MAX_EM		10.0
 bool	schema_length(struct diag *, const struct ynode *, const char *what,
 	    double em_size, bool negative_ok, double *out);
 /* 1, 2 or 4 lengths, CSS order: top right bottom left. */

@@ -2,6 +2,7 @@
  * Text styles: one mapping of the layout's `styles:` into a struct
  * style, inheriting from a `base` style parsed before it.
  */
+#include <math.h>
 #include <string.h>
 
 #include <glib.h>
@@ -72,6 +73,17 @@ style_letter_spacing(const struct style *s)
 	    s->letter_spacing_em * s->size : s->letter_spacing;
 }
 
+static bool
+em_in_range(struct diag *d, const struct ynode *n, const char *what,
+    double em)
+{
+	if (fabs(em) <= SCHEMA_MAX_EM)
+		return true;
+	diag_error(d, &n->pos, "%s must be at most %gem either way", what,
+	    SCHEMA_MAX_EM);
+	return false;
+}
+
 /* line-height: "160%", "1.6" (× size) or a length ("16pt"). */
 static void
 parse_line_height(struct diag *d, const struct ynode *n, struct style *s)
@@ -104,14 +116,17 @@ parse_letter_spacing(struct diag *d, const struct ynode *n, struct style *s)
 	size_t len = n->kind == YNODE_SCALAR ? n->len : 0;
 
 	if (len > 2 && strcmp(n->str + len - 2, "em") == 0) {
-		if (schema_length(d, n, "letter-spacing", 1, true, &v)) {
+		if (schema_length(d, n, "letter-spacing", 1, true, &v) &&
+		    em_in_range(d, n, "letter-spacing", v)) {
 			s->letter_spacing_em = v;
 			s->letter_spacing = 0;
 		}
 	} else if (len > 1 && n->str[len - 1] == '%' &&
 	    units_parse_factor(n->str, &v)) {
-		s->letter_spacing_em = v;
-		s->letter_spacing = 0;
+		if (em_in_range(d, n, "letter-spacing", v)) {
+			s->letter_spacing_em = v;
+			s->letter_spacing = 0;
+		}
 	} else if (n->kind == YNODE_SCALAR &&
 	    units_parse_length(n->str, 0, &v)) {
 		s->letter_spacing = v;
@@ -220,7 +235,8 @@ style_parse(struct arena *a, struct diag *d, const struct ynode *colors,
 			if (schema_length(d, n, "max-gap", 1, false, &g)) {
 				if (n->len > 2 &&
 				    strcmp(n->str + n->len - 2, "em") == 0) {
-					s->max_gap_em = g;
+					if (em_in_range(d, n, "max-gap", g))
+						s->max_gap_em = g;
 				} else {
 					s->max_gap = g;
 					s->max_gap_em = 0;

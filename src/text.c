@@ -19,6 +19,19 @@
 #include "breaks.h"
 #include "text.h"
 
+/*
+ * Points to Pango units, clamped: validated styles stay far inside, but
+ * a fitted size times a factor must never overflow an int.
+ */
+static int
+units(double pt)
+{
+	double u = pt * PANGO_SCALE;
+
+	return u > 1e9 ? 1000000000 : u < -1e9 ? -1000000000 :
+	    (int)(u < 0 ? u - 0.5 : u + 0.5);
+}
+
 static PangoFontDescription *
 font_for(const struct style *s)
 {
@@ -26,7 +39,7 @@ font_for(const struct style *s)
 
 	pango_font_description_set_family(fd, s->font);
 	pango_font_description_set_weight(fd, (PangoWeight)s->weight);
-	pango_font_description_set_absolute_size(fd, s->size * PANGO_SCALE);
+	pango_font_description_set_absolute_size(fd, units(s->size));
 	return fd;
 }
 
@@ -39,11 +52,11 @@ base_attrs(const struct style *s)
 	pango_attr_list_insert(attrs,
 	    pango_attr_language_new(pango_language_from_string("ko")));
 	pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute(
-	    (int)(style_line_height(s) * PANGO_SCALE + 0.5)));
+	    units(style_line_height(s))));
 	pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
 	if (ls != 0)
 		pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
-		    (int)(ls * PANGO_SCALE)));
+		    units(ls)));
 	return attrs;
 }
 
@@ -176,7 +189,7 @@ text_layout(PangoContext *ctx, const struct style *s, const char *text,
 	pango_layout_set_attributes(l, attrs);
 	pango_layout_set_alignment(l, pango_align(s->align));
 	if (s->indent != 0)
-		pango_layout_set_indent(l, (int)(s->indent * PANGO_SCALE));
+		pango_layout_set_indent(l, units(s->indent));
 	if (width > 0) {
 		/*
 		 * l is still unwrapped here: measure the words on it.  A new
@@ -188,7 +201,7 @@ text_layout(PangoContext *ctx, const struct style *s, const char *text,
 			    width - fmax(s->indent, 0));
 		breaks_punctuation(rules, text);
 		pango_layout_set_attributes(l, rules);
-		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+		pango_layout_set_width(l, units(width));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 		if (!s->runts)
 			avoid_runt(l, rules, text);
@@ -262,8 +275,7 @@ text_justify(PangoContext *ctx, const struct style *s, PangoLayout *l,
 			len--;
 		lines[i] = line_layout(ctx, s, start, len);
 		if (indent != 0)
-			pango_layout_set_indent(lines[i],
-			    (int)(indent * PANGO_SCALE));
+			pango_layout_set_indent(lines[i], units(indent));
 		if (i == n - 1)
 			continue;	/* the last line stays ragged */
 		for (k = 0; k < len; k++)
@@ -272,7 +284,7 @@ text_justify(PangoContext *ctx, const struct style *s, PangoLayout *l,
 		stretch = gaps ? (width - nat) / gaps : 0;
 		if (gaps == 0 || space_w + stretch > style_max_gap(s))
 			continue;
-		pango_layout_set_width(lines[i], (int)(width * PANGO_SCALE));
+		pango_layout_set_width(lines[i], units(width));
 		pango_layout_set_justify(lines[i], TRUE);
 		pango_layout_set_justify_last_line(lines[i], TRUE);
 		if (pango_layout_get_line_count(lines[i]) != 1) {

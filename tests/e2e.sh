@@ -212,6 +212,11 @@ truncate -s 65M "$E/big.yaml"
 [ $? = 1 ] && grep -q "big.yaml: error: the file is 65.0 MiB; the limit is 64 MiB" "$E/err" && pass ||
     fail "a data file over 64 MiB is refused before reading" "$(cat "$E/err")"
 
+printf 'page: {size: [14000pt, 14000pt]}\nstyles: {body: {size: 10pt}}\npages:\n  - name: big\n    frames: [{blocks: [{text: hi}]}]\n' >"$E/bigpage.yaml"
+"$BROCHURE" render $D -l "$E/bigpage.yaml" -o "$E/big.png" 2>"$E/err"
+[ $? = 2 ] && [ ! -e "$E/big.png" ] && grep -q "over the limit of 100 megapixels" "$E/err" && pass ||
+    fail "a PNG page over 100 megapixels is refused before allocating it" "$(cat "$E/err")"
+
 # -- nothing lost: one bad record in a folder, a full disk --------------
 mkdir -p "$E/ph"
 cp tests/e2e/photos.yaml tests/e2e/logo.png "$E/ph/"
