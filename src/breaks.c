@@ -19,6 +19,7 @@
  * are read by their neighbours: after a non-space they close, else
  * they open.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -90,38 +91,46 @@ breaks_keep_all(PangoAttrList *attrs, PangoLayout *flat, const char *text,
 	}
 }
 
-/* Closing brackets and quotes, middle dots, stops, marks, dashes. */
-static const char no_head[] =
-    ")]}｝）］〕〉》」』】〙〗〟’”"
-    "·・:;：；.,。、，．?!？！"
-    "‐-–—〜~…‥"
-    "%％";
+/* Closing brackets and quotes, middle dots, stops, marks, dashes, %:
+ * ) ] } ） ］ 〕 〉 》 」 』 】 ’ ” · : ; . , 。 、 ? ! ‐ - – — 〜 ~ … ‥ % (sorted: bsearch). */
+static const gunichar no_head[] = {
+	'!', '%', ')', ',', '-', '.', ':', ';', '?', ']', '}', '~', 0x00B7,
+	0x2010, 0x2013, 0x2014, 0x2019, 0x201D, 0x2025, 0x2026, 0x3001,
+	0x3002, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x3017,
+	0x3019, 0x301C, 0x301F, 0x30FB, 0xFF01, 0xFF05, 0xFF09, 0xFF0C,
+	0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D,
+};
 
-/* Opening brackets and quotes. */
-static const char no_end[] =
-    "([{｛（［〔〈《「『【〘〖〝‘“";
+/* Opening brackets and quotes: ( [ { （ ［ 〔 〈 《 「 『 【 ‘ “ (sorted: bsearch). */
+static const gunichar no_end[] = {
+	'(', '[', '{', 0x2018, 0x201C, 0x3008, 0x300A, 0x300C, 0x300E, 0x3010,
+	0x3014, 0x3016, 0x3018, 0x301D, 0xFF08, 0xFF3B, 0xFF5B,
+};
+
+static int
+cmp_char(const void *a, const void *b)
+{
+	gunichar x = *(const gunichar *)a, y = *(const gunichar *)b;
+
+	return x < y ? -1 : x > y;
+}
 
 static bool
-in_set(const char *set, gunichar c)
+in_set(const gunichar *set, size_t n, gunichar c)
 {
-	const char *p;
-
-	for (p = set; *p; p = g_utf8_next_char(p))
-		if (g_utf8_get_char(p) == c)
-			return true;
-	return false;
+	return bsearch(&c, set, n, sizeof(*set), cmp_char) != NULL;
 }
 
 bool
 breaks_no_head(gunichar c)
 {
-	return in_set(no_head, c);
+	return in_set(no_head, sizeof(no_head) / sizeof(no_head[0]), c);
 }
 
 bool
 breaks_no_end(gunichar c)
 {
-	return in_set(no_end, c);
+	return in_set(no_end, sizeof(no_end) / sizeof(no_end[0]), c);
 }
 
 

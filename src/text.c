@@ -174,6 +174,59 @@ avoid_runt(PangoLayout *l, PangoAttrList *attrs, const char *text)
 		pango_layout_set_attributes(l, attrs);
 }
 
+/*
+ * Pango wraps a word wider than its box character by character, in
+ * time that grows with the square of the word's length: a 20,000-letter
+ * word took a second per layout.  Such words (over LONG_WORD characters
+ * and wider than the box) get a zero-width space between characters, so
+ * ordinary line breaking splits them, in linear time; they would be
+ * split there anyway.  Returns the new text, or NULL if none needs it.
+ */
+#define LONG_WORD	32
+
+static char *
+split_long_words(PangoLayout *flat, const char *text, double width)
+{
+	GString *out = NULL;
+	const char *p = text, *start, *done = text;
+
+	while (*p) {
+		PangoRectangle a, b;
+		const char *last, *q;
+		long n;
+
+		while (*p && g_unichar_isspace(g_utf8_get_char(p)))
+			p = g_utf8_next_char(p);
+		start = last = p;
+		for (n = 0; *p && !g_unichar_isspace(g_utf8_get_char(p)); n++) {
+			last = p;
+			p = g_utf8_next_char(p);
+		}
+		if (n <= LONG_WORD)
+			continue;
+		pango_layout_index_to_pos(flat, (int)(start - text), &a);
+		pango_layout_index_to_pos(flat, (int)(last - text), &b);
+		if ((b.x + b.width - a.x) / (double)PANGO_SCALE <= width)
+			continue;
+		if (out == NULL)
+			out = g_string_new(NULL);
+		g_string_append_len(out, done, start - done);
+		for (q = start; q < p; q = g_utf8_next_char(q)) {
+			const char *next = g_utf8_next_char(q);
+
+			g_string_append_len(out, q, next - q);
+			/* Not before a combining mark: it belongs here. */
+			if (next < p && !g_unichar_ismark(g_utf8_get_char(next)))
+				g_string_append(out, "\u200b");
+		}
+		done = p;
+	}
+	if (out == NULL)
+		return NULL;
+	g_string_append(out, done);
+	return g_string_free(out, FALSE);
+}
+
 PangoLayout *
 text_layout(PangoContext *ctx, const struct style *s, const char *text,
     double width, struct text_metrics *m)
@@ -195,6 +248,13 @@ text_layout(PangoContext *ctx, const struct style *s, const char *text,
 		 * l is still unwrapped here: measure the words on it.  A new
 		 * list each time, since Pango ignores setting the same list.
 		 */
+		char *split = split_long_words(l, text, width);
+
+		if (split != NULL) {
+			pango_layout_set_text(l, split, -1);
+			g_free(split);
+			text = pango_layout_get_text(l);
+		}
 		rules = pango_attr_list_copy(attrs);
 		if (s->wordbreak == BREAK_KEEP_ALL)
 			breaks_keep_all(rules, l, text,
