@@ -70,6 +70,7 @@ page_truncate(struct lpage *p, size_t n)
 
 		if (b->layout != NULL)
 			g_object_unref(b->layout);
+		g_free(b->uri);
 	}
 }
 
@@ -179,6 +180,20 @@ first_field(const struct tmpl *t)
 	return NULL;
 }
 
+/* Makes the text boxes from index first on open the block's link. */
+static void
+set_link(struct flow *f, const struct block *b, size_t first)
+{
+	struct tval v;
+	size_t i;
+
+	tmpl_expand(b->link, &f->scope, &v, f->d);
+	for (i = first; v.kind == TVAL_TEXT && i < f->page->n; i++)
+		if (f->page->boxes[i].kind == BOX_TEXT)
+			f->page->boxes[i].uri = g_strdup(v.text);
+	tval_clear(&v);
+}
+
 /*
  * The style of a fitting text at the flow's point of its size range.
  * Line height and letter spacing given in points scale with the size;
@@ -208,7 +223,7 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 	const char *field = NULL;
 	struct tval v = { 0 };
 	double h = 0;
-	size_t i;
+	size_t i, first = f->page->n;
 	int lines = f->lines;	/* lines placed before this block */
 
 	for (i = 0; i < b->ntexts && v.kind == TVAL_MISSING; i++) {
@@ -237,6 +252,8 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		}
 		break;
 	}
+	if (b->link != NULL)
+		set_link(f, b, first);
 	lines = f->lines - lines;
 	if (b->max_lines > 0 && f->too_long == NULL) {
 		if (lines > b->max_lines) {
@@ -630,6 +647,16 @@ layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
 	f.scope.page_count = count;
 	for (i = 0; i < ps->nframes; i++)
 		layout_frame(&f, ps->frames[i]);
+	if (ps->outline != NULL) {
+		struct tval v;
+
+		tmpl_expand(ps->outline, &f.scope, &v, d);
+		if (v.kind == TVAL_TEXT) {
+			p->outline = v.text;
+			v.text = NULL;
+		}
+		tval_clear(&v);
+	}
 	return p;
 }
 
@@ -640,6 +667,7 @@ lpage_free(struct lpage *p)
 		return;
 	page_truncate(p, 0);
 	free(p->boxes);
+	g_free(p->outline);
 	free(p);
 }
 

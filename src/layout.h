@@ -36,6 +36,7 @@ struct box {
 	double		 radius;	/* RECT [pt] */
 	PangoLayout	*layout;	/* TEXT, owned by the page */
 	struct image	*image;		/* IMAGE, owned by the image cache */
+	char		*uri;		/* TEXT: a link, owned by the page */
 	enum fit	 fit;		/* IMAGE */
 };
 
@@ -43,6 +44,7 @@ struct lpage {
 	const struct page_spec	*spec;
 	const struct ynode	*record;	/* or NULL */
 	const char		*name;		/* output stem: id or page name */
+	char			*outline;	/* outline title, or NULL */
 	int			 number;	/* 1-based in the document */
 	double			 width, height;	/* [pt] */
 	struct color		 background;

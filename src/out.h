@@ -34,6 +34,8 @@ struct outdoc {
 	cairo_surface_t	*surface;	/* PDF: the document; else the page */
 	struct diag	*d;
 	double		 scale;		/* raster pixels per point */
+	int		 pages;		/* pages begun so far */
+	int		 outline_top;	/* PDF: the last top-level entry */
 };
 
 struct out_backend {
@@ -44,6 +46,12 @@ struct out_backend {
 	/* A context for one page of w × h points, origin top left. */
 	cairo_t		*(*page_begin)(struct outdoc *, double w, double h);
 	bool		 (*page_end)(struct outdoc *, cairo_t *);
+	/*
+	 * PDF only (NULL elsewhere): an outline entry for the page begun
+	 * last, at the top level or under the last top-level entry.
+	 */
+	void		 (*outline)(struct outdoc *, const char *title,
+			    bool child);
 	/*
 	 * Commits the file if commit, else discards it; false only on a
 	 * write error (reported), never for a discard.

@@ -5,6 +5,7 @@
  * ToUnicode maps so pdftotext gives the text back.
  */
 #include <cairo-pdf.h>
+#include <glib.h>
 
 #include "out.h"
 #include "outfile.h"
@@ -40,8 +41,23 @@ pdf_open(const char *path, const struct out_opts *o, struct diag *d)
 static cairo_t *
 pdf_page_begin(struct outdoc *doc, double w, double h)
 {
+	doc->pages++;
 	cairo_pdf_surface_set_size(doc->surface, w, h);
 	return cairo_create(doc->surface);
+}
+
+static void
+pdf_outline(struct outdoc *doc, const char *title, bool child)
+{
+	char *dest = g_strdup_printf("page=%d", doc->pages);
+	int id;
+
+	id = cairo_pdf_surface_add_outline(doc->surface, child ?
+	    doc->outline_top : CAIRO_PDF_OUTLINE_ROOT, title, dest,
+	    child ? 0 : CAIRO_PDF_OUTLINE_FLAG_OPEN);
+	if (!child)
+		doc->outline_top = id;
+	g_free(dest);
 }
 
 static bool
@@ -67,5 +83,6 @@ pdf_close(struct outdoc *doc, bool commit)
 }
 
 const struct out_backend out_pdf = {
-	"pdf", true, pdf_open, pdf_page_begin, pdf_page_end, pdf_close,
+	"pdf", true, pdf_open, pdf_page_begin, pdf_page_end, pdf_outline,
+	pdf_close,
 };

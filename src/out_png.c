@@ -106,6 +106,6 @@ png_page_end(struct outdoc *doc, cairo_t *cr)
 }
 
 const struct out_backend out_png = {
-	"png", false, out_doc_open, png_page_begin, png_page_end,
+	"png", false, out_doc_open, png_page_begin, png_page_end, NULL,
 	out_doc_close,
 };

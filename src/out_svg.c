@@ -31,6 +31,6 @@ svg_page_end(struct outdoc *doc, cairo_t *cr)
 }
 
 const struct out_backend out_svg = {
-	"svg", false, out_doc_open, svg_page_begin, svg_page_end,
+	"svg", false, out_doc_open, svg_page_begin, svg_page_end, NULL,
 	out_doc_close,
 };

@@ -3,6 +3,8 @@
  */
 #include <math.h>
 
+#include <glib.h>
+
 #include <pango/pangocairo.h>
 
 #include "image.h"
@@ -46,12 +48,34 @@ paint_rect(cairo_t *cr, const struct box *b)
 	cairo_new_path(cr);
 }
 
+/*
+ * A text with a link is tagged as one (PDF; other surfaces ignore
+ * tags) over its ink.  cairo reads the URI between single quotes, so a
+ * quote or backslash in it is escaped.
+ */
 static void
 paint_text(cairo_t *cr, const struct box *b)
 {
+	GString *attr = NULL;
+	const char *c;
+
+	if (b->uri != NULL) {
+		attr = g_string_new("uri='");
+		for (c = b->uri; *c; c++) {
+			if (*c == '\'' || *c == '\\')
+				g_string_append_c(attr, '\\');
+			g_string_append_c(attr, *c);
+		}
+		g_string_append_c(attr, '\'');
+		cairo_tag_begin(cr, CAIRO_TAG_LINK, attr->str);
+	}
 	set_color(cr, &b->fill);
 	cairo_move_to(cr, b->x, b->y);
 	pango_cairo_show_layout(cr, b->layout);
+	if (attr != NULL) {
+		cairo_tag_end(cr, CAIRO_TAG_LINK);
+		g_string_free(attr, TRUE);
+	}
 }
 
 static void
@@ -79,7 +103,9 @@ paint_image(cairo_t *cr, const struct box *b)
 	cairo_scale(cr, k, k);
 	cairo_set_source_surface(cr, s, 0, 0);
 	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-	cairo_paint(cr);
+	/* A fill, not cairo_paint(): see paint_page(). */
+	cairo_rectangle(cr, 0, 0, iw, ih);
+	cairo_fill(cr);
 	cairo_restore(cr);
 }
 
@@ -93,6 +119,13 @@ paint_page(cairo_t *cr, const struct lpage *p)
 		set_color(cr, &p->background);
 		cairo_paint(cr);
 	}
+	/*
+	 * cairo 1.16 writes a broken xref for a PDF whose only tags are
+	 * links (qpdf calls it damaged); a Document tag around each page
+	 * avoids it (KOREAN.md).  Nothing inside may use cairo_paint(): a
+	 * paint inside a tag makes every tag of the next page fail.
+	 */
+	cairo_tag_begin(cr, "Document", NULL);
 	for (i = 0; i < p->n; i++) {
 		const struct box *b = &p->boxes[i];
 
@@ -113,5 +146,6 @@ paint_page(cairo_t *cr, const struct lpage *p)
 			break;
 		}
 	}
+	cairo_tag_end(cr, "Document");
 	cairo_restore(cr);
 }

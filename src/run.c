@@ -148,6 +148,9 @@ render_page(struct render *r, struct outdoc *doc, int i)
 		st = STATUS_INPUT;
 	else if (doc != NULL) {
 		cr = r->be->page_begin(doc, p->width, p->height);
+		if (r->be->outline != NULL && p->outline != NULL)
+			r->be->outline(doc, p->outline, p->record != NULL &&
+			    doc->outline_top != 0);
 		paint_page(cr, p);
 		if (!r->be->page_end(doc, cr))
 			st = STATUS_OUTPUT;

@@ -38,7 +38,7 @@ static const char *const meta_keys[META__MAX] = {
 };
 static const char *const page_keys[] = { "margin", "size" };
 static const char *const page_spec_keys[] = {
-	"background", "each", "frames", "name",
+	"background", "each", "frames", "name", "outline",
 };
 static const char *const frame_keys[] = {
 	"blocks", "bottom", "fill", "height", "if", "name", "padding",
@@ -71,7 +71,7 @@ static const struct block_schema {
 	K("rule", BLOCK_RULE, "align", "color", "if", "name", "rule",
 	    "space-after", "space-before", "width"),
 	K("spacer", BLOCK_SPACER, "if", "name", "spacer"),
-	K("text", BLOCK_TEXT, "fit", "if", "max-lines", "name",
+	K("text", BLOCK_TEXT, "fit", "if", "link", "max-lines", "name",
 	    "space-after", "space-before", "style", "text"),
 #undef K
 };
@@ -339,6 +339,8 @@ parse_block_kind(struct parse *p, struct block *b, const struct ynode *m,
 		}
 		b->text = b->texts[0];
 		parse_fit(p, b, m);
+		if ((n = ynode_get(m, "link")) != NULL)
+			b->link = parse_template(p, n, "link");
 		break;
 	case BLOCK_LIST:
 		b->style = block_style(p, m);
@@ -632,6 +634,8 @@ parse_page(struct parse *p, const struct ynode *m, size_t index)
 		ps->each_node = n;
 	if ((n = ynode_get(m, "background")) != NULL)
 		schema_color(p->d, p->colors, n, "background", &ps->background);
+	if ((n = ynode_get(m, "outline")) != NULL)
+		ps->outline = parse_template(p, n, "outline");
 	n = ynode_get(m, "frames");
 	if (n == NULL) {
 		diag_error(p->d, &m->pos, "a page needs 'frames'");

@@ -115,6 +115,7 @@ struct block {
 						   whose fields are all there */
 	size_t			 ntexts;
 	struct tmpl		*text;		/* TEXT: texts[0]; IMAGE: path */
+	struct tmpl		*link;		/* TEXT: URI it opens, or NULL */
 	double			 fit_max;	/* TEXT [pt]: size range to fit */
 	double			 fit_min;	/*   in, or both 0 */
 	int			 max_lines;	/* TEXT: or 0 for any */
@@ -163,6 +164,7 @@ struct page_spec {
 	const char		*each;		/* record list key, or NULL */
 	const struct ynode	*each_node;
 	struct color		 background;
+	struct tmpl		*outline;	/* PDF outline title, or NULL */
 	struct frame		**frames;
 	size_t			 nframes;
 };

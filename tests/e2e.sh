@@ -44,6 +44,17 @@ if "$BROCHURE" render $D -l $A4 -o "$E/b.pdf" 2>"$E/err"; then
 	printf '%s\n' "$fonts" | grep -v "NanumGothic\|Lato" | grep -q . &&
 	    fail "only the bundled fonts are used" "$fonts" || pass
 	check "qpdf --check is clean" qpdf --check "$E/b.pdf"
+	urls=$(pdfinfo -url "$E/b.pdf" | awk 'NR > 1 && $3 == "https://www.facebook.com/kakaobrain" { print $1 }' | sort -u | tr '\n' ' ')
+	[ "$urls" = "2 3 4 5 6 " ] && pass || fail "a clickable link on every intern page and the back" "$(pdfinfo -url "$E/b.pdf")"
+	qpdf --json "$E/b.pdf" | $PY -c 'import json, sys
+def walk(o, d=0):
+    for e in o:
+        print("%s%s @%s" % ("  " * d, e["title"], e["destpageposfrom1"]))
+        walk(e["kids"], d + 1)
+walk(json.load(sys.stdin)["outlines"])' >"$E/outline"
+	printf '%s\n' "Unthinkable Question @1" "  Gina · 빠르다 @2" "  Wilson · 플렉스 @3" \
+	    "  Jwoong · 비행기 @4" "  Ted · 오케스트라 @5" "카카오브레인 @6" >"$E/want"
+	same "an outline entry per intern, under the cover, in Korean" "$E/want" "$E/outline"
 	"$BROCHURE" render $D -l $A4 -o "$E/b2.pdf" 2>/dev/null
 	cmp -s "$E/b.pdf" "$E/b2.pdf" && pass || fail "same input, same PDF bytes"
 	SOURCE_DATE_EPOCH=1630454400 "$BROCHURE" render $D -l $A4 -o "$E/b3.pdf"
