@@ -25,6 +25,7 @@
 #include "image.h"
 #include "layout.h"
 #include "mem.h"
+#include "qr.h"
 #include "template.h"
 #include "text.h"
 
@@ -71,6 +72,7 @@ page_truncate(struct lpage *p, size_t n)
 		if (b->layout != NULL)
 			g_object_unref(b->layout);
 		g_free(b->uri);
+		qr_free(b->qr);
 	}
 }
 
@@ -387,6 +389,53 @@ flow_image(struct flow *f, const struct block *b, double x, double y,
 	return bh;
 }
 
+/*
+ * A QR code of the expanded text, `size` across with its quiet zone.
+ * Print wants modules of 0.4mm at least: a smaller one is a warning
+ * that says the size that would do.
+ */
+static double
+flow_qr(struct flow *f, const struct block *b, double x, double y, double w)
+{
+	double size = fmin(b->width, w), module;
+	struct tval v;
+	struct box *box;
+	struct qr *q;
+
+	tmpl_expand(b->text, &f->scope, &v, f->d);
+	if (v.kind != TVAL_TEXT) {
+		tval_clear(&v);
+		return -1;
+	}
+	q = qr_encode(v.text);
+	if (q == NULL) {
+		diag_error(f->d, v.src ? &v.src->pos : &b->text->node->pos,
+		    "a QR code cannot hold %zu bytes", strlen(v.text));
+		tval_clear(&v);
+		return -1;
+	}
+	module = size / (qr_width(q) + 2 * QR_QUIET);
+	if (module < 0.4 * 72 / 25.4) {
+		char *at = where(f, first_field(b->text));
+
+		diag_warning(f->d, v.src ? &v.src->pos : &b->text->node->pos,
+		    "QR code modules are %.2fmm across; print needs 0.4mm: "
+		    "make it at least %.0fmm (%s)", module * 25.4 / 72,
+		    ceil((qr_width(q) + 2 * QR_QUIET) * 0.4), at);
+		diag_note(f->d, &b->node->pos, "the qr block is here");
+		g_free(at);
+	}
+	tval_clear(&v);
+	box = box_add(f->page, BOX_QR, b->name);
+	box->qr = q;
+	box->w = box->h = size;
+	box->y = y;
+	box->x = b->align == ALIGN_CENTER ? x + (w - size) / 2 :
+	    b->align == ALIGN_RIGHT ? x + w - size : x;
+	box->fill = b->color;
+	return size;
+}
+
 static double
 flow_rule(struct flow *f, const struct block *b, double x, double y,
     double w)
@@ -500,6 +549,8 @@ flow_block(struct flow *f, const struct block *b, double x, double y,
 		return flow_row(f, b, x, y, w);
 	case BLOCK_BOX:
 		return flow_box(f, b, x, y, w);
+	case BLOCK_QR:
+		return flow_qr(f, b, x, y, w);
 	case BLOCK__MAX:
 		break;
 	}
@@ -695,6 +746,7 @@ lpage_dump(const struct lpage *p, FILE *out)
 	static const char *const kinds[BOX__MAX] = {
 		[BOX_RECT] = "rect", [BOX_TEXT] = "text",
 		[BOX_LINE] = "line", [BOX_IMAGE] = "image",
+		[BOX_QR] = "qr",
 	};
 	size_t i;
 

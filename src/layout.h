@@ -17,12 +17,14 @@ struct confine;
 struct data;
 struct fonts;
 struct image;
+struct qr;
 
 enum box_kind {
 	BOX_RECT,	/* fill and/or stroke, rounded corners */
 	BOX_TEXT,	/* a paragraph */
 	BOX_LINE,	/* a horizontal rule */
 	BOX_IMAGE,
+	BOX_QR,		/* a QR code, quiet zone included */
 	BOX__MAX
 };
 
@@ -37,6 +39,7 @@ struct box {
 	PangoLayout	*layout;	/* TEXT, owned by the page */
 	struct image	*image;		/* IMAGE, owned by the image cache */
 	char		*uri;		/* TEXT: a link, owned by the page */
+	struct qr	*qr;		/* QR, owned by the page */
 	enum fit	 fit;		/* IMAGE */
 };
 

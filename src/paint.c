@@ -9,6 +9,7 @@
 
 #include "image.h"
 #include "paint.h"
+#include "qr.h"
 
 static void
 set_color(cairo_t *cr, const struct color *c)
@@ -109,6 +110,48 @@ paint_image(cairo_t *cr, const struct box *b)
 	cairo_restore(cr);
 }
 
+/*
+ * A QR code: runs of dark modules as rectangles, vector in PDF and SVG.
+ * On a raster the module is snapped to whole pixels without
+ * antialiasing, so every module is crisp (the code may come out a few
+ * pixels smaller than its box, centred in it).
+ */
+static void
+paint_qr(cairo_t *cr, const struct box *b)
+{
+	int n = qr_width(b->qr), all = n + 2 * QR_QUIET, x, y, run;
+	double m = b->w / all, ox = b->x, oy = b->y;
+
+	cairo_save(cr);
+	if (cairo_surface_get_type(cairo_get_target(cr)) ==
+	    CAIRO_SURFACE_TYPE_IMAGE) {
+		double bw = b->w, zero = 0, dx = b->x, dy = b->y, cs;
+
+		cairo_user_to_device_distance(cr, &bw, &zero);
+		cairo_user_to_device(cr, &dx, &dy);
+		m = fmax(1, floor(bw / all));	/* whole device pixels */
+		cs = m * all;
+		ox = round(dx + (bw - cs) / 2);
+		oy = round(dy + (bw - cs) / 2);
+		cairo_identity_matrix(cr);
+		cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+	}
+	set_color(cr, &b->fill);
+	for (y = 0; y < n; y++)
+		for (x = 0; x < n; x = run) {
+			if (!qr_dark(b->qr, x, y)) {
+				run = x + 1;
+				continue;
+			}
+			for (run = x; run < n && qr_dark(b->qr, run, y); run++)
+				;
+			cairo_rectangle(cr, ox + (QR_QUIET + x) * m,
+			    oy + (QR_QUIET + y) * m, (run - x) * m, m);
+		}
+	cairo_fill(cr);
+	cairo_restore(cr);
+}
+
 void
 paint_page(cairo_t *cr, const struct lpage *p)
 {
@@ -141,6 +184,9 @@ paint_page(cairo_t *cr, const struct lpage *p)
 			break;
 		case BOX_IMAGE:
 			paint_image(cr, b);
+			break;
+		case BOX_QR:
+			paint_qr(cr, b);
 			break;
 		case BOX__MAX:
 			break;

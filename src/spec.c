@@ -66,6 +66,8 @@ static const struct block_schema {
 	K("list", BLOCK_LIST, "bullet", "bullet-color", "if", "indent",
 	    "item", "item-spacing", "list", "name", "space-after",
 	    "space-before", "style"),
+	K("qr", BLOCK_QR, "align", "color", "if", "name", "qr", "size",
+	    "space-after", "space-before"),
 	K("row", BLOCK_ROW, "gap", "if", "name", "row", "space-after",
 	    "space-before", "weights"),
 	K("rule", BLOCK_RULE, "align", "color", "if", "name", "rule",
@@ -77,7 +79,7 @@ static const struct block_schema {
 };
 
 static const char *const kind_names[] = {
-	"box", "image", "list", "row", "rule", "spacer", "text",
+	"box", "image", "list", "qr", "row", "rule", "spacer", "text",
 };
 
 static const struct keyword valigns[] = {
@@ -410,6 +412,17 @@ parse_block_kind(struct parse *p, struct block *b, const struct ynode *m,
 		schema_length(p->d, v, "spacer (its height)", 0, false,
 		    &b->height);
 		break;
+	case BLOCK_QR:
+		b->text = parse_template(p, v, "qr");
+		b->width = 25 * 72 / 25.4;
+		if ((n = ynode_get(m, "size")) != NULL &&
+		    schema_length(p->d, n, "size", 0, false, &b->width) &&
+		    b->width <= 0)
+			diag_error(p->d, &n->pos, "size must be more than 0");
+		b->color = style_default.color;
+		if ((n = ynode_get(m, "color")) != NULL)
+			schema_color(p->d, p->colors, n, "color", &b->color);
+		goto halign;
 	case BLOCK_ROW:
 		b->children = parse_blocks(p, v, &b->nchildren);
 		b->weights = arena_alloc(p->a, (b->nchildren + 1) *
@@ -458,7 +471,7 @@ parse_block(struct parse *p, const struct ynode *m)
 	if (m->kind != YNODE_MAP) {
 		diag_error(p->d, &m->pos, "a block must be a mapping with one "
 		    "of the keys %s, not %s", "text, list, image, rule, "
-		    "spacer, row, box", ynode_kind_name(m));
+		    "spacer, row, box, qr", ynode_kind_name(m));
 		return NULL;
 	}
 	for (i = 0; i < m->n; i++)
@@ -482,11 +495,11 @@ parse_block(struct parse *p, const struct ynode *m)
 			    kind_names, N(kind_names));
 		if (near != NULL)
 			diag_error(p->d, &m->pos, "a block needs one of the "
-			    "keys text, list, image, rule, spacer, row, box; "
+			    "keys text, list, image, rule, spacer, row, box, qr; "
 			    "did you mean '%s'?", near);
 		else
 			diag_error(p->d, &m->pos, "a block needs one of the "
-			    "keys text, list, image, rule, spacer, row, box");
+			    "keys text, list, image, rule, spacer, row, box, qr");
 		return NULL;
 	}
 	b = arena_alloc(p->a, sizeof(*b));

@@ -98,6 +98,7 @@ enum block_kind {
 	BLOCK_SPACER,
 	BLOCK_ROW,
 	BLOCK_BOX,
+	BLOCK_QR,
 	BLOCK__MAX
 };
 
@@ -114,7 +115,8 @@ struct block {
 	struct tmpl		**texts;	/* TEXT: the first of these
 						   whose fields are all there */
 	size_t			 ntexts;
-	struct tmpl		*text;		/* TEXT: texts[0]; IMAGE: path */
+	struct tmpl		*text;		/* TEXT: texts[0]; IMAGE: path;
+						   QR: what it encodes */
 	struct tmpl		*link;		/* TEXT: URI it opens, or NULL */
 	double			 fit_max;	/* TEXT [pt]: size range to fit */
 	double			 fit_min;	/*   in, or both 0 */
@@ -128,12 +130,12 @@ struct block {
 	double			 item_spacing;	/* LIST [pt] */
 	double			 bullet_indent;	/* LIST [pt] hanging indent */
 
-	double			 width;		/* IMAGE, RULE [pt]; 0 = full */
+	double			 width;		/* IMAGE, RULE, QR [pt]; 0 = full */
 	double			 height;	/* IMAGE, SPACER [pt] */
 	double			 thickness;	/* RULE [pt] */
-	struct color		 color;		/* RULE */
+	struct color		 color;		/* RULE, QR */
 	enum fit		 fit;		/* IMAGE */
-	enum align		 align;		/* IMAGE, RULE */
+	enum align		 align;		/* IMAGE, RULE, QR */
 	bool			 from_data;	/* IMAGE: path from a field */
 
 	struct block		**children;	/* ROW, BOX */

@@ -100,6 +100,21 @@ touch "$E/pages/keep.txt"
 "$BROCHURE" render $D -l $A4 -o "$E/pages/" 2>/dev/null
 [ -f "$E/pages/keep.txt" ] && pass || fail "rendering into a folder keeps other files"
 
+# -- QR codes: decoded back from the PNG and from the PDF ---------------
+rm -rf "$E/qr"
+"$BROCHURE" render $D -l $A4 -o "$E/qr/" --dpi 150 2>/dev/null
+got=$(zbarimg -q --raw "$E/qr/ted.png" 2>/dev/null)
+[ "$got" = https://www.facebook.com/kakaobrain ] && pass ||
+    fail "the QR code on a rendered page decodes to the link" "got '$got'"
+pdftoppm -r 150 -png -f 3 -l 3 "$E/b.pdf" "$E/qrpdf"
+got=$(zbarimg -q --raw "$E"/qrpdf*.png 2>/dev/null)
+[ "$got" = https://www.facebook.com/kakaobrain ] && pass ||
+    fail "the QR code in the PDF decodes to the link" "got '$got'"
+printf 'page: {size: A6}\nstyles: {body: {size: 10pt}}\npages:\n  - name: q\n    each: interns\n    frames: [{blocks: [{qr: "{{link.url}}", size: 12mm}]}]\n' >"$E/qrsmall.yaml"
+"$BROCHURE" check $D -l "$E/qrsmall.yaml" 2>"$E/err"
+grep -q "warning: QR code modules are 0.32mm across; print needs 0.4mm: make it at least 15mm" "$E/err" &&
+    pass || fail "QR modules under 0.4mm are a warning with the size that would do" "$(cat "$E/err")"
+
 # -- image blocks: a PNG from the layout's folder on every page ---------
 if "$BROCHURE" render $D -l tests/e2e/image.yaml -o "$E/img.pdf" 2>"$E/err"; then
 	n=$(pdfimages -list "$E/img.pdf" | awk 'NR > 2 && $4 == 120 && $5 == 80' | wc -l)

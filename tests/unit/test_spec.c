@@ -338,7 +338,7 @@ test_all_errors_reported(void **state)
 	    "particle '의'"));
 	assert_non_null(strstr(out, "layout.yaml:18:13: error: a block "
 	    "needs one of the keys text, list, image, rule, spacer, row, "
-	    "box; did you mean 'text'?"));
+	    "box, qr; did you mean 'text'?"));
 	capture_end(&c);
 }
 
