@@ -35,12 +35,13 @@ struct box {
 	struct color	 fill;		/* RECT; TEXT: the text colour */
 	struct color	 stroke;	/* RECT; LINE: its colour */
 	double		 stroke_width;	/* RECT, LINE [pt] */
-	double		 radius;	/* RECT [pt] */
+	double		 radius;	/* RECT, IMAGE (rounded) [pt] */
 	PangoLayout	*layout;	/* TEXT, owned by the page */
 	struct image	*image;		/* IMAGE, owned by the image cache */
 	char		*uri;		/* TEXT: a link, owned by the page */
 	struct qr	*qr;		/* QR, owned by the page */
 	enum fit	 fit;		/* IMAGE */
+	enum mask	 mask;		/* IMAGE */
 };
 
 struct lpage {

@@ -97,7 +97,12 @@ paint_image(cairo_t *cr, const struct box *b)
 	double k = b->fit == FIT_COVER ? fmax(sx, sy) : fmin(sx, sy);
 
 	cairo_save(cr);
-	cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+	if (b->mask == MASK_CIRCLE)
+		cairo_arc(cr, b->x + b->w / 2, b->y + b->h / 2,
+		    /*radius*/ fmin(b->w, b->h) / 2, 0, 2 * M_PI);
+	else
+		rounded_rect(cr, b->x, b->y, b->w, b->h,
+		    b->mask == MASK_ROUNDED ? b->radius : 0);
 	cairo_clip(cr);
 	cairo_translate(cr, b->x + (b->w - iw * k) / 2,
 	    b->y + (b->h - ih * k) / 2);

@@ -62,7 +62,8 @@ static const struct block_schema {
 	    "if", "name", "padding", "radius", "space-after", "space-before",
 	    "stroke", "stroke-width"),
 	K("image", BLOCK_IMAGE, "align", "fit", "height", "if", "image",
-	    "name", "space-after", "space-before", "width"),
+	    "mask", "name", "placeholder", "radius", "space-after",
+	    "space-before", "width"),
 	K("list", BLOCK_LIST, "bullet", "bullet-color", "if", "indent",
 	    "item", "item-spacing", "list", "name", "space-after",
 	    "space-before", "style"),
@@ -85,6 +86,10 @@ static const char *const kind_names[] = {
 static const struct keyword valigns[] = {
 	{ "bottom", VALIGN_BOTTOM }, { "middle", VALIGN_MIDDLE },
 	{ "top", VALIGN_TOP },
+};
+static const struct keyword masks[] = {
+	{ "circle", MASK_CIRCLE }, { "none", MASK_NONE },
+	{ "rounded", MASK_ROUNDED },
 };
 static const struct keyword fits[] = {
 	{ "contain", FIT_CONTAIN }, { "cover", FIT_COVER },
@@ -389,6 +394,18 @@ parse_block_kind(struct parse *p, struct block *b, const struct ynode *m,
 			if (schema_keyword(p->d, n, "fit", fits, N(fits), &f))
 				b->fit = (enum fit)f;
 		}
+		if ((n = ynode_get(m, "mask")) != NULL) {
+			int k;
+
+			if (schema_keyword(p->d, n, "mask", masks, N(masks),
+			    &k))
+				b->mask = (enum mask)k;
+		}
+		b->radius = 3 * 72 / 25.4;
+		if ((n = ynode_get(m, "radius")) != NULL)
+			schema_length(p->d, n, "radius", 0, false, &b->radius);
+		if ((n = ynode_get(m, "placeholder")) != NULL)
+			b->placeholder = parse_template(p, n, "placeholder");
 		goto halign;
 	case BLOCK_RULE:
 		b->thickness = 0.75;

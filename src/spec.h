@@ -46,6 +46,13 @@ enum fit {
 	FIT__MAX
 };
 
+enum mask {
+	MASK_NONE,
+	MASK_CIRCLE,
+	MASK_ROUNDED,
+	MASK__MAX
+};
+
 /* PDF document metadata, in the order of their sorted key names. */
 enum meta {
 	META_AUTHOR,
@@ -135,6 +142,10 @@ struct block {
 	double			 thickness;	/* RULE [pt] */
 	struct color		 color;		/* RULE, QR */
 	enum fit		 fit;		/* IMAGE */
+	enum mask		 mask;		/* IMAGE */
+	double			 radius;	/* IMAGE, rounded [pt] */
+	struct tmpl		*placeholder;	/* IMAGE: whose initial to draw
+						   when the image is missing */
 	enum align		 align;		/* IMAGE, RULE, QR */
 	bool			 from_data;	/* IMAGE: path from a field */
 

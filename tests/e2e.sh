@@ -123,6 +123,16 @@ else
 	fail "render a layout with an image block" "$(cat "$E/err")"
 fi
 
+# -- masks and placeholders --------------------------------------------
+"$BROCHURE" check tests/e2e/placeholder-data.yaml -l tests/e2e/placeholder.yaml --dump-tree "$E/ph.tree" 2>"$E/err"
+awk '/^page/ { p = $3 } /^  (rect|image|text)/ { print p, $1 } /^    \| / { print p, $2 }' "$E/ph.tree" >"$E/ph.txt"
+printf '%s\n' "'gina' image" "'gina' text" "'gina' Gina" "'wilson' rect" "'wilson' text" "'wilson' W" \
+    "'wilson' text" "'wilson' Wilson" "'ted' rect" "'ted' text" "'ted' 테" "'ted' text" "'ted' 테드" >"$E/want"
+same "a photo where there is one, else the initial on a disc" "$E/want" "$E/ph.txt"
+"$BROCHURE" render tests/e2e/placeholder-data.yaml -l tests/e2e/placeholder.yaml -o "$E/phd1/" 2>/dev/null
+"$BROCHURE" render tests/e2e/placeholder-data.yaml -l tests/e2e/placeholder.yaml -o "$E/phd2/" 2>/dev/null
+[ -s "$E/phd1/wilson.png" ] && cmp -s "$E/phd1/wilson.png" "$E/phd2/wilson.png" && pass || fail "the placeholder's colour comes from the id: same bytes twice"
+
 # -- command line and exit statuses -------------------------------------
 "$BROCHURE" --help >"$E/out" 2>&1 && grep -q "^usage: brochure render" "$E/out" &&
     pass || fail "--help prints the usage, exit 0"
