@@ -4,7 +4,7 @@
 # missing Debian packages when run as root.
 
 PKGS     = pangocairo pangoft2 cairo cairo-pdf cairo-svg cairo-png \
-	   harfbuzz fontconfig yaml-0.1 libpng glib-2.0 libqrencode
+	   harfbuzz fontconfig yaml-0.1 libpng glib-2.0 libqrencode libjpeg
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wswitch-enum -Wformat=2 \
@@ -31,7 +31,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 
 .PHONY: all brochure test unit setup clean lint format install \
-	test-update bench fuzz valgrind
+	test-update bench fuzz valgrind photos
 
 all: $(B)/brochure
 
@@ -87,6 +87,17 @@ valgrind: setup
 	@$(MAKE) --no-print-directory all $(B)/tests/pngdiff
 	@SUITES="bad e2e" BROCHURE=$(CURDIR)/tests/valgrind-brochure \
 	    sh tests/run
+
+# The sample portraits and the JPEG test images, drawn by the project
+# (committed; run again only to change them).
+$(B)/mkphotos: tools/mkphotos.c | $(B)/obj
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS) -lm
+
+photos: $(B)/mkphotos
+	$(B)/mkphotos portrait data/photos/gina.jpg 45
+	$(B)/mkphotos portrait data/photos/wilson.jpg 200
+	$(B)/mkphotos portrait data/photos/ted.jpg 330
+	$(B)/mkphotos turned tests/e2e/turned.jpg
 
 # Regenerates the golden files; review them as a diff and as pictures.
 test-update: all $(B)/tests/pngdiff

@@ -1,5 +1,5 @@
 /*
- * Images for image blocks: loaded once, drawn at any size.  PNG now;
+ * Images for image blocks: loaded once, drawn at any size.  PNG, JPEG;
  * the decoded surface stays behind this opaque type so that the layout
  * stage need not know cairo.
  */
@@ -13,6 +13,7 @@ struct image;
 /* Larger images are refused from their header, before decoding. */
 #define IMAGE_MAX_PIXELS	40000000
 #define IMAGE_MAX_SIDE		32767	/* cairo's own limit */
+#define IMAGE_MAX_FILE		(64 << 20)	/* bytes */
 
 /* Loads path; reports at pos (the node naming it) and returns NULL. */
 struct image	*image_load(const char *path, const struct diag_pos *pos,
@@ -34,9 +35,11 @@ struct image		*image_cache_get(struct image_cache *,
 			    const char *path, const struct diag_pos *,
 			    struct diag *);
 
-/* Size in pixels. */
+/* Size in pixels, as shown (after the EXIF orientation). */
 int		 image_width(const struct image *);
 int		 image_height(const struct image *);
+/* EXIF orientation: 1 upright, 2–8 the flips and turns to undo. */
+int		 image_orientation(const struct image *);
 
 /* The cairo surface (cairo_surface_t *), for paint.c. */
 void		*image_surface(const struct image *);

@@ -87,6 +87,27 @@ paint_line(cairo_t *cr, const struct box *b)
 	cairo_fill(cr);
 }
 
+/*
+ * The EXIF orientations as the matrix from the stored pixels (rw × rh)
+ * to the upright picture: 2 mirrors, 3 turns half, 4 flips, 5 to 8 add
+ * a quarter turn (6 is the usual phone portrait, turned clockwise).
+ */
+static void
+orientation_matrix(int o, double rw, double rh, cairo_matrix_t *m)
+{
+	static const double t[9][6] = {
+		[1] = { 1, 0, 0, 1, 0, 0 },	[2] = { -1, 0, 0, 1, 1, 0 },
+		[3] = { -1, 0, 0, -1, 1, 1 },	[4] = { 1, 0, 0, -1, 0, 1 },
+		[5] = { 0, 1, 1, 0, 0, 0 },	[6] = { 0, 1, -1, 0, 1, 0 },
+		[7] = { 0, -1, -1, 0, 1, 1 },	[8] = { 0, -1, 1, 0, 0, 1 },
+	};
+	const double *v = t[o >= 1 && o <= 8 ? o : 1];
+	/* The translations are in units of the turned side. */
+	double tx = o >= 5 ? rh : rw, ty = o >= 5 ? rw : rh;
+
+	cairo_matrix_init(m, v[0], v[1], v[2], v[3], v[4] * tx, v[5] * ty);
+}
+
 /* Scales the image into the box: contain shows all, cover fills. */
 static void
 paint_image(cairo_t *cr, const struct box *b)
@@ -95,6 +116,9 @@ paint_image(cairo_t *cr, const struct box *b)
 	double iw = image_width(b->image), ih = image_height(b->image);
 	double sx = b->w / iw, sy = b->h / ih;
 	double k = b->fit == FIT_COVER ? fmax(sx, sy) : fmin(sx, sy);
+	double rw = cairo_image_surface_get_width(s);
+	double rh = cairo_image_surface_get_height(s);
+	cairo_matrix_t m;
 
 	cairo_save(cr);
 	if (b->mask == MASK_CIRCLE)
@@ -107,10 +131,12 @@ paint_image(cairo_t *cr, const struct box *b)
 	cairo_translate(cr, b->x + (b->w - iw * k) / 2,
 	    b->y + (b->h - ih * k) / 2);
 	cairo_scale(cr, k, k);
+	orientation_matrix(image_orientation(b->image), rw, rh, &m);
+	cairo_transform(cr, &m);
 	cairo_set_source_surface(cr, s, 0, 0);
 	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
 	/* A fill, not cairo_paint(): see paint_page(). */
-	cairo_rectangle(cr, 0, 0, iw, ih);
+	cairo_rectangle(cr, 0, 0, rw, rh);
 	cairo_fill(cr);
 	cairo_restore(cr);
 }

@@ -123,6 +123,14 @@ else
 	fail "render a layout with an image block" "$(cat "$E/err")"
 fi
 
+# -- JPEG photos: embedded as JPEG, EXIF orientation honoured -----------
+n=$(pdfimages -list "$E/b.pdf" | awk 'NR > 2 && $9 == "jpeg" && $4 == 600 && $5 == 750' | wc -l)
+[ "$n" = 3 ] && pass || fail "the three JPEG portraits are embedded as JPEG, not re-encoded" "$(pdfimages -list "$E/b.pdf")"
+"$BROCHURE" check $D -l $A4 --dump-tree - 2>/dev/null | awk '/^page/ { p = $3 } p == "'"'"'jwoong'"'"'" && /^    \| J$/' | grep -q J &&
+    pass || fail "the intern without a photo gets the initial placeholder"
+"$BROCHURE" check $D -l tests/e2e/turned.yaml --dump-tree - 2>/dev/null | grep -q "^  image 28.35 28.35 56.69 85.04" &&
+    pass || fail "an EXIF-turned JPEG is laid out upright (40×60 shown as 20mm × 30mm)"
+
 # -- masks and placeholders --------------------------------------------
 "$BROCHURE" check tests/e2e/placeholder-data.yaml -l tests/e2e/placeholder.yaml --dump-tree "$E/ph.tree" 2>"$E/err"
 awk '/^page/ { p = $3 } /^  (rect|image|text)/ { print p, $1 } /^    \| / { print p, $2 }' "$E/ph.tree" >"$E/ph.txt"

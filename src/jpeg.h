@@ -1,0 +1,26 @@
+/*
+ * JPEG images: decoded with libjpeg-turbo for rasters, and kept whole
+ * so the PDF embeds the file itself (no re-encoding).
+ */
+#ifndef JPEG_H
+#define JPEG_H
+
+#include <stddef.h>
+
+#include <cairo.h>
+
+/*
+ * Decodes buf (a whole JPEG file) into an RGB24 surface carrying buf as
+ * its JPEG MIME data (the surface keeps its own copy).  The size is
+ * read and checked against max_pixels before decoding.  *orientation
+ * gets the EXIF orientation, 1 (upright) to 8.  On failure returns
+ * NULL with a reason in err.  The caller destroys the surface.
+ */
+cairo_surface_t	*jpeg_decode(const unsigned char *buf, size_t len,
+		    double max_pixels, int max_side, int *orientation,
+		    char *err, size_t errlen);
+
+/* The EXIF orientation of a JPEG file's bytes, 1 when none is given. */
+int		 jpeg_orientation(const unsigned char *buf, size_t len);
+
+#endif
