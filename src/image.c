@@ -1,6 +1,6 @@
 /*
  * Image loading: PNG through cairo's reader, JPEG through jpeg.c (kept
- * whole for the PDF).  The format comes from the signature, not the
+ * whole for the PDF), SVG through librsvg (drawn as vectors).  The format comes from the signature, not the
  * name, and the size from the header, checked before decoding.
  */
 #include <errno.h>
@@ -12,6 +12,7 @@
 
 #include <cairo.h>
 #include <glib.h>
+#include <librsvg/rsvg.h>
 
 #include "jpeg.h"
 
@@ -19,7 +20,9 @@
 #include "mem.h"
 
 struct image {
-	cairo_surface_t	*surface;
+	cairo_surface_t	*surface;	/* PNG, JPEG; or NULL for SVG */
+	RsvgHandle	*svg;		/* SVG, drawn as vectors */
+	double		 svg_w, svg_h;	/* SVG intrinsic size [px] */
 	int		 orientation;	/* EXIF, 1 (upright) to 8 */
 };
 
@@ -50,6 +53,53 @@ is_jpeg(FILE *fp)
 	rewind(fp);
 	return fread(b, 1, 3, fp) == 3 && b[0] == 0xFF && b[1] == 0xD8 &&
 	    b[2] == 0xFF;
+}
+
+/* An SVG file: starts, after any blanks, with "<?xml" or "<svg". */
+static bool
+is_svg(FILE *fp)
+{
+	char b[256];
+	size_t n, i = 0;
+
+	rewind(fp);
+	n = fread(b, 1, sizeof(b) - 1, fp);
+	b[n] = '\0';
+	if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < n && g_ascii_isspace(b[i]))
+		i++;
+	return strncmp(b + i, "<?xml", 5) == 0 || strncmp(b + i, "<svg", 4) == 0;
+}
+
+static struct image *
+load_svg(const char *path, const struct diag_pos *pos, struct diag *d)
+{
+	GError *err = NULL;
+	RsvgHandle *h = rsvg_handle_new_from_file(path, &err);
+	struct image *img;
+	double w, h_;
+
+	if (h == NULL) {
+		/* One line: librsvg's messages end in a newline. */
+		diag_error(d, pos, "cannot read image '%s': %s", path,
+		    err ? g_strstrip(err->message) : "not an SVG file");
+		g_clear_error(&err);
+		return NULL;
+	}
+	if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &h_) ||
+	    w <= 0 || h_ <= 0 || w > IMAGE_MAX_SIDE || h_ > IMAGE_MAX_SIDE) {
+		diag_error(d, pos, "image '%s' has no usable size: give the "
+		    "SVG a width and height (or a viewBox with them)", path);
+		g_object_unref(h);
+		return NULL;
+	}
+	img = xcalloc(1, sizeof(*img));
+	img->svg = h;
+	img->svg_w = w;
+	img->svg_h = h_;
+	img->orientation = 1;
+	return img;
 }
 
 static struct image *
@@ -87,7 +137,7 @@ image_load(const char *path, const struct diag_pos *pos, struct diag *d)
 	unsigned long w, h;
 	struct stat st;
 	FILE *fp;
-	bool png, jpeg;
+	bool png, jpeg, svg;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
 		diag_error(d, pos, "cannot open image '%s': %s", path,
@@ -103,11 +153,14 @@ image_load(const char *path, const struct diag_pos *pos, struct diag *d)
 	}
 	png = png_header(fp, &w, &h);
 	jpeg = !png && is_jpeg(fp);
+	svg = !png && !jpeg && is_svg(fp);
 	fclose(fp);
 	if (jpeg)
 		return load_jpeg(path, pos, d);
+	if (svg)
+		return load_svg(path, pos, d);
 	if (!png) {
-		diag_error(d, pos, "image '%s' is neither PNG nor JPEG", path);
+		diag_error(d, pos, "image '%s' is not PNG, JPEG or SVG", path);
 		return NULL;
 	}
 	if (w == 0 || h == 0 || w > IMAGE_MAX_SIDE || h > IMAGE_MAX_SIDE ||
@@ -135,7 +188,10 @@ image_free(struct image *img)
 {
 	if (img == NULL)
 		return;
-	cairo_surface_destroy(img->surface);
+	if (img->surface != NULL)
+		cairo_surface_destroy(img->surface);
+	if (img->svg != NULL)
+		g_object_unref(img->svg);
 	free(img);
 }
 
@@ -146,18 +202,33 @@ turned(const struct image *img)
 	return img->orientation >= 5;
 }
 
-int
+double
 image_width(const struct image *img)
 {
+	if (img->svg != NULL)
+		return img->svg_w;
 	return turned(img) ? cairo_image_surface_get_height(img->surface) :
 	    cairo_image_surface_get_width(img->surface);
 }
 
-int
+double
 image_height(const struct image *img)
 {
+	if (img->svg != NULL)
+		return img->svg_h;
 	return turned(img) ? cairo_image_surface_get_width(img->surface) :
 	    cairo_image_surface_get_height(img->surface);
+}
+
+bool
+image_draw_svg(const struct image *img, void *cr, double w, double h)
+{
+	RsvgRectangle vp = { 0, 0, w, h };
+
+	if (img->svg == NULL)
+		return false;
+	rsvg_handle_render_document(img->svg, cr, &vp, NULL);
+	return true;
 }
 
 int

@@ -1,10 +1,13 @@
 /*
- * Images for image blocks: loaded once, drawn at any size.  PNG, JPEG;
+ * Images for image blocks: loaded once, drawn at any size.  PNG, JPEG,
+ * SVG;
  * the decoded surface stays behind this opaque type so that the layout
  * stage need not know cairo.
  */
 #ifndef IMAGE_H
 #define IMAGE_H
+
+#include <stdbool.h>
 
 #include "diag.h"
 
@@ -36,12 +39,19 @@ struct image		*image_cache_get(struct image_cache *,
 			    struct diag *);
 
 /* Size in pixels, as shown (after the EXIF orientation). */
-int		 image_width(const struct image *);
-int		 image_height(const struct image *);
+double		 image_width(const struct image *);
+double		 image_height(const struct image *);
 /* EXIF orientation: 1 upright, 2–8 the flips and turns to undo. */
 int		 image_orientation(const struct image *);
 
-/* The cairo surface (cairo_surface_t *), for paint.c. */
+/* The cairo surface (cairo_surface_t *), for paint.c; NULL for SVG. */
 void		*image_surface(const struct image *);
+
+/*
+ * For an SVG: draws it as vectors on cr (a cairo_t *) into w × h from
+ * the current origin and returns true; false for other images.
+ */
+bool		 image_draw_svg(const struct image *, void *cr, double w,
+		    double h);
 
 #endif

@@ -116,8 +116,8 @@ paint_image(cairo_t *cr, const struct box *b)
 	double iw = image_width(b->image), ih = image_height(b->image);
 	double sx = b->w / iw, sy = b->h / ih;
 	double k = b->fit == FIT_COVER ? fmax(sx, sy) : fmin(sx, sy);
-	double rw = cairo_image_surface_get_width(s);
-	double rh = cairo_image_surface_get_height(s);
+	double rw = s ? cairo_image_surface_get_width(s) : iw;
+	double rh = s ? cairo_image_surface_get_height(s) : ih;
 	cairo_matrix_t m;
 
 	cairo_save(cr);
@@ -131,6 +131,10 @@ paint_image(cairo_t *cr, const struct box *b)
 	cairo_translate(cr, b->x + (b->w - iw * k) / 2,
 	    b->y + (b->h - ih * k) / 2);
 	cairo_scale(cr, k, k);
+	if (image_draw_svg(b->image, cr, iw, ih)) {
+		cairo_restore(cr);
+		return;
+	}
 	orientation_matrix(image_orientation(b->image), rw, rh, &m);
 	cairo_transform(cr, &m);
 	cairo_set_source_surface(cr, s, 0, 0);

@@ -131,6 +131,16 @@ n=$(pdfimages -list "$E/b.pdf" | awk 'NR > 2 && $9 == "jpeg" && $4 == 600 && $5 
 "$BROCHURE" check $D -l tests/e2e/turned.yaml --dump-tree - 2>/dev/null | grep -q "^  image 28.35 28.35 56.69 85.04" &&
     pass || fail "an EXIF-turned JPEG is laid out upright (40×60 shown as 20mm × 30mm)"
 
+# -- SVG logos: vectors on every page, with links around them ----------
+if "$BROCHURE" render $D -l tests/e2e/svg.yaml -o "$E/svg.pdf" --allow-path layouts 2>"$E/err"; then
+	[ "$(pdfimages -list "$E/svg.pdf" | wc -l)" = 2 ] && pass ||
+	    fail "an SVG logo is drawn as vectors, not as an image" "$(pdfimages -list "$E/svg.pdf")"
+	[ "$(pdfinfo -url "$E/svg.pdf" | wc -l)" = 5 ] && qpdf --check "$E/svg.pdf" >/dev/null &&
+	    pass || fail "SVG pages keep their links, and qpdf accepts the file"
+else
+	fail "render SVG logos on four pages" "$(cat "$E/err")"
+fi
+
 # -- masks and placeholders --------------------------------------------
 "$BROCHURE" check tests/e2e/placeholder-data.yaml -l tests/e2e/placeholder.yaml --dump-tree "$E/ph.tree" 2>"$E/err"
 awk '/^page/ { p = $3 } /^  (rect|image|text)/ { print p, $1 } /^    \| / { print p, $2 }' "$E/ph.tree" >"$E/ph.txt"
