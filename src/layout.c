@@ -736,6 +736,37 @@ layout_frame(struct flow *f, const struct frame *fr)
 		f->page->boxes[first].y += dy;
 }
 
+/*
+ * Fills and images that touch the trim edge run on into the bleed, so
+ * that trimming a little off never shows white paper.
+ */
+static void
+extend_into_bleed(struct lpage *p)
+{
+	double b = p->bleed, e = 0.01;
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		struct box *x = &p->boxes[i];
+
+		if ((x->kind != BOX_RECT || x->fill.a == 0) &&
+		    x->kind != BOX_IMAGE)
+			continue;
+		if (x->x <= e) {
+			x->x -= b;
+			x->w += b;
+		}
+		if (x->y <= e) {
+			x->y -= b;
+			x->h += b;
+		}
+		if (x->x + x->w >= p->width - e)
+			x->w += b;
+		if (x->y + x->h >= p->height - e)
+			x->h += b;
+	}
+}
+
 struct lpage *
 layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
     const struct ynode *record, int number, int count, struct diag *d)
@@ -750,6 +781,9 @@ layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
 	p->number = number;
 	p->width = ctx->spec->width;
 	p->height = ctx->spec->height;
+	p->bleed = ctx->spec->bleed;
+	p->crop_marks = ctx->spec->crop_marks && p->bleed > 0;
+	p->offset = p->bleed + (p->crop_marks ? LAYOUT_SLUG : 0);
 	p->background = ps->background;
 	f.ctx = ctx;
 	f.page = p;
@@ -760,6 +794,8 @@ layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
 	f.scope.page_count = count;
 	for (i = 0; i < ps->nframes; i++)
 		layout_frame(&f, ps->frames[i]);
+	if (p->bleed > 0)
+		extend_into_bleed(p);
 	if (ps->outline != NULL) {
 		struct tval v;
 

@@ -50,11 +50,18 @@ struct lpage {
 	const char		*name;		/* output stem: id or page name */
 	char			*outline;	/* outline title, or NULL */
 	int			 number;	/* 1-based in the document */
-	double			 width, height;	/* [pt] */
+	double			 width, height;	/* [pt] the trim */
+	double			 bleed;		/* [pt] past the trim, or 0 */
+	double			 offset;	/* [pt] trim from the media's edge:
+						   bleed and room for marks */
+	bool			 crop_marks;
 	struct color		 background;
 	struct box		*boxes;
 	size_t			 n, cap;
 };
+
+/* Room past the bleed for crop marks [pt] (8mm). */
+#define LAYOUT_SLUG	(8 * 72 / 25.4)
 
 /* What layout needs besides the page: shared, read-only while used. */
 struct layout_ctx {

@@ -44,6 +44,7 @@ out_doc_open(const char *path, const struct out_opts *o, struct diag *d)
 	}
 	doc->d = d;
 	doc->scale = o->scale;
+	doc->opts = *o;
 	doc->outline_top = 0;	/* CAIRO_PDF_OUTLINE_ROOT */
 	return doc;
 }

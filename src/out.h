@@ -21,6 +21,9 @@ struct out_opts {
 	const char	*subject;
 	const char	*keywords;
 	const char	*date;		/* "YYYY-MM-DDTHH:MM:SS" */
+	double		 trim_w, trim_h;/* PDF print boxes [pt], if bleed */
+	double		 bleed;		/* [pt] 0: no print boxes */
+	double		 offset;	/* [pt] trim from the media's edge */
 };
 
 struct outfile;
@@ -36,6 +39,7 @@ struct outdoc {
 	double		 scale;		/* raster pixels per point */
 	int		 pages;		/* pages begun so far */
 	int		 outline_top;	/* PDF: the last top-level entry */
+	struct out_opts	 opts;		/* as opened */
 };
 
 struct out_backend {

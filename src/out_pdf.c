@@ -4,11 +4,15 @@
  * subsets until the end.  Fonts are embedded and subset by cairo, with
  * ToUnicode maps so pdftotext gives the text back.
  */
+#include <stdio.h>
+#include <unistd.h>
+
 #include <cairo-pdf.h>
 #include <glib.h>
 
 #include "out.h"
 #include "outfile.h"
+#include "pdfboxes.h"
 
 static void
 meta(cairo_surface_t *s, cairo_pdf_metadata_t key, const char *value)
@@ -66,6 +70,24 @@ pdf_page_end(struct outdoc *doc, cairo_t *cr)
 	return out_check(doc, out_page_finish(doc, cr));
 }
 
+/* The TrimBox and BleedBox, written into the temporary file. */
+static bool
+add_boxes(struct outdoc *doc)
+{
+	const struct out_opts *o = &doc->opts;
+	const char *tmp = outfile_tmp(doc->of);
+	char *boxed = g_strdup_printf("%s.boxes", tmp);
+	bool ok;
+
+	fflush(outfile_fp(doc->of));
+	ok = pdfboxes_write(tmp, boxed, outfile_path(doc->of), o->trim_w,
+	    o->trim_h, o->offset, o->bleed, doc->d) && rename(boxed, tmp) == 0;
+	if (!ok)
+		unlink(boxed);
+	g_free(boxed);
+	return ok;
+}
+
 static bool
 pdf_close(struct outdoc *doc, bool commit)
 {
@@ -76,6 +98,10 @@ pdf_close(struct outdoc *doc, bool commit)
 	st = cairo_surface_status(doc->surface);
 	cairo_surface_destroy(doc->surface);
 	if (commit && !out_check(doc, st)) {
+		out_doc_close(doc, false);
+		return false;
+	}
+	if (commit && doc->opts.bleed > 0 && !add_boxes(doc)) {
 		out_doc_close(doc, false);
 		return false;
 	}

@@ -70,6 +70,12 @@ outfile_path(const struct outfile *of)
 	return of->path;
 }
 
+const char *
+outfile_tmp(const struct outfile *of)
+{
+	return of->tmp;
+}
+
 static void
 release(struct outfile *of)
 {

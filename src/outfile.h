@@ -18,6 +18,8 @@ struct outfile;
 struct outfile	*outfile_open(const char *path, struct diag *);
 FILE		*outfile_fp(struct outfile *);
 const char	*outfile_path(const struct outfile *);
+/* The temporary file's path, for a tool that rewrites it in place. */
+const char	*outfile_tmp(const struct outfile *);
 
 /*
  * Flushes, closes and renames into place; reports a write error with

@@ -187,15 +187,51 @@ paint_qr(cairo_t *cr, const struct box *b)
 	cairo_restore(cr);
 }
 
+/*
+ * Crop marks: at each trim corner, two hairlines along the trim edges,
+ * in the slug outside the bleed (they start 1mm past it), pointing at
+ * the corner:
+ *
+ *          |                |
+ *     ──   ┌ ─ bleed ─ ─ ─ ┐   ──
+ *          ¦ ┌── trim ───┐ ¦
+ */
+static void
+crop_marks(cairo_t *cr, const struct lpage *p)
+{
+	double gap = p->bleed + 72 / 25.4, len = 5 * 72 / 25.4;
+	double xs[2] = { 0, p->width }, ys[2] = { 0, p->height };
+	int i, j;
+
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_line_width(cr, 0.25);
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < 2; j++) {
+			double sx = i ? 1 : -1, sy = j ? 1 : -1;
+
+			cairo_move_to(cr, xs[i] + sx * gap, ys[j]);
+			cairo_line_to(cr, xs[i] + sx * (gap + len), ys[j]);
+			cairo_move_to(cr, xs[i], ys[j] + sy * gap);
+			cairo_line_to(cr, xs[i], ys[j] + sy * (gap + len));
+		}
+	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
 void
 paint_page(cairo_t *cr, const struct lpage *p)
 {
 	size_t i;
 
 	cairo_save(cr);
+	cairo_translate(cr, p->offset, p->offset);
 	if (p->background.a > 0) {
+		/* Over the bleed too, but not the slug with the marks. */
 		set_color(cr, &p->background);
-		cairo_paint(cr);
+		cairo_rectangle(cr, -p->bleed, -p->bleed, p->width + 2 * p->bleed,
+		    p->height + 2 * p->bleed);
+		cairo_fill(cr);
 	}
 	/*
 	 * cairo 1.16 writes a broken xref for a PDF whose only tags are
@@ -227,6 +263,8 @@ paint_page(cairo_t *cr, const struct lpage *p)
 			break;
 		}
 	}
+	if (p->crop_marks)
+		crop_marks(cr, p);
 	cairo_tag_end(cr, "Document");
 	cairo_restore(cr);
 }

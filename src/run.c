@@ -147,7 +147,8 @@ render_page(struct render *r, struct outdoc *doc, int i)
 	if (diag_fatal_count(r->d) > errors)
 		st = STATUS_INPUT;
 	else if (doc != NULL) {
-		cr = r->be->page_begin(doc, p->width, p->height);
+		cr = r->be->page_begin(doc, p->width + 2 * p->offset,
+		    p->height + 2 * p->offset);
 		if (r->be->outline != NULL && p->outline != NULL)
 			r->be->outline(doc, p->outline, p->record != NULL &&
 			    doc->outline_top != 0);
@@ -353,6 +354,11 @@ run(const struct run_opts *o, struct diag *d)
 	r.oo.subject = meta[META_SUBJECT];
 	r.oo.keywords = meta[META_KEYWORDS];
 	r.oo.date = date;
+	r.oo.trim_w = spec->width;
+	r.oo.trim_h = spec->height;
+	r.oo.bleed = spec->bleed;
+	r.oo.offset = spec->bleed + (spec->crop_marks && spec->bleed > 0 ?
+	    LAYOUT_SLUG : 0);
 	st = dir ? render_dir(&r, o->output) : render_one_file(&r, o->output);
 done:
 	for (i = 0; i < META__MAX; i++)

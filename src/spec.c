@@ -36,7 +36,9 @@ static const char *const top_keys[] = {
 static const char *const meta_keys[META__MAX] = {
 	"author", "keywords", "subject", "title",
 };
-static const char *const page_keys[] = { "margin", "size" };
+static const char *const page_keys[] = {
+	"bleed", "crop-marks", "margin", "size",
+};
 static const char *const page_spec_keys[] = {
 	"background", "each", "frames", "name", "outline",
 };
@@ -86,6 +88,9 @@ static const char *const kind_names[] = {
 static const struct keyword valigns[] = {
 	{ "bottom", VALIGN_BOTTOM }, { "middle", VALIGN_MIDDLE },
 	{ "top", VALIGN_TOP },
+};
+static const struct keyword bools[] = {
+	{ "false", 0 }, { "no", 0 }, { "true", 1 }, { "yes", 1 },
 };
 static const struct keyword masks[] = {
 	{ "circle", MASK_CIRCLE }, { "none", MASK_NONE },
@@ -161,6 +166,17 @@ parse_page_setup(struct parse *p, const struct ynode *m)
 	}
 	if ((n = ynode_get(m, "margin")) != NULL)
 		schema_box(p->d, n, "margin", s->margin);
+	if ((n = ynode_get(m, "bleed")) != NULL &&
+	    schema_length(p->d, n, "bleed", 0, false, &s->bleed) &&
+	    s->bleed > 72 / 25.4 * 20)
+		diag_error(p->d, &n->pos, "bleed must be at most 20mm");
+	s->crop_marks = s->bleed > 0;
+	if ((n = ynode_get(m, "crop-marks")) != NULL) {
+		int v;
+
+		if (schema_keyword(p->d, n, "crop-marks", bools, N(bools), &v))
+			s->crop_marks = v != 0;
+	}
 }
 
 static void

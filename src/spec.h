@@ -189,6 +189,8 @@ struct spec {
 	char			*dir;		/* the layout's folder */
 	double			 width, height;	/* [pt] */
 	double			 margin[4];	/* [pt] top right bottom left */
+	double			 bleed;		/* [pt], 0 for none */
+	bool			 crop_marks;	/* drawn outside the bleed */
 	const char		*fonts_dir;	/* absolute, or NULL */
 	const struct ynode	*fonts_node;
 	struct style		**styles;

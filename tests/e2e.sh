@@ -64,6 +64,27 @@ else
 	fail "render the sample brochure" "$(cat "$E/err")"
 fi
 
+# -- print: bleed, crop marks, TrimBox and BleedBox ----------------------
+P=layouts/brochure-a5-print.yaml
+if "$BROCHURE" render $D -l $P -o "$E/print.pdf" 2>"$E/err" && [ ! -s "$E/err" ]; then
+	pdfinfo -box -f 1 -l 6 "$E/print.pdf" >"$E/box"
+	for box in "MediaBox:      0.00     0.00   481.89   657.64" \
+	    "BleedBox:     22.68    22.68   459.21   634.96" \
+	    "TrimBox:      31.18    31.18   450.71   626.46"; do
+		n=$(grep -c "$box" "$E/box")
+		[ "$n" = 6 ] && pass || fail "every A5 page has ${box%%:*} $(echo ${box#*:})" "$n of 6; $(grep "${box%%:*}" "$E/box" | head -2)"
+	done
+	check "qpdf --check is clean on the print PDF" qpdf --check "$E/print.pdf"
+	"$BROCHURE" render $D -l $P -o "$E/print2.pdf" 2>/dev/null
+	cmp -s "$E/print.pdf" "$E/print2.pdf" && pass || fail "the print PDF is the same bytes twice"
+	pdftotext -raw "$E/print.pdf" "$E/print.txt"
+	check "the A5 print brochure holds every text" $PY tests/e2e/text-check.py --text $D "$E/print.txt"
+else
+	fail "render the A5 print brochure without a warning" "$(cat "$E/err")"
+fi
+[ "$(grep -ac '/TrimBox\|/BleedBox' "$E/b.pdf")" = 0 ] && pass ||
+    fail "without bleed, no print boxes are written"
+
 # -- social cards -------------------------------------------------------
 if "$BROCHURE" render $D -l $SQ -o "$E/social/" 2>"$E/err"; then
 	pass

@@ -1,0 +1,23 @@
+/*
+ * Print boxes: cairo 1.16 has no API for a page's TrimBox and BleedBox,
+ * so the finished PDF is rewritten with libqpdf to add them.
+ */
+#ifndef PDFBOXES_H
+#define PDFBOXES_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+
+/*
+ * Rewrites the PDF at in into out with, on every page, a TrimBox of
+ * trim_w × trim_h points at (offset, offset) from the MediaBox corner
+ * and a BleedBox bleed points larger each way.  Deterministic output
+ * (the /ID is derived from the content).  Reports and returns false on
+ * failure; `name` is the path the user knows the file by.
+ */
+bool	pdfboxes_write(const char *in, const char *out, const char *name,
+	    double trim_w, double trim_h, double offset, double bleed,
+	    struct diag *);
+
+#endif
