@@ -117,7 +117,7 @@ FUZZ_CC       = clang-14
 FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=undefined -std=c11 \
 		-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(PKG_CFLAGS)
-FUZZ_TARGETS  = data layout template
+FUZZ_TARGETS  = data layout template image
 
 $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
 		$(LIB_SRC) $(wildcard src/*.h)

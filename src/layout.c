@@ -96,7 +96,7 @@ condition_holds(const struct flow *f, const struct ynode *cond)
 static const char *
 record_id(const struct flow *f)
 {
-	return f->page->record ? data_record_id(f->page->record) : NULL;
+	return f->scope.record ? data_record_id(f->scope.record) : NULL;
 }
 
 /* "(page 3, record 'gina', field 'story')" */
@@ -767,17 +767,27 @@ extend_into_bleed(struct lpage *p)
 	}
 }
 
+char *
+layout_page_name(const struct page_spec *ps, const struct ynode *first,
+    int sheet)
+{
+	if (ps->per_page > 1)
+		return g_strdup_printf("%s-%d", ps->name, sheet);
+	return g_strdup(first ? data_record_id(first) : ps->name);
+}
+
 struct lpage *
 layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
-    const struct ynode *record, int number, int count, struct diag *d)
+    const struct ynode *const *records, int nrec, int sheet, int number,
+    int count, struct diag *d)
 {
 	struct lpage *p = xcalloc(1, sizeof(*p));
 	struct flow f = { 0 };
-	size_t i;
+	size_t i, first;
+	int k;
 
 	p->spec = ps;
-	p->record = record;
-	p->name = record ? data_record_id(record) : ps->name;
+	p->record = nrec > 0 ? records[0] : NULL;
 	p->number = number;
 	p->width = ctx->spec->width;
 	p->height = ctx->spec->height;
@@ -788,12 +798,21 @@ layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
 	f.ctx = ctx;
 	f.page = p;
 	f.d = d;
-	f.scope.record = record;
 	f.scope.root = ctx->data->doc->root;
 	f.scope.page_number = number;
 	f.scope.page_count = count;
-	for (i = 0; i < ps->nframes; i++)
-		layout_frame(&f, ps->frames[i]);
+	/* Each record in its slot: the frames laid out, then moved. */
+	for (k = 0; k < (nrec > 0 ? nrec : 1); k++) {
+		f.scope.record = nrec > 0 ? records[k] : NULL;
+		first = p->n;
+		for (i = 0; i < ps->nframes; i++)
+			layout_frame(&f, ps->frames[i]);
+		for (i = first; i < p->n; i++) {
+			p->boxes[i].x += ps->slots[k][0];
+			p->boxes[i].y += ps->slots[k][1];
+		}
+	}
+	f.scope.record = p->record;
 	if (p->bleed > 0)
 		extend_into_bleed(p);
 	if (ps->outline != NULL) {
@@ -806,6 +825,8 @@ layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
 		}
 		tval_clear(&v);
 	}
+	p->name_buf = layout_page_name(ps, p->record, sheet);
+	p->name = p->name_buf;
 	return p;
 }
 
@@ -817,6 +838,7 @@ lpage_free(struct lpage *p)
 	page_truncate(p, 0);
 	free(p->boxes);
 	g_free(p->outline);
+	g_free(p->name_buf);
 	free(p);
 }
 

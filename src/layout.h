@@ -46,8 +46,10 @@ struct box {
 
 struct lpage {
 	const struct page_spec	*spec;
-	const struct ynode	*record;	/* or NULL */
-	const char		*name;		/* output stem: id or page name */
+	const struct ynode	*record;	/* the first, or NULL */
+	const char		*name;		/* output stem: id, page name, or
+						   page name-sheet for N-up */
+	char			*name_buf;	/* owns name when made */
 	char			*outline;	/* outline title, or NULL */
 	int			 number;	/* 1-based in the document */
 	double			 width, height;	/* [pt] the trim */
@@ -73,13 +75,21 @@ struct layout_ctx {
 };
 
 /*
- * Lays out page spec ps for record (NULL for a page made once) as page
- * number of count.  Reports overflow and missing glyphs to d.  Never
- * NULL; free with lpage_free().
+ * Lays out page spec ps for its nrec records (none for a page made
+ * once; up to ps->per_page, one per slot), the sheet-th of its spec,
+ * as page number of count.
+ * Reports overflow and missing glyphs to d.  Never NULL; free with
+ * lpage_free().
  */
 struct lpage	*layout_page(const struct layout_ctx *,
-		    const struct page_spec *ps, const struct ynode *record,
+		    const struct page_spec *ps,
+		    const struct ynode *const *records, int nrec, int sheet,
 		    int number, int count, struct diag *d);
+
+/* The output name of a page: the record's id, the page's name, or for
+ * N-up the page's name and the sheet ("cards-2"); the caller g_free()s. */
+char		*layout_page_name(const struct page_spec *,
+		    const struct ynode *first, int sheet);
 void		 lpage_free(struct lpage *);
 
 /* Writes a deterministic text dump of the page's boxes. */

@@ -30,10 +30,15 @@
 #include "template.h"
 #include "validate.h"
 
-/* One page to make: a page spec and, for `each` pages, its record. */
+/*
+ * One page to make: a page spec and, for `each` pages, its records (one,
+ * or up to per-page for N-up, the last sheet maybe fewer).
+ */
 struct job {
 	const struct page_spec	*ps;
-	const struct ynode	*record;
+	const struct ynode	*const *records;
+	int			 nrec;
+	int			 sheet;		/* 1-based among this spec's */
 };
 
 static struct job *
@@ -46,12 +51,18 @@ list_pages(const struct spec *spec, const struct data *data, int *count)
 		const struct page_spec *ps = spec->pages[i];
 		const struct ynode *recs = ps->each ?
 		    data_records(data, ps->each) : NULL;
-		size_t k = ps->each ? recs->n : 1;
+		size_t per = (size_t)ps->per_page;
+		size_t k = ps->each ? (recs->n + per - 1) / per : 1;
 
 		jobs = g_renew(struct job, jobs, n + k);
 		for (j = 0; j < k; j++) {
 			jobs[n].ps = ps;
-			jobs[n].record = ps->each ? recs->items[j] : NULL;
+			jobs[n].records = ps->each ?
+			    (const struct ynode *const *)recs->items + j * per :
+			    NULL;
+			jobs[n].nrec = ps->each ?
+			    (int)MIN(per, recs->n - j * per) : 0;
+			jobs[n].sheet = (int)j + 1;
 			n++;
 		}
 	}
@@ -138,7 +149,8 @@ render_page(struct render *r, struct outdoc *doc, int i)
 {
 	int errors = diag_fatal_count(r->d);
 	struct lpage *p = layout_page(&r->lc, r->jobs[i].ps,
-	    r->jobs[i].record, i + 1, r->njobs, r->d);
+	    r->jobs[i].records, r->jobs[i].nrec, r->jobs[i].sheet, i + 1,
+	    r->njobs, r->d);
 	enum status st = STATUS_OK;
 	cairo_t *cr;
 
@@ -200,12 +212,15 @@ render_dir(struct render *r, const char *dir)
 	}
 	for (i = 0; i < r->njobs; i++) {
 		const struct job *j = &r->jobs[i];
-		char *path = g_strdup_printf("%s/%s.%s", dir, j->record ?
-		    data_record_id(j->record) : j->ps->name, r->be->name);
+		char *name = layout_page_name(j->ps, j->nrec ? j->records[0] :
+		    NULL, j->sheet);
+		char *path = g_strdup_printf("%s/%s.%s", dir, name,
+		    r->be->name);
 		struct outdoc *doc = r->be->open(path, &r->oo, r->d);
 		enum status pst = doc ? STATUS_OK : STATUS_OUTPUT;
 
 		g_free(path);
+		g_free(name);
 		if (doc != NULL) {
 			pst = render_page(r, doc, i);
 			if (!r->be->close(doc, pst == STATUS_OK))

@@ -40,7 +40,8 @@ static const char *const page_keys[] = {
 	"bleed", "crop-marks", "margin", "size",
 };
 static const char *const page_spec_keys[] = {
-	"background", "each", "frames", "name", "outline",
+	"background", "each", "frames", "name", "outline", "per-page",
+	"slots",
 };
 static const char *const frame_keys[] = {
 	"blocks", "bottom", "fill", "height", "if", "name", "padding",
@@ -648,6 +649,56 @@ parse_frame(struct parse *p, const struct ynode *m, size_t index)
 	return f;
 }
 
+/*
+ * N-up: `per-page: N` puts N records on one sheet, the page's frames
+ * drawn once per record, moved by `slots: [[x, y], ...]`.
+ */
+static void
+parse_slots(struct parse *p, struct page_spec *ps, const struct ynode *m)
+{
+	const struct ynode *n = ynode_get(m, "per-page"), *sl;
+	double v;
+	size_t i;
+
+	ps->per_page = 1;
+	ps->slots = arena_alloc(p->a, sizeof(*ps->slots));
+	if (n == NULL)
+		return;
+	if (!schema_number(p->d, n, "per-page", 1, 64, &v))
+		return;
+	if (v != (int)v) {
+		diag_error(p->d, &n->pos, "per-page must be a whole number");
+		return;
+	}
+	if (ynode_get(m, "each") == NULL) {
+		diag_error(p->d, &n->pos, "per-page needs 'each': the records "
+		    "to put on each sheet");
+		return;
+	}
+	sl = ynode_get(m, "slots");
+	if (sl == NULL || sl->kind != YNODE_SEQ || sl->n != (size_t)v) {
+		diag_error(p->d, sl ? &sl->pos : &n->pos, "per-page: %d needs "
+		    "'slots': a list of %d [x, y] offsets, one per record",
+		    (int)v, (int)v);
+		return;
+	}
+	ps->slots = arena_alloc(p->a, sl->n * sizeof(*ps->slots));
+	for (i = 0; i < sl->n; i++) {
+		const struct ynode *xy = sl->items[i];
+
+		if (xy->kind != YNODE_SEQ || xy->n != 2) {
+			diag_error(p->d, &xy->pos, "a slot is [x, y]");
+			return;
+		}
+		if (!schema_length(p->d, xy->items[0], "a slot's x", 0, false,
+		    &ps->slots[i][0]) ||
+		    !schema_length(p->d, xy->items[1], "a slot's y", 0, false,
+		    &ps->slots[i][1]))
+			return;
+	}
+	ps->per_page = (int)v;
+}
+
 static struct page_spec *
 parse_page(struct parse *p, const struct ynode *m, size_t index)
 {
@@ -680,6 +731,7 @@ parse_page(struct parse *p, const struct ynode *m, size_t index)
 		ps->each_node = n;
 	if ((n = ynode_get(m, "background")) != NULL)
 		schema_color(p->d, p->colors, n, "background", &ps->background);
+	parse_slots(p, ps, m);
 	if ((n = ynode_get(m, "outline")) != NULL)
 		ps->outline = parse_template(p, n, "outline");
 	n = ynode_get(m, "frames");
@@ -712,7 +764,8 @@ check_page_names(struct parse *p, const struct ptrvec *pages)
 			const struct page_spec *a = pages->items[i];
 			const struct page_spec *b = pages->items[j];
 
-			if (a->each == NULL && b->each == NULL &&
+			if ((a->each == NULL || a->per_page > 1) &&
+			    (b->each == NULL || b->per_page > 1) &&
 			    strcmp(a->name, b->name) == 0) {
 				diag_error(p->d, &a->node->pos, "two pages "
 				    "are named '%s' (first at line %d): "

@@ -176,6 +176,8 @@ struct page_spec {
 	const struct ynode	*node;
 	const char		*each;		/* record list key, or NULL */
 	const struct ynode	*each_node;
+	int			 per_page;	/* records on one sheet (N-up) */
+	double			 (*slots)[2];	/* per_page offsets [pt] */
 	struct color		 background;
 	struct tmpl		*outline;	/* PDF outline title, or NULL */
 	struct frame		**frames;

@@ -26,6 +26,10 @@ if "$BROCHURE" render $D -l $A4 -o "$E/b.pdf" 2>"$E/err"; then
 	title=$(printf '%s\n' "$info" | sed -n 's/^Title: *//p')
 	[ "$title" = "Unthinkable Question — 인턴 체험 스토리." ] && pass ||
 	    fail "PDF title from the data" "got '$title'"
+	printf '%s\n' "$info" | grep -q "^Author: *카카오브레인$" &&
+	    printf '%s\n' "$info" | grep -q "^Subject: *2021 Summer AI 영입 연계형 인턴과정$" &&
+	    printf '%s\n' "$info" | grep -q "^Keywords: *인턴, 회고, 카카오브레인$" && pass ||
+	    fail "PDF author, subject and keywords from the data" "$info"
 	pdftotext -raw "$E/b.pdf" "$E/b.txt"
 	check "pdftotext gives back every text of every intern" \
 	    $PY tests/e2e/text-check.py --text $D "$E/b.txt"
@@ -84,6 +88,22 @@ else
 fi
 [ "$(grep -ac '/TrimBox\|/BleedBox' "$E/b.pdf")" = 0 ] && pass ||
     fail "without bleed, no print boxes are written"
+
+# -- N-up: two interns to a sheet ---------------------------------------
+H=layouts/handout-a4.yaml
+"$BROCHURE" render $D -l $H -o "$E/handout.pdf" 2>"$E/err"
+[ "$(pdfinfo "$E/handout.pdf" | sed -n 's/^Pages: *//p')" = 2 ] && [ ! -s "$E/err" ] && pass ||
+    fail "four interns two to a sheet make two pages" "$(cat "$E/err")"
+pdftotext -raw "$E/handout.pdf" - | grep -x "Gina\|Wilson\|Jwoong\|Ted" | tr '\n' ' ' >"$E/names"
+[ "$(cat "$E/names")" = "Gina Wilson Jwoong Ted " ] && pass ||
+    fail "the sheets are filled in order" "$(cat "$E/names")"
+"$BROCHURE" check tests/e2e/three.yaml -l $H --dump-tree - 2>/dev/null |
+    awk '/^page/ { p = $2 } /^    \| (Gina|Wilson|Ted)$/ { printf "%s:%s ", p, $2 }' >"$E/slots"
+[ "$(cat "$E/slots")" = "1:Gina 1:Wilson 2:Ted " ] && pass ||
+    fail "three interns: the last sheet has one card, its other slot blank" "$(cat "$E/slots")"
+"$BROCHURE" render $D -l $H -o "$E/hod/" 2>/dev/null
+[ "$(cd "$E/hod" && ls | tr '\n' ' ')" = "cards-1.png cards-2.png " ] && pass ||
+    fail "in a folder, N-up sheets are named page-sheet" "$(ls "$E/hod")"
 
 # -- social cards -------------------------------------------------------
 if "$BROCHURE" render $D -l $SQ -o "$E/social/" 2>"$E/err"; then
@@ -151,6 +171,10 @@ n=$(pdfimages -list "$E/b.pdf" | awk 'NR > 2 && $9 == "jpeg" && $4 == 600 && $5 
     pass || fail "the intern without a photo gets the initial placeholder"
 "$BROCHURE" check $D -l tests/e2e/turned.yaml --dump-tree - 2>/dev/null | grep -q "^  image 28.35 28.35 56.69 85.04" &&
     pass || fail "an EXIF-turned JPEG is laid out upright (40×60 shown as 20mm × 30mm)"
+
+"$BROCHURE" check $D -l tests/e2e/exif-odd.yaml --dump-tree "$E/odd.tree" 2>"$E/err"
+[ $? = 0 ] && [ "$(grep -c '^  image .* 56.69 37.80$' "$E/odd.tree")" = 2 ] && pass ||
+    fail "JPEGs with odd EXIF (orientation 9, an offset past the end) are read upright" "$(cat "$E/odd.tree" "$E/err")"
 
 # -- SVG logos: vectors on every page, with links around them ----------
 if "$BROCHURE" render $D -l tests/e2e/svg.yaml -o "$E/svg.pdf" --allow-path layouts 2>"$E/err"; then
