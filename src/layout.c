@@ -664,8 +664,10 @@ flow_frame(struct flow *f, const struct frame *fr, size_t first)
  * one parameter shared by the frame's fitting texts (0: every one at
  * its smallest, 1: at its largest), to 1/256 of their ranges: eight
  * trial layouts, whatever the range, instead of one per size step.
- * Trials report nothing: warnings are muted and errors are reported
- * once (image loads are cached).
+ * The first trial, at the largest size, is kept when it fits (the usual
+ * case) and reports the warnings a flow raises, none of which depends
+ * on the size; the trials after it are muted (errors still show, and
+ * image loads are cached, so each is reported once).
  */
 static double
 fit_frame(struct flow *f, const struct frame *fr, size_t first, double ih)
@@ -674,21 +676,22 @@ fit_frame(struct flow *f, const struct frame *fr, size_t first, double ih)
 	int i;
 
 	f->fit = 1;
-	f->d->mute++;
 	h = flow_frame(f, fr, first);
-	if (h > ih + 0.01 || f->too_long != NULL) {
-		for (i = 0; i < 8; i++) {
-			f->fit = (lo + hi) / 2;
-			h = flow_frame(f, fr, first);
-			if (h > ih + 0.01 || f->too_long != NULL)
-				hi = f->fit;
-			else
-				lo = f->fit;
-		}
-		f->fit = lo;
+	if (h <= ih + 0.01 && f->too_long == NULL)
+		return h;
+	f->d->mute++;
+	for (i = 0; i < 8; i++) {
+		f->fit = (lo + hi) / 2;
+		h = flow_frame(f, fr, first);
+		if (h > ih + 0.01 || f->too_long != NULL)
+			hi = f->fit;
+		else
+			lo = f->fit;
 	}
+	f->fit = lo;
+	h = flow_frame(f, fr, first);
 	f->d->mute--;
-	return flow_frame(f, fr, first);
+	return h;
 }
 
 static void

@@ -267,6 +267,9 @@ printf '%s\n' "data/interns.yaml:32:14: warning: text takes 6 lines, more than i
 "$BROCHURE" check $D -l tests/e2e/fit-lines.yaml --strict 2>/dev/null
 [ $? = 1 ] && pass || fail "max-lines passed under --strict: exit 1"
 
+n=$("$BROCHURE" check tests/e2e/fit-glyph.yaml -l $SQ 2>&1 | grep -c "no bundled font draws 'ก'")
+[ "$n" = 1 ] && pass || fail "a fitted text's missing glyph is reported once, not per trial" "$n times"
+
 # -- mixed scripts ------------------------------------------------------
 if "$BROCHURE" render $D -l tests/e2e/scripts.yaml -o "$E/scripts.pdf" 2>"$E/err" && [ ! -s "$E/err" ]; then
 	fonts=$(pdffonts "$E/scripts.pdf" | tail -n +3 | awk '{print $1}' | sed 's/^[A-Z]*+//' | sort -u | tr '\n' ' ')
