@@ -43,14 +43,13 @@ glue(PangoAttrList *attrs, size_t start, size_t end)
 }
 
 void
-breaks_keep_all(PangoAttrList *attrs, PangoLayout *flat, const char *text,
+breaks_keep_all(PangoAttrList *attrs, const int *adv, const char *text,
     double width)
 {
 	const char *p = text, *start;
 	double limit = width * PANGO_SCALE;
 
 	while (*p) {
-		PangoRectangle a, b;
 		const char *last;
 
 		while (*p && is_space(g_utf8_get_char(p)))
@@ -64,9 +63,7 @@ breaks_keep_all(PangoAttrList *attrs, PangoLayout *flat, const char *text,
 		}
 		if (g_utf8_strlen(start, p - start) < 2)
 			continue;
-		pango_layout_index_to_pos(flat, (int)(start - text), &a);
-		pango_layout_index_to_pos(flat, (int)(last - text), &b);
-		if (b.x + b.width - a.x <= limit) {
+		if (adv == NULL || adv[p - text] - adv[start - text] <= limit) {
 			PangoAttribute *w = pango_attr_word_new();
 			const char *q;
 

@@ -12,10 +12,11 @@
 
 /*
  * Keep-all: a word attribute over every space-delimited word of text
- * that is no wider than width [pt] alone; `flat` is the paragraph laid
- * out on one line, to measure the words on.
+ * that is no wider than width [pt] alone.  adv[i] is the advance of
+ * text's first i bytes in Pango units (text_advances()), so a word
+ * [a, b) is adv[b] - adv[a] wide; NULL when every word is known to fit.
  */
-void	breaks_keep_all(PangoAttrList *, PangoLayout *flat, const char *text,
+void	breaks_keep_all(PangoAttrList *, const int *adv, const char *text,
 	    double width);
 
 /*

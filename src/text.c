@@ -175,6 +175,39 @@ avoid_runt(PangoLayout *l, PangoAttrList *attrs, const char *text)
 }
 
 /*
+ * The advance of text's first i bytes, for every i, in Pango units,
+ * from flat (text laid out unwrapped): each glyph's width is counted at
+ * the byte its cluster starts at, then summed.  A word [a, b) is
+ * adv[b] - adv[a] wide, in constant time; pango_layout_index_to_pos()
+ * walks the line from its start at each call, which made measuring
+ * every word of a paragraph quadratic.  The caller frees the array.
+ */
+static int *
+advances(PangoLayout *flat, const char *text)
+{
+	size_t i, len = strlen(text);
+	int *adv = g_new0(int, len + 1);
+	PangoLayoutIter *it = pango_layout_get_iter(flat);
+
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		int g;
+
+		for (g = 0; run != NULL && g < run->glyphs->num_glyphs; g++) {
+			size_t at = (size_t)run->item->offset +
+			    (size_t)run->glyphs->log_clusters[g];
+
+			if (at < len)
+				adv[at + 1] += run->glyphs->glyphs[g].geometry.width;
+		}
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	for (i = 1; i <= len; i++)
+		adv[i] += adv[i - 1];
+	return adv;
+}
+
+/*
  * Pango wraps a word wider than its box character by character, in
  * time that grows with the square of the word's length: a 20,000-letter
  * word took a second per layout.  Such words (over LONG_WORD characters
@@ -185,28 +218,22 @@ avoid_runt(PangoLayout *l, PangoAttrList *attrs, const char *text)
 #define LONG_WORD	32
 
 static char *
-split_long_words(PangoLayout *flat, const char *text, double width)
+split_long_words(const int *adv, const char *text, double width)
 {
 	GString *out = NULL;
 	const char *p = text, *start, *done = text;
 
 	while (*p) {
-		PangoRectangle a, b;
-		const char *last, *q;
+		const char *q;
 		long n;
 
 		while (*p && g_unichar_isspace(g_utf8_get_char(p)))
 			p = g_utf8_next_char(p);
-		start = last = p;
-		for (n = 0; *p && !g_unichar_isspace(g_utf8_get_char(p)); n++) {
-			last = p;
+		start = p;
+		for (n = 0; *p && !g_unichar_isspace(g_utf8_get_char(p)); n++)
 			p = g_utf8_next_char(p);
-		}
-		if (n <= LONG_WORD)
-			continue;
-		pango_layout_index_to_pos(flat, (int)(start - text), &a);
-		pango_layout_index_to_pos(flat, (int)(last - text), &b);
-		if ((b.x + b.width - a.x) / (double)PANGO_SCALE <= width)
+		if (n <= LONG_WORD || (adv[p - text] - adv[start - text]) /
+		    (double)PANGO_SCALE <= width)
 			continue;
 		if (out == NULL)
 			out = g_string_new(NULL);
@@ -225,6 +252,43 @@ split_long_words(PangoLayout *flat, const char *text, double width)
 		return NULL;
 	g_string_append(out, done);
 	return g_string_free(out, FALSE);
+}
+
+/*
+ * Whether every word of text surely fits in width without measuring:
+ * each character of the common scripts (Hangul, Latin, digits, CJK
+ * ideographs, ordinary punctuation) is narrower than 1.5em in any sane
+ * font, so a word of n of them is narrower than n × (1.5em + letter
+ * spacing).  Most paragraphs pass, and skip the unwrapped layout that
+ * measuring needs (it costs a full shaping of the paragraph).  Any
+ * other character, or a word over LONG_WORD characters, says measure.
+ */
+static bool
+words_surely_fit(const struct style *s, const char *text, double width)
+{
+	double per = 1.5 * s->size + fmax(style_letter_spacing(s), 0);
+	const char *p = text;
+
+	while (*p) {
+		long n = 0;
+
+		while (*p && g_unichar_isspace(g_utf8_get_char(p)))
+			p = g_utf8_next_char(p);
+		for (; *p && !g_unichar_isspace(g_utf8_get_char(p)); n++) {
+			gunichar c = g_utf8_get_char(p);
+
+			if (!(c < 0x250 || (c >= 0x2000 && c < 0x2070) ||
+			    (c >= 0x3000 && c < 0x3040) ||
+			    (c >= 0x3130 && c < 0x3190) ||
+			    (c >= 0x4E00 && c < 0xA000) ||
+			    (c >= 0xAC00 && c < 0xD7A4)))
+				return false;
+			p = g_utf8_next_char(p);
+		}
+		if (n > LONG_WORD || n * per > width)
+			return false;
+	}
+	return true;
 }
 
 PangoLayout *
@@ -248,17 +312,26 @@ text_layout(PangoContext *ctx, const struct style *s, const char *text,
 		 * l is still unwrapped here: measure the words on it.  A new
 		 * list each time, since Pango ignores setting the same list.
 		 */
-		char *split = split_long_words(l, text, width);
+		double room = width - fmax(s->indent, 0);
+		int *adv = NULL;
 
-		if (split != NULL) {
-			pango_layout_set_text(l, split, -1);
-			g_free(split);
-			text = pango_layout_get_text(l);
+		if (!words_surely_fit(s, text, fmin(width, room))) {
+			char *split;
+
+			adv = advances(l, text);
+			split = split_long_words(adv, text, width);
+			if (split != NULL) {
+				pango_layout_set_text(l, split, -1);
+				g_free(split);
+				text = pango_layout_get_text(l);
+				g_free(adv);
+				adv = advances(l, text);
+			}
 		}
 		rules = pango_attr_list_copy(attrs);
 		if (s->wordbreak == BREAK_KEEP_ALL)
-			breaks_keep_all(rules, l, text,
-			    width - fmax(s->indent, 0));
+			breaks_keep_all(rules, adv, text, room);
+		g_free(adv);
 		breaks_punctuation(rules, text);
 		pango_layout_set_attributes(l, rules);
 		pango_layout_set_width(l, units(width));
