@@ -3,6 +3,7 @@
  * images, SVG.  main() only wires the command line to the pipeline.
  */
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -22,6 +23,15 @@ main(int argc, char **argv)
 
 	/* Messages are UTF-8 whatever the locale; numbers never localised. */
 	setlocale(LC_ALL, "C.UTF-8");
+	/*
+	 * Page-sized buffers (a 1080 × 1080 surface is 4.7 MB; the PNG
+	 * encoder's are 3.5 MB) come and go with every page.  Above
+	 * glibc's mmap threshold each one was a fresh mapping, zeroed
+	 * page by page by the kernel: 21% of a card's time.  From the heap
+	 * they are reused.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 512 << 20);
+	mallopt(M_TRIM_THRESHOLD, 1024 << 20);
 	diag_init(&d, stderr);
 	if ((st = cli_parse(argc, argv, &o, &d)) >= 0)
 		return st;

@@ -1,0 +1,21 @@
+/*
+ * A small PNG writer for rendered pages: the chunks are written here,
+ * the pixels compressed by libdeflate (whole-buffer, about twice as
+ * fast as zlib at its level 1 on page images, and smaller).
+ */
+#ifndef PNGENC_H
+#define PNGENC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Encodes w × h pixels of native-endian 0xXXRRGGBB words (cairo's
+ * RGB24), rows stride bytes apart, as an 8-bit RGB PNG with no
+ * ancillary chunk (the same pixels give the same bytes).  Returns a
+ * malloc'd buffer of *len bytes, or NULL if memory ran out.
+ */
+unsigned char	*pngenc_rgb24(const unsigned char *data, int w, int h,
+		    int stride, size_t *len);
+
+#endif
