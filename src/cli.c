@@ -3,6 +3,7 @@
  * name the option at fault; paths are checked to exist here, so a
  * mistyped DATA or LAYOUT is a usage error rather than an input one.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +67,10 @@ enum {
 	OPT_STRICT,
 	OPT_DUMP,
 	OPT_ALLOW,
+	OPT_JOBS,
+	OPT_ONLY,
+	OPT_SHARD,
+	OPT_MANIFEST,
 };
 
 static const struct option longopts[] = {
@@ -78,6 +83,10 @@ static const struct option longopts[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "dump-tree", required_argument, NULL, OPT_DUMP },
 	{ "allow-path", required_argument, NULL, OPT_ALLOW },
+	{ "jobs", required_argument, NULL, OPT_JOBS },
+	{ "only", required_argument, NULL, OPT_ONLY },
+	{ "shard", required_argument, NULL, OPT_SHARD },
+	{ "manifest", required_argument, NULL, OPT_MANIFEST },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -96,6 +105,67 @@ parse_positive(const char *s, double lo, double hi, double *v)
 {
 	return units_parse_factor(s, v) && strchr(s, '%') == NULL &&
 	    *v >= lo && *v <= hi;
+}
+
+/* A whole number in [lo, hi], nothing else. */
+static bool
+parse_count(const char *s, long lo, long hi, int *v)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (end == s || *end != '\0' || errno != 0 || n < lo || n > hi ||
+	    !g_ascii_isdigit(*s))
+		return false;
+	*v = (int)n;
+	return true;
+}
+
+static bool
+parse_shard(const char *s, int *k, int *n)
+{
+	const char *slash = strchr(s, '/');
+	char *ks;
+	bool ok;
+
+	if (slash == NULL)
+		return false;
+	ks = g_strndup(s, (gsize)(slash - s));
+	ok = parse_count(ks, 1, 10000, k) && parse_count(slash + 1, 1, 10000,
+	    n) && *k <= *n;
+	g_free(ks);
+	return ok;
+}
+
+/* The manifest's folder must exist: it is written at the end. */
+static bool
+manifest_dir_ok(const char *path)
+{
+	char *dir = g_path_get_dirname(path);
+	bool ok = g_file_test(dir, G_FILE_TEST_IS_DIR);
+
+	g_free(dir);
+	return ok;
+}
+
+static bool
+ends_json(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 5 && g_ascii_strcasecmp(s + n - 5, ".json") == 0 &&
+	    s[n - 6] != '/';
+}
+
+/* Online CPUs: the default for --jobs. */
+static int
+cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
 char *
@@ -127,10 +197,12 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 {
 	const char *pos[2] = { NULL, NULL };
 	int c, npos = 0;
+	size_t i;
 	double v;
 
 	memset(o, 0, sizeof(*o));
 	o->scale = 1 / PT_PER_PX;
+	o->jobs = cpus();
 	opterr = 0;
 	for (;;) {
 		c = getopt_long(argc, argv, "+l:o:f:qhV", longopts, NULL);
@@ -146,7 +218,10 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 			break;
 		switch (c) {
 		case 'l':
-			o->layout = optarg;
+			if (o->nlayouts == RUN_MAX_LAYOUTS)
+				return usage_error(d, "too many layouts (16 at "
+				    "most)", NULL);
+			o->layouts[o->nlayouts++] = optarg;
 			break;
 		case 'o':
 			o->output = optarg;
@@ -195,6 +270,29 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 				    "folders (16 at most)", NULL);
 			o->allow[o->nallow++] = optarg;
 			break;
+		case OPT_JOBS:
+			if (!parse_count(optarg, 1, 256, &o->jobs))
+				return usage_error(d, "--jobs must be a whole "
+				    "number from 1 to 256, not '", optarg);
+			break;
+		case OPT_ONLY:
+			if (*optarg == '\0')
+				return usage_error(d, "--only needs a record id "
+				    "or page name", NULL);
+			o->only = g_renew(const char *, o->only, o->nonly + 1);
+			o->only[o->nonly++] = optarg;
+			break;
+		case OPT_SHARD:
+			if (!parse_shard(optarg, &o->shard, &o->shards))
+				return usage_error(d, "--shard must be K/N with "
+				    "1 <= K <= N <= 10000, not '", optarg);
+			break;
+		case OPT_MANIFEST:
+			if (!ends_json(optarg))
+				return usage_error(d, "--manifest must name a "
+				    ".json file, not '", optarg);
+			o->manifest = optarg;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return STATUS_OK;
@@ -218,7 +316,7 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 	o->data = pos[1];
 	if (o->data == NULL)
 		return usage_error(d, "no DATA file given", NULL);
-	if (o->layout == NULL)
+	if (o->nlayouts == 0)
 		return usage_error(d, "no layout given (-l LAYOUT.yaml)", NULL);
 	if (o->cmd == RUN_RENDER && o->output == NULL)
 		return usage_error(d, "no output given (-o OUTPUT)", NULL);
@@ -226,7 +324,15 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 		return usage_error(d, "check writes nothing: drop -o", NULL);
 	if (!g_file_test(o->data, G_FILE_TEST_IS_REGULAR))
 		return usage_error(d, "no such data file '", o->data);
-	if (!g_file_test(o->layout, G_FILE_TEST_IS_REGULAR))
-		return usage_error(d, "no such layout file '", o->layout);
+	for (i = 0; i < o->nlayouts; i++)
+		if (!g_file_test(o->layouts[i], G_FILE_TEST_IS_REGULAR))
+			return usage_error(d, "no such layout file '",
+			    o->layouts[i]);
+	if (o->cmd == RUN_CHECK && o->manifest != NULL)
+		return usage_error(d, "check writes nothing: drop --manifest",
+		    NULL);
+	if (o->manifest != NULL && !manifest_dir_ok(o->manifest))
+		return usage_error(d, "--manifest: no such folder for '",
+		    o->manifest);
 	return -1;
 }

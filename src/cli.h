@@ -6,7 +6,6 @@
 
 #include "run.h"
 
-#define BROCHURE_VERSION	"0.1.0"
 
 /*
  * Parses argv into o.  Returns -1 to go on and run, or an exit status

@@ -4,6 +4,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
@@ -26,6 +27,9 @@ diag_report(struct diag *d, enum diag_level level,
     const struct diag_pos *pos, const char *fmt, ...)
 {
 	va_list ap;
+	FILE *f;
+	char *line = NULL;
+	size_t len = 0;
 
 	if (d->mute > 0 && level != DIAG_ERROR)
 		return;
@@ -36,20 +40,27 @@ diag_report(struct diag *d, enum diag_level level,
 		return;
 	}
 	d->last_shown = true;
-	if (d->out == NULL)
+	if (d->out == NULL && d->sink == NULL)
+		return;
+	if ((f = open_memstream(&line, &len)) == NULL)
 		return;
 	if (pos != NULL && pos->file != NULL && pos->line > 0)
-		fprintf(d->out, "%s:%d:%d: ", pos->file, pos->line, pos->col);
+		fprintf(f, "%s:%d:%d: ", pos->file, pos->line, pos->col);
 	else if (pos != NULL && pos->file != NULL)
-		fprintf(d->out, "%s: ", pos->file);
+		fprintf(f, "%s: ", pos->file);
 	else
-		fputs("brochure: ", d->out);
-	fprintf(d->out, "%s: ", level == DIAG_WARNING && d->strict ?
+		fputs("brochure: ", f);
+	fprintf(f, "%s: ", level == DIAG_WARNING && d->strict ?
 	    "error" : level_names[level]);
 	va_start(ap, fmt);
-	vfprintf(d->out, fmt, ap);
+	vfprintf(f, fmt, ap);
 	va_end(ap);
-	fputc('\n', d->out);
+	fclose(f);
+	if (d->sink != NULL)
+		d->sink(d->sink_arg, level, line);
+	else
+		fprintf(d->out, "%s\n", line);
+	free(line);
 }
 
 int

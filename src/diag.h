@@ -31,6 +31,13 @@ struct diag {
 	int	 count[DIAG__MAX];
 	bool	 last_shown;	/* whether the previous line was printed */
 	int	 mute;		/* > 0: drop warnings and notes (trials) */
+	/*
+	 * If set, each line shown goes here instead of to out, without
+	 * its newline: a page rendered in a worker thread keeps its
+	 * lines, and the main thread prints them in page order.
+	 */
+	void	(*sink)(void *, enum diag_level, const char *line);
+	void	*sink_arg;
 };
 
 void	diag_init(struct diag *, FILE *);

@@ -282,6 +282,24 @@ image_cache_get(struct image_cache *c, const char *path,
 	if (g_hash_table_lookup_extended(c->by_path, path, NULL, &found))
 		return found;
 	img = image_load(path, pos, d);
+	if (img != NULL && img->surface != NULL) {
+		/*
+		 * Each thread has its own cache: the same file loaded by
+		 * two is one image to cairo's PDF writer, embedded once.
+		 */
+		char *id = g_strdup(path);
+
+		cairo_surface_set_mime_data(img->surface,
+		    CAIRO_MIME_TYPE_UNIQUE_ID, (const unsigned char *)id,
+		    strlen(id), g_free, id);
+	}
 	g_hash_table_insert(c->by_path, g_strdup(path), img);
 	return img;
+}
+
+void
+image_cache_trim(struct image_cache *c, unsigned int max)
+{
+	if (g_hash_table_size(c->by_path) > max)
+		g_hash_table_remove_all(c->by_path);
 }

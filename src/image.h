@@ -38,6 +38,14 @@ struct image		*image_cache_get(struct image_cache *,
 			    const char *path, const struct diag_pos *,
 			    struct diag *);
 
+/*
+ * Empties the cache if it holds more than max images (between pages:
+ * the images of pages still held must stay), so that a campaign of
+ * photos does not keep every one decoded.
+ */
+void			 image_cache_trim(struct image_cache *,
+			    unsigned int max);
+
 /* Size in pixels, as shown (after the EXIF orientation). */
 double		 image_width(const struct image *);
 double		 image_height(const struct image *);

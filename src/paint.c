@@ -49,34 +49,12 @@ paint_rect(cairo_t *cr, const struct box *b)
 	cairo_new_path(cr);
 }
 
-/*
- * A text with a link is tagged as one (PDF; other surfaces ignore
- * tags) over its ink.  cairo reads the URI between single quotes, so a
- * quote or backslash in it is escaped.
- */
 static void
 paint_text(cairo_t *cr, const struct box *b)
 {
-	GString *attr = NULL;
-	const char *c;
-
-	if (b->uri != NULL) {
-		attr = g_string_new("uri='");
-		for (c = b->uri; *c; c++) {
-			if (*c == '\'' || *c == '\\')
-				g_string_append_c(attr, '\\');
-			g_string_append_c(attr, *c);
-		}
-		g_string_append_c(attr, '\'');
-		cairo_tag_begin(cr, CAIRO_TAG_LINK, attr->str);
-	}
 	set_color(cr, &b->fill);
 	cairo_move_to(cr, b->x, b->y);
 	pango_cairo_show_layout(cr, b->layout);
-	if (attr != NULL) {
-		cairo_tag_end(cr, CAIRO_TAG_LINK);
-		g_string_free(attr, TRUE);
-	}
 }
 
 static void
@@ -233,13 +211,6 @@ paint_page(cairo_t *cr, const struct lpage *p)
 		    p->height + 2 * p->bleed);
 		cairo_fill(cr);
 	}
-	/*
-	 * cairo 1.16 writes a broken xref for a PDF whose only tags are
-	 * links (qpdf calls it damaged); a Document tag around each page
-	 * avoids it (KOREAN.md).  Nothing inside may use cairo_paint(): a
-	 * paint inside a tag makes every tag of the next page fail.
-	 */
-	cairo_tag_begin(cr, "Document", NULL);
 	for (i = 0; i < p->n; i++) {
 		const struct box *b = &p->boxes[i];
 
@@ -265,6 +236,69 @@ paint_page(cairo_t *cr, const struct lpage *p)
 	}
 	if (p->crop_marks)
 		crop_marks(cr, p);
-	cairo_tag_end(cr, "Document");
 	cairo_restore(cr);
+}
+
+struct paint_link *
+paint_links_of(const struct lpage *p, size_t *n)
+{
+	struct paint_link *l = NULL;
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < p->n; i++) {
+		const struct box *b = &p->boxes[i];
+
+		if (b->uri == NULL)
+			continue;
+		l = g_renew(struct paint_link, l, *n + 1);
+		l[*n].x = b->x + p->offset;
+		l[*n].y = b->y + p->offset;
+		l[*n].w = b->w;
+		l[*n].h = b->h;
+		l[*n].uri = g_strdup(b->uri);
+		(*n)++;
+	}
+	return l;
+}
+
+/*
+ * Each link is a tag with its rectangle given, so it needs no drawing
+ * inside: the page may have been painted from a recording.  cairo
+ * reads the URI between single quotes, so a quote or backslash in it
+ * is escaped.  cairo 1.16 writes a broken xref for a PDF whose only
+ * tags are links (qpdf calls it damaged); a Document tag around them
+ * avoids it (KOREAN.md).  Nothing is painted inside a tag: a
+ * cairo_paint() there makes every tag of the next page fail.
+ */
+void
+paint_links(cairo_t *cr, const struct paint_link *l, size_t n)
+{
+	GString *attr = g_string_new(NULL);
+	size_t i;
+	const char *c;
+
+	cairo_tag_begin(cr, "Document", NULL);
+	for (i = 0; i < n; i++) {
+		g_string_assign(attr, "uri='");
+		for (c = l[i].uri; *c; c++) {
+			if (*c == '\'' || *c == '\\')
+				g_string_append_c(attr, '\\');
+			g_string_append_c(attr, *c);
+		}
+		g_string_append_printf(attr, "' rect=[%.3f %.3f %.3f %.3f]",
+		    l[i].x, l[i].y, l[i].w, l[i].h);
+		cairo_tag_begin(cr, CAIRO_TAG_LINK, attr->str);
+		cairo_tag_end(cr, CAIRO_TAG_LINK);
+	}
+	cairo_tag_end(cr, "Document");
+	g_string_free(attr, TRUE);
+}
+
+void
+paint_links_free(struct paint_link *l, size_t n)
+{
+	while (n > 0)
+		g_free(l[--n].uri);
+	g_free(l);
 }

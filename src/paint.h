@@ -10,6 +10,20 @@
 
 #include "layout.h"
 
+/* Draws everything but the links (tags, for the PDF). */
 void	paint_page(cairo_t *, const struct lpage *);
+
+/* A link: its rectangle on the media [pt] and where it goes. */
+struct paint_link {
+	double	 x, y, w, h;
+	char	*uri;
+};
+
+/* The links of a page (*n of them), to tag after painting it. */
+struct paint_link	*paint_links_of(const struct lpage *, size_t *n);
+/* Tags the links on cr (PDF; other surfaces ignore tags). */
+void			 paint_links(cairo_t *, const struct paint_link *,
+			    size_t n);
+void			 paint_links_free(struct paint_link *, size_t n);
 
 #endif

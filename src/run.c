@@ -1,16 +1,26 @@
 /*
  * The pipeline of one command:
  *
- *   spec_load ─┐
- *   data_load ─┴─ data_validate ─ page list ─┬─ layout_page ─ paint_page
- *                                            └─ (one page at a time) ─▶
- *                                               out backend (atomic)
+ *   spec_load (each -l) ─┐
+ *   data_load ───────────┴─ data_validate ─ page list ─ selection
+ *        (--only, --shard) ─▶ pool: layout_page ─ paint_page ─▶ file
+ *                                  (worker threads)     │ or recording
+ *                           in page order, main thread: ◀┘
+ *                           messages, PDF pages, manifest, progress
  *
  * Both input files are loaded even when the first fails, so one run
  * reports the problems of both.  `check` lays every page out (to find
  * overflows) but paints nothing and writes nothing.
+ *
+ * Threads: each worker has its own fonts (Pango font map) and image
+ * cache; nothing Pango made crosses threads.  A page for a folder is
+ * painted and written by its worker.  A page of a single PDF is painted
+ * by its worker into a cairo recording surface, which the main thread
+ * replays into the PDF in page order: layout runs in parallel with the
+ * PDF writing, and the file is the same at any --jobs.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,51 +33,145 @@
 #include "fonts.h"
 #include "image.h"
 #include "layout.h"
+#include "manifest.h"
+#include "mem.h"
 #include "out.h"
 #include "paint.h"
+#include "pool.h"
+#include "progress.h"
 #include "run.h"
+#include "schema.h"
 #include "spec.h"
 #include "template.h"
 #include "validate.h"
 
+/* Images a folder render's worker keeps decoded between pages. */
+#define RUN_IMAGE_CACHE	64
+
+/* One layout of the run, with what its pages share. */
+struct lay {
+	const char	*path;
+	struct spec	*spec;
+	char		*stem;		/* "social-square" */
+	char		*meta[META__MAX];
+	struct out_opts	 oo;
+	int		 npages;	/* its whole document: page.count */
+};
+
 /*
- * One page to make: a page spec and, for `each` pages, its records (one,
- * or up to per-page for N-up, the last sheet maybe fewer).
+ * One page to make: a layout's page spec and, for `each` pages, its
+ * records (one, or up to per-page for N-up, the last sheet maybe
+ * fewer).
  */
 struct job {
+	int			 lay;
 	const struct page_spec	*ps;
 	const struct ynode	*const *records;
 	int			 nrec;
 	int			 sheet;		/* 1-based among this spec's */
+	int			 number;	/* 1-based in its document */
+	char			*key;		/* record id, page name, … */
+	int			 key_index;	/* among the whole set's keys */
 };
 
-static struct job *
-list_pages(const struct spec *spec, const struct data *data, int *count)
+struct msg {
+	enum diag_level	 level;
+	char		*line;
+};
+
+/* What a worker made of a job, for the main thread. */
+struct result {
+	enum status		 st;
+	GPtrArray		*msgs;		/* struct msg *, in order */
+	int			 count[DIAG__MAX];
+	char			*dump;		/* --dump-tree text */
+	/* A page of a single PDF: */
+	cairo_surface_t		*rec;
+	double			 w, h;		/* media [pt] */
+	char			*outline;
+	bool			 has_record;
+	struct paint_link	*links;
+	size_t			 nlinks;
+	/* A file written (folder or single page): */
+	char			*path;
+	double			 fw, fh;	/* its size, px or pt */
+	char			 sha[65];
+	long long		 bytes;
+};
+
+enum mode {
+	MODE_CHECK,	/* lay out only */
+	MODE_FILES,	/* each page its own file, written by a worker */
+	MODE_PDF,	/* one PDF: pages recorded, replayed in order */
+};
+
+/* Prints diagnostic lines once each, notes after a shown line. */
+struct printer {
+	FILE		*out;
+	GHashTable	*seen;
+	bool		 last;
+	struct progress	*prog;
+};
+
+struct render {
+	const struct run_opts		*o;
+	const struct data		*data;
+	struct lay			 lays[RUN_MAX_LAYOUTS];
+	int				 nlays;
+	struct job			*jobs;		/* the selection */
+	int				 njobs;
+	int				 whole_jobs, whole_keys;
+	enum mode			 mode;
+	const struct out_backend	*be;
+	const struct confine		*confine;
+	struct outdoc			*doc;		/* MODE_PDF */
+	struct result			*res;
+	struct diag			*d;
+	struct printer			 pr;
+	struct manifest			*man;
+	int				 written;	/* files committed */
+	enum status			 st;
+};
+
+/* The worse of two statuses: output failures over input ones. */
+static enum status
+worst(enum status a, enum status b)
 {
-	struct job *jobs = NULL;
-	size_t i, j, n = 0;
+	return a > b ? a : b;
+}
 
-	for (i = 0; i < spec->npages; i++) {
-		const struct page_spec *ps = spec->pages[i];
-		const struct ynode *recs = ps->each ?
-		    data_records(data, ps->each) : NULL;
-		size_t per = (size_t)ps->per_page;
-		size_t k = ps->each ? (recs->n + per - 1) / per : 1;
+static void
+print_line(void *arg, enum diag_level level, const char *line)
+{
+	struct printer *p = arg;
+	bool show = level == DIAG_NOTE ? p->last :
+	    g_hash_table_add(p->seen, g_strdup(line));
 
-		jobs = g_renew(struct job, jobs, n + k);
-		for (j = 0; j < k; j++) {
-			jobs[n].ps = ps;
-			jobs[n].records = ps->each ?
-			    (const struct ynode *const *)recs->items + j * per :
-			    NULL;
-			jobs[n].nrec = ps->each ?
-			    (int)MIN(per, recs->n - j * per) : 0;
-			jobs[n].sheet = (int)j + 1;
-			n++;
-		}
-	}
-	*count = (int)n;
-	return jobs;
+	p->last = show;
+	if (!show)
+		return;
+	progress_clear(p->prog);
+	fprintf(p->out, "%s\n", line);
+}
+
+static void
+collect_line(void *arg, enum diag_level level, const char *line)
+{
+	struct result *res = arg;
+	struct msg *m = xcalloc(1, sizeof(*m));
+
+	m->level = level;
+	m->line = g_strdup(line);
+	g_ptr_array_add(res->msgs, m);
+}
+
+static void
+free_msg(gpointer v)
+{
+	struct msg *m = v;
+
+	g_free(m->line);
+	free(m);
 }
 
 static bool
@@ -129,155 +233,581 @@ has_family(void *fonts, const char *family)
 	return fonts_has_family(fonts, family);
 }
 
-struct render {
-	const struct run_opts		*o;
-	const struct out_backend	*be;
-	struct out_opts			 oo;
-	struct layout_ctx		 lc;
-	struct job			*jobs;
-	int				 njobs;
-	struct diag			*d;
-};
-
-/*
- * Lays out and paints page i into an open document (or only lays it
- * out, for check).  An input error found on the way (an unreadable
- * image) fails the page, so its file is not committed.
- */
-static enum status
-render_page(struct render *r, struct outdoc *doc, int i)
+/* The pages of layout li, appended to *jobs (n so far). */
+static struct job *
+list_pages(struct job *jobs, int *n, int li, const struct spec *spec,
+    const struct data *data)
 {
-	int errors = diag_fatal_count(r->d);
-	struct lpage *p = layout_page(&r->lc, r->jobs[i].ps,
-	    r->jobs[i].records, r->jobs[i].nrec, r->jobs[i].sheet, i + 1,
-	    r->njobs, r->d);
-	enum status st = STATUS_OK;
-	cairo_t *cr;
+	size_t i, j;
+	int first = *n;
 
-	if (r->o->dump != NULL)
-		lpage_dump(p, r->o->dump);
-	if (diag_fatal_count(r->d) > errors)
-		st = STATUS_INPUT;
-	else if (doc != NULL) {
-		cr = r->be->page_begin(doc, p->width + 2 * p->offset,
-		    p->height + 2 * p->offset);
-		if (r->be->outline != NULL && p->outline != NULL)
-			r->be->outline(doc, p->outline, p->record != NULL &&
-			    doc->outline_top != 0);
-		paint_page(cr, p);
-		if (!r->be->page_end(doc, cr))
-			st = STATUS_OUTPUT;
-	}
-	lpage_free(p);
-	return st;
-}
+	for (i = 0; i < spec->npages; i++) {
+		const struct page_spec *ps = spec->pages[i];
+		const struct ynode *recs = ps->each ?
+		    data_records(data, ps->each) : NULL;
+		size_t per = (size_t)ps->per_page;
+		size_t k = ps->each ? (recs->n + per - 1) / per : 1;
 
-/* The worse of two statuses: output failures over input ones. */
-static enum status
-worst(enum status a, enum status b)
-{
-	return a > b ? a : b;
-}
+		jobs = g_renew(struct job, jobs, (size_t)*n + k);
+		for (j = 0; j < k; j++) {
+			struct job *jb = &jobs[*n];
 
-static enum status
-render_one_file(struct render *r, const char *path)
-{
-	struct outdoc *doc = r->be->open(path, &r->oo, r->d);
-	enum status st = doc ? STATUS_OK : STATUS_OUTPUT;
-	int i;
-
-	for (i = 0; st == STATUS_OK && i < r->njobs; i++)
-		st = render_page(r, doc, i);
-	if (doc != NULL && !r->be->close(doc, st == STATUS_OK))
-		st = worst(st, STATUS_OUTPUT);
-	return st;
-}
-
-/*
- * One file per page, named after the record's id or the page's name.
- * A failure leaves the other pages written; the status is the worst.
- */
-static enum status
-render_dir(struct render *r, const char *dir)
-{
-	enum status st = STATUS_OK;
-	int i;
-
-	if (g_mkdir_with_parents(dir, 0777) != 0) {
-		struct diag_pos pos = { dir, 0, 0 };
-
-		diag_error(r->d, &pos, "cannot create the folder: %s",
-		    strerror(errno));
-		return STATUS_OUTPUT;
-	}
-	for (i = 0; i < r->njobs; i++) {
-		const struct job *j = &r->jobs[i];
-		char *name = layout_page_name(j->ps, j->nrec ? j->records[0] :
-		    NULL, j->sheet);
-		char *path = g_strdup_printf("%s/%s.%s", dir, name,
-		    r->be->name);
-		struct outdoc *doc = r->be->open(path, &r->oo, r->d);
-		enum status pst = doc ? STATUS_OK : STATUS_OUTPUT;
-
-		g_free(path);
-		g_free(name);
-		if (doc != NULL) {
-			pst = render_page(r, doc, i);
-			if (!r->be->close(doc, pst == STATUS_OK))
-				pst = worst(pst, STATUS_OUTPUT);
+			memset(jb, 0, sizeof(*jb));
+			jb->lay = li;
+			jb->ps = ps;
+			jb->records = ps->each ?
+			    (const struct ynode *const *)recs->items + j * per :
+			    NULL;
+			jb->nrec = ps->each ? (int)MIN(per, recs->n - j * per) :
+			    0;
+			jb->sheet = (int)j + 1;
+			jb->number = *n - first + 1;
+			jb->key = layout_page_name(ps, jb->nrec ?
+			    jb->records[0] : NULL, jb->sheet);
+			(*n)++;
 		}
-		st = worst(st, pst);
 	}
+	return jobs;
+}
+
+/* Whether job j shows id: its key, or a record on it (N-up). */
+static bool
+job_has(const struct job *j, const char *id)
+{
+	int k;
+
+	if (strcmp(j->key, id) == 0)
+		return true;
+	for (k = 0; k < j->nrec; k++)
+		if (strcmp(data_record_id(j->records[k]), id) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The whole set of pages of every layout, then the selection: --only
+ * keeps the pages that show one of its IDs; --shard splits the keys
+ * left (in order of first appearance) into N contiguous runs of sizes
+ * differing by one at most, and keeps the K-th.  A key's pages in all
+ * layouts go together.  Page numbers stay those of the whole document.
+ */
+static enum status
+select_pages(struct render *r, struct job *all, int n)
+{
+	const struct run_opts *o = r->o;
+	GHashTable *keys = g_hash_table_new(g_str_hash, g_str_equal);
+	bool *keep = xcalloc((size_t)n, sizeof(*keep));
+	int i, nk = 0, lo, hi;
+	size_t k;
+	enum status st = STATUS_OK;
+
+	for (i = 0; i < n; i++) {
+		gpointer v;
+
+		if (g_hash_table_lookup_extended(keys, all[i].key, NULL, &v)) {
+			all[i].key_index = GPOINTER_TO_INT(v);
+			continue;
+		}
+		all[i].key_index = nk;
+		g_hash_table_insert(keys, all[i].key, GINT_TO_POINTER(nk++));
+	}
+	r->whole_keys = nk;
+	r->whole_jobs = n;
+	for (i = 0; i < n; i++)
+		keep[i] = o->nonly == 0;
+	for (k = 0; k < o->nonly; k++) {
+		bool found = false;
+
+		for (i = 0; i < n; i++)
+			if (job_has(&all[i], o->only[k]))
+				keep[i] = found = true;
+		if (!found) {
+			const char **names = xcalloc((size_t)n, sizeof(*names));
+			const char *near;
+
+			for (i = 0; i < n; i++)
+				names[i] = all[i].key;
+			near = schema_suggest(o->only[k], names, (size_t)n);
+			diag_error(r->d, NULL, "--only '%s' matches no record "
+			    "id or page name%s%s%s", o->only[k],
+			    near ? " (did you mean '" : "", near ? near : "",
+			    near ? "'?)" : "");
+			free(names);
+			st = STATUS_USAGE;
+		}
+	}
+	if (o->shards > 0) {
+		/* Shard over the keys kept, in order. */
+		int *rank = xcalloc((size_t)nk, sizeof(*rank)), kept = 0;
+
+		for (i = 0; i < nk; i++)
+			rank[i] = -1;
+		for (i = 0; i < n; i++)
+			if (keep[i] && rank[all[i].key_index] < 0)
+				rank[all[i].key_index] = kept++;
+		lo = (int)((long long)(o->shard - 1) * kept / o->shards);
+		hi = (int)((long long)o->shard * kept / o->shards);
+		for (i = 0; i < n; i++)
+			keep[i] = keep[i] && rank[all[i].key_index] >= lo &&
+			    rank[all[i].key_index] < hi;
+		free(rank);
+	}
+	r->jobs = xcalloc((size_t)n + 1, sizeof(*r->jobs));
+	for (i = 0; i < n; i++) {
+		if (keep[i])
+			r->jobs[r->njobs++] = all[i];
+		else
+			g_free(all[i].key);
+	}
+	free(keep);
+	g_hash_table_destroy(keys);
 	return st;
 }
 
 /* Picks the backend and the shape of the output from its name. */
 static enum status
-choose_output(struct render *r, bool *dir, struct diag *d)
+choose_output(struct render *r)
 {
 	const char *out = r->o->output;
+	struct diag *d = r->d;
+	bool dir;
+	int i;
 
-	*dir = ends_with(out, "/") || is_dir(out);
-	if (*dir) {
-		r->be = out_find(r->o->format ? r->o->format : "png");
-		if (r->be == NULL) {
-			diag_error(d, NULL, "unknown --format '%s' (pdf, png "
-			    "or svg)", r->o->format);
-			return STATUS_USAGE;
-		}
+	if (r->o->cmd == RUN_CHECK) {
+		r->mode = MODE_CHECK;
 		return STATUS_OK;
 	}
-	if (ends_with(out, ".pdf"))
+	dir = ends_with(out, "/") || is_dir(out);
+	if (dir) {
+		r->be = out_find(r->o->format ? r->o->format : "png");
+		r->mode = MODE_FILES;
+	} else if (ends_with(out, ".pdf")) {
 		r->be = &out_pdf;
-	else if (ends_with(out, ".png"))
-		r->be = &out_png;
-	else if (ends_with(out, ".svg"))
-		r->be = &out_svg;
-	else {
+		r->mode = MODE_PDF;
+	} else if (ends_with(out, ".png") || ends_with(out, ".svg")) {
+		r->be = ends_with(out, ".png") ? &out_png : &out_svg;
+		r->mode = MODE_FILES;
+	} else {
 		diag_error(d, NULL, "output '%s' must end in .pdf, .png or "
 		    ".svg, or be a folder (end it with '/')", out);
 		return STATUS_USAGE;
 	}
-	if (r->o->format != NULL && strcmp(r->o->format, r->be->name) != 0) {
+	if (!dir && r->o->format != NULL &&
+	    strcmp(r->o->format, r->be->name) != 0) {
 		diag_error(d, NULL, "--format %s does not match the output "
 		    "'%s'", r->o->format, out);
 		return STATUS_USAGE;
 	}
-	if (strcmp(r->be->name, "png") == 0 &&
-	    r->o->scale * r->lc.spec->width * r->o->scale *
-	    r->lc.spec->height > RUN_MAX_PIXELS) {
-		diag_error(d, NULL, "a page of %.0f × %.0f pixels is over the "
-		    "limit of %d megapixels: lower --scale or --dpi",
-		    r->o->scale * r->lc.spec->width,
-		    r->o->scale * r->lc.spec->height, RUN_MAX_PIXELS / 1000000);
+	if (!dir && r->nlays > 1) {
+		diag_error(d, NULL, "%d layouts make %d kinds of file: render "
+		    "them into a folder ('%s/'), not '%s'", r->nlays, r->nlays,
+		    "out", out);
 		return STATUS_USAGE;
 	}
-	if (!r->be->multipage && r->njobs != 1) {
+	if (!dir && r->o->shards > 0) {
+		diag_error(d, NULL, "--shard splits a render into a folder; "
+		    "'%s' is one file", out);
+		return STATUS_USAGE;
+	}
+	for (i = 0; strcmp(r->be->name, "png") == 0 && i < r->nlays; i++) {
+		const struct spec *s = r->lays[i].spec;
+
+		if (r->o->scale * s->width * r->o->scale * s->height <=
+		    RUN_MAX_PIXELS)
+			continue;
+		diag_error(d, NULL, "a page of %.0f × %.0f pixels is over the "
+		    "limit of %d megapixels: lower --scale or --dpi",
+		    r->o->scale * s->width, r->o->scale * s->height,
+		    RUN_MAX_PIXELS / 1000000);
+		return STATUS_USAGE;
+	}
+	if (!dir && !r->be->multipage && r->njobs != 1) {
 		diag_error(d, NULL, "the layout makes %d pages but '%s' holds "
 		    "one: render into a folder ('%s/') or a .pdf", r->njobs,
 		    out, "out");
 		return STATUS_USAGE;
 	}
+	if (dir && g_mkdir_with_parents(out, 0777) != 0) {
+		struct diag_pos pos = { out, 0, 0 };
+
+		diag_error(d, &pos, "cannot create the folder: %s",
+		    strerror(errno));
+		return STATUS_OUTPUT;
+	}
+	return STATUS_OK;
+}
+
+/* Where job j's file goes, in MODE_FILES. */
+static char *
+job_path(const struct render *r, const struct job *j)
+{
+	const char *out = r->o->output;
+
+	if (!(ends_with(out, "/") || is_dir(out)))
+		return g_strdup(out);
+	if (r->nlays > 1)
+		return g_strdup_printf("%s/%s-%s.%s", out, j->key,
+		    r->lays[j->lay].stem, r->be->name);
+	return g_strdup_printf("%s/%s.%s", out, j->key, r->be->name);
+}
+
+/* ---- worker side ---- */
+
+struct worker {
+	struct render		*r;
+	struct fonts		*fonts[RUN_MAX_LAYOUTS];
+	struct image_cache	*images;
+};
+
+static void *
+worker_new(void *arg)
+{
+	struct worker *w = xcalloc(1, sizeof(*w));
+
+	w->r = arg;
+	w->images = image_cache_new();
+	return w;
+}
+
+static void
+worker_free(void *v, void *arg)
+{
+	struct worker *w = v;
+	int i;
+
+	(void)arg;
+	for (i = 0; i < RUN_MAX_LAYOUTS; i++)
+		fonts_free(w->fonts[i]);
+	image_cache_free(w->images);
+	free(w);
+}
+
+/* Writes page p to its own file (MODE_FILES); the status. */
+static enum status
+write_file(struct render *r, const struct job *j, struct lpage *p,
+    struct result *res, struct diag *d)
+{
+	const struct lay *l = &r->lays[j->lay];
+	struct outdoc *doc;
+	cairo_t *cr;
+	struct paint_link *links;
+	size_t nlinks;
+	double w = p->width + 2 * p->offset, h = p->height + 2 * p->offset;
+	bool ok;
+
+	res->path = job_path(r, j);
+	if ((doc = r->be->open(res->path, &l->oo, d)) == NULL)
+		return STATUS_OUTPUT;
+	cr = r->be->page_begin(doc, w, h);
+	if (r->be->outline != NULL && p->outline != NULL)
+		r->be->outline(doc, p->outline, false);
+	paint_page(cr, p);
+	links = paint_links_of(p, &nlinks);
+	paint_links(cr, links, nlinks);
+	paint_links_free(links, nlinks);
+	ok = r->be->page_end(doc, cr);
+	if (!r->be->close(doc, ok))
+		return STATUS_OUTPUT;
+	if (!ok)
+		return STATUS_OUTPUT;
+	res->fw = strcmp(r->be->name, "png") == 0 ?
+	    ceil(w * r->o->scale - 1e-6) : w;
+	res->fh = strcmp(r->be->name, "png") == 0 ?
+	    ceil(h * r->o->scale - 1e-6) : h;
+	if (r->o->manifest != NULL &&
+	    !manifest_hash_file(res->path, res->sha, &res->bytes)) {
+		struct diag_pos pos = { res->path, 0, 0 };
+
+		diag_error(d, &pos, "cannot read back: %s", strerror(errno));
+		return STATUS_OUTPUT;
+	}
+	return STATUS_OK;
+}
+
+/* Paints page p into a recording for the main thread (MODE_PDF). */
+static void
+record_page(struct lpage *p, struct result *res)
+{
+	cairo_rectangle_t ext;
+	cairo_t *cr;
+
+	res->w = p->width + 2 * p->offset;
+	res->h = p->height + 2 * p->offset;
+	ext.x = ext.y = 0;
+	ext.width = res->w;
+	ext.height = res->h;
+	res->rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA,
+	    &ext);
+	cr = cairo_create(res->rec);
+	paint_page(cr, p);
+	cairo_destroy(cr);
+	res->links = paint_links_of(p, &res->nlinks);
+	res->outline = g_strdup(p->outline);
+	res->has_record = p->record != NULL;
+}
+
+static void
+work(void *v, int i, void *arg)
+{
+	struct worker *w = v;
+	struct render *r = arg;
+	const struct job *j = &r->jobs[i];
+	const struct lay *l = &r->lays[j->lay];
+	struct result *res = &r->res[i];
+	struct layout_ctx lc = { 0 };
+	struct diag d;
+	struct lpage *p;
+
+	diag_init(&d, NULL);
+	d.quiet = r->d->quiet;
+	d.strict = r->d->strict;
+	d.sink = collect_line;
+	d.sink_arg = res;
+	res->msgs = g_ptr_array_new_with_free_func(free_msg);
+	if (w->fonts[j->lay] == NULL)
+		w->fonts[j->lay] = fonts_new(r->o->fonts, l->spec->fonts_dir,
+		    &d);
+	if (w->fonts[j->lay] == NULL) {
+		res->st = STATUS_INPUT;
+		goto done;
+	}
+	lc.spec = l->spec;
+	lc.data = r->data;
+	lc.pango = fonts_context(w->fonts[j->lay]);
+	lc.images = w->images;
+	lc.confine = r->confine;
+	p = layout_page(&lc, j->ps, j->records, j->nrec, j->sheet, j->number,
+	    l->npages, &d);
+	if (r->o->dump != NULL) {
+		size_t len;
+		FILE *f = open_memstream(&res->dump, &len);
+
+		if (f != NULL) {
+			lpage_dump(p, f);
+			fclose(f);
+		}
+	}
+	if (diag_fatal_count(&d) > 0)
+		res->st = STATUS_INPUT;
+	else if (r->mode == MODE_FILES)
+		res->st = write_file(r, j, p, res, &d);
+	else if (r->mode == MODE_PDF)
+		record_page(p, res);
+	lpage_free(p);
+	if (r->mode == MODE_FILES)
+		image_cache_trim(w->images, RUN_IMAGE_CACHE);
+done:
+	memcpy(res->count, d.count, sizeof(res->count));
+}
+
+/* ---- main thread side ---- */
+
+static void
+free_result(struct result *res)
+{
+	if (res->msgs != NULL)
+		g_ptr_array_free(res->msgs, TRUE);
+	free(res->dump);
+	if (res->rec != NULL)
+		cairo_surface_destroy(res->rec);
+	g_free(res->outline);
+	paint_links_free(res->links, res->nlinks);
+	g_free(res->path);
+	memset(res, 0, sizeof(*res));
+}
+
+/* Replays a recorded page into the PDF; false if writing failed. */
+static bool
+replay(struct render *r, struct result *res)
+{
+	struct outdoc *doc = r->doc;
+	cairo_t *cr = r->be->page_begin(doc, res->w, res->h);
+
+	if (res->outline != NULL)
+		r->be->outline(doc, res->outline, res->has_record &&
+		    doc->outline_top != 0);
+	cairo_set_source_surface(cr, res->rec, 0, 0);
+	cairo_paint(cr);
+	paint_links(cr, res->links, res->nlinks);
+	return r->be->page_end(doc, cr);
+}
+
+static void
+add_entry(struct render *r, const struct job *j, const struct result *res)
+{
+	const char **ids = xcalloc((size_t)j->nrec + 1, sizeof(*ids));
+	char *file = g_path_get_basename(res->path);
+	struct manifest_entry e = { 0 };
+	int k;
+
+	for (k = 0; k < j->nrec; k++)
+		ids[k] = data_record_id(j->records[k]);
+	e.file = file;
+	e.key = j->key;
+	e.ids = ids;
+	e.nids = (size_t)j->nrec;
+	e.layout = r->lays[j->lay].stem;
+	e.type = r->be->name;
+	e.width = res->fw;
+	e.height = res->fh;
+	e.unit = strcmp(r->be->name, "png") == 0 ? "px" : "pt";
+	e.pages = 1;
+	e.bytes = res->bytes;
+	e.sha256 = res->sha;
+	manifest_add(r->man, &e);
+	g_free(file);
+	free(ids);
+}
+
+static bool
+consume(int i, void *arg)
+{
+	struct render *r = arg;
+	struct result *res = &r->res[i];
+	guint k;
+
+	for (k = 0; k < res->msgs->len; k++) {
+		const struct msg *m = g_ptr_array_index(res->msgs, k);
+
+		print_line(&r->pr, m->level, m->line);
+	}
+	for (k = 0; k < DIAG__MAX; k++)
+		r->d->count[k] += res->count[k];
+	if (res->dump != NULL)
+		fputs(res->dump, r->o->dump);
+	if (r->mode == MODE_PDF && res->st == STATUS_OK && !replay(r, res))
+		res->st = STATUS_OUTPUT;
+	if (r->mode == MODE_FILES && res->st == STATUS_OK) {
+		r->written++;
+		if (r->man != NULL)
+			add_entry(r, &r->jobs[i], res);
+	}
+	r->st = worst(r->st, res->st);
+	free_result(res);
+	if (r->pr.prog != NULL)
+		progress_step(r->pr.prog, i + 1);
+	/* One bad page spoils a single file: stop there. */
+	return r->mode != MODE_PDF || r->st == STATUS_OK;
+}
+
+static void
+discard(int i, void *arg)
+{
+	struct render *r = arg;
+
+	free_result(&r->res[i]);
+}
+
+static const struct pool_ops render_ops = {
+	worker_new, worker_free, work, consume, discard,
+};
+
+/* The manifest entry of a single PDF, once it is committed. */
+static void
+add_pdf_entry(struct render *r)
+{
+	const char **ids = xcalloc((size_t)r->njobs + 1, sizeof(*ids));
+	char *file = g_path_get_basename(r->o->output);
+	struct manifest_entry e = { 0 };
+	struct diag_pos pos = { r->o->output, 0, 0 };
+	char sha[65];
+	int i, k;
+
+	for (i = 0; i < r->njobs; i++)
+		for (k = 0; k < r->jobs[i].nrec; k++)
+			ids[e.nids++] = data_record_id(r->jobs[i].records[k]);
+	if (!manifest_hash_file(r->o->output, sha, &e.bytes)) {
+		diag_error(r->d, &pos, "cannot read back: %s",
+		    strerror(errno));
+		r->st = worst(r->st, STATUS_OUTPUT);
+	}
+	e.file = file;
+	e.ids = ids;
+	e.layout = r->lays[0].stem;
+	e.type = "pdf";
+	e.width = r->lays[0].spec->width;
+	e.height = r->lays[0].spec->height;
+	e.unit = "pt";
+	e.pages = r->njobs;
+	e.sha256 = sha;
+	manifest_add(r->man, &e);
+	g_free(file);
+	free(ids);
+}
+
+/* "1000 images, 4 formats, 7.9 s, 127 img/s" on stderr. */
+static void
+summary(struct render *r, double secs)
+{
+	int n = r->mode == MODE_PDF ? r->njobs : r->written;
+	const char *unit = r->mode == MODE_PDF ? "pages" :
+	    strcmp(r->be->name, "pdf") == 0 ? "PDF files" :
+	    strcmp(r->be->name, "svg") == 0 ? "SVG files" : "images";
+	const char *rate = r->mode == MODE_PDF ? "pages/s" :
+	    strcmp(r->be->name, "png") == 0 ? "img/s" : "files/s";
+
+	if (r->d->quiet || n == 0)
+		return;
+	if (r->mode == MODE_PDF)
+		fprintf(r->pr.out, "%s: ", r->o->output);
+	fprintf(r->pr.out, "%d %s, %d format%s, %.1f s, %.0f %s", n, unit,
+	    r->nlays, r->nlays == 1 ? "" : "s", secs,
+	    secs > 0 ? n / secs : 0, rate);
+	if (r->mode == MODE_FILES && r->written < r->njobs)
+		fprintf(r->pr.out, " (%d not written)",
+		    r->njobs - r->written);
+	fputc('\n', r->pr.out);
+}
+
+/* The layout's file name without folder and extension. */
+static char *
+stem_of(const char *path)
+{
+	char *base = g_path_get_basename(path);
+	char *dot = strrchr(base, '.');
+
+	if (dot != NULL && dot != base)
+		*dot = '\0';
+	return base;
+}
+
+/* Sets up layout i's output options (metadata, print boxes). */
+static void
+setup_lay(struct render *r, struct lay *l, const char *date)
+{
+	const struct spec *spec = l->spec;
+	int m;
+
+	for (m = 0; m < META__MAX; m++)
+		l->meta[m] = expand_meta(spec, r->data, (enum meta)m, r->d);
+	l->oo.scale = r->o->scale;
+	l->oo.title = l->meta[META_TITLE];
+	l->oo.author = l->meta[META_AUTHOR];
+	l->oo.subject = l->meta[META_SUBJECT];
+	l->oo.keywords = l->meta[META_KEYWORDS];
+	l->oo.date = date;
+	l->oo.trim_w = spec->width;
+	l->oo.trim_h = spec->height;
+	l->oo.bleed = spec->bleed;
+	l->oo.offset = spec->bleed + (spec->crop_marks && spec->bleed > 0 ?
+	    LAYOUT_SLUG : 0);
+}
+
+/* Two layouts with one stem would write each other's files. */
+static enum status
+check_stems(struct render *r)
+{
+	int i, k;
+
+	for (i = 0; i < r->nlays; i++)
+		for (k = 0; k < i; k++)
+			if (strcmp(r->lays[i].stem, r->lays[k].stem) == 0) {
+				diag_error(r->d, NULL, "layouts '%s' and '%s' "
+				    "have one name, '%s': their files would "
+				    "clash", r->lays[k].path, r->lays[i].path,
+				    r->lays[i].stem);
+				return STATUS_USAGE;
+			}
 	return STATUS_OK;
 }
 
@@ -285,66 +815,101 @@ bool
 run_check(const struct spec *spec, const struct data *data,
     struct fonts *fonts, struct diag *d)
 {
-	struct run_opts o = { .cmd = RUN_CHECK };
-	struct render r = { 0 };
-	int i;
+	struct layout_ctx lc = { 0 };
+	struct job *jobs = NULL;
+	int i, n = 0;
 
 	if (data_validate(data, spec, d))
 		validate_fields(spec, data, d);
 	if (diag_failed(d) || !validate_fonts(spec, has_family, fonts, d))
 		return false;
-	r.o = &o;
-	r.d = d;
-	r.jobs = list_pages(spec, data, &r.njobs);
-	r.lc.spec = spec;
-	r.lc.data = data;
-	r.lc.pango = fonts_context(fonts);
-	r.lc.images = image_cache_new();
-	for (i = 0; i < r.njobs; i++)
-		render_page(&r, NULL, i);
-	image_cache_free(r.lc.images);
-	g_free(r.jobs);
+	jobs = list_pages(NULL, &n, 0, spec, data);
+	lc.spec = spec;
+	lc.data = data;
+	lc.pango = fonts_context(fonts);
+	lc.images = image_cache_new();
+	for (i = 0; i < n; i++) {
+		lpage_free(layout_page(&lc, jobs[i].ps, jobs[i].records,
+		    jobs[i].nrec, jobs[i].sheet, jobs[i].number, n, d));
+		g_free(jobs[i].key);
+	}
+	image_cache_free(lc.images);
+	g_free(jobs);
 	return !diag_failed(d);
+}
+
+/* Loads and validates the layouts and the data; false on any error. */
+static bool
+load(struct render *r, struct data **data)
+{
+	const struct run_opts *o = r->o;
+	bool ok = true;
+	int i;
+
+	for (i = 0; i < (int)o->nlayouts; i++) {
+		struct lay *l = &r->lays[r->nlays++];
+
+		l->path = o->layouts[i];
+		l->spec = spec_load(l->path, r->d);
+		l->stem = stem_of(l->path);
+		ok = ok && l->spec != NULL;
+	}
+	*data = data_load(o->data, r->d);
+	if (*data == NULL)
+		return false;
+	for (i = 0; ok && i < r->nlays; i++)
+		if (data_validate(*data, r->lays[i].spec, r->d))
+			validate_fields(r->lays[i].spec, *data, r->d);
+	if (!ok || diag_failed(r->d))
+		return false;
+	/* The fonts each layout asks for must be there. */
+	for (i = 0; i < r->nlays; i++) {
+		struct fonts *f = fonts_new(o->fonts, r->lays[i].spec->fonts_dir,
+		    r->d);
+
+		ok = f != NULL && validate_fonts(r->lays[i].spec, has_family, f,
+		    r->d) && ok;
+		fonts_free(f);
+	}
+	return ok;
 }
 
 enum status
 run(const struct run_opts *o, struct diag *d)
 {
-	struct spec *spec = spec_load(o->layout, d);
-	struct data *data = data_load(o->data, d);
-	struct fonts *fonts = NULL;
 	struct render r = { 0 };
-	enum status st = STATUS_OK;
+	struct data *data = NULL;
+	struct job *all = NULL;
 	char date[32];
-	char *meta[META__MAX] = { 0 };
 	char *allow[16];
 	size_t nallow = 0;
 	struct confine confine;
-	bool dir = false;
-	int i;
+	int i, m, nall = 0;
 
-	if (spec != NULL && data != NULL && data_validate(data, spec, d))
-		validate_fields(spec, data, d);
-	if (diag_failed(d) || spec == NULL || data == NULL) {
-		st = STATUS_INPUT;
-		goto done;
-	}
 	r.o = o;
 	r.d = d;
-	r.lc.spec = spec;
-	r.jobs = list_pages(spec, data, &r.njobs);
-	if (o->cmd == RUN_RENDER &&
-	    (st = choose_output(&r, &dir, d)) != STATUS_OK)
-		goto done;
-	fonts = fonts_new(o->fonts, spec->fonts_dir, d);
-	if (fonts == NULL || !validate_fonts(spec, has_family, fonts, d)) {
-		st = STATUS_INPUT;
+	r.pr.out = d->out;
+	r.pr.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    NULL);
+	/* Until the end of run(): every line goes through the printer. */
+	d->sink = print_line;
+	/* cppcheck-suppress autoVariables ; reset before returning */
+	d->sink_arg = &r.pr;
+	if (!load(&r, &data)) {
+		r.st = STATUS_INPUT;
 		goto done;
 	}
-	r.lc.spec = spec;
-	r.lc.data = data;
-	r.lc.pango = fonts_context(fonts);
-	r.lc.images = image_cache_new();
+	r.data = data;
+	for (i = 0; i < r.nlays; i++) {
+		all = list_pages(all, &nall, i, r.lays[i].spec, data);
+		r.lays[i].npages = 0;
+	}
+	for (i = 0; i < nall; i++)
+		r.lays[all[i].lay].npages++;
+	if ((r.st = select_pages(&r, all, nall)) != STATUS_OK ||
+	    (r.st = check_stems(&r)) != STATUS_OK ||
+	    (r.st = choose_output(&r)) != STATUS_OK)
+		goto done;
 	for (i = 0; i < (int)o->nallow; i++) {
 		char *real = realpath(o->allow[i], NULL);
 
@@ -353,37 +918,59 @@ run(const struct run_opts *o, struct diag *d)
 	}
 	confine.allow = (const char **)allow;
 	confine.nallow = nallow;
-	r.lc.confine = &confine;
-	if (o->cmd == RUN_CHECK) {
-		for (i = 0; i < r.njobs; i++)
-			render_page(&r, NULL, i);
-		st = diag_failed(d) ? STATUS_INPUT : STATUS_OK;
+	r.confine = &confine;
+	pdf_date(date, sizeof(date));
+	for (i = 0; r.mode != MODE_CHECK && i < r.nlays; i++)
+		setup_lay(&r, &r.lays[i], date);
+	if (o->manifest != NULL && r.mode != MODE_CHECK)
+		r.man = manifest_new("brochure " BROCHURE_VERSION, o->data,
+		    o->layouts, o->nlayouts, o->shard, o->shards, r.whole_keys,
+		    r.mode == MODE_PDF ? 1 : r.whole_jobs);
+	if (r.mode == MODE_PDF &&
+	    (r.doc = r.be->open(o->output, &r.lays[0].oo, d)) == NULL) {
+		r.st = STATUS_OUTPUT;
 		goto done;
 	}
-	for (i = 0; i < META__MAX; i++)
-		meta[i] = expand_meta(spec, data, (enum meta)i, d);
-	pdf_date(date, sizeof(date));
-	r.oo.scale = o->scale;
-	r.oo.title = meta[META_TITLE];
-	r.oo.author = meta[META_AUTHOR];
-	r.oo.subject = meta[META_SUBJECT];
-	r.oo.keywords = meta[META_KEYWORDS];
-	r.oo.date = date;
-	r.oo.trim_w = spec->width;
-	r.oo.trim_h = spec->height;
-	r.oo.bleed = spec->bleed;
-	r.oo.offset = spec->bleed + (spec->crop_marks && spec->bleed > 0 ?
-	    LAYOUT_SLUG : 0);
-	st = dir ? render_dir(&r, o->output) : render_one_file(&r, o->output);
+	r.res = xcalloc((size_t)r.njobs + 1, sizeof(*r.res));
+	r.pr.prog = progress_new(d->out, r.njobs, r.mode == MODE_PDF ?
+	    "pages" : r.mode == MODE_CHECK ? "pages checked" :
+	    strcmp(r.be->name, "png") == 0 ? "images" : "files",
+	    !d->quiet && progress_wanted(d->out));
+	pool_run(r.njobs, o->jobs, 4 * o->jobs, &render_ops, &r);
+	if (r.mode == MODE_PDF && !r.be->close(r.doc, r.st == STATUS_OK))
+		r.st = worst(r.st, STATUS_OUTPUT);
+	if (r.mode == MODE_PDF && r.st == STATUS_OK && r.man != NULL)
+		add_pdf_entry(&r);
+	if (r.mode == MODE_CHECK && diag_failed(d))
+		r.st = STATUS_INPUT;
+	progress_clear(r.pr.prog);
+	if (r.man != NULL && (r.written > 0 || r.mode == MODE_PDF) &&
+	    !manifest_write(r.man, o->manifest, d))
+		r.st = worst(r.st, STATUS_OUTPUT);
+	if (r.mode != MODE_CHECK && (r.mode != MODE_PDF || r.st == STATUS_OK))
+		summary(&r, progress_elapsed(r.pr.prog));
 done:
-	for (i = 0; i < META__MAX; i++)
-		g_free(meta[i]);
+	for (i = 0; i < r.njobs; i++)
+		g_free(r.jobs[i].key);
+	if (r.jobs == NULL)
+		for (i = 0; i < nall; i++)
+			g_free(all[i].key);
+	g_free(all);
+	free(r.jobs);
+	free(r.res);
+	progress_free(r.pr.prog);
+	manifest_free(r.man);
 	while (nallow > 0)
 		free(allow[--nallow]);
-	g_free(r.jobs);
-	image_cache_free(r.lc.images);
-	fonts_free(fonts);
+	for (i = 0; i < r.nlays; i++) {
+		for (m = 0; m < META__MAX; m++)
+			g_free(r.lays[i].meta[m]);
+		g_free(r.lays[i].stem);
+		spec_free(r.lays[i].spec);
+	}
 	data_free(data);
-	spec_free(spec);
-	return st;
+	d->sink = NULL;
+	d->sink_arg = NULL;
+	g_hash_table_destroy(r.pr.seen);
+	return r.st;
 }

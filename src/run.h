@@ -11,6 +11,8 @@
 
 #include "diag.h"
 
+#define BROCHURE_VERSION	"0.6.0"
+
 /* A PNG page may have at most this many pixels (memory: 4 bytes each). */
 #define RUN_MAX_PIXELS	100000000
 
@@ -28,10 +30,14 @@ enum status {
 	STATUS_OUTPUT = 3,	/* an output could not be written */
 };
 
+/* Layouts in one run (one output format each). */
+#define RUN_MAX_LAYOUTS	16
+
 struct run_opts {
 	enum run_cmd	 cmd;
 	const char	*data;
-	const char	*layout;
+	const char	*layouts[RUN_MAX_LAYOUTS];
+	size_t		 nlayouts;
 	const char	*output;
 	const char	*format;	/* for a directory: png, svg, pdf */
 	double		 scale;		/* raster pixels per point */
@@ -39,6 +45,11 @@ struct run_opts {
 	FILE		*dump;		/* box tree dump, or NULL */
 	const char	*allow[16];	/* --allow-path folders */
 	size_t		 nallow;
+	int		 jobs;		/* worker threads, >= 1 */
+	const char	**only;		/* --only IDs, or NULL */
+	size_t		 nonly;
+	int		 shard, shards;	/* --shard K/N; shards 0: none */
+	const char	*manifest;	/* --manifest FILE, or NULL */
 };
 
 /* Runs the command; reports to d; returns an exit status. */
