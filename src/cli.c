@@ -139,17 +139,6 @@ parse_shard(const char *s, int *k, int *n)
 	return ok;
 }
 
-/* The manifest's folder must exist: it is written at the end. */
-static bool
-manifest_dir_ok(const char *path)
-{
-	char *dir = g_path_get_dirname(path);
-	bool ok = g_file_test(dir, G_FILE_TEST_IS_DIR);
-
-	g_free(dir);
-	return ok;
-}
-
 static bool
 ends_json(const char *s)
 {
@@ -331,8 +320,6 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 	if (o->cmd == RUN_CHECK && o->manifest != NULL)
 		return usage_error(d, "check writes nothing: drop --manifest",
 		    NULL);
-	if (o->manifest != NULL && !manifest_dir_ok(o->manifest))
-		return usage_error(d, "--manifest: no such folder for '",
-		    o->manifest);
+
 	return -1;
 }

@@ -434,6 +434,18 @@ choose_output(struct render *r)
 		    strerror(errno));
 		return STATUS_OUTPUT;
 	}
+	/* Written at the end: its folder (maybe the output's) must be. */
+	if (r->o->manifest != NULL) {
+		char *mdir = g_path_get_dirname(r->o->manifest);
+		bool ok = is_dir(mdir);
+
+		g_free(mdir);
+		if (!ok) {
+			diag_error(d, NULL, "--manifest: no such folder for "
+			    "'%s'", r->o->manifest);
+			return STATUS_USAGE;
+		}
+	}
 	return STATUS_OK;
 }
 

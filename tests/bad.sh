@@ -1,5 +1,7 @@
 # Bad inputs: each tests/bad/NAME.yaml beside NAME.err, the exact
-# diagnostics it must produce.  data-*.yaml is bad data checked with the
+# diagnostics it must produce.  usage-*.args hold a bad command line
+# (shell words; @OUT@ is a fresh output folder): exit 2, the lines of
+# usage-*.err, nothing written.  data-*.yaml is bad data checked with the
 # small, stable tests/bad/common-layout.yaml; layout-*.yaml is a bad
 # layout checked with the sample data.  Every case must exit 1 from both check and render, print the
 # same lines from both, and render must write nothing.
@@ -33,6 +35,24 @@ for f in tests/bad/*.yaml; do
 		fail "$f: render wrote a file"
 	else
 		same "$f: render" "$name.err" "$TMP/err"
+	fi
+done
+for f in tests/bad/usage-*.args; do
+	[ -e "$f" ] || continue
+	name=${f%.args}
+	rm -rf "$TMP/bad-out"
+	mkdir "$TMP/bad-out"
+	args=$(sed "s|@OUT@|$TMP/bad-out|g" "$f")
+	eval "set -- $args"
+	"$BROCHURE" "$@" 2>"$TMP/err" >/dev/null
+	st=$?
+	sed -i "s|$TMP/bad-out|@OUT@|g" "$TMP/err"
+	if [ "$st" -ne 2 ]; then
+		fail "$f: exit status $st, not 2" "$(cat "$TMP/err")"
+	elif [ -n "$(ls -A "$TMP/bad-out")" ]; then
+		fail "$f: wrote $(ls -A "$TMP/bad-out")"
+	else
+		same "$f" "$name.err" "$TMP/err"
 	fi
 done
 suite_end
