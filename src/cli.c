@@ -16,38 +16,52 @@
 #include "units.h"
 
 static const char usage_text[] =
-"usage: brochure render DATA.yaml -l LAYOUT.yaml -o OUTPUT [options]\n"
-"       brochure check  DATA.yaml -l LAYOUT.yaml [options]\n"
+"usage: brochure render DATA.yaml -l LAYOUT.yaml [-l LAYOUT.yaml ...]\n"
+"                       -o OUTPUT [options]\n"
+"       brochure check  DATA.yaml -l LAYOUT.yaml [-l ...] [options]\n"
 "       brochure --help | --version\n"
 "\n"
-"Renders YAML data through a YAML layout spec into a PDF brochure, PNG\n"
+"Renders YAML data through YAML layout specs into a PDF brochure, PNG\n"
 "images or SVG files, with Korean typography (word breaking by 어절).\n"
 "\n"
 "Commands:\n"
 "  render   lay out and write OUTPUT\n"
-"  check    validate the data and layout and lay every page out (to\n"
+"  check    validate the data and layouts and lay every page out (to\n"
 "           find overflowing text); write nothing\n"
 "\n"
 "Options:\n"
-"  -l, --layout FILE   the layout spec (required)\n"
+"  -l, --layout FILE   a layout spec (required; repeat it to render\n"
+"                      several formats in one run, into a folder)\n"
 "  -o, --output PATH   FILE.pdf: one PDF with every page;\n"
 "                      FILE.png or FILE.svg: a single page;\n"
 "                      DIR/ (or an existing folder): one file per page,\n"
 "                      named after the record id (gina.png) or the page\n"
-"                      name (cover.png)\n"
+"                      name (cover.png); with several layouts\n"
+"                      <id>-<layout>.png (gina-og.png)\n"
 "  -f, --format FMT    file format in a folder: png (default), svg, pdf\n"
+"  -j, --jobs N        pages rendered at once, on N threads (default:\n"
+"                      all CPUs); the output is the same at any N\n"
+"      --only ID       only the pages of record (or page) ID; repeatable\n"
+"      --shard K/N     only the K-th of N equal parts of the records, for\n"
+"                      CI matrices (a record's formats stay together)\n"
+"      --manifest FILE.json  list every output with its size and\n"
+"                      SHA-256 (check the parts: scripts/merge-manifests)\n"
 "      --scale N       raster pixels per layout px (default 1: a 1080px\n"
 "                      page is a 1080-pixel PNG)\n"
 "      --dpi N         raster pixels per inch (default 96)\n"
 "      --strict        warnings (overflowing text, missing glyphs) are\n"
 "                      errors\n"
-"  -q, --quiet         hide warnings; errors always show\n"
+"  -q, --quiet         hide warnings, the progress bar and the summary;\n"
+"                      errors always show\n"
 "      --dump-tree FILE  write the laid-out boxes of every page as text\n"
 "      --allow-path DIR  images may also come from DIR (repeatable); else\n"
 "                      an image must lie in the folder of the data file\n"
 "                      (photos) or of the layout (logos) that names it\n"
 "  -h, --help          show this help\n"
 "  -V, --version       show the version\n"
+"\n"
+"On a terminal a progress bar shows on stderr (never in a pipe or when\n"
+"CI is set); a render ends with a summary line unless --quiet.\n"
 "\n"
 "Exit status: 0 success, 1 invalid input, 2 bad usage, 3 output not\n"
 "written.  Diagnostics: FILE:LINE:COLUMN: error|warning: MESSAGE.\n"
@@ -58,7 +72,12 @@ static const char usage_text[] =
 "  brochure render data/interns.yaml -l layouts/social-square.yaml \\\n"
 "      -o out/social/\n"
 "  brochure render data/interns.yaml -l layouts/social-square.yaml \\\n"
-"      -o out/hi/ --scale 2\n"
+"      -l layouts/social-portrait.yaml -l layouts/social-story.yaml \\\n"
+"      -l layouts/og.yaml -o out/cards/ --manifest out/cards/manifest.json\n"
+"  brochure render data/interns.yaml -l layouts/og.yaml -o out/part2/ \\\n"
+"      --shard 2/4 --manifest out/part2/manifest-2.json\n"
+"  brochure render data/interns.yaml -l layouts/brochure-a4.yaml \\\n"
+"      -o out/gina.pdf --only gina\n"
 "  brochure check data/interns.yaml -l layouts/brochure-a4.yaml --strict\n";
 
 enum {
@@ -67,7 +86,6 @@ enum {
 	OPT_STRICT,
 	OPT_DUMP,
 	OPT_ALLOW,
-	OPT_JOBS,
 	OPT_ONLY,
 	OPT_SHARD,
 	OPT_MANIFEST,
@@ -83,7 +101,7 @@ static const struct option longopts[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "dump-tree", required_argument, NULL, OPT_DUMP },
 	{ "allow-path", required_argument, NULL, OPT_ALLOW },
-	{ "jobs", required_argument, NULL, OPT_JOBS },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "only", required_argument, NULL, OPT_ONLY },
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "manifest", required_argument, NULL, OPT_MANIFEST },
@@ -194,7 +212,7 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 	o->jobs = cpus();
 	opterr = 0;
 	for (;;) {
-		c = getopt_long(argc, argv, "+l:o:f:qhV", longopts, NULL);
+		c = getopt_long(argc, argv, "+l:o:f:j:qhV", longopts, NULL);
 		if (c == -1 && optind < argc) {
 			/* "+": getopt stops at each argument; take it, go on. */
 			if (npos == 2)
@@ -259,7 +277,7 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 				    "folders (16 at most)", NULL);
 			o->allow[o->nallow++] = optarg;
 			break;
-		case OPT_JOBS:
+		case 'j':
 			if (!parse_count(optarg, 1, 256, &o->jobs))
 				return usage_error(d, "--jobs must be a whole "
 				    "number from 1 to 256, not '", optarg);

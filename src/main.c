@@ -33,18 +33,20 @@ main(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 512 << 20);
 	mallopt(M_TRIM_THRESHOLD, 1024 << 20);
 	diag_init(&d, stderr);
-	if ((st = cli_parse(argc, argv, &o, &d)) >= 0)
-		return st;
-	fonts = cli_find_share("fonts");
-	if (fonts == NULL) {
-		diag_error(&d, NULL, "cannot find the bundled fonts folder "
-		    "next to the program");
-		return STATUS_INPUT;
+	if ((st = cli_parse(argc, argv, &o, &d)) < 0) {
+		fonts = cli_find_share("fonts");
+		if (fonts == NULL) {
+			diag_error(&d, NULL, "cannot find the bundled fonts "
+			    "folder next to the program");
+			st = STATUS_INPUT;
+		} else {
+			o.fonts = fonts;
+			st = run(&o, &d);
+		}
+		g_free(fonts);
 	}
-	o.fonts = fonts;
-	st = run(&o, &d);
 	if (o.dump != NULL && o.dump != stdout)
 		fclose(o.dump);
-	g_free(fonts);
+	g_free(o.only);
 	return st;
 }

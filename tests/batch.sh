@@ -120,6 +120,18 @@ $PY -c 'import json,sys,hashlib; m=json.load(open(sys.argv[1])); o=m["outputs"];
     pdftotext "$B/wilson.pdf" - | tr -d " " | grep -qx "3/6" && pass ||
     fail "--only into a PDF: one page, numbered as in the whole brochure"
 
+# -- progress on a terminal (script(1) gives the program a pty) ---------
+if command -v script >/dev/null 2>&1; then
+	scripts/gendata 60 "$B/d60.yaml"
+	env -u CI script -qec "$BROCHURE render $B/d60.yaml -l layouts/og.yaml -o $B/tty/ -j 1" /dev/null >"$B/tty.out" 2>&1
+	grep -q "$(printf '\r\033\\[K')" "$B/tty.out" && grep -q "/60 images" "$B/tty.out" && pass ||
+	    fail "a terminal shows the progress bar" "$(od -c "$B/tty.out" | head -5)"
+	CI=true script -qec "$BROCHURE render $B/d60.yaml -l layouts/og.yaml -o $B/tty/ -j 1" /dev/null >"$B/tty.out" 2>&1
+	grep -q "/60 images" "$B/tty.out" && fail "no progress bar under CI, even on a terminal" "$(od -c "$B/tty.out" | head -5)" || pass
+else
+	skip "progress bar on a terminal" "script(1) is not installed"
+fi
+
 # -- quiet --------------------------------------------------------------
 "$BROCHURE" render $D -l layouts/social-square.yaml -o "$B/q/" -q 2>"$B/err"
 [ ! -s "$B/err" ] && pass || fail "--quiet: no summary" "$(cat "$B/err")"
