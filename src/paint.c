@@ -302,3 +302,37 @@ paint_links_free(struct paint_link *l, size_t n)
 		g_free(l[--n].uri);
 	g_free(l);
 }
+
+/*
+ * A recording surface is a list of cairo drawing calls: made in a
+ * worker thread, replayed into the PDF by the main thread.  It holds
+ * only cairo objects (glyphs and scaled fonts, image surfaces), none
+ * of Pango's, which stay in the thread that made them.
+ */
+struct paint_rec *
+paint_record(const struct lpage *p)
+{
+	cairo_rectangle_t ext = { 0, 0, p->width + 2 * p->offset,
+	    p->height + 2 * p->offset };
+	cairo_surface_t *rec = cairo_recording_surface_create(
+	    CAIRO_CONTENT_COLOR_ALPHA, &ext);
+	cairo_t *cr = cairo_create(rec);
+
+	paint_page(cr, p);
+	cairo_destroy(cr);
+	return (struct paint_rec *)rec;
+}
+
+void
+paint_replay(cairo_t *cr, struct paint_rec *rec)
+{
+	cairo_set_source_surface(cr, (cairo_surface_t *)rec, 0, 0);
+	cairo_paint(cr);
+}
+
+void
+paint_record_free(struct paint_rec *rec)
+{
+	if (rec != NULL)
+		cairo_surface_destroy((cairo_surface_t *)rec);
+}

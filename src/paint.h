@@ -26,4 +26,14 @@ void			 paint_links(cairo_t *, const struct paint_link *,
 			    size_t n);
 void			 paint_links_free(struct paint_link *, size_t n);
 
+/*
+ * A page painted into a recording (in a worker thread), to replay on
+ * another context later (the PDF, on the main thread), links apart.
+ */
+struct paint_rec;
+
+struct paint_rec	*paint_record(const struct lpage *);
+void			 paint_replay(cairo_t *, struct paint_rec *);
+void			 paint_record_free(struct paint_rec *);
+
 #endif

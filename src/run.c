@@ -86,7 +86,7 @@ struct result {
 	int			 count[DIAG__MAX];
 	char			*dump;		/* --dump-tree text */
 	/* A page of a single PDF: */
-	cairo_surface_t		*rec;
+	struct paint_rec	*rec;
 	double			 w, h;		/* media [pt] */
 	char			*outline;
 	bool			 has_record;
@@ -540,19 +540,9 @@ write_file(struct render *r, const struct job *j, struct lpage *p,
 static void
 record_page(struct lpage *p, struct result *res)
 {
-	cairo_rectangle_t ext;
-	cairo_t *cr;
-
 	res->w = p->width + 2 * p->offset;
 	res->h = p->height + 2 * p->offset;
-	ext.x = ext.y = 0;
-	ext.width = res->w;
-	ext.height = res->h;
-	res->rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA,
-	    &ext);
-	cr = cairo_create(res->rec);
-	paint_page(cr, p);
-	cairo_destroy(cr);
+	res->rec = paint_record(p);
 	res->links = paint_links_of(p, &res->nlinks);
 	res->outline = g_strdup(p->outline);
 	res->has_record = p->record != NULL;
@@ -620,8 +610,7 @@ free_result(struct result *res)
 	if (res->msgs != NULL)
 		g_ptr_array_free(res->msgs, TRUE);
 	free(res->dump);
-	if (res->rec != NULL)
-		cairo_surface_destroy(res->rec);
+	paint_record_free(res->rec);
 	g_free(res->outline);
 	paint_links_free(res->links, res->nlinks);
 	g_free(res->path);
@@ -638,8 +627,7 @@ replay(struct render *r, struct result *res)
 	if (res->outline != NULL)
 		r->be->outline(doc, res->outline, res->has_record &&
 		    doc->outline_top != 0);
-	cairo_set_source_surface(cr, res->rec, 0, 0);
-	cairo_paint(cr);
+	paint_replay(cr, res->rec);
 	paint_links(cr, res->links, res->nlinks);
 	return r->be->page_end(doc, cr);
 }
