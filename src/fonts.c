@@ -59,11 +59,33 @@ add_dir(FcConfig *cfg, const char *dir)
 	return ok;
 }
 
+/*
+ * The Pango side: a font map over f->cfg and a context for layout at
+ * 72 dpi (1 Pango point = 1 PDF point), unhinted so that line breaks
+ * are the same at every size and on every surface.
+ */
+static void
+make_map(struct fonts *f)
+{
+	cairo_font_options_t *opts;
+
+	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->cfg);
+	f->ctx = pango_font_map_create_context(f->map);
+	pango_cairo_context_set_resolution(f->ctx, 72);
+	opts = cairo_font_options_create();
+	cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_antialias(opts, CAIRO_ANTIALIAS_GRAY);
+	pango_cairo_context_set_font_options(f->ctx, opts);
+	cairo_font_options_destroy(opts);
+	pango_context_set_language(f->ctx, pango_language_from_string("ko"));
+}
+
 struct fonts *
 fonts_new(const char *bundled, const char *extra, struct diag *d)
 {
 	struct fonts *f = xcalloc(1, sizeof(*f));
-	cairo_font_options_t *opts;
 	FcFontSet *set;
 
 	f->cfg = FcConfigCreate();
@@ -85,17 +107,17 @@ fonts_new(const char *bundled, const char *extra, struct diag *d)
 		fonts_free(f);
 		return NULL;
 	}
-	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->cfg);
-	f->ctx = pango_font_map_create_context(f->map);
-	pango_cairo_context_set_resolution(f->ctx, 72);
-	opts = cairo_font_options_create();
-	cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
-	cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_antialias(opts, CAIRO_ANTIALIAS_GRAY);
-	pango_cairo_context_set_font_options(f->ctx, opts);
-	cairo_font_options_destroy(opts);
-	pango_context_set_language(f->ctx, pango_language_from_string("ko"));
+	make_map(f);
+	return f;
+}
+
+struct fonts *
+fonts_clone(const struct fonts *src)
+{
+	struct fonts *f = xcalloc(1, sizeof(*f));
+
+	f->cfg = FcConfigReference(src->cfg);
+	make_map(f);
 	return f;
 }
 

@@ -18,6 +18,13 @@ struct fonts;
  */
 struct fonts	*fonts_new(const char *bundled, const char *extra,
 		    struct diag *);
+/*
+ * Another font map over the same fonts, for another thread: Pango's
+ * objects are not shared between threads, the fontconfig set of
+ * fonts (read-only once built, as the default one is in any program)
+ * is, so a worker does not scan the font files again.
+ */
+struct fonts	*fonts_clone(const struct fonts *);
 void		 fonts_free(struct fonts *);
 
 /*

@@ -56,6 +56,7 @@ struct lay {
 	char		*meta[META__MAX];
 	struct out_opts	 oo;
 	int		 npages;	/* its whole document: page.count */
+	struct fonts	*fonts;		/* workers clone it */
 };
 
 /*
@@ -567,12 +568,7 @@ work(void *v, int i, void *arg)
 	d.sink_arg = res;
 	res->msgs = g_ptr_array_new_with_free_func(free_msg);
 	if (w->fonts[j->lay] == NULL)
-		w->fonts[j->lay] = fonts_new(r->o->fonts, l->spec->fonts_dir,
-		    &d);
-	if (w->fonts[j->lay] == NULL) {
-		res->st = STATUS_INPUT;
-		goto done;
-	}
+		w->fonts[j->lay] = fonts_clone(l->fonts);
 	lc.spec = l->spec;
 	lc.data = r->data;
 	lc.pango = fonts_context(w->fonts[j->lay]);
@@ -598,7 +594,6 @@ work(void *v, int i, void *arg)
 	lpage_free(p);
 	if (r->mode == MODE_FILES)
 		image_cache_trim(w->images, RUN_IMAGE_CACHE);
-done:
 	memcpy(res->count, d.count, sizeof(res->count));
 }
 
@@ -864,12 +859,11 @@ load(struct render *r, struct data **data)
 		return false;
 	/* The fonts each layout asks for must be there. */
 	for (i = 0; i < r->nlays; i++) {
-		struct fonts *f = fonts_new(o->fonts, r->lays[i].spec->fonts_dir,
-		    r->d);
+		struct lay *l = &r->lays[i];
 
-		ok = f != NULL && validate_fonts(r->lays[i].spec, has_family, f,
-		    r->d) && ok;
-		fonts_free(f);
+		l->fonts = fonts_new(o->fonts, l->spec->fonts_dir, r->d);
+		ok = l->fonts != NULL && validate_fonts(l->spec, has_family,
+		    l->fonts, r->d) && ok;
 	}
 	return ok;
 }
@@ -966,6 +960,7 @@ done:
 		for (m = 0; m < META__MAX; m++)
 			g_free(r.lays[i].meta[m]);
 		g_free(r.lays[i].stem);
+		fonts_free(r.lays[i].fonts);
 		spec_free(r.lays[i].spec);
 	}
 	data_free(data);
