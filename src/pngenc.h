@@ -1,7 +1,6 @@
 /*
  * A small PNG writer for rendered pages: the chunks are written here,
- * the pixels compressed by libdeflate (whole-buffer, about twice as
- * fast as zlib at its level 1 on page images, and smaller).
+ * the pixels compressed by ISA-L's igzip (pngenc.c has the figures).
  */
 #ifndef PNGENC_H
 #define PNGENC_H
