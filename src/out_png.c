@@ -1,6 +1,6 @@
 /*
  * PNG backend: a cairo image surface per page, encoded by pngenc.c
- * (libdeflate; see there for the measurements behind its choices).
+ * (ISA-L igzip; see there for the measurements behind its choices).
  * Pages are opaque (paper is white), so the file is 8-bit RGB.
  */
 #include <math.h>
