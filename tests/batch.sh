@@ -33,6 +33,12 @@ else
 	fail "render the four formats" "$(cat "$B/err")"
 fi
 
+# A record without a keyword gets no "카카오브레인은 … 이다." around nothing.
+for l in social-square social-portrait social-story og; do
+	"$BROCHURE" check tests/e2e/no-keyword.yaml -l layouts/$l.yaml --dump-tree - 2>/dev/null |
+	    grep -q "| 이다\.$" && fail "$l: no '이다.' without a keyword" || pass
+done
+
 # -- the same bytes at any --jobs ---------------------------------------
 # shellcheck disable=SC2086
 "$BROCHURE" render $D $FORMATS -o "$B/one/" --jobs 1 -q
