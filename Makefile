@@ -75,6 +75,9 @@ brochure: setup
 	    -o out/brochure.pdf
 	$(B)/brochure render data/interns.yaml -l layouts/social-square.yaml \
 	    -o out/social/
+	$(B)/brochure render data/interns.yaml -l layouts/social-square.yaml \
+	    -l layouts/social-portrait.yaml -l layouts/social-story.yaml \
+	    -l layouts/og.yaml -o out/cards/ --manifest out/cards/manifest.json
 
 test: setup
 	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BIN) \
