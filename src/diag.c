@@ -57,7 +57,7 @@ diag_report(struct diag *d, enum diag_level level,
 	va_end(ap);
 	fclose(f);
 	if (d->sink != NULL)
-		d->sink(d->sink_arg, level, line);
+		d->sink(d->sink_arg, level, pos, line);
 	else
 		fprintf(d->out, "%s\n", line);
 	free(line);

@@ -36,7 +36,8 @@ struct diag {
 	 * its newline: a page rendered in a worker thread keeps its
 	 * lines, and the main thread prints them in page order.
 	 */
-	void	(*sink)(void *, enum diag_level, const char *line);
+	void	(*sink)(void *, enum diag_level, const struct diag_pos *,
+		    const char *line);
 	void	*sink_arg;
 };
 

@@ -42,6 +42,7 @@
 #include "run.h"
 #include "schema.h"
 #include "spec.h"
+#include "srcview.h"
 #include "template.h"
 #include "validate.h"
 
@@ -77,6 +78,7 @@ struct job {
 
 struct msg {
 	enum diag_level	 level;
+	struct diag_pos	 pos;		/* file owned by the message */
 	char		*line;
 };
 
@@ -106,12 +108,17 @@ enum mode {
 	MODE_PDF,	/* one PDF: pages recorded, replayed in order */
 };
 
-/* Prints diagnostic lines once each, notes after a shown line. */
+/*
+ * Prints diagnostic lines once each, notes after a shown line; on a
+ * terminal with the source line and a caret under it, in colour.
+ */
 struct printer {
 	FILE		*out;
 	GHashTable	*seen;
 	bool		 last;
 	struct progress	*prog;
+	struct srcview	*src;		/* non-NULL: show source lines */
+	bool		 color;
 };
 
 struct render {
@@ -141,8 +148,36 @@ worst(enum status a, enum status b)
 	return a > b ? a : b;
 }
 
+/* The first line in colour: bold place, coloured level word. */
 static void
-print_line(void *arg, enum diag_level level, const char *line)
+print_colored(FILE *out, enum diag_level level, const char *line)
+{
+	static const char *const words[] = { ": error: ", ": warning: ",
+	    ": note: " };
+	static const char *const colors[] = { "\033[1;31m", "\033[1;35m",
+	    "\033[1;36m" };
+	const char *at = NULL, *hit;
+	size_t i, k = 0;
+
+	(void)level;
+	for (i = 0; i < 3; i++)
+		if ((hit = strstr(line, words[i])) != NULL &&
+		    (at == NULL || hit < at)) {
+			at = hit;
+			k = i;
+		}
+	if (at == NULL) {
+		fprintf(out, "%s\n", line);
+		return;
+	}
+	fprintf(out, "\033[1m%.*s:\033[0m %s%.*s\033[0m%s\n",
+	    (int)(at - line), line, colors[k],
+	    (int)strlen(words[k]) - 3, words[k] + 2, at + strlen(words[k]) - 1);
+}
+
+static void
+print_line(void *arg, enum diag_level level, const struct diag_pos *pos,
+    const char *line)
 {
 	struct printer *p = arg;
 	bool show = level == DIAG_NOTE ? p->last :
@@ -152,16 +187,27 @@ print_line(void *arg, enum diag_level level, const char *line)
 	if (!show)
 		return;
 	progress_clear(p->prog);
-	fprintf(p->out, "%s\n", line);
+	if (p->color)
+		print_colored(p->out, level, line);
+	else
+		fprintf(p->out, "%s\n", line);
+	if (p->src != NULL && pos != NULL && pos->line > 0)
+		srcview_show(p->src, p->out, pos->file, pos->line, pos->col,
+		    p->color);
 }
 
 static void
-collect_line(void *arg, enum diag_level level, const char *line)
+collect_line(void *arg, enum diag_level level, const struct diag_pos *pos,
+    const char *line)
 {
 	struct result *res = arg;
 	struct msg *m = xcalloc(1, sizeof(*m));
 
 	m->level = level;
+	if (pos != NULL) {
+		m->pos = *pos;
+		m->pos.file = g_strdup(pos->file);
+	}
 	m->line = g_strdup(line);
 	g_ptr_array_add(res->msgs, m);
 }
@@ -171,6 +217,7 @@ free_msg(gpointer v)
 {
 	struct msg *m = v;
 
+	g_free((char *)m->pos.file);
 	g_free(m->line);
 	free(m);
 }
@@ -664,7 +711,8 @@ consume(int i, void *arg)
 	for (k = 0; k < res->msgs->len; k++) {
 		const struct msg *m = g_ptr_array_index(res->msgs, k);
 
-		print_line(&r->pr, m->level, m->line);
+		print_line(&r->pr, m->level, m->pos.file ? &m->pos : NULL,
+		    m->line);
 	}
 	for (k = 0; k < DIAG__MAX; k++)
 		r->d->count[k] += res->count[k];
@@ -885,6 +933,12 @@ run(const struct run_opts *o, struct diag *d)
 	r.pr.out = d->out;
 	r.pr.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    NULL);
+	if (progress_wanted(d->out)) {
+		const char *nc = getenv("NO_COLOR");
+
+		r.pr.src = srcview_new();
+		r.pr.color = nc == NULL || *nc == '\0';
+	}
 	/* Until the end of run(): every line goes through the printer. */
 	d->sink = print_line;
 	/* cppcheck-suppress autoVariables ; reset before returning */
@@ -967,5 +1021,6 @@ done:
 	d->sink = NULL;
 	d->sink_arg = NULL;
 	g_hash_table_destroy(r.pr.seen);
+	srcview_free(r.pr.src);
 	return r.st;
 }

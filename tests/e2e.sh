@@ -368,4 +368,27 @@ if [ -f ../shared/seed/intern-stories.txt ]; then
 else
 	skip "seed check" "../shared/seed/intern-stories.txt is not beside the checkout"
 fi
+# -- diagnostics on a terminal: the source line and a caret -------------
+if command -v script >/dev/null 2>&1; then
+	BC=tests/bad/layout-bad-color
+	env -u CI NO_COLOR=1 script -qec "$BROCHURE check $D -l $BC.yaml" /dev/null 2>&1 |
+	    tr -d '\r' >"$E/tty"
+	printf '%s\n' "$(sed -n 1p $BC.err)" '   12 |     color: "#12345"' \
+	    '      |            ^' >"$E/want"
+	head -3 "$E/tty" | cmp -s - "$E/want" && pass ||
+	    fail "on a terminal a diagnostic shows its line with a caret under the column" "$(cat "$E/tty")"
+	env -u CI -u NO_COLOR script -qec "$BROCHURE check $D -l $BC.yaml" /dev/null 2>&1 >"$E/tty"
+	grep -q "$(printf '\033')\[1;31merror:" "$E/tty" && pass ||
+	    fail "on a terminal the level is in colour" "$(cat -v "$E/tty" | head -3)"
+	CI=true script -qec "$BROCHURE check $D -l $BC.yaml" /dev/null 2>&1 | tr -d '\r' >"$E/tty"
+	same "under CI a diagnostic stays one line, even on a terminal" $BC.err "$E/tty"
+	# The caret counts a Hangul syllable as two terminal columns.
+	printf 'interns:\n  - {name: 가나다, id: "Bad Id"}\n' >"$E/wide.yaml"
+	env -u CI NO_COLOR=1 script -qec "$BROCHURE check $E/wide.yaml -l $SQ" /dev/null 2>&1 |
+	    tr -d '\r' | sed -n 3p >"$E/tty"
+	printf '      | %23s^\n' '' >"$E/want"
+	same "the caret lines up under text after wide (Hangul) characters" "$E/want" "$E/tty"
+else
+	skip "diagnostics on a terminal" "script(1) is not installed"
+fi
 suite_end
