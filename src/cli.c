@@ -19,6 +19,7 @@ static const char usage_text[] =
 "usage: brochure render DATA.yaml -l LAYOUT.yaml [-l LAYOUT.yaml ...]\n"
 "                       -o OUTPUT [options]\n"
 "       brochure check  DATA.yaml -l LAYOUT.yaml [-l ...] [options]\n"
+"       brochure init   DIR\n"
 "       brochure --help | --version\n"
 "\n"
 "Renders YAML data through YAML layout specs into a PDF brochure, PNG\n"
@@ -28,6 +29,8 @@ static const char usage_text[] =
 "  render   lay out and write OUTPUT\n"
 "  check    validate the data and layouts and lay every page out (to\n"
 "           find overflowing text); write nothing\n"
+"  init     write a starter project (data.yaml, layout.yaml, README)\n"
+"           into DIR, a new or empty folder\n"
 "\n"
 "Options:\n"
 "  -l, --layout FILE   a layout spec (required; repeat it to render\n"
@@ -80,7 +83,9 @@ static const char usage_text[] =
 "      --shard 2/4 --manifest out/part2/manifest-2.json\n"
 "  brochure render data/interns.yaml -l layouts/brochure-a4.yaml \\\n"
 "      -o out/gina.pdf --only gina\n"
-"  brochure check data/interns.yaml -l layouts/brochure-a4.yaml --strict\n";
+"  brochure check data/interns.yaml -l layouts/brochure-a4.yaml --strict\n"
+"  brochure init my-cards && cd my-cards && \\\n"
+"      brochure render data.yaml -l layout.yaml -o out/\n";
 
 enum {
 	OPT_SCALE = 256,
@@ -314,15 +319,27 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 		}
 	}
 	if (pos[0] == NULL)
-		return usage_error(d, "no command: use 'render' or 'check'",
-		    NULL);
+		return usage_error(d, "no command: use 'render', 'check' or "
+		    "'init'", NULL);
 	if (strcmp(pos[0], "render") == 0)
 		o->cmd = RUN_RENDER;
 	else if (strcmp(pos[0], "check") == 0)
 		o->cmd = RUN_CHECK;
+	else if (strcmp(pos[0], "init") == 0)
+		o->cmd = RUN_INIT;
 	else
 		return usage_error(d, "unknown command '", pos[0]);
 	o->data = pos[1];
+	if (o->cmd == RUN_INIT) {
+		/* init DIR: no other argument. */
+		if (o->data == NULL || *o->data == '\0')
+			return usage_error(d, "init needs a folder: brochure "
+			    "init DIR", NULL);
+		if (o->nlayouts > 0 || o->output != NULL)
+			return usage_error(d, "init takes only a folder: drop "
+			    "-l and -o", NULL);
+		return -1;
+	}
 	if (o->data == NULL)
 		return usage_error(d, "no DATA file given", NULL);
 	if (o->nlayouts == 0)

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "init.h"
 #include "run.h"
 
 int
@@ -33,7 +34,19 @@ main(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 512 << 20);
 	mallopt(M_TRIM_THRESHOLD, 1024 << 20);
 	diag_init(&d, stderr);
-	if ((st = cli_parse(argc, argv, &o, &d)) < 0) {
+	if ((st = cli_parse(argc, argv, &o, &d)) < 0 && o.cmd == RUN_INIT) {
+		char *starter = cli_find_share("starter");
+
+		if (starter == NULL) {
+			diag_error(&d, NULL, "cannot find the starter files "
+			    "next to the program");
+			st = STATUS_INPUT;
+		} else if ((st = init_project(starter, o.data, &d)) == 0)
+			printf("A starter project is in %s/; render it with\n"
+			    "  brochure render %s/data.yaml -l %s/layout.yaml "
+			    "-o %s/out/\n", o.data, o.data, o.data, o.data);
+		g_free(starter);
+	} else if (st < 0) {
 		fonts = cli_find_share("fonts");
 		if (fonts == NULL) {
 			diag_error(&d, NULL, "cannot find the bundled fonts "

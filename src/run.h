@@ -19,6 +19,7 @@
 enum run_cmd {
 	RUN_RENDER,
 	RUN_CHECK,
+	RUN_INIT,
 	RUN__MAX
 };
 

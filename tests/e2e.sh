@@ -391,4 +391,20 @@ if command -v script >/dev/null 2>&1; then
 else
 	skip "diagnostics on a terminal" "script(1) is not installed"
 fi
+# -- init: a starter project that renders at once ----------------------
+if "$BROCHURE" init "$E/starter/new" >"$E/out" 2>"$E/err"; then
+	[ "$(ls "$E/starter/new" | tr '\n' ' ')" = "README data.yaml layout.yaml " ] &&
+	    [ "$(wc -l <"$E/starter/new/README")" = 5 ] && pass ||
+	    fail "init writes data.yaml, layout.yaml and a README of five lines" "$(ls "$E/starter/new")"
+	(cd "$E/starter/new" && "$BROCHURE" render data.yaml -l layout.yaml -o out/ --strict 2>"$E/err")
+	[ $? = 0 ] && [ "$(ls "$E/starter/new/out" | wc -l)" = 2 ] && [ -z "$(diags "$E/err")" ] && pass ||
+	    fail "the starter project renders at once, with no warning under --strict" "$(cat "$E/err")"
+	grep -q "brochure render $E/starter/new/data.yaml" "$E/out" && pass ||
+	    fail "init says how to render it" "$(cat "$E/out")"
+else
+	fail "init into a new folder" "$(cat "$E/err")"
+fi
+mkdir -p "$E/starter/empty"
+"$BROCHURE" init "$E/starter/empty" >/dev/null 2>&1 && [ -f "$E/starter/empty/layout.yaml" ] && pass ||
+    fail "init into an empty folder"
 suite_end
