@@ -57,6 +57,8 @@ static const char usage_text[] =
 "  -q, --quiet         hide warnings, the progress bar and the summary;\n"
 "                      errors always show\n"
 "      --dump-tree FILE  write the laid-out boxes of every page as text\n"
+"      --debug-boxes   outline every frame (magenta) and block (cyan)\n"
+"                      with its name, and mark each text line's baseline\n"
 "      --allow-path DIR  images may also come from DIR (repeatable); else\n"
 "                      an image must lie in the folder of the data file\n"
 "                      (photos) or of the layout (logos) that names it\n"
@@ -96,6 +98,7 @@ enum {
 	OPT_ONLY,
 	OPT_SHARD,
 	OPT_MANIFEST,
+	OPT_DEBUG,
 };
 
 static const struct option longopts[] = {
@@ -112,6 +115,7 @@ static const struct option longopts[] = {
 	{ "only", required_argument, NULL, OPT_ONLY },
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "manifest", required_argument, NULL, OPT_MANIFEST },
+	{ "debug-boxes", no_argument, NULL, OPT_DEBUG },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -306,6 +310,9 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 				return usage_error(d, "--manifest must name a "
 				    ".json file, not '", optarg);
 			o->manifest = optarg;
+			break;
+		case OPT_DEBUG:
+			o->debug = true;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

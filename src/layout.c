@@ -62,7 +62,6 @@ box_add(struct lpage *p, enum box_kind kind, const char *label)
 	return b;
 }
 
-/* An `if` condition: no condition, or one of its fields is there. */
 /* Drops the boxes from index n on (a box left out after all). */
 static void
 page_truncate(struct lpage *p, size_t n)
@@ -77,6 +76,51 @@ page_truncate(struct lpage *p, size_t n)
 	}
 }
 
+/*
+ * --debug-boxes: an outline for a frame (magenta) or a block (cyan),
+ * with its name set small in its top left corner.
+ */
+static void
+debug_box(struct flow *f, double x, double y, double w, double h,
+    const char *name, bool frame)
+{
+	static const struct color magenta = { 1, 0, 1, 0.9 };
+	static const struct color cyan = { 0, 0.65, 0.9, 0.9 };
+	PangoFontDescription *fd;
+	struct box *b;
+
+	if (!f->ctx->debug)
+		return;
+	b = box_add(f->page, BOX_DEBUG, name);
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->h = h;
+	b->stroke = frame ? magenta : cyan;
+	b->stroke_width = frame ? 0.75 : 0.5;
+	b->layout = pango_layout_new(f->ctx->pango);
+	fd = pango_font_description_from_string("Lato, NanumGothic 6.5");
+	pango_layout_set_font_description(b->layout, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(b->layout, name, -1);
+	f->page->debug = true;
+}
+
+/* What --debug-boxes calls a block without a name. */
+static const char *
+block_kind_name(const struct block *b)
+{
+	static const char *const names[BLOCK__MAX] = {
+		[BLOCK_TEXT] = "text", [BLOCK_LIST] = "list",
+		[BLOCK_IMAGE] = "image", [BLOCK_RULE] = "rule",
+		[BLOCK_SPACER] = "spacer", [BLOCK_ROW] = "row",
+		[BLOCK_BOX] = "box", [BLOCK_QR] = "qr",
+	};
+
+	return b->name ? b->name : names[b->kind];
+}
+
+/* An `if` condition: no condition, or one of its fields is there. */
 static bool
 condition_holds(const struct flow *f, const struct ynode *cond)
 {
@@ -637,6 +681,8 @@ flow_blocks(struct flow *f, struct block *const *blocks, size_t n,
 
 		if (h < 0)
 			continue;
+		debug_box(f, x, y + at + b->space_before, w, h,
+		    block_kind_name(b), false);
 		bottom = at + b->space_before + h;
 		at = bottom + b->space_after;
 	}
@@ -737,6 +783,7 @@ layout_frame(struct flow *f, const struct frame *fr)
 	}
 	for (; dy != 0 && first < f->page->n; first++)
 		f->page->boxes[first].y += dy;
+	debug_box(f, fr->x, fr->y, fr->w, fr->h, fr->name, true);
 }
 
 /*
@@ -878,6 +925,8 @@ lpage_dump(const struct lpage *p, FILE *out)
 	for (i = 0; i < p->n; i++) {
 		const struct box *b = &p->boxes[i];
 
+		if (b->kind == BOX_DEBUG)
+			continue;
 		fprintf(out, "  %s%s%s%s %.2f %.2f %.2f %.2f", kinds[b->kind],
 		    b->label ? " '" : "", b->label ? b->label : "",
 		    b->label ? "'" : "", b->x, b->y, b->w, b->h);

@@ -25,6 +25,8 @@ enum box_kind {
 	BOX_LINE,	/* a horizontal rule */
 	BOX_IMAGE,
 	BOX_QR,		/* a QR code, quiet zone included */
+	BOX_DEBUG,	/* --debug-boxes: a frame's or block's outline, its
+			   name as a small layout; painted last */
 	BOX__MAX
 };
 
@@ -57,6 +59,7 @@ struct lpage {
 	double			 offset;	/* [pt] trim from the media's edge:
 						   bleed and room for marks */
 	bool			 crop_marks;
+	bool			 debug;		/* has BOX_DEBUG boxes */
 	struct color		 background;
 	struct box		*boxes;
 	size_t			 n, cap;
@@ -72,6 +75,7 @@ struct layout_ctx {
 	PangoContext		*pango;
 	struct image_cache	*images;	/* shared, not thread-safe */
 	const struct confine	*confine;	/* where images may be */
+	bool			 debug;		/* --debug-boxes */
 };
 
 /*

@@ -197,6 +197,58 @@ crop_marks(cairo_t *cr, const struct lpage *p)
 	cairo_restore(cr);
 }
 
+/* The baselines of a text box's lines, dotted. */
+static void
+baselines(cairo_t *cr, const struct box *b)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(b->layout);
+	static const double dots[] = { 1, 2 };
+
+	cairo_set_source_rgba(cr, 0, 0.65, 0.9, 0.8);
+	cairo_set_line_width(cr, 0.3);
+	cairo_set_dash(cr, dots, 2, 0);
+	do {
+		double y = b->y + pango_layout_iter_get_baseline(it) /
+		    (double)PANGO_SCALE;
+
+		cairo_move_to(cr, b->x, y);
+		cairo_line_to(cr, b->x + b->w, y);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	cairo_stroke(cr);
+	cairo_set_dash(cr, NULL, 0, 0);
+}
+
+/*
+ * --debug-boxes, over the page: every frame (magenta) and block (cyan)
+ * outlined in a hairline with its name, and every text line's baseline.
+ * Guide colours, as layout programs draw them; they are in the file,
+ * though, so such a render is for looking, not for printing.
+ */
+static void
+paint_debug(cairo_t *cr, const struct lpage *p)
+{
+	size_t i;
+
+	cairo_save(cr);
+	for (i = 0; i < p->n; i++)
+		if (p->boxes[i].kind == BOX_TEXT)
+			baselines(cr, &p->boxes[i]);
+	for (i = 0; i < p->n; i++) {
+		const struct box *b = &p->boxes[i];
+
+		if (b->kind != BOX_DEBUG)
+			continue;
+		set_color(cr, &b->stroke);
+		cairo_set_line_width(cr, b->stroke_width);
+		cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+		cairo_stroke(cr);
+		cairo_move_to(cr, b->x + 1.5, b->y + 1);
+		pango_cairo_show_layout(cr, b->layout);
+	}
+	cairo_restore(cr);
+}
+
 void
 paint_page(cairo_t *cr, const struct lpage *p)
 {
@@ -230,12 +282,15 @@ paint_page(cairo_t *cr, const struct lpage *p)
 		case BOX_QR:
 			paint_qr(cr, b);
 			break;
+		case BOX_DEBUG:		/* over everything, below */
 		case BOX__MAX:
 			break;
 		}
 	}
 	if (p->crop_marks)
 		crop_marks(cr, p);
+	if (p->debug)
+		paint_debug(cr, p);
 	cairo_restore(cr);
 }
 

@@ -621,6 +621,7 @@ work(void *v, int i, void *arg)
 	lc.pango = fonts_context(w->fonts[j->lay]);
 	lc.images = w->images;
 	lc.confine = r->confine;
+	lc.debug = r->o->debug;
 	p = layout_page(&lc, j->ps, j->records, j->nrec, j->sheet, j->number,
 	    l->npages, &d);
 	if (r->o->dump != NULL) {

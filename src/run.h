@@ -51,6 +51,7 @@ struct run_opts {
 	size_t		 nonly;
 	int		 shard, shards;	/* --shard K/N; shards 0: none */
 	const char	*manifest;	/* --manifest FILE, or NULL */
+	bool		 debug;		/* --debug-boxes */
 };
 
 /* Runs the command; reports to d; returns an exit status. */

@@ -407,4 +407,17 @@ fi
 mkdir -p "$E/starter/empty"
 "$BROCHURE" init "$E/starter/empty" >/dev/null 2>&1 && [ -f "$E/starter/empty/layout.yaml" ] && pass ||
     fail "init into an empty folder"
+# -- --debug-boxes: outlines and names over the page, layout unchanged ---
+"$BROCHURE" render $D -l $A4 -o "$E/dbg.pdf" --debug-boxes -q &&
+    pdftotext "$E/dbg.pdf" - | grep -qx "footer" && ! pdftotext "$E/b.pdf" - | grep -qx "footer" &&
+    pass || fail "--debug-boxes writes each frame's name on the page"
+"$BROCHURE" check $D -l $SQ --dump-tree "$E/t1" && "$BROCHURE" check $D -l $SQ --debug-boxes --dump-tree "$E/t2" &&
+    cmp -s "$E/t1" "$E/t2" && pass || fail "--debug-boxes changes no position (same box tree)"
+"$BROCHURE" render $D -l $SQ -o "$E/dbgsq/" --debug-boxes --only ted -q
+if [ -f "$E/social/ted.png" ] && [ -f "$E/dbgsq/ted.png" ] &&
+    ! build/tests/pngdiff "$E/social/ted.png" "$E/dbgsq/ted.png" 0.001 >/dev/null 2>&1; then
+	pass
+else
+	fail "--debug-boxes draws over the card"
+fi
 suite_end
