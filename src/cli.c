@@ -19,6 +19,7 @@ static const char usage_text[] =
 "usage: brochure render DATA.yaml -l LAYOUT.yaml [-l LAYOUT.yaml ...]\n"
 "                       -o OUTPUT [options]\n"
 "       brochure check  DATA.yaml -l LAYOUT.yaml [-l ...] [options]\n"
+"       brochure watch  DATA.yaml -l LAYOUT.yaml -o OUTPUT [options]\n"
 "       brochure init   DIR\n"
 "       brochure --help | --version\n"
 "\n"
@@ -29,6 +30,9 @@ static const char usage_text[] =
 "  render   lay out and write OUTPUT\n"
 "  check    validate the data and layouts and lay every page out (to\n"
 "           find overflowing text); write nothing\n"
+"  watch    render, then render again whenever the data, a layout, an\n"
+"           image or a font changes, until Ctrl-C; a broken save keeps\n"
+"           the last good output\n"
 "  init     write a starter project (data.yaml, layout.yaml, README)\n"
 "           into DIR, a new or empty folder\n"
 "\n"
@@ -86,6 +90,8 @@ static const char usage_text[] =
 "  brochure render data/interns.yaml -l layouts/brochure-a4.yaml \\\n"
 "      -o out/gina.pdf --only gina\n"
 "  brochure check data/interns.yaml -l layouts/brochure-a4.yaml --strict\n"
+"  brochure watch data/interns.yaml -l layouts/social-square.yaml \\\n"
+"      -o out/social/ --only gina\n"
 "  brochure init my-cards && cd my-cards && \\\n"
 "      brochure render data.yaml -l layout.yaml -o out/\n";
 
@@ -334,6 +340,8 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 		o->cmd = RUN_CHECK;
 	else if (strcmp(pos[0], "init") == 0)
 		o->cmd = RUN_INIT;
+	else if (strcmp(pos[0], "watch") == 0)
+		o->cmd = RUN_WATCH;
 	else
 		return usage_error(d, "unknown command '", pos[0]);
 	o->data = pos[1];
@@ -351,7 +359,7 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 		return usage_error(d, "no DATA file given", NULL);
 	if (o->nlayouts == 0)
 		return usage_error(d, "no layout given (-l LAYOUT.yaml)", NULL);
-	if (o->cmd == RUN_RENDER && o->output == NULL)
+	if (o->cmd != RUN_CHECK && o->output == NULL)
 		return usage_error(d, "no output given (-o OUTPUT)", NULL);
 	if (o->cmd == RUN_CHECK && o->output != NULL)
 		return usage_error(d, "check writes nothing: drop -o", NULL);

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "init.h"
+#include "watch.h"
 #include "run.h"
 
 int
@@ -54,7 +55,8 @@ main(int argc, char **argv)
 			st = STATUS_INPUT;
 		} else {
 			o.fonts = fonts;
-			st = run(&o, &d);
+			o.watching = o.cmd == RUN_WATCH;
+			st = o.watching ? watch(&o, &d) : run(&o, &d);
 		}
 		g_free(fonts);
 	}

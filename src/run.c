@@ -790,7 +790,7 @@ summary(struct render *r, double secs)
 	const char *rate = r->mode == MODE_PDF ? "pages/s" :
 	    strcmp(r->be->name, "png") == 0 ? "img/s" : "files/s";
 
-	if (r->d->quiet || n == 0)
+	if (r->d->quiet || r->o->watching || n == 0)
 		return;
 	if (r->mode == MODE_PDF)
 		fprintf(r->pr.out, "%s: ", r->o->output);

@@ -20,6 +20,7 @@ enum run_cmd {
 	RUN_RENDER,
 	RUN_CHECK,
 	RUN_INIT,
+	RUN_WATCH,
 	RUN__MAX
 };
 
@@ -52,6 +53,7 @@ struct run_opts {
 	int		 shard, shards;	/* --shard K/N; shards 0: none */
 	const char	*manifest;	/* --manifest FILE, or NULL */
 	bool		 debug;		/* --debug-boxes */
+	bool		 watching;	/* under watch: no summary line */
 };
 
 /* Runs the command; reports to d; returns an exit status. */

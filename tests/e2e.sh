@@ -420,4 +420,8 @@ if [ -f "$E/social/ted.png" ] && [ -f "$E/dbgsq/ted.png" ] &&
 else
 	fail "--debug-boxes draws over the card"
 fi
+# -- watch: renders on every change, keeps the last good output ---------
+mkdir -p "$E/watch"
+check "watch re-renders on edits, keeps the last good card on a broken save, stops on Ctrl-C" \
+    $PY tests/e2e/watch-check.py "$BROCHURE" "$E/watch"
 suite_end
