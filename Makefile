@@ -106,6 +106,12 @@ photos: $(B)/mkphotos
 test-update: all $(B)/tests/pngdiff
 	@sh tests/golden/update
 
+# The pictures of docs/layout.md, from docs/examples/*.yaml (committed;
+# run again when the examples or the rendering change).
+.PHONY: docs-pictures
+docs-pictures: all
+	@/usr/bin/python3 scripts/docs-pictures
+
 bench: all
 	@/usr/bin/python3 scripts/bench
 
