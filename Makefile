@@ -142,14 +142,27 @@ fuzz: setup
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c
 
+# The program; its fonts, layouts (with the logo two of them draw) and
+# the starter project of `brochure init`; the manual page, its paths set
+# to PREFIX; the layout reference with its pictures.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin \
 	    $(DESTDIR)$(PREFIX)/share/brochure/fonts \
-	    $(DESTDIR)$(PREFIX)/share/brochure/layouts
+	    $(DESTDIR)$(PREFIX)/share/brochure/layouts \
+	    $(DESTDIR)$(PREFIX)/share/brochure/starter \
+	    $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/doc/brochure/pictures
 	install -m 755 $(B)/brochure $(DESTDIR)$(PREFIX)/bin/brochure
 	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/brochure/fonts/
-	install -m 644 layouts/*.yaml \
+	install -m 644 layouts/*.yaml layouts/*.svg \
 	    $(DESTDIR)$(PREFIX)/share/brochure/layouts/
+	install -m 644 starter/* $(DESTDIR)$(PREFIX)/share/brochure/starter/
+	sed 's|/usr/local/|$(PREFIX)/|g' docs/brochure.1 \
+	    >$(DESTDIR)$(PREFIX)/share/man/man1/brochure.1
+	chmod 644 $(DESTDIR)$(PREFIX)/share/man/man1/brochure.1
+	install -m 644 docs/layout.md $(DESTDIR)$(PREFIX)/share/doc/brochure/
+	install -m 644 docs/pictures/*.png \
+	    $(DESTDIR)$(PREFIX)/share/doc/brochure/pictures/
 
 clean:
 	rm -rf $(B) out
