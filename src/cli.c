@@ -61,6 +61,9 @@ static const char usage_text[] =
 "  -q, --quiet         hide warnings, the progress bar and the summary;\n"
 "                      errors always show\n"
 "      --dump-tree FILE  write the laid-out boxes of every page as text\n"
+"      --gallery       also write index.html beside the output: every\n"
+"                      page as a thumbnail with its record id and the\n"
+"                      warnings about it, for review (a static page)\n"
 "      --debug-boxes   outline every frame (magenta) and block (cyan)\n"
 "                      with its name, and mark each text line's baseline\n"
 "      --allow-path DIR  images may also come from DIR (repeatable); else\n"
@@ -105,6 +108,7 @@ enum {
 	OPT_SHARD,
 	OPT_MANIFEST,
 	OPT_DEBUG,
+	OPT_GALLERY,
 };
 
 static const struct option longopts[] = {
@@ -122,6 +126,7 @@ static const struct option longopts[] = {
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "manifest", required_argument, NULL, OPT_MANIFEST },
 	{ "debug-boxes", no_argument, NULL, OPT_DEBUG },
+	{ "gallery", no_argument, NULL, OPT_GALLERY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -320,6 +325,9 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 		case OPT_DEBUG:
 			o->debug = true;
 			break;
+		case OPT_GALLERY:
+			o->gallery = true;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return STATUS_OK;
@@ -371,6 +379,9 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 			    o->layouts[i]);
 	if (o->cmd == RUN_CHECK && o->manifest != NULL)
 		return usage_error(d, "check writes nothing: drop --manifest",
+		    NULL);
+	if (o->cmd == RUN_CHECK && o->gallery)
+		return usage_error(d, "check writes nothing: drop --gallery",
 		    NULL);
 
 	return -1;

@@ -31,6 +31,7 @@
 #include "confine.h"
 #include "data.h"
 #include "fonts.h"
+#include "gallery.h"
 #include "image.h"
 #include "layout.h"
 #include "manifest.h"
@@ -100,6 +101,9 @@ struct result {
 	double			 fw, fh;	/* its size, px or pt */
 	char			 sha[65];
 	long long		 bytes;
+	/* --gallery: a PNG of a page whose file is no picture (PDF) */
+	char			*thumb;
+	int			 tw, th;
 };
 
 enum mode {
@@ -119,6 +123,7 @@ struct printer {
 	struct progress	*prog;
 	struct srcview	*src;		/* non-NULL: show source lines */
 	bool		 color;
+	bool		 quiet;		/* hide warnings (--quiet, not strict) */
 };
 
 struct render {
@@ -137,6 +142,9 @@ struct render {
 	struct diag			*d;
 	struct printer			 pr;
 	struct manifest			*man;
+	struct gallery			*gal;		/* --gallery */
+	char				*gdir;		/* its folder */
+	bool				 thumbs;	/* pages need thumbnails */
 	int				 written;	/* files committed */
 	enum status			 st;
 };
@@ -181,6 +189,7 @@ print_line(void *arg, enum diag_level level, const struct diag_pos *pos,
 {
 	struct printer *p = arg;
 	bool show = level == DIAG_NOTE ? p->last :
+	    !(level == DIAG_WARNING && p->quiet) &&
 	    g_hash_table_add(p->seen, g_strdup(line));
 
 	p->last = show;
@@ -584,6 +593,40 @@ write_file(struct render *r, const struct job *j, struct lpage *p,
 	return STATUS_OK;
 }
 
+/* --gallery: a picture of a page whose file is a PDF, 400px wide. */
+#define THUMB_PX	400
+
+static void
+write_thumb(struct render *r, const struct job *j, struct lpage *p,
+    struct result *res, struct diag *d)
+{
+	struct out_opts oo = r->lays[j->lay].oo;
+	double w = p->width + 2 * p->offset, h = p->height + 2 * p->offset;
+	struct outdoc *doc;
+	cairo_t *cr;
+	bool ok;
+
+	res->thumb = r->mode == MODE_PDF ?
+	    g_strdup_printf("%s/pages/%d.png", r->gdir, j->number) :
+	    g_strdup_printf("%s/pages/%s%s%s.png", r->gdir, j->key,
+	    r->nlays > 1 ? "-" : "", r->nlays > 1 ? r->lays[j->lay].stem :
+	    "");
+	oo.scale = THUMB_PX / w;
+	if ((doc = out_png.open(res->thumb, &oo, d)) == NULL)
+		goto fail;
+	cr = out_png.page_begin(doc, w, h);
+	paint_page(cr, p);
+	ok = out_png.page_end(doc, cr);
+	if (!out_png.close(doc, ok) || !ok)
+		goto fail;
+	res->tw = (int)ceil(w * oo.scale - 1e-6);
+	res->th = (int)ceil(h * oo.scale - 1e-6);
+	return;
+fail:
+	g_free(res->thumb);
+	res->thumb = NULL;
+}
+
 /* Paints page p into a recording for the main thread (MODE_PDF). */
 static void
 record_page(struct lpage *p, struct result *res)
@@ -608,8 +651,9 @@ work(void *v, int i, void *arg)
 	struct diag d;
 	struct lpage *p;
 
+	/* Every line is kept, warnings too: the printer hides them under
+	 * --quiet, the gallery shows them. */
 	diag_init(&d, NULL);
-	d.quiet = r->d->quiet;
 	d.strict = r->d->strict;
 	d.sink = collect_line;
 	d.sink_arg = res;
@@ -639,6 +683,8 @@ work(void *v, int i, void *arg)
 		res->st = write_file(r, j, p, res, &d);
 	else if (r->mode == MODE_PDF)
 		record_page(p, res);
+	if (res->st == STATUS_OK && r->thumbs)
+		write_thumb(r, j, p, res, &d);
 	lpage_free(p);
 	if (r->mode == MODE_FILES)
 		image_cache_trim(w->images, RUN_IMAGE_CACHE);
@@ -657,6 +703,7 @@ free_result(struct result *res)
 	g_free(res->outline);
 	paint_links_free(res->links, res->nlinks);
 	g_free(res->path);
+	g_free(res->thumb);
 	memset(res, 0, sizeof(*res));
 }
 
@@ -702,6 +749,68 @@ add_entry(struct render *r, const struct job *j, const struct result *res)
 	free(ids);
 }
 
+/* A path under the gallery's folder, relative to it. */
+static const char *
+rel(const struct render *r, const char *path)
+{
+	size_t n = strlen(r->gdir);
+
+	if (strncmp(path, r->gdir, n) == 0 && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
+/* The page of job j in the gallery, with its diagnostics. */
+static void
+gallery_item(struct render *r, const struct job *j, struct result *res)
+{
+	struct gallery_item it = { 0 };
+	const char **msgs = xcalloc(res->msgs->len + 1, sizeof(*msgs));
+	enum diag_level *levels = xcalloc(res->msgs->len + 1,
+	    sizeof(*levels));
+	char *caption = NULL, *link = NULL, *fragment = NULL;
+	guint k;
+
+	for (k = 0; k < res->msgs->len; k++) {
+		const struct msg *m = g_ptr_array_index(res->msgs, k);
+
+		msgs[k] = m->line;
+		levels[k] = m->level;
+	}
+	it.msgs = msgs;
+	it.levels = levels;
+	it.nmsgs = res->msgs->len;
+	it.caption = j->key;
+	it.detail = r->nlays > 1 ? r->lays[j->lay].stem : NULL;
+	if (r->mode == MODE_PDF) {
+		char *base = g_path_get_basename(r->o->output);
+
+		caption = g_strdup_printf("%d · %s", j->number, j->key);
+		it.caption = caption;
+		link = base;
+		fragment = g_strdup_printf("page=%d", j->number);
+		it.fragment = fragment;
+	} else if (res->path != NULL)
+		link = g_path_get_basename(res->path);	/* in gdir */
+	it.link = link;
+	if (res->st == STATUS_OK && res->thumb != NULL) {
+		it.image = rel(r, res->thumb);
+		it.width = res->tw;
+		it.height = res->th;
+	} else if (res->st == STATUS_OK && r->mode == MODE_FILES &&
+	    strcmp(r->be->name, "pdf") != 0) {
+		it.image = link;
+		it.width = (int)res->fw;
+		it.height = (int)res->fh;
+	}
+	gallery_add(r->gal, &it);
+	g_free(fragment);
+	g_free(caption);
+	g_free(link);
+	free(msgs);
+	free(levels);
+}
+
 static bool
 consume(int i, void *arg)
 {
@@ -727,6 +836,8 @@ consume(int i, void *arg)
 			add_entry(r, &r->jobs[i], res);
 	}
 	r->st = worst(r->st, res->st);
+	if (r->gal != NULL)
+		gallery_item(r, &r->jobs[i], res);
 	free_result(res);
 	if (r->pr.prog != NULL)
 		progress_step(r->pr.prog, i + 1);
@@ -801,6 +912,58 @@ summary(struct render *r, double secs)
 		fprintf(r->pr.out, " (%d not written)",
 		    r->njobs - r->written);
 	fputc('\n', r->pr.out);
+}
+
+/*
+ * --gallery: index.html in the output folder (a single file's folder);
+ * PDF pages get PNG thumbnails in its pages/ folder.
+ */
+static bool
+gallery_setup(struct render *r)
+{
+	const char *out = r->o->output;
+	GString *title = g_string_new(r->o->data);
+	char *real;
+	int i;
+
+	if (ends_with(out, "/") || is_dir(out))
+		real = realpath(out, NULL);
+	else {
+		char *dir = g_path_get_dirname(out);
+
+		g_mkdir_with_parents(dir, 0777);
+		real = realpath(dir, NULL);
+		g_free(dir);
+	}
+	if (real == NULL) {
+		struct diag_pos pos = { out, 0, 0 };
+
+		diag_error(r->d, &pos, "cannot find the folder for the "
+		    "gallery: %s", strerror(errno));
+		g_string_free(title, TRUE);
+		return false;
+	}
+	r->gdir = g_strdup(real);
+	free(real);
+	r->thumbs = strcmp(r->be->name, "pdf") == 0;
+	if (r->thumbs) {
+		char *pages = g_build_filename(r->gdir, "pages", NULL);
+
+		g_mkdir_with_parents(pages, 0777);
+		g_free(pages);
+	}
+	for (i = 0; i < r->nlays; i++)
+		g_string_append_printf(title, "%s%s", i ? ", " : " × ",
+		    r->lays[i].stem);
+	r->gal = gallery_new(title->str);
+	g_string_free(title, TRUE);
+	if (r->mode == MODE_PDF) {
+		char *base = g_path_get_basename(out);
+
+		gallery_link(r->gal, base, base);
+		g_free(base);
+	}
+	return true;
 }
 
 /* The layout's file name without folder and extension. */
@@ -941,6 +1104,7 @@ run(const struct run_opts *o, struct diag *d)
 		r.pr.color = nc == NULL || *nc == '\0';
 	}
 	/* Until the end of run(): every line goes through the printer. */
+	r.pr.quiet = d->quiet && !d->strict;
 	d->sink = print_line;
 	/* cppcheck-suppress autoVariables ; reset before returning */
 	d->sink_arg = &r.pr;
@@ -975,6 +1139,10 @@ run(const struct run_opts *o, struct diag *d)
 		r.man = manifest_new("brochure " BROCHURE_VERSION, o->data,
 		    o->layouts, o->nlayouts, o->shard, o->shards, r.whole_keys,
 		    r.mode == MODE_PDF ? 1 : r.whole_jobs);
+	if (o->gallery && r.mode != MODE_CHECK && !gallery_setup(&r)) {
+		r.st = STATUS_OUTPUT;
+		goto done;
+	}
 	if (r.mode == MODE_PDF &&
 	    (r.doc = r.be->open(o->output, &r.lays[0].oo, d)) == NULL) {
 		r.st = STATUS_OUTPUT;
@@ -996,6 +1164,13 @@ run(const struct run_opts *o, struct diag *d)
 	if (r.man != NULL && (r.written > 0 || r.mode == MODE_PDF) &&
 	    !manifest_write(r.man, o->manifest, d))
 		r.st = worst(r.st, STATUS_OUTPUT);
+	if (r.gal != NULL) {
+		char *index = g_build_filename(r.gdir, "index.html", NULL);
+
+		if (!gallery_write(r.gal, index, d))
+			r.st = worst(r.st, STATUS_OUTPUT);
+		g_free(index);
+	}
 	if (r.mode != MODE_CHECK && (r.mode != MODE_PDF || r.st == STATUS_OK))
 		summary(&r, progress_elapsed(r.pr.prog));
 done:
@@ -1009,6 +1184,8 @@ done:
 	free(r.res);
 	progress_free(r.pr.prog);
 	manifest_free(r.man);
+	gallery_free(r.gal);
+	g_free(r.gdir);
 	while (nallow > 0)
 		free(allow[--nallow]);
 	for (i = 0; i < r.nlays; i++) {

@@ -54,6 +54,7 @@ struct run_opts {
 	const char	*manifest;	/* --manifest FILE, or NULL */
 	bool		 debug;		/* --debug-boxes */
 	bool		 watching;	/* under watch: no summary line */
+	bool		 gallery;	/* --gallery: OUT/index.html */
 };
 
 /* Runs the command; reports to d; returns an exit status. */

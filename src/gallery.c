@@ -1,0 +1,193 @@
+/*
+ * The review gallery: one static HTML page, no external resource, that
+ * works from file:// and in a CI artifact viewer.  Each picture is a
+ * figure: the image (scaled by CSS, linked to the full file), the key
+ * and layout under it, and the diagnostics about that page beside it.
+ * A small inline script outlines any image that failed to load and
+ * records the count on <body data-images="N BAD">, which the tests read.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "gallery.h"
+#include "mem.h"
+#include "outfile.h"
+
+struct gallery {
+	char	*title;
+	GString	*figures;
+	GString	*head;		/* links above the grid (the PDF) */
+	int	 n, flagged;
+};
+
+static const char style[] =
+"body{font:14px/1.45 system-ui,-apple-system,'Noto Sans KR',sans-serif;"
+"margin:24px;background:#f3f3f0;color:#1a1a1a}"
+"h1{font-size:20px;margin:0 0 4px}p{margin:0 0 16px;color:#4a4a4a}"
+".grid{display:flex;flex-wrap:wrap;gap:20px;align-items:flex-start}"
+"figure{margin:0;background:#fff;border:1px solid #d8d8d4;padding:10px;"
+"width:260px}"
+"figure.flagged{border-color:#c77700;box-shadow:0 0 0 2px #ffd28a}"
+"figure img{display:block;max-width:100%;height:auto;"
+"border:1px solid #eee;background:#fafafa}"
+"figcaption{margin-top:8px;font-weight:600;word-break:break-all}"
+"figcaption span{font-weight:400;color:#666;margin-left:6px}"
+"ul{margin:6px 0 0;padding-left:16px;font-size:12px;color:#8a4b00}"
+"li.error{color:#b00020}li.note{color:#666}"
+"img.missing{outline:3px solid #b00020;min-height:40px}";
+
+static const char script[] =
+"window.addEventListener('load',function(){"
+"var m=document.images,b=0,i;"
+"for(i=0;i<m.length;i++)if(!m[i].complete||m[i].naturalWidth===0)"
+"{b++;m[i].className+=' missing';}"
+"document.body.setAttribute('data-images',m.length+' '+b);});";
+
+static void
+html(GString *s, const char *text)
+{
+	for (; *text; text++)
+		switch (*text) {
+		case '&':
+			g_string_append(s, "&amp;");
+			break;
+		case '<':
+			g_string_append(s, "&lt;");
+			break;
+		case '>':
+			g_string_append(s, "&gt;");
+			break;
+		case '"':
+			g_string_append(s, "&quot;");
+			break;
+		default:
+			g_string_append_c(s, *text);
+		}
+}
+
+/* A file name as a relative URL: every byte outside a safe set is
+ * percent-encoded (ids are [a-z0-9-], but the PDF's name is the user's). */
+static void
+url(GString *s, const char *path)
+{
+	char *e = g_uri_escape_string(path, "/", FALSE);
+
+	html(s, e);
+	g_free(e);
+}
+
+struct gallery *
+gallery_new(const char *title)
+{
+	struct gallery *g = xcalloc(1, sizeof(*g));
+
+	g->title = g_strdup(title);
+	g->figures = g_string_new(NULL);
+	g->head = g_string_new(NULL);
+	return g;
+}
+
+void
+gallery_link(struct gallery *g, const char *file, const char *text)
+{
+	g_string_append(g->head, "<p><a href=\"");
+	url(g->head, file);
+	g_string_append(g->head, "\">");
+	html(g->head, text);
+	g_string_append(g->head, "</a></p>\n");
+}
+
+void
+gallery_add(struct gallery *g, const struct gallery_item *it)
+{
+	GString *s = g->figures;
+	bool flagged = false;
+	size_t i;
+
+	for (i = 0; i < it->nmsgs; i++)
+		flagged = flagged || it->levels[i] != DIAG_NOTE;
+	g->n++;
+	g->flagged += flagged;
+	g_string_append_printf(s, "<figure%s><a href=\"",
+	    flagged ? " class=\"flagged\"" : "");
+	url(s, it->link ? it->link : it->image ? it->image : "");
+	if (it->fragment != NULL) {
+		g_string_append_c(s, '#');
+		html(s, it->fragment);
+	}
+	if (it->image != NULL) {
+		g_string_append(s, "\"><img src=\"");
+		url(s, it->image);
+		g_string_append(s, "\" alt=\"");
+		html(s, it->caption);
+		g_string_append_printf(s, "\" width=\"%d\" height=\"%d\">"
+		    "</a>", it->width, it->height);
+	} else
+		g_string_append(s, "\">(not written)</a>");
+	g_string_append(s, "<figcaption>");
+	html(s, it->caption);
+	if (it->detail != NULL) {
+		g_string_append(s, "<span>");
+		html(s, it->detail);
+		g_string_append(s, "</span>");
+	}
+	g_string_append(s, "</figcaption>");
+	if (it->nmsgs > 0) {
+		static const char *const cls[DIAG__MAX] = {
+			[DIAG_NOTE] = "note", [DIAG_WARNING] = "warning",
+			[DIAG_ERROR] = "error",
+		};
+
+		g_string_append(s, "<ul>");
+		for (i = 0; i < it->nmsgs; i++) {
+			g_string_append_printf(s, "<li class=\"%s\">",
+			    cls[it->levels[i]]);
+			html(s, it->msgs[i]);
+			g_string_append(s, "</li>");
+		}
+		g_string_append(s, "</ul>");
+	}
+	g_string_append(s, "</figure>\n");
+}
+
+bool
+gallery_write(struct gallery *g, const char *path, struct diag *d)
+{
+	struct outfile *of = outfile_open(path, d);
+	GString *s;
+
+	if (of == NULL)
+		return false;
+	s = g_string_new("<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width\">\n"
+	    "<title>");
+	html(s, g->title);
+	g_string_append_printf(s, "</title>\n<style>%s</style>\n</head>\n"
+	    "<body>\n<h1>", style);
+	html(s, g->title);
+	g_string_append_printf(s, "</h1>\n<p>%d page%s, %d with "
+	    "diagnostics</p>\n", g->n, g->n == 1 ? "" : "s", g->flagged);
+	g_string_append(s, g->head->str);
+	g_string_append(s, "<div class=\"grid\">\n");
+	g_string_append(s, g->figures->str);
+	g_string_append_printf(s, "</div>\n<script>%s</script>\n</body>\n"
+	    "</html>\n", script);
+	fputs(s->str, outfile_fp(of));
+	g_string_free(s, TRUE);
+	return outfile_commit(of, d);
+}
+
+void
+gallery_free(struct gallery *g)
+{
+	if (g == NULL)
+		return;
+	g_free(g->title);
+	g_string_free(g->figures, TRUE);
+	g_string_free(g->head, TRUE);
+	free(g);
+}

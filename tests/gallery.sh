@@ -1,0 +1,56 @@
+# The review gallery (--gallery), read by real headless Chromium: the
+# page loads with no console message, every image has loaded (the
+# page's own script records "<images> <broken>" on <body>), the
+# warnings sit beside their cards, and a screenshot is taken.
+suite_begin gallery
+D=data/interns.yaml
+G=$TMP/gallery
+mkdir -p "$G"
+CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+
+# chrome FILE.html OUT ERR: the DOM after load, console on ERR.
+chrome() {
+	timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu \
+	    --enable-logging=stderr --log-level=0 --virtual-time-budget=10000 \
+	    --dump-dom "file://$1" >"$2" 2>"$3"
+}
+
+"$BROCHURE" render $D -l layouts/social-square.yaml -l layouts/social-portrait.yaml \
+    -l layouts/social-story.yaml -l layouts/og.yaml -o "$G/cards/" --gallery -q
+"$BROCHURE" render $D -l tests/e2e/overflow.yaml -o "$G/pdf/ov.pdf" --gallery -q
+[ -f "$G/cards/index.html" ] && [ -f "$G/pdf/index.html" ] && pass ||
+    fail "--gallery writes index.html beside the output"
+grep -q -E '(src|href)="(https?:)?//' "$G/cards/index.html" "$G/pdf/index.html" &&
+    fail "the gallery uses no external resource" || pass
+grep -c '<figure' "$G/cards/index.html" | grep -qx 16 && pass ||
+    fail "a figure for each of the 16 cards"
+grep -q '<figure class="flagged"><a href="ov.pdf#page=1"><img src="pages/1.png"' "$G/pdf/index.html" &&
+    grep -q "<li class=\"warning\">data/interns.yaml:24:9: warning: text overflows frame" "$G/pdf/index.html" &&
+    pass || fail "a PDF page's thumbnail with its warning beside it"
+
+if [ -z "$CHROMIUM" ]; then
+	skip "gallery in Chromium" "chromium is not installed (scripts/setup installs it)"
+else
+	for g in cards pdf; do
+		want=$([ $g = cards ] && echo 16 || echo 4)
+		if chrome "$G/$g/index.html" "$G/$g.dom" "$G/$g.log"; then
+			grep -q "data-images=\"$want 0\"" "$G/$g.dom" && pass ||
+			    fail "$g: every image of the gallery loaded in Chromium" "$(grep -o 'data-images="[^"]*"' "$G/$g.dom")"
+			grep -q "CONSOLE" "$G/$g.log" &&
+			    fail "$g: no console message in Chromium" "$(grep CONSOLE "$G/$g.log")" || pass
+		else
+			fail "$g: Chromium loads the gallery" "$(tail -5 "$G/$g.log")"
+		fi
+	done
+	timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu \
+	    --window-size=1280,1600 --screenshot="$G/shot.png" \
+	    "file://$G/cards/index.html" >/dev/null 2>&1
+	[ "$(head -c 8 "$G/shot.png" 2>/dev/null | od -An -c | tr -d ' ')" = "211PNG\r\n032\n" ] &&
+	    pass || fail "Chromium takes a screenshot of the gallery"
+	# The check can fail: a gallery whose image is gone.
+	rm "$G/cards/ted-og.png"
+	chrome "$G/cards/index.html" "$G/gone.dom" "$G/gone.log"
+	grep -q 'data-images="16 1"' "$G/gone.dom" && pass ||
+	    fail "a missing image is noticed" "$(grep -o 'data-images="[^"]*"' "$G/gone.dom")"
+fi
+suite_end
