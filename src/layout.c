@@ -539,6 +539,7 @@ flow_qr(struct flow *f, const struct block *b, double x, double y, double w)
 	box->x = b->align == ALIGN_CENTER ? x + (w - size) / 2 :
 	    b->align == ALIGN_RIGHT ? x + w - size : x;
 	box->fill = b->color;
+	box->stroke = b->background;	/* QR: the ground, see box */
 	return size;
 }
 

@@ -35,7 +35,8 @@ struct box {
 	double		 x, y, w, h;	/* [pt] from the page's top left */
 	const char	*label;		/* frame or block name, for the dump */
 	struct color	 fill;		/* RECT; TEXT: the text colour */
-	struct color	 stroke;	/* RECT; LINE: its colour */
+	struct color	 stroke;	/* RECT; LINE: its colour; QR: the
+					   ground behind it */
 	double		 stroke_width;	/* RECT, LINE [pt] */
 	double		 radius;	/* RECT, IMAGE (rounded) [pt] */
 	PangoLayout	*layout;	/* TEXT, owned by the page */

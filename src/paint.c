@@ -149,6 +149,12 @@ paint_qr(cairo_t *cr, const struct box *b)
 		cairo_identity_matrix(cr);
 		cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
 	}
+	if (b->stroke.a > 0) {
+		/* The ground, quiet zone included: light under any page. */
+		set_color(cr, &b->stroke);
+		cairo_rectangle(cr, ox, oy, m * all, m * all);
+		cairo_fill(cr);
+	}
 	set_color(cr, &b->fill);
 	for (y = 0; y < n; y++)
 		for (x = 0; x < n; x = run) {

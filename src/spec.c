@@ -6,6 +6,7 @@
  */
 #include <libgen.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,8 +71,8 @@ static const struct block_schema {
 	K("list", BLOCK_LIST, "bullet", "bullet-color", "if", "indent",
 	    "item", "item-spacing", "list", "name", "space-after",
 	    "space-before", "style"),
-	K("qr", BLOCK_QR, "align", "color", "if", "name", "qr", "size",
-	    "space-after", "space-before"),
+	K("qr", BLOCK_QR, "align", "background", "color", "if", "name", "qr",
+	    "size", "space-after", "space-before"),
 	K("row", BLOCK_ROW, "gap", "if", "name", "row", "space-after",
 	    "space-before", "weights"),
 	K("rule", BLOCK_RULE, "align", "color", "if", "name", "rule",
@@ -340,6 +341,45 @@ parse_decor(struct parse *p, const struct ynode *m, struct decor *dc)
 		schema_length(p->d, n, "radius", 0, false, &dc->radius);
 }
 
+
+/* Relative luminance (WCAG 2) of a colour. */
+static double
+luminance(const struct color *c)
+{
+	const double v[3] = { c->r, c->g, c->b };
+	double l[3];
+	int i;
+
+	for (i = 0; i < 3; i++)
+		l[i] = v[i] <= 0.03928 ? v[i] / 12.92 :
+		    pow((v[i] + 0.055) / 1.055, 2.4);
+	return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+}
+
+/*
+ * A QR code needs dark modules on a light ground to scan: warn when
+ * the two are too close (under 3:1), or the code is light on dark
+ * (many readers do not try the inverse).  No check over `none`: what
+ * is behind depends on the page.
+ */
+static void
+qr_contrast(struct parse *p, const struct ynode *m, const struct block *b)
+{
+	double fg = luminance(&b->color), bg = luminance(&b->background);
+	double ratio = (fmax(fg, bg) + 0.05) / (fmin(fg, bg) + 0.05);
+
+	if (b->background.a < 1 || b->color.a == 0)
+		return;
+	if (ratio < 3)
+		diag_warning(p->d, &m->pos, "the QR code's color and "
+		    "background are too alike to scan (contrast %.1f:1; "
+		    "3:1 at least, dark on light)", ratio);
+	else if (fg > bg)
+		diag_warning(p->d, &m->pos, "the QR code is light on dark; "
+		    "many readers scan only dark modules on a light "
+		    "background");
+}
+
 static void
 parse_block_kind(struct parse *p, struct block *b, const struct ynode *m,
     const struct ynode *v)
@@ -456,6 +496,11 @@ parse_block_kind(struct parse *p, struct block *b, const struct ynode *m,
 		b->color = style_default.color;
 		if ((n = ynode_get(m, "color")) != NULL)
 			schema_color(p->d, p->colors, n, "color", &b->color);
+		b->background = (struct color){ 1, 1, 1, 1 };
+		if ((n = ynode_get(m, "background")) != NULL)
+			schema_color(p->d, p->colors, n, "background",
+			    &b->background);
+		qr_contrast(p, m, b);
 		goto halign;
 	case BLOCK_ROW:
 		b->children = parse_blocks(p, v, &b->nchildren);

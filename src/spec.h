@@ -141,6 +141,8 @@ struct block {
 	double			 height;	/* IMAGE, SPACER [pt] */
 	double			 thickness;	/* RULE [pt] */
 	struct color		 color;		/* RULE, QR */
+	struct color		 background;	/* QR: behind it, quiet zone
+						   included (default white) */
 	enum fit		 fit;		/* IMAGE */
 	enum mask		 mask;		/* IMAGE */
 	double			 radius;	/* IMAGE, rounded [pt] */

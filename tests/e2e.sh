@@ -424,4 +424,11 @@ fi
 mkdir -p "$E/watch"
 check "watch re-renders on edits, keeps the last good card on a broken save, stops on Ctrl-C" \
     $PY tests/e2e/watch-check.py "$BROCHURE" "$E/watch"
+# -- a QR code on a dark page scans: it has a light ground -------------
+"$BROCHURE" render $D -l tests/e2e/qr-dark.yaml -o "$E/qrdark/" --only ted -q
+got=$(zbarimg -q --raw "$E/qrdark/ted.png" 2>/dev/null)
+[ "$got" = "https://example.com/ted" ] && pass || fail "a QR code on a dark page decodes" "got '$got'"
+"$BROCHURE" check $D -l tests/e2e/qr-murky.yaml 2>"$E/err"
+grep -q "tests/e2e/qr-murky.yaml:14:13: warning: the QR code's color and background are too alike to scan" "$E/err" &&
+    pass || fail "a QR code too close to its ground is a warning" "$(cat "$E/err")"
 suite_end
