@@ -99,7 +99,10 @@ debug_box(struct flow *f, double x, double y, double w, double h,
 	b->stroke = frame ? magenta : cyan;
 	b->stroke_width = frame ? 0.75 : 0.5;
 	b->layout = pango_layout_new(f->ctx->pango);
-	fd = pango_font_description_from_string("Lato, NanumGothic 6.5");
+	/* 7pt on A4, larger in proportion on a wider page (a 1080px card). */
+	fd = pango_font_description_from_string("Lato, NanumGothic Bold");
+	pango_font_description_set_absolute_size(fd, PANGO_SCALE *
+	    fmax(7, 7 * f->page->width / 595));
 	pango_layout_set_font_description(b->layout, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_text(b->layout, name, -1);

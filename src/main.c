@@ -15,6 +15,40 @@
 #include "watch.h"
 #include "run.h"
 
+/* The canonical form of a path from cli_find_share() (no "build/.."). */
+static char *
+real(char *path)
+{
+	char *r = path ? realpath(path, NULL) : NULL;
+	char *out = r ? g_strdup(r) : path ? g_strdup(path) : NULL;
+
+	free(r);
+	g_free(path);
+	return out;
+}
+
+/* After init: how to render, and where the reference and examples are
+ * (in the source tree, or installed). */
+static void
+init_done(const char *dir)
+{
+	char *layouts = real(cli_find_share("layouts"));
+	char *docs = real(cli_find_share("docs"));
+	char *doc = docs ? NULL : real(cli_find_share("../doc/brochure"));
+
+	printf("A starter project is in %s/; render it with\n"
+	    "  brochure render %s/data.yaml -l %s/layout.yaml -o %s/out/\n",
+	    dir, dir, dir, dir);
+	if (docs != NULL || doc != NULL)
+		printf("Layout reference: %s/layout.md\n", docs ? docs : doc);
+	if (layouts != NULL)
+		printf("Example layouts (brochure, print, social formats): %s/\n",
+		    layouts);
+	g_free(layouts);
+	g_free(docs);
+	g_free(doc);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -43,9 +77,7 @@ main(int argc, char **argv)
 			    "next to the program");
 			st = STATUS_INPUT;
 		} else if ((st = init_project(starter, o.data, &d)) == 0)
-			printf("A starter project is in %s/; render it with\n"
-			    "  brochure render %s/data.yaml -l %s/layout.yaml "
-			    "-o %s/out/\n", o.data, o.data, o.data, o.data);
+			init_done(o.data);
 		g_free(starter);
 	} else if (st < 0) {
 		fonts = cli_find_share("fonts");

@@ -226,6 +226,28 @@ baselines(cairo_t *cr, const struct box *b)
 }
 
 /*
+ * A box's name on a white tag: a frame's in its top right corner, a
+ * block's in its top left, so that a frame and its first block do not
+ * print their names over each other.
+ */
+static void
+label(cairo_t *cr, const struct box *b)
+{
+	PangoRectangle ink, logical;
+	double x, frame = b->stroke.r > 0.5;	/* magenta: a frame */
+
+	pango_layout_get_pixel_extents(b->layout, &ink, &logical);
+	x = frame ? b->x + b->w - logical.width - 3 : b->x + 1;
+	cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+	cairo_rectangle(cr, x, b->y + 0.5, logical.width + 2,
+	    logical.height);
+	cairo_fill(cr);
+	set_color(cr, &b->stroke);
+	cairo_move_to(cr, x + 1, b->y + 0.5);
+	pango_cairo_show_layout(cr, b->layout);
+}
+
+/*
  * --debug-boxes, over the page: every frame (magenta) and block (cyan)
  * outlined in a hairline with its name, and every text line's baseline.
  * Guide colours, as layout programs draw them; they are in the file,
@@ -249,8 +271,7 @@ paint_debug(cairo_t *cr, const struct lpage *p)
 		cairo_set_line_width(cr, b->stroke_width);
 		cairo_rectangle(cr, b->x, b->y, b->w, b->h);
 		cairo_stroke(cr);
-		cairo_move_to(cr, b->x + 1.5, b->y + 1);
-		pango_cairo_show_layout(cr, b->layout);
+		label(cr, b);
 	}
 	cairo_restore(cr);
 }

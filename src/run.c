@@ -905,9 +905,10 @@ summary(struct render *r, double secs)
 		return;
 	if (r->mode == MODE_PDF)
 		fprintf(r->pr.out, "%s: ", r->o->output);
-	fprintf(r->pr.out, "%d %s, %d format%s, %.1f s, %.0f %s", n, unit,
-	    r->nlays, r->nlays == 1 ? "" : "s", secs,
-	    secs > 0 ? n / secs : 0, rate);
+	/* "1 image", "1 SVG file", "1 page": the unit without its 's'. */
+	fprintf(r->pr.out, "%d %.*s, %d format%s, %.1f s, %.0f %s", n,
+	    (int)strlen(unit) - (n == 1), unit, r->nlays,
+	    r->nlays == 1 ? "" : "s", secs, secs > 0 ? n / secs : 0, rate);
 	if (r->mode == MODE_FILES && r->written < r->njobs)
 		fprintf(r->pr.out, " (%d not written)",
 		    r->njobs - r->written);

@@ -4,11 +4,13 @@
  * nesting), which keeps the check simple and free of false alarms while
  * still catching typos such as {{taem}}.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
 
 #include "data.h"
+#include "schema.h"
 #include "spec.h"
 #include "template.h"
 #include "validate.h"
@@ -48,6 +50,12 @@ is_optional(const struct spec *spec, const char *field)
 	return false;
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* Checks a dotted path: every name in it must be a key of the data. */
 static void
 check_path(struct fields *f, const char *path, const struct ynode *at)
@@ -64,9 +72,23 @@ check_path(struct fields *f, const char *path, const struct ynode *at)
 		if (g_ascii_isdigit(segs[i][0]))
 			continue;	/* a list index */
 		if (!g_hash_table_contains(f->keys, segs[i])) {
-			diag_warning(f->d, &at->pos, "field '%s' is in no "
-			    "record and the layout does not list it under "
-			    "'optional' (a typo?)", path);
+			guint n;
+			const char **keys = (const char **)
+			    g_hash_table_get_keys_as_array(f->keys, &n);
+			const char *near;
+
+			/* Sorted, so the suggestion is the same each run. */
+			qsort(keys, n, sizeof(*keys), cmp_str);
+			near = schema_suggest(segs[i], keys, n);
+			if (near != NULL)
+				diag_warning(f->d, &at->pos, "field '%s' is in "
+				    "no record; did you mean '%s'?", path,
+				    near);
+			else
+				diag_warning(f->d, &at->pos, "field '%s' is in "
+				    "no record and the layout does not list it "
+				    "under 'optional' (a typo?)", path);
+			g_free(keys);
 			break;
 		}
 	}

@@ -431,4 +431,9 @@ got=$(zbarimg -q --raw "$E/qrdark/ted.png" 2>/dev/null)
 "$BROCHURE" check $D -l tests/e2e/qr-murky.yaml 2>"$E/err"
 grep -q "tests/e2e/qr-murky.yaml:14:13: warning: the QR code's color and background are too alike to scan" "$E/err" &&
     pass || fail "a QR code too close to its ground is a warning" "$(cat "$E/err")"
+# -- a misspelt field suggests the one the data has --------------------
+"$BROCHURE" check $D -l tests/e2e/field-typo.yaml 2>"$E/err"
+printf '%s\n' "tests/e2e/field-typo.yaml:11:19: warning: field 'nmae' is in no record; did you mean 'name'?" \
+    "tests/e2e/field-typo.yaml:11:19: warning: field 'tema' is in no record; did you mean 'team'?" >"$E/want"
+same "a misspelt field: did you mean the data's field?" "$E/want" "$E/err"
 suite_end
