@@ -26,6 +26,9 @@ struct parse {
 	struct diag		*d;
 	const struct ynode	*colors;
 	struct ptrvec		 styles;
+	bool			 bad_size;	/* the page size was wrong: no
+						   frame is checked against
+						   the A4 put in its place */
 };
 
 /* All sorted, for schema_keys(). */
@@ -144,9 +147,11 @@ parse_page_setup(struct parse *p, const struct ynode *m)
 	if ((n = ynode_get(m, "size")) != NULL) {
 		double w, h;
 
+		p->bad_size = true;
 		if (n->kind == YNODE_SCALAR && units_page_size(n->str, &w, &h)) {
 			s->width = w;
 			s->height = h;
+			p->bad_size = false;
 		} else if (n->kind == YNODE_SEQ && n->n == 2) {
 			if (schema_length(p->d, n->items[0], "page width", 0,
 			    false, &w) &&
@@ -159,6 +164,7 @@ parse_page_setup(struct parse *p, const struct ynode *m)
 				else {
 					s->width = w;
 					s->height = h;
+					p->bad_size = false;
 				}
 			}
 		} else {
@@ -656,7 +662,8 @@ parse_frame_box(struct parse *p, struct frame *f, const struct ynode *m)
 	if (w <= 0 || h <= 0)
 		diag_error(p->d, &m->pos, "frame '%s' has no room: %.1fpt × "
 		    "%.1fpt", f->name, w, h);
-	else if (x + w > s->width + 0.01 || y + h > s->height + 0.01)
+	else if (!p->bad_size &&
+	    (x + w > s->width + 0.01 || y + h > s->height + 0.01))
 		diag_error(p->d, &m->pos, "frame '%s' reaches outside the "
 		    "page (%.1fpt × %.1fpt at %.1fpt, %.1fpt on a %.1fpt × "
 		    "%.1fpt page)", f->name, w, h, x, y, s->width, s->height);
