@@ -232,6 +232,12 @@ schema_color(struct diag *d, const struct ynode *colors,
 			}
 		}
 	}
+	if (n->kind == YNODE_SCALAR && n->plain && *n->str == '\0') {
+		/* color: #16181f — YAML read a comment, and no value. */
+		diag_error(d, &n->pos, "%s is empty: in YAML ' #' starts a "
+		    "comment, so quote a colour: \"#16181f\"", what);
+		return false;
+	}
 	diag_error(d, &n->pos, "%s must be a colour: '#rrggbb', '#rrggbbaa', "
 	    "'none' or a name from 'colors', not '%s'", what,
 	    n->kind == YNODE_SCALAR ? n->str : ynode_kind_name(n));

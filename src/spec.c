@@ -879,7 +879,13 @@ spec_parse(struct ydoc *doc, struct diag *d)
 			for (i = 0; i < n->n; i++) {
 				const struct ynode *v = n->pairs[i].val;
 
-				if (v->kind != YNODE_SCALAR ||
+				if (v->kind == YNODE_SCALAR && v->plain &&
+				    *v->str == '\0')
+					diag_error(d, &v->pos, "colour '%s' is "
+					    "empty: in YAML ' #' starts a "
+					    "comment, so quote it: \"#16181f\"",
+					    n->pairs[i].key->str);
+				else if (v->kind != YNODE_SCALAR ||
 				    !units_parse_color(v->str, &c))
 					diag_error(d, &v->pos, "colour '%s' "
 					    "must be '#rgb', '#rrggbb' or "
