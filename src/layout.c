@@ -775,8 +775,10 @@ layout_frame(struct flow *f, const struct frame *fr)
 		char *at = where(f, f->over_field);
 
 		diag_warning(f->d, f->over ? &f->over->pos : &fr->node->pos,
-		    "text overflows frame '%s' by %.1fpt (%s)", fr->name,
-		    h - ih, at);
+		    "text overflows frame '%s' by %.1fpt%s (%s)%s", fr->name,
+		    h - ih, fr->fits ? " even at its smallest fit size" : "",
+		    at, fr->fits ? ": lower the fit minimum, shorten the "
+		    "text or make the frame taller" : "");
 		diag_note(f->d, &fr->node->pos, "frame '%s' is here",
 		    fr->name);
 		g_free(at);

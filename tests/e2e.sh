@@ -436,4 +436,8 @@ grep -q "tests/e2e/qr-murky.yaml:14:13: warning: the QR code's color and backgro
 printf '%s\n' "tests/e2e/field-typo.yaml:11:19: warning: field 'nmae' is in no record; did you mean 'name'?" \
     "tests/e2e/field-typo.yaml:11:19: warning: field 'tema' is in no record; did you mean 'team'?" >"$E/want"
 same "a misspelt field: did you mean the data's field?" "$E/want" "$E/err"
+# -- an overflow that fitting could not fix says what to change --------
+"$BROCHURE" check $D -l tests/e2e/fit-over.yaml --only gina 2>&1 | head -1 >"$E/err"
+echo "data/interns.yaml:32:14: warning: text overflows frame 'tight' by 32.0pt even at its smallest fit size (page 1, record 'gina', field 'summary'): lower the fit minimum, shorten the text or make the frame taller" >"$E/want"
+same "a fitted text that still overflows: the warning says what to change" "$E/want" "$E/err"
 suite_end
