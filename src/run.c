@@ -59,6 +59,8 @@ struct lay {
 	struct out_opts	 oo;
 	int		 npages;	/* its whole document: page.count */
 	struct fonts	*fonts;		/* workers clone it */
+	int		 fontset;	/* the first layout with the same
+					   fonts folder: one set of fonts */
 };
 
 /*
@@ -135,6 +137,7 @@ struct render {
 	int				 njobs;
 	int				 whole_jobs, whole_keys;
 	enum mode			 mode;
+	bool				 dir;		/* output is a folder */
 	const struct out_backend	*be;
 	const struct confine		*confine;
 	struct outdoc			*doc;		/* MODE_PDF */
@@ -430,11 +433,13 @@ choose_output(struct render *r)
 	bool dir;
 	int i;
 
+	/* Decided once: a stat here, not one per page. */
+
 	if (r->o->cmd == RUN_CHECK) {
 		r->mode = MODE_CHECK;
 		return STATUS_OK;
 	}
-	dir = ends_with(out, "/") || is_dir(out);
+	dir = r->dir = ends_with(out, "/") || is_dir(out);
 	if (dir) {
 		r->be = out_find(r->o->format ? r->o->format : "png");
 		r->mode = MODE_FILES;
@@ -512,7 +517,7 @@ job_path(const struct render *r, const struct job *j)
 {
 	const char *out = r->o->output;
 
-	if (!(ends_with(out, "/") || is_dir(out)))
+	if (!r->dir)
 		return g_strdup(out);
 	if (r->nlays > 1)
 		return g_strdup_printf("%s/%s-%s.%s", out, j->key,
@@ -524,7 +529,7 @@ job_path(const struct render *r, const struct job *j)
 
 struct worker {
 	struct render		*r;
-	struct fonts		*fonts[RUN_MAX_LAYOUTS];
+	struct fonts		*fonts[RUN_MAX_LAYOUTS]; /* by fontset */
 	struct image_cache	*images;
 };
 
@@ -552,37 +557,54 @@ worker_free(void *v, void *arg)
 }
 
 /* Writes page p to its own file (MODE_FILES); the status. */
-static enum status
-write_file(struct render *r, const struct job *j, struct lpage *p,
-    struct result *res, struct diag *d)
+/*
+ * Paints page p into its own file at path through backend be, with its
+ * outline entry and links; false if the file was not written.
+ */
+static bool
+page_file(const struct out_backend *be, const char *path,
+    const struct out_opts *oo, const struct lpage *p, struct diag *d)
 {
-	const struct lay *l = &r->lays[j->lay];
-	struct outdoc *doc;
-	cairo_t *cr;
+	struct outdoc *doc = be->open(path, oo, d);
 	struct paint_link *links;
 	size_t nlinks;
-	double w = p->width + 2 * p->offset, h = p->height + 2 * p->offset;
+	cairo_t *cr;
 	bool ok;
 
-	res->path = job_path(r, j);
-	if ((doc = r->be->open(res->path, &l->oo, d)) == NULL)
-		return STATUS_OUTPUT;
-	cr = r->be->page_begin(doc, w, h);
-	if (r->be->outline != NULL && p->outline != NULL)
-		r->be->outline(doc, p->outline, false);
+	if (doc == NULL)
+		return false;
+	cr = be->page_begin(doc, p->width + 2 * p->offset,
+	    p->height + 2 * p->offset);
+	if (be->outline != NULL && p->outline != NULL)
+		be->outline(doc, p->outline, false);
 	paint_page(cr, p);
 	links = paint_links_of(p, &nlinks);
 	paint_links(cr, links, nlinks);
 	paint_links_free(links, nlinks);
-	ok = r->be->page_end(doc, cr);
-	if (!r->be->close(doc, ok))
+	ok = be->page_end(doc, cr);
+	return be->close(doc, ok) && ok;
+}
+
+/* A raster side of w points at scale, as the PNG backend rounds it. */
+static double
+pixels(double w, double scale)
+{
+	return ceil(w * scale - 1e-6);
+}
+
+/* Writes page p to its own file (MODE_FILES); the status. */
+static enum status
+write_file(struct render *r, const struct job *j, struct lpage *p,
+    struct result *res, struct diag *d)
+{
+	double w = p->width + 2 * p->offset, h = p->height + 2 * p->offset;
+	bool png = strcmp(r->be->name, "png") == 0;
+
+	res->path = job_path(r, j);
+	if (!page_file(r->be, res->path, &r->lays[j->lay].oo, p, d))
 		return STATUS_OUTPUT;
-	if (!ok)
-		return STATUS_OUTPUT;
-	res->fw = strcmp(r->be->name, "png") == 0 ?
-	    ceil(w * r->o->scale - 1e-6) : w;
-	res->fh = strcmp(r->be->name, "png") == 0 ?
-	    ceil(h * r->o->scale - 1e-6) : h;
+	res->fw = png ? pixels(w, r->o->scale) : w;
+	res->fh = png ? pixels(h, r->o->scale) : h;
 	if (r->o->manifest != NULL &&
 	    !manifest_hash_file(res->path, res->sha, &res->bytes)) {
 		struct diag_pos pos = { res->path, 0, 0 };
@@ -602,9 +624,6 @@ write_thumb(struct render *r, const struct job *j, struct lpage *p,
 {
 	struct out_opts oo = r->lays[j->lay].oo;
 	double w = p->width + 2 * p->offset, h = p->height + 2 * p->offset;
-	struct outdoc *doc;
-	cairo_t *cr;
-	bool ok;
 
 	res->thumb = r->mode == MODE_PDF ?
 	    g_strdup_printf("%s/pages/%d.png", r->gdir, j->number) :
@@ -612,19 +631,13 @@ write_thumb(struct render *r, const struct job *j, struct lpage *p,
 	    r->nlays > 1 ? "-" : "", r->nlays > 1 ? r->lays[j->lay].stem :
 	    "");
 	oo.scale = THUMB_PX / w;
-	if ((doc = out_png.open(res->thumb, &oo, d)) == NULL)
-		goto fail;
-	cr = out_png.page_begin(doc, w, h);
-	paint_page(cr, p);
-	ok = out_png.page_end(doc, cr);
-	if (!out_png.close(doc, ok) || !ok)
-		goto fail;
-	res->tw = (int)ceil(w * oo.scale - 1e-6);
-	res->th = (int)ceil(h * oo.scale - 1e-6);
-	return;
-fail:
-	g_free(res->thumb);
-	res->thumb = NULL;
+	if (!page_file(&out_png, res->thumb, &oo, p, d)) {
+		g_free(res->thumb);
+		res->thumb = NULL;
+		return;
+	}
+	res->tw = (int)pixels(w, oo.scale);
+	res->th = (int)pixels(h, oo.scale);
 }
 
 /* Paints page p into a recording for the main thread (MODE_PDF). */
@@ -658,11 +671,11 @@ work(void *v, int i, void *arg)
 	d.sink = collect_line;
 	d.sink_arg = res;
 	res->msgs = g_ptr_array_new_with_free_func(free_msg);
-	if (w->fonts[j->lay] == NULL)
-		w->fonts[j->lay] = fonts_clone(l->fonts);
+	if (w->fonts[l->fontset] == NULL)
+		w->fonts[l->fontset] = fonts_clone(l->fonts);
 	lc.spec = l->spec;
 	lc.data = r->data;
-	lc.pango = fonts_context(w->fonts[j->lay]);
+	lc.pango = fonts_context(w->fonts[l->fontset]);
 	lc.images = w->images;
 	lc.confine = r->confine;
 	lc.debug = r->o->debug;
@@ -890,14 +903,24 @@ add_pdf_entry(struct render *r)
 	free(ids);
 }
 
+/* What a run makes, for the progress bar and the summary. */
+static const char *
+unit_name(const struct render *r)
+{
+	if (r->mode == MODE_CHECK)
+		return "pages checked";
+	if (r->mode == MODE_PDF)
+		return "pages";
+	return strcmp(r->be->name, "pdf") == 0 ? "PDF files" :
+	    strcmp(r->be->name, "svg") == 0 ? "SVG files" : "images";
+}
+
 /* "1000 images, 4 formats, 7.9 s, 127 img/s" on stderr. */
 static void
 summary(struct render *r, double secs)
 {
 	int n = r->mode == MODE_PDF ? r->njobs : r->written;
-	const char *unit = r->mode == MODE_PDF ? "pages" :
-	    strcmp(r->be->name, "pdf") == 0 ? "PDF files" :
-	    strcmp(r->be->name, "svg") == 0 ? "SVG files" : "images";
+	const char *unit = unit_name(r);
 	const char *rate = r->mode == MODE_PDF ? "pages/s" :
 	    strcmp(r->be->name, "png") == 0 ? "img/s" : "files/s";
 
@@ -927,7 +950,7 @@ gallery_setup(struct render *r)
 	char *real;
 	int i;
 
-	if (ends_with(out, "/") || is_dir(out))
+	if (r->dir)
 		real = realpath(out, NULL);
 	else {
 		char *dir = g_path_get_dirname(out);
@@ -1070,11 +1093,29 @@ load(struct render *r, struct data **data)
 			validate_fields(r->lays[i].spec, *data, r->d);
 	if (!ok || diag_failed(r->d))
 		return false;
-	/* The fonts each layout asks for must be there. */
+	/*
+	 * The fonts each layout asks for must be there.  Layouts with the
+	 * same fonts folder (usually none: the bundled fonts) share one
+	 * scan of the font files, and one font map per worker.
+	 */
 	for (i = 0; i < r->nlays; i++) {
 		struct lay *l = &r->lays[i];
+		const char *dir = l->spec->fonts_dir;
+		int k;
 
-		l->fonts = fonts_new(o->fonts, l->spec->fonts_dir, r->d);
+		for (k = 0; k < i; k++) {
+			const char *other = r->lays[k].spec->fonts_dir;
+
+			if (dir == other || (dir != NULL && other != NULL &&
+			    strcmp(dir, other) == 0))
+				break;
+		}
+		l->fontset = k;
+		if (k < i)
+			l->fonts = r->lays[k].fonts ?
+			    fonts_clone(r->lays[k].fonts) : NULL;
+		else
+			l->fonts = fonts_new(o->fonts, dir, r->d);
 		ok = l->fonts != NULL && validate_fonts(l->spec, has_family,
 		    l->fonts, r->d) && ok;
 	}
@@ -1150,9 +1191,7 @@ run(const struct run_opts *o, struct diag *d)
 		goto done;
 	}
 	r.res = xcalloc((size_t)r.njobs + 1, sizeof(*r.res));
-	r.pr.prog = progress_new(d->out, r.njobs, r.mode == MODE_PDF ?
-	    "pages" : r.mode == MODE_CHECK ? "pages checked" :
-	    strcmp(r.be->name, "png") == 0 ? "images" : "files",
+	r.pr.prog = progress_new(d->out, r.njobs, unit_name(&r),
 	    !d->quiet && progress_wanted(d->out));
 	pool_run(r.njobs, o->jobs, 4 * o->jobs, &render_ops, &r);
 	if (r.mode == MODE_PDF && !r.be->close(r.doc, r.st == STATUS_OK))

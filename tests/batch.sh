@@ -8,10 +8,6 @@ mkdir -p "$B"
 FORMATS="-l layouts/social-square.yaml -l layouts/social-portrait.yaml -l layouts/social-story.yaml -l layouts/og.yaml"
 IDS="gina wilson jwoong ted"
 
-png_size() {
-	$PY -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print("%dx%d" % struct.unpack(">II", d[16:24]))' "$1"
-}
-
 # -- four formats, one run ----------------------------------------------
 # shellcheck disable=SC2086
 if "$BROCHURE" render $D $FORMATS -o "$B/all/" --jobs 2 \

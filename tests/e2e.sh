@@ -10,14 +10,9 @@ mkdir -p "$E"
 
 # diags FILE: the diagnostics in a captured stderr, without the closing
 # summary line ("6 pages, 1 format, 0.1 s, 57 pages/s").
-SUMMARY='^(.+: )?[0-9]+ (pages|images|SVG files|PDF files), [0-9]+ formats?, [0-9.]+ s, [0-9]+ [a-z/]+( \([0-9]+ not written\))?$'
+SUMMARY='^(.+: )?([0-9]+ (pages|images|SVG files|PDF files)|1 (page|image|SVG file|PDF file)), [0-9]+ formats?, [0-9.]+ s, [0-9]+ [a-z/]+( \([0-9]+ not written\))?$'
 diags() {
 	grep -v -E "$SUMMARY" "$1"
-}
-
-# png_size FILE: "WIDTHxHEIGHT" from the IHDR chunk.
-png_size() {
-	$PY -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print("%dx%d" % struct.unpack(">II", d[16:24]))' "$1"
 }
 
 # -- the sample brochure ------------------------------------------------

@@ -38,3 +38,8 @@ suite_end() {
 	T_PASS=$((T_PASS + S_PASS)); T_FAIL=$((T_FAIL + S_FAIL))
 	T_SKIP=$((T_SKIP + S_SKIP))
 }
+
+# png_size FILE: "WIDTHxHEIGHT" from the IHDR chunk.
+png_size() {
+	/usr/bin/python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print("%dx%d" % struct.unpack(">II", d[16:24]))' "$1"
+}
