@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -62,6 +63,7 @@ static const char usage_text[] =
 "  -q, --quiet         hide warnings, the progress bar and the summary;\n"
 "                      errors always show\n"
 "      --dump-tree FILE  write the laid-out boxes of every page as text\n"
+"                      ('-': to stdout), replacing FILE at the end\n"
 "      --gallery       also write index.html beside the output: every\n"
 "                      page as a thumbnail with its record id and the\n"
 "                      warnings about it, for review (a static page)\n"
@@ -189,6 +191,47 @@ ends_json(const char *s)
 	    s[n - 6] != '/';
 }
 
+/* Whether a and b name one file: the same inode, or the same path. */
+static bool
+same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (b == NULL)
+		return false;
+	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	return strcmp(a, b) == 0;
+}
+
+/*
+ * --dump-tree FILE replaces FILE after the pages are laid out: it must
+ * not be an input of the run, or another of its outputs.
+ */
+static int
+check_dump(const struct run_opts *o, struct diag *d)
+{
+	const char *what = NULL;
+	size_t i;
+
+	if (same_file(o->dump, o->data))
+		what = "the data file";
+	for (i = 0; what == NULL && i < o->nlayouts; i++)
+		if (same_file(o->dump, o->layouts[i]))
+			what = "a layout";
+	if (what == NULL && (same_file(o->dump, o->output) ||
+	    same_file(o->dump, o->manifest)))
+		what = "an output of the run";
+	if (what == NULL && g_file_test(o->dump, G_FILE_TEST_IS_DIR))
+		what = "a folder";
+	if (what == NULL)
+		return -1;
+	diag_error(d, NULL, "--dump-tree '%s' is %s: name a file of its own",
+	    o->dump, what);
+	fputs("Try 'brochure --help'.\n", d->out);
+	return STATUS_USAGE;
+}
+
 /* Online CPUs: the default for --jobs. */
 static int
 cpus(void)
@@ -235,6 +278,16 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 	o->jobs = cpus();
 	opterr = 0;
 	for (;;) {
+		/* "--": every argument after it is a command or a file. */
+		if (optind < argc && strcmp(argv[optind], "--") == 0) {
+			for (optind++; optind < argc; optind++) {
+				if (npos == 2)
+					return usage_error(d, "unexpected "
+					    "argument '", argv[optind]);
+				pos[npos++] = argv[optind];
+			}
+			break;
+		}
 		c = getopt_long(argc, argv, "+l:o:f:j:qhV", longopts, NULL);
 		if (c == -1 && optind < argc) {
 			/* "+": getopt stops at each argument; take it, go on. */
@@ -283,13 +336,11 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 			d->quiet = true;
 			break;
 		case OPT_DUMP:
-			if (o->dump != NULL && o->dump != stdout)
-				fclose(o->dump);
-			o->dump = strcmp(optarg, "-") == 0 ? stdout :
-			    fopen(optarg, "w");
-			if (o->dump == NULL)
-				return usage_error(d, "cannot write '",
-				    optarg);
+			if (*optarg == '\0')
+				return usage_error(d, "--dump-tree needs a file "
+				    "name, or '-' for the standard output",
+				    NULL);
+			o->dump = optarg;	/* written after the pages */
 			break;
 		case OPT_ALLOW:
 			if (!g_file_test(optarg, G_FILE_TEST_IS_DIR))
@@ -384,6 +435,8 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 	if (o->cmd == RUN_CHECK && o->gallery)
 		return usage_error(d, "check writes nothing: drop --gallery",
 		    NULL);
+	if (o->dump != NULL && strcmp(o->dump, "-") != 0)
+		return check_dump(o, d);
 
 	return -1;
 }

@@ -10,8 +10,7 @@
 /*
  * Parses argv into o.  Returns -1 to go on and run, or an exit status
  * (0 after --help or --version, 2 after a usage error, reported to d).
- * Strings in o point into argv or static storage; o->dump is opened
- * here and closed by the caller.
+ * Strings in o point into argv or static storage.
  */
 int	cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d);
 

@@ -92,8 +92,6 @@ main(int argc, char **argv)
 		}
 		g_free(fonts);
 	}
-	if (o.dump != NULL && o.dump != stdout)
-		fclose(o.dump);
 	g_free(o.only);
 	return st;
 }

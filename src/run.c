@@ -37,6 +37,7 @@
 #include "manifest.h"
 #include "mem.h"
 #include "out.h"
+#include "outfile.h"
 #include "paint.h"
 #include "pool.h"
 #include "progress.h"
@@ -145,6 +146,9 @@ struct render {
 	struct diag			*d;
 	struct printer			 pr;
 	struct manifest			*man;
+	FILE				*dump;		/* --dump-tree */
+	struct outfile			*dumpf;		/* its file, or NULL
+							   for stdout */
 	struct gallery			*gal;		/* --gallery */
 	char				*gdir;		/* its folder */
 	bool				 thumbs;	/* pages need thumbnails */
@@ -440,6 +444,12 @@ choose_output(struct render *r)
 		return STATUS_OK;
 	}
 	dir = r->dir = ends_with(out, "/") || is_dir(out);
+	if (dir && !ends_with(out, "/") && (ends_with(out, ".pdf") ||
+	    ends_with(out, ".png") || ends_with(out, ".svg"))) {
+		diag_error(d, NULL, "output '%s' is a folder: end it with '/' "
+		    "to render into it, or name a file", out);
+		return STATUS_USAGE;
+	}
 	if (dir) {
 		r->be = out_find(r->o->format ? r->o->format : "png");
 		r->mode = MODE_FILES;
@@ -840,7 +850,7 @@ consume(int i, void *arg)
 	for (k = 0; k < DIAG__MAX; k++)
 		r->d->count[k] += res->count[k];
 	if (res->dump != NULL)
-		fputs(res->dump, r->o->dump);
+		fputs(res->dump, r->dump);
 	if (r->mode == MODE_PDF && res->st == STATUS_OK && !replay(r, res))
 		res->st = STATUS_OUTPUT;
 	if (r->mode == MODE_FILES && res->st == STATUS_OK) {
@@ -987,6 +997,23 @@ gallery_setup(struct render *r)
 		gallery_link(r->gal, base, base);
 		g_free(base);
 	}
+	return true;
+}
+
+/*
+ * --dump-tree FILE: written beside FILE and renamed at the end, so a
+ * run that stops before layout leaves FILE as it was.
+ */
+static bool
+open_dump(struct render *r)
+{
+	if (strcmp(r->o->dump, "-") == 0) {
+		r->dump = stdout;
+		return true;
+	}
+	if ((r->dumpf = outfile_open(r->o->dump, r->d)) == NULL)
+		return false;
+	r->dump = outfile_fp(r->dumpf);
 	return true;
 }
 
@@ -1190,6 +1217,10 @@ run(const struct run_opts *o, struct diag *d)
 		r.st = STATUS_OUTPUT;
 		goto done;
 	}
+	if (o->dump != NULL && !open_dump(&r)) {
+		r.st = STATUS_OUTPUT;
+		goto done;
+	}
 	r.res = xcalloc((size_t)r.njobs + 1, sizeof(*r.res));
 	r.pr.prog = progress_new(d->out, r.njobs, unit_name(&r),
 	    !d->quiet && progress_wanted(d->out));
@@ -1211,9 +1242,13 @@ run(const struct run_opts *o, struct diag *d)
 			r.st = worst(r.st, STATUS_OUTPUT);
 		g_free(index);
 	}
+	if (r.dumpf != NULL && !outfile_commit(r.dumpf, d))
+		r.st = worst(r.st, STATUS_OUTPUT);
+	r.dumpf = NULL;
 	if (r.mode != MODE_CHECK && (r.mode != MODE_PDF || r.st == STATUS_OK))
 		summary(&r, progress_elapsed(r.pr.prog));
 done:
+	outfile_abort(r.dumpf);
 	for (i = 0; i < r.njobs; i++)
 		g_free(r.jobs[i].key);
 	if (r.jobs == NULL)

@@ -222,6 +222,30 @@ touch "$E/file"
 "$BROCHURE" render $D -l $A4 -o "$E/file/b.pdf" 2>"$E/err"; st=$?
 [ $st = 3 ] && grep -q "file/b.pdf" "$E/err" && pass || fail "unwritable output is exit 3 naming the path" "status $st: $(cat "$E/err")"
 
+# '--' ends the options: a data file whose name starts with '-'.
+cp $D "$E/-dash.yaml"
+(cd "$E" && "$BROCHURE" check -l "$OLDPWD/$SQ" -- -dash.yaml) 2>"$E/err"
+[ $? = 0 ] && pass || fail "'--' ends the options" "$(cat "$E/err")"
+# An output named like a file but which is a folder is not a folder render.
+mkdir -p "$E/isdir.pdf"
+"$BROCHURE" render $D -l $A4 -o "$E/isdir.pdf" 2>"$E/err"; st=$?
+[ $st = 2 ] && [ -z "$(ls -A "$E/isdir.pdf")" ] &&
+    grep -q "brochure: error: output '.*isdir.pdf' is a folder" "$E/err" && pass ||
+    fail "-o x.pdf where x.pdf is a folder: exit 2, nothing written into it" "status $st: $(cat "$E/err"; ls "$E/isdir.pdf")"
+
+# -- --dump-tree: written when the pages are, never over an input ---------
+cp $D "$E/dd.yaml"
+"$BROCHURE" check "$E/dd.yaml" -l $SQ --dump-tree "$E/dd.yaml" 2>"$E/err"; st=$?
+[ $st = 2 ] && cmp -s $D "$E/dd.yaml" &&
+    grep -q "error: --dump-tree '.*dd.yaml' is the data file" "$E/err" && pass ||
+    fail "--dump-tree naming the data file: exit 2, the data untouched" "status $st: $(cat "$E/err")"
+echo OLD >"$E/old.tree"
+"$BROCHURE" check tests/e2e/bad-data.yaml -l $SQ --dump-tree "$E/old.tree" 2>/dev/null
+[ "$(cat "$E/old.tree")" = OLD ] && pass ||
+    fail "--dump-tree of a run that fails before layout leaves the file untouched"
+"$BROCHURE" check $D -l $SQ --dump-tree "$E/old.tree" &&
+    grep -q "^page 1 " "$E/old.tree" && pass || fail "--dump-tree replaces the file after a run" "$(head -3 "$E/old.tree")"
+
 # -- nothing lost -------------------------------------------------------
 echo OLD >"$E/keep.pdf"
 "$BROCHURE" render tests/e2e/bad-data.yaml -l $A4 -o "$E/keep.pdf" 2>/dev/null
