@@ -417,12 +417,9 @@ select_pages(struct render *r, struct job *all, int n)
 		free(rank);
 	}
 	r->jobs = xcalloc((size_t)n + 1, sizeof(*r->jobs));
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		if (keep[i])
-			r->jobs[r->njobs++] = all[i];
-		else
-			g_free(all[i].key);
-	}
+			r->jobs[r->njobs++] = all[i];	/* keys stay all's */
 	free(keep);
 	g_hash_table_destroy(keys);
 	return st;
@@ -1069,6 +1066,110 @@ check_stems(struct render *r)
 	return STATUS_OK;
 }
 
+/* "page 'card' of 'og' (record 'gina')", for messages. */
+static char *
+describe(const struct render *r, const struct job *j)
+{
+	return g_strdup_printf("page '%s'%s%s%s%s%s%s", j->ps->name,
+	    r->nlays > 1 ? " of '" : "", r->nlays > 1 ? r->lays[j->lay].stem :
+	    "", r->nlays > 1 ? "'" : "", j->nrec == 1 ? " (record '" : "",
+	    j->nrec == 1 ? data_record_id(j->records[0]) : "",
+	    j->nrec == 1 ? "')" : "");
+}
+
+/*
+ * Where a clash is best fixed: the record's id when two records meet
+ * (two lists sharing an id, names across layouts), else the page.
+ */
+static const struct diag_pos *
+blame(const struct job *j, const struct job *other)
+{
+	if (j->nrec == 1 && other->nrec == 1 && j->records[0] !=
+	    other->records[0])
+		return &ynode_get(j->records[0], "id")->pos;
+	return &j->ps->node->pos;
+}
+
+/* Two pages that would write one file: the first such pair of two
+ * page specs, and how many more pairs of the same two. */
+struct clash {
+	int	a, b;		/* indexes in the whole set, a < b */
+	int	more;
+};
+
+/*
+ * In a folder, every page of the whole set (not just the selection,
+ * so that shards agree) needs a file name of its own: two each-pages
+ * over one list, two lists sharing an id, an N-up sheet named like a
+ * record, or <id>-<layout> names that meet would overwrite each other.
+ * Reported before anything is written, once per pair of page specs.
+ */
+static enum status
+check_names(struct render *r, const struct job *all, int n)
+{
+	GHashTable *names;
+	GArray *clashes;
+	int i;
+	guint k;
+
+	if (r->mode != MODE_FILES || !r->dir)
+		return STATUS_OK;
+	names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	clashes = g_array_new(FALSE, FALSE, sizeof(struct clash));
+	for (i = 0; i < n; i++) {
+		char *path = job_path(r, &all[i]);
+		struct clash c = { 0, i, 0 };
+		gpointer v;
+
+		if (!g_hash_table_lookup_extended(names, path, NULL, &v)) {
+			g_hash_table_insert(names, path, GINT_TO_POINTER(i));
+			continue;
+		}
+		g_free(path);
+		c.a = GPOINTER_TO_INT(v);
+		for (k = 0; k < clashes->len; k++) {
+			struct clash *o = &g_array_index(clashes, struct clash,
+			    k);
+
+			if (all[o->a].ps == all[c.a].ps &&
+			    all[o->b].ps == all[i].ps) {
+				o->more++;
+				break;
+			}
+		}
+		if (k == clashes->len)
+			g_array_append_val(clashes, c);
+	}
+	for (k = 0; k < clashes->len; k++) {
+		const struct clash *c = &g_array_index(clashes, struct clash,
+		    k);
+		const struct job *a = &all[c->a], *b = &all[c->b];
+		char *da = describe(r, a), *db = describe(r, b);
+		char *path = job_path(r, b), *base = g_path_get_basename(path);
+		char *more = c->more ? g_strdup_printf(", and %d more like it",
+		    c->more) : g_strdup("");
+
+		diag_error(r->d, blame(b, a), "%s would overwrite '%s', the "
+		    "file of %s%s: every file in a folder needs a name of its "
+		    "own", db, base, da, more);
+		if (blame(a, b) == &a->ps->node->pos)
+			diag_note(r->d, blame(a, b), "page '%s' is here",
+			    a->ps->name);
+		else
+			diag_note(r->d, blame(a, b), "record '%s' is here",
+			    data_record_id(a->records[0]));
+		g_free(da);
+		g_free(db);
+		g_free(path);
+		g_free(base);
+		g_free(more);
+	}
+	g_hash_table_destroy(names);
+	k = clashes->len;
+	g_array_free(clashes, TRUE);
+	return k > 0 ? STATUS_INPUT : STATUS_OK;
+}
+
 bool
 run_check(const struct spec *spec, const struct data *data,
     struct fonts *fonts, struct diag *d)
@@ -1190,7 +1291,8 @@ run(const struct run_opts *o, struct diag *d)
 		r.lays[all[i].lay].npages++;
 	if ((r.st = select_pages(&r, all, nall)) != STATUS_OK ||
 	    (r.st = check_stems(&r)) != STATUS_OK ||
-	    (r.st = choose_output(&r)) != STATUS_OK)
+	    (r.st = choose_output(&r)) != STATUS_OK ||
+	    (r.st = check_names(&r, all, nall)) != STATUS_OK)
 		goto done;
 	for (i = 0; i < (int)o->nallow; i++) {
 		char *real = realpath(o->allow[i], NULL);
@@ -1249,11 +1351,8 @@ run(const struct run_opts *o, struct diag *d)
 		summary(&r, progress_elapsed(r.pr.prog));
 done:
 	outfile_abort(r.dumpf);
-	for (i = 0; i < r.njobs; i++)
-		g_free(r.jobs[i].key);
-	if (r.jobs == NULL)
-		for (i = 0; i < nall; i++)
-			g_free(all[i].key);
+	for (i = 0; i < nall; i++)
+		g_free(all[i].key);
 	g_free(all);
 	free(r.jobs);
 	free(r.res);

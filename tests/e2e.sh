@@ -233,6 +233,32 @@ mkdir -p "$E/isdir.pdf"
     grep -q "brochure: error: output '.*isdir.pdf' is a folder" "$E/err" && pass ||
     fail "-o x.pdf where x.pdf is a folder: exit 2, nothing written into it" "status $st: $(cat "$E/err"; ls "$E/isdir.pdf")"
 
+# -- clashes: two pages that would write one file are an error ----------
+# Before anything is written, whichever input makes the names meet.
+C=tests/e2e/clash
+clash() {	# NAME EXPECTED-FIRST-LINE ARGS...
+	name=$1 want=$2; shift 2
+	rm -rf "$E/clash"
+	"$BROCHURE" render $C/data.yaml "$@" -o "$E/clash/" --manifest "$E/clash/m.json" 2>"$E/err"; st=$?
+	[ $st = 1 ] && [ "$(head -1 "$E/err")" = "$want" ] &&
+	    [ -z "$(ls "$E/clash" 2>/dev/null)" ] && pass ||
+	    fail "$name: exit 1 with the clash, nothing written" "status $st: $(cat "$E/err"; ls "$E/clash" 2>/dev/null)"
+}
+clash "two pages per record in a folder" \
+    "$C/two-each.yaml:14:5: error: page 'back' (record 'x') would overwrite 'x.png', the file of page 'front' (record 'x'), and 2 more like it: every file in a folder needs a name of its own" \
+    -l $C/two-each.yaml
+clash "two lists sharing an id" \
+    "$C/data.yaml:10:9: error: page 'mentor' (record 'x') would overwrite 'x.png', the file of page 'intern' (record 'x'): every file in a folder needs a name of its own" \
+    -l $C/two-lists.yaml
+clash "an N-up sheet named like a record" \
+    "$C/nup.yaml:17:5: error: page 'card' (record 'duo-1') would overwrite 'duo-1.png', the file of page 'duo': every file in a folder needs a name of its own" \
+    -l $C/nup.yaml
+clash "two layouts whose <id>-<layout> names meet" \
+    "$C/data.yaml:5:9: error: page 'card' of 'b' (record 'x-a') would overwrite 'x-a-b.png', the file of page 'card' of 'a-b' (record 'x'): every file in a folder needs a name of its own" \
+    -l $C/a-b.yaml -l $C/b.yaml
+"$BROCHURE" render $C/data.yaml -l $C/two-each.yaml -o "$E/clash.pdf" 2>"$E/err" &&
+    [ -z "$(diags "$E/err")" ] && pass || fail "two pages per record are fine in a PDF" "$(cat "$E/err")"
+
 # -- --dump-tree: written when the pages are, never over an input ---------
 cp $D "$E/dd.yaml"
 "$BROCHURE" check "$E/dd.yaml" -l $SQ --dump-tree "$E/dd.yaml" 2>"$E/err"; st=$?
