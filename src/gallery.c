@@ -16,11 +16,22 @@
 #include "mem.h"
 #include "outfile.h"
 
+/* A figure, kept until the page is written: a link may yet go. */
+struct figure {
+	char			*image, *link, *fragment, *caption, *detail;
+	int			 width, height;
+	bool			 flagged;	/* a warning or an error */
+	char			**msgs;
+	enum diag_level		*levels;
+	size_t			 nmsgs;
+};
+
 struct gallery {
-	char	*title;
-	GString	*figures;
-	GString	*head;		/* links above the grid (the PDF) */
-	int	 n, flagged;
+	char		*title;
+	GPtrArray	*figures;	/* struct figure * */
+	GPtrArray	*links;		/* file, text, file, text, …: above
+					   the grid (the PDF) */
+	int		 flagged;
 };
 
 static const char style[] =
@@ -79,73 +90,129 @@ url(GString *s, const char *path)
 	g_free(e);
 }
 
+static void
+free_figure(gpointer v)
+{
+	struct figure *f = v;
+	size_t i;
+
+	g_free(f->image);
+	g_free(f->link);
+	g_free(f->fragment);
+	g_free(f->caption);
+	g_free(f->detail);
+	for (i = 0; i < f->nmsgs; i++)
+		g_free(f->msgs[i]);
+	g_free(f->msgs);
+	g_free(f->levels);
+	free(f);
+}
+
 struct gallery *
 gallery_new(const char *title)
 {
 	struct gallery *g = xcalloc(1, sizeof(*g));
 
 	g->title = g_strdup(title);
-	g->figures = g_string_new(NULL);
-	g->head = g_string_new(NULL);
+	g->figures = g_ptr_array_new_with_free_func(free_figure);
+	g->links = g_ptr_array_new_with_free_func(g_free);
 	return g;
 }
 
 void
 gallery_link(struct gallery *g, const char *file, const char *text)
 {
-	g_string_append(g->head, "<p><a href=\"");
-	url(g->head, file);
-	g_string_append(g->head, "\">");
-	html(g->head, text);
-	g_string_append(g->head, "</a></p>\n");
+	g_ptr_array_add(g->links, g_strdup(file));
+	g_ptr_array_add(g->links, g_strdup(text));
+}
+
+void
+gallery_unlink(struct gallery *g, const char *file)
+{
+	guint i;
+
+	for (i = 0; i < g->links->len; i += 2)
+		if (strcmp(g_ptr_array_index(g->links, i), file) == 0) {
+			g_ptr_array_remove_range(g->links, i, 2);
+			i -= 2;
+		}
+	for (i = 0; i < g->figures->len; i++) {
+		struct figure *f = g_ptr_array_index(g->figures, i);
+
+		if (f->link != NULL && strcmp(f->link, file) == 0) {
+			g_clear_pointer(&f->link, g_free);
+			g_clear_pointer(&f->fragment, g_free);
+		}
+	}
 }
 
 void
 gallery_add(struct gallery *g, const struct gallery_item *it)
 {
-	GString *s = g->figures;
-	bool flagged = false;
+	struct figure *f = xcalloc(1, sizeof(*f));
 	size_t i;
 
-	for (i = 0; i < it->nmsgs; i++)
-		flagged = flagged || it->levels[i] != DIAG_NOTE;
-	g->n++;
-	g->flagged += flagged;
-	g_string_append_printf(s, "<figure%s><a href=\"",
-	    flagged ? " class=\"flagged\"" : "");
-	url(s, it->link ? it->link : it->image ? it->image : "");
-	if (it->fragment != NULL) {
-		g_string_append_c(s, '#');
-		html(s, it->fragment);
+	f->image = g_strdup(it->image);
+	f->link = g_strdup(it->link);
+	f->fragment = g_strdup(it->fragment);
+	f->caption = g_strdup(it->caption);
+	f->detail = g_strdup(it->detail);
+	f->width = it->width;
+	f->height = it->height;
+	f->nmsgs = it->nmsgs;
+	f->msgs = g_new0(char *, it->nmsgs + 1);
+	f->levels = g_new0(enum diag_level, it->nmsgs + 1);
+	for (i = 0; i < it->nmsgs; i++) {
+		f->msgs[i] = g_strdup(it->msgs[i]);
+		f->levels[i] = it->levels[i];
+		f->flagged = f->flagged || it->levels[i] != DIAG_NOTE;
 	}
-	if (it->image != NULL) {
+	g->flagged += f->flagged;
+	g_ptr_array_add(g->figures, f);
+}
+
+/* One figure: the picture (or "(not written)"), its caption, its
+ * diagnostics. */
+static void
+write_figure(GString *s, const struct figure *f)
+{
+	size_t i;
+
+	g_string_append_printf(s, "<figure%s><a href=\"",
+	    f->flagged ? " class=\"flagged\"" : "");
+	url(s, f->link ? f->link : f->image ? f->image : "");
+	if (f->link != NULL && f->fragment != NULL) {
+		g_string_append_c(s, '#');
+		html(s, f->fragment);
+	}
+	if (f->image != NULL) {
 		g_string_append(s, "\"><img src=\"");
-		url(s, it->image);
+		url(s, f->image);
 		g_string_append(s, "\" alt=\"");
-		html(s, it->caption);
+		html(s, f->caption);
 		g_string_append_printf(s, "\" width=\"%d\" height=\"%d\">"
-		    "</a>", it->width, it->height);
+		    "</a>", f->width, f->height);
 	} else
 		g_string_append(s, "\">(not written)</a>");
 	g_string_append(s, "<figcaption>");
-	html(s, it->caption);
-	if (it->detail != NULL) {
+	html(s, f->caption);
+	if (f->detail != NULL) {
 		g_string_append(s, "<span>");
-		html(s, it->detail);
+		html(s, f->detail);
 		g_string_append(s, "</span>");
 	}
 	g_string_append(s, "</figcaption>");
-	if (it->nmsgs > 0) {
+	if (f->nmsgs > 0) {
 		static const char *const cls[DIAG__MAX] = {
 			[DIAG_NOTE] = "note", [DIAG_WARNING] = "warning",
 			[DIAG_ERROR] = "error",
 		};
 
 		g_string_append(s, "<ul>");
-		for (i = 0; i < it->nmsgs; i++) {
+		for (i = 0; i < f->nmsgs; i++) {
 			g_string_append_printf(s, "<li class=\"%s\">",
-			    cls[it->levels[i]]);
-			html(s, it->msgs[i]);
+			    cls[f->levels[i]]);
+			html(s, f->msgs[i]);
 			g_string_append(s, "</li>");
 		}
 		g_string_append(s, "</ul>");
@@ -158,6 +225,7 @@ gallery_write(struct gallery *g, const char *path, struct diag *d)
 {
 	struct outfile *of = outfile_open(path, d);
 	GString *s;
+	guint i;
 
 	if (of == NULL)
 		return false;
@@ -169,11 +237,19 @@ gallery_write(struct gallery *g, const char *path, struct diag *d)
 	g_string_append_printf(s, "</title>\n<style>%s</style>\n</head>\n"
 	    "<body>\n<h1>", style);
 	html(s, g->title);
-	g_string_append_printf(s, "</h1>\n<p>%d page%s, %d with "
-	    "diagnostics</p>\n", g->n, g->n == 1 ? "" : "s", g->flagged);
-	g_string_append(s, g->head->str);
+	g_string_append_printf(s, "</h1>\n<p>%u page%s, %d with "
+	    "diagnostics</p>\n", g->figures->len,
+	    g->figures->len == 1 ? "" : "s", g->flagged);
+	for (i = 0; i < g->links->len; i += 2) {
+		g_string_append(s, "<p><a href=\"");
+		url(s, g_ptr_array_index(g->links, i));
+		g_string_append(s, "\">");
+		html(s, g_ptr_array_index(g->links, i + 1));
+		g_string_append(s, "</a></p>\n");
+	}
 	g_string_append(s, "<div class=\"grid\">\n");
-	g_string_append(s, g->figures->str);
+	for (i = 0; i < g->figures->len; i++)
+		write_figure(s, g_ptr_array_index(g->figures, i));
 	g_string_append_printf(s, "</div>\n<script>%s</script>\n</body>\n"
 	    "</html>\n", script);
 	fputs(s->str, outfile_fp(of));
@@ -187,7 +263,7 @@ gallery_free(struct gallery *g)
 	if (g == NULL)
 		return;
 	g_free(g->title);
-	g_string_free(g->figures, TRUE);
-	g_string_free(g->head, TRUE);
+	g_ptr_array_free(g->figures, TRUE);
+	g_ptr_array_free(g->links, TRUE);
 	free(g);
 }

@@ -28,7 +28,11 @@ struct gallery	*gallery_new(const char *title);
 /* A link above the thumbnails (the PDF itself). */
 void		 gallery_link(struct gallery *, const char *file,
 		    const char *text);
+/* Copies the item: the page is written by gallery_write(). */
 void		 gallery_add(struct gallery *, const struct gallery_item *);
+/* A file that was not written after all: links to it are dropped (a
+ * figure then opens its own picture). */
+void		 gallery_unlink(struct gallery *, const char *file);
 /* Writes the page atomically; false (reported) on failure. */
 bool		 gallery_write(struct gallery *, const char *path,
 		    struct diag *);

@@ -116,13 +116,15 @@ enum mode {
 };
 
 /*
- * Prints diagnostic lines once each, notes after a shown line; on a
- * terminal with the source line and a caret under it, in colour.
+ * Prints each diagnostic once: a diagnostic is its line with the notes
+ * after it, so the same warning with another note (from a second
+ * layout) is no repeat.  On a terminal with the source line and a
+ * caret under each line, in colour.
  */
 struct printer {
 	FILE		*out;
-	GHashTable	*seen;
-	bool		 last;
+	GHashTable	*seen;		/* groups printed, as text */
+	GPtrArray	*group;		/* struct msg *: the one being read */
 	struct progress	*prog;
 	struct srcview	*src;		/* non-NULL: show source lines */
 	bool		 color;
@@ -190,33 +192,9 @@ print_colored(FILE *out, enum diag_level level, const char *line)
 	    (int)strlen(words[k]) - 3, words[k] + 2, at + strlen(words[k]) - 1);
 }
 
-static void
-print_line(void *arg, enum diag_level level, const struct diag_pos *pos,
-    const char *line)
+static struct msg *
+msg_new(enum diag_level level, const struct diag_pos *pos, const char *line)
 {
-	struct printer *p = arg;
-	bool show = level == DIAG_NOTE ? p->last :
-	    !(level == DIAG_WARNING && p->quiet) &&
-	    g_hash_table_add(p->seen, g_strdup(line));
-
-	p->last = show;
-	if (!show)
-		return;
-	progress_clear(p->prog);
-	if (p->color)
-		print_colored(p->out, level, line);
-	else
-		fprintf(p->out, "%s\n", line);
-	if (p->src != NULL && pos != NULL && pos->line > 0)
-		srcview_show(p->src, p->out, pos->file, pos->line, pos->col,
-		    p->color);
-}
-
-static void
-collect_line(void *arg, enum diag_level level, const struct diag_pos *pos,
-    const char *line)
-{
-	struct result *res = arg;
 	struct msg *m = xcalloc(1, sizeof(*m));
 
 	m->level = level;
@@ -225,7 +203,7 @@ collect_line(void *arg, enum diag_level level, const struct diag_pos *pos,
 		m->pos.file = g_strdup(pos->file);
 	}
 	m->line = g_strdup(line);
-	g_ptr_array_add(res->msgs, m);
+	return m;
 }
 
 static void
@@ -236,6 +214,64 @@ free_msg(gpointer v)
 	g_free((char *)m->pos.file);
 	g_free(m->line);
 	free(m);
+}
+
+/* Prints the diagnostic read so far, unless hidden or seen before. */
+static void
+print_flush(struct printer *p)
+{
+	const struct msg *head;
+	GString *key;
+	guint i;
+
+	if (p->group->len == 0)
+		return;
+	head = g_ptr_array_index(p->group, 0);
+	key = g_string_new(NULL);
+	for (i = 0; i < p->group->len; i++) {
+		const struct msg *m = g_ptr_array_index(p->group, i);
+
+		g_string_append(key, m->line);
+		g_string_append_c(key, '\n');
+	}
+	if (head->level == DIAG_WARNING && p->quiet)
+		g_string_free(key, TRUE);
+	else if (g_hash_table_add(p->seen, g_string_free(key, FALSE))) {
+		progress_clear(p->prog);
+		for (i = 0; i < p->group->len; i++) {
+			const struct msg *m = g_ptr_array_index(p->group, i);
+
+			if (p->color)
+				print_colored(p->out, m->level, m->line);
+			else
+				fprintf(p->out, "%s\n", m->line);
+			if (p->src != NULL && m->pos.file != NULL &&
+			    m->pos.line > 0)
+				srcview_show(p->src, p->out, m->pos.file,
+				    m->pos.line, m->pos.col, p->color);
+		}
+	}
+	g_ptr_array_set_size(p->group, 0);
+}
+
+static void
+print_line(void *arg, enum diag_level level, const struct diag_pos *pos,
+    const char *line)
+{
+	struct printer *p = arg;
+
+	if (level != DIAG_NOTE)
+		print_flush(p);
+	g_ptr_array_add(p->group, msg_new(level, pos, line));
+}
+
+static void
+collect_line(void *arg, enum diag_level level, const struct diag_pos *pos,
+    const char *line)
+{
+	struct result *res = arg;
+
+	g_ptr_array_add(res->msgs, msg_new(level, pos, line));
 }
 
 static bool
@@ -844,11 +880,13 @@ consume(int i, void *arg)
 		print_line(&r->pr, m->level, m->pos.file ? &m->pos : NULL,
 		    m->line);
 	}
+	print_flush(&r->pr);
 	for (k = 0; k < DIAG__MAX; k++)
 		r->d->count[k] += res->count[k];
 	if (res->dump != NULL)
 		fputs(res->dump, r->dump);
-	if (r->mode == MODE_PDF && res->st == STATUS_OK && !replay(r, res))
+	if (r->mode == MODE_PDF && res->st == STATUS_OK &&
+	    r->st == STATUS_OK && !replay(r, res))
 		res->st = STATUS_OUTPUT;
 	if (r->mode == MODE_FILES && res->st == STATUS_OK) {
 		r->written++;
@@ -861,8 +899,11 @@ consume(int i, void *arg)
 	free_result(res);
 	if (r->pr.prog != NULL)
 		progress_step(r->pr.prog, i + 1);
-	/* One bad page spoils a single file: stop there. */
-	return r->mode != MODE_PDF || r->st == STATUS_OK;
+	/*
+	 * One bad page spoils a single PDF, but the later pages are still
+	 * laid out: every problem is reported, under --strict too.
+	 */
+	return r->st != STATUS_OUTPUT;
 }
 
 static void
@@ -1219,7 +1260,8 @@ load(struct render *r, struct data **data)
 	for (i = 0; ok && i < r->nlays; i++)
 		if (data_validate(*data, r->lays[i].spec, r->d))
 			validate_fields(r->lays[i].spec, *data, r->d);
-	if (!ok || diag_failed(r->d))
+	/* Warnings made errors by --strict go on: the pages may say more. */
+	if (!ok || r->d->count[DIAG_ERROR] > 0)
 		return false;
 	/*
 	 * The fonts each layout asks for must be there.  Layouts with the
@@ -1267,6 +1309,7 @@ run(const struct run_opts *o, struct diag *d)
 	r.pr.out = d->out;
 	r.pr.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    NULL);
+	r.pr.group = g_ptr_array_new_with_free_func(free_msg);
 	if (progress_wanted(d->out)) {
 		const char *nc = getenv("NO_COLOR");
 
@@ -1329,6 +1372,12 @@ run(const struct run_opts *o, struct diag *d)
 	pool_run(r.njobs, o->jobs, 4 * o->jobs, &render_ops, &r);
 	if (r.mode == MODE_PDF && !r.be->close(r.doc, r.st == STATUS_OK))
 		r.st = worst(r.st, STATUS_OUTPUT);
+	if (r.mode == MODE_PDF && r.gal != NULL && r.st != STATUS_OK) {
+		char *base = g_path_get_basename(o->output);
+
+		gallery_unlink(r.gal, base);
+		g_free(base);
+	}
 	if (r.mode == MODE_PDF && r.st == STATUS_OK && r.man != NULL)
 		add_pdf_entry(&r);
 	if (r.mode == MODE_CHECK && diag_failed(d))
@@ -1347,9 +1396,11 @@ run(const struct run_opts *o, struct diag *d)
 	if (r.dumpf != NULL && !outfile_commit(r.dumpf, d))
 		r.st = worst(r.st, STATUS_OUTPUT);
 	r.dumpf = NULL;
+	print_flush(&r.pr);
 	if (r.mode != MODE_CHECK && (r.mode != MODE_PDF || r.st == STATUS_OK))
 		summary(&r, progress_elapsed(r.pr.prog));
 done:
+	print_flush(&r.pr);
 	outfile_abort(r.dumpf);
 	for (i = 0; i < nall; i++)
 		g_free(all[i].key);
@@ -1373,6 +1424,7 @@ done:
 	d->sink = NULL;
 	d->sink_arg = NULL;
 	g_hash_table_destroy(r.pr.seen);
+	g_ptr_array_free(r.pr.group, TRUE);
 	srcview_free(r.pr.src);
 	return r.st;
 }

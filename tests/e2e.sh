@@ -305,6 +305,33 @@ st=$?
 [ $st = 0 ] && [ -s "$E/ov.pdf" ] && diags "$E/err" | cmp -s - tests/e2e/overflow.err &&
     pass || fail "render without --strict: exit 0, the file, the same warnings" "status $st: $(cat "$E/err")"
 
+# --strict reports everything a plain run reports, then fails: a layout
+# warning first does not hide a broken photo or a field of the wrong type.
+S=tests/e2e/strict
+for how in "check" "render -o $E/st.pdf" "render -o $E/stdir/"; do
+	"$BROCHURE" $how $S/data.yaml -l $S/layout.yaml -j 2 2>"$E/plain"
+	"$BROCHURE" $how $S/data.yaml -l $S/layout.yaml -j 2 --strict 2>"$E/strict"; st=$?
+	diags "$E/plain" | sed 's/: warning: /: error: /' >"$E/want"
+	diags "$E/strict" >"$E/got"
+	[ $st = 1 ] && [ "$(wc -l <"$E/want")" -ge 6 ] && cmp -s "$E/want" "$E/got" && pass ||
+	    fail "--strict $how: every line of the plain run, warnings as errors" "status $st: $(diff "$E/want" "$E/got")"
+done
+[ ! -e "$E/st.pdf" ] && pass || fail "--strict: the PDF with an error is not written"
+# --strict --gallery: every page in the review, no link to a PDF that
+# was not written, the same page at any --jobs.
+for j in 1 3; do
+	rm -rf "$E/sg$j"
+	"$BROCHURE" render $S/data.yaml -l $S/layout.yaml -o "$E/sg$j/x.pdf" --strict --gallery -j $j 2>/dev/null
+done
+[ "$(grep -c '<figure' "$E/sg1/index.html")" = 2 ] && ! grep -q 'href="x.pdf' "$E/sg1/index.html" &&
+    pass || fail "--strict --gallery: both pages, no link to the PDF that was not written" "$(grep -o '<figure.\{80\}\|href="[^"]*"' "$E/sg1/index.html")"
+cmp -s "$E/sg1/index.html" "$E/sg3/index.html" && [ "$(ls "$E/sg1/pages")" = "$(ls "$E/sg3/pages")" ] &&
+    pass || fail "--strict --gallery: the same review at -j 1 and -j 3" "$(ls "$E/sg1/pages"; echo; ls "$E/sg3/pages")"
+# The same warning from a second layout has another note: both shown.
+"$BROCHURE" render $D -l tests/e2e/overflow.yaml -l $S/overflow-copy.yaml -o "$E/two/" 2>"$E/err"
+[ "$(diags "$E/err" | grep -c ': warning: ')" = 8 ] && [ "$(diags "$E/err" | grep -c "overflow-copy.yaml:10:9: note")" = 4 ] &&
+    pass || fail "a warning from a second layout, with its own note, is not dropped as a repeat" "$(cat "$E/err")"
+
 # -- fitting ------------------------------------------------------------
 "$BROCHURE" check $D -l tests/e2e/fit.yaml --dump-tree "$E/fit.tree" 2>"$E/err"
 heights=$(awk '$1 == "text" { printf "%s ", $5 }' "$E/fit.tree")
