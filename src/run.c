@@ -1219,8 +1219,10 @@ run_check(const struct spec *spec, const struct data *data,
 	struct job *jobs = NULL;
 	int i, n = 0;
 
-	if (data_validate(data, spec, d))
+	if (data_validate(data, spec, d)) {
 		validate_fields(spec, data, d);
+		validate_keys(&spec, 1, data, d);
+	}
 	if (diag_failed(d) || !validate_fonts(spec, has_family, fonts, d))
 		return false;
 	jobs = list_pages(NULL, &n, 0, spec, data);
@@ -1260,6 +1262,13 @@ load(struct render *r, struct data **data)
 	for (i = 0; ok && i < r->nlays; i++)
 		if (data_validate(*data, r->lays[i].spec, r->d))
 			validate_fields(r->lays[i].spec, *data, r->d);
+	if (ok && r->d->count[DIAG_ERROR] == 0) {
+		const struct spec *specs[RUN_MAX_LAYOUTS];
+
+		for (i = 0; i < r->nlays; i++)
+			specs[i] = r->lays[i].spec;
+		validate_keys(specs, (size_t)r->nlays, *data, r->d);
+	}
 	/* Warnings made errors by --strict go on: the pages may say more. */
 	if (!ok || r->d->count[DIAG_ERROR] > 0)
 		return false;

@@ -21,6 +21,15 @@ void	validate_fields(const struct spec *, const struct data *,
 	    struct diag *);
 
 /*
+ * Warns at each data key that no layout of specs uses and that is one
+ * edit from a key one of them uses at the same place ("keywrod" beside
+ * "keyword"): a typo in the data is never silent.  Checks the document
+ * level and the records of the lists the layouts' pages go through.
+ */
+void	validate_keys(const struct spec *const *specs, size_t nspecs,
+	    const struct data *, struct diag *);
+
+/*
  * Reports an error at each style whose font family is not among the
  * fonts; has_family answers for one family name.  False on an error.
  */

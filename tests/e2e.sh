@@ -508,6 +508,32 @@ grep -q "tests/e2e/qr-murky.yaml:14:13: warning: the QR code's color and backgro
 printf '%s\n' "tests/e2e/field-typo.yaml:11:19: warning: field 'nmae' is in no record; did you mean 'name'?" \
     "tests/e2e/field-typo.yaml:11:19: warning: field 'tema' is in no record; did you mean 'team'?" >"$E/want"
 same "a misspelt field: did you mean the data's field?" "$E/want" "$E/err"
+# -- a typo in the data, and fields a layout cannot reach, say so -------
+"$BROCHURE" check tests/e2e/typo/data.yaml -l tests/e2e/typo/layout.yaml 2>"$E/err"; st=$?
+printf '%s\n' \
+    "tests/e2e/typo/data.yaml:6:3: warning: field 'brochure.titel' is used by no layout, and 'brochure.title', which a layout uses, is in no record: is one of them misspelt?" \
+    "tests/e2e/typo/data.yaml:10:5: warning: field 'keywrod' is used by no layout; did you mean 'keyword'?" \
+    "tests/e2e/typo/data.yaml:11:5: warning: field 'advise' is used by no layout; did you mean 'advice'?" \
+    "tests/e2e/typo/data.yaml:12:12: warning: field 'link.lable' is used by no layout; did you mean 'link.label'?" >"$E/want"
+[ $st = 0 ] && pass || fail "data typos alone are warnings: exit 0" "status $st"
+same "a data key one edit from a key the layout uses: did you mean" "$E/want" "$E/err"
+"$BROCHURE" check tests/e2e/typo/data.yaml -l tests/e2e/typo/layout.yaml --strict 2>/dev/null
+[ $? = 1 ] && pass || fail "a data typo under --strict is exit 1"
+"$BROCHURE" check data/interns.yaml -l tests/e2e/typo/templates.yaml 2>"$E/err"
+printf '%s\n' \
+    "tests/e2e/typo/templates.yaml:9:11: warning: field 'name' is a record's: it prints nothing in the document's metadata" \
+    "tests/e2e/typo/templates.yaml:10:12: warning: field 'brochure.titel' is in no record; did you mean 'title'?" \
+    "tests/e2e/typo/templates.yaml:17:19: warning: field 'name' is a record's, but page 'cover' is made once (no 'each'): it prints nothing there" \
+    "tests/e2e/typo/templates.yaml:17:19: warning: field 'team' is a record's, but page 'cover' is made once (no 'each'): it prints nothing there" \
+    "tests/e2e/typo/templates.yaml:20:14: warning: field 'nmae' is in no record; did you mean 'name'?" \
+    "tests/e2e/typo/templates.yaml:24:19: warning: field 'lnik.url' is in no record; did you mean 'link'?" \
+    "tests/e2e/typo/templates.yaml:25:17: warning: field 'link.ulr' is in no record; did you mean 'url'?" \
+    "tests/e2e/typo/templates.yaml:28:26: warning: field 'nmae' is in no record; did you mean 'name'?" >"$E/want"
+same "misspelt fields in links, QR codes, placeholders, outlines and metadata; record fields on a page made once" "$E/want" "$E/err"
+for l in $A4 $SQ layouts/social-portrait.yaml layouts/social-story.yaml layouts/og.yaml layouts/handout-a4.yaml layouts/brochure-a5-print.yaml; do
+	"$BROCHURE" check $D -l $l --strict 2>&1
+done >"$E/err"
+[ ! -s "$E/err" ] && pass || fail "the shipped layouts and the sample: no typo warning" "$(cat "$E/err")"
 # -- an overflow that fitting could not fix says what to change --------
 "$BROCHURE" check $D -l tests/e2e/fit-over.yaml --only gina 2>&1 | head -1 >"$E/err"
 echo "data/interns.yaml:32:14: warning: text overflows frame 'tight' by 32.0pt even at its smallest fit size (page 1, record 'gina', field 'summary'): lower the fit minimum, shorten the text or make the frame taller" >"$E/want"
