@@ -576,6 +576,14 @@ flow_row(struct flow *f, const struct block *b, double x, double y,
 	for (i = 0; i < b->nchildren; i++)
 		total += b->weights[i];
 	avail = w - b->gap * (double)(b->nchildren ? b->nchildren - 1 : 0);
+	if (avail <= 0) {
+		const struct ynode *gap = ynode_get(b->node, "gap");
+
+		diag_error(f->d, gap ? &gap->pos : &b->node->pos, "the row's "
+		    "gaps take %.1fpt of its %.1fpt: no room is left for its "
+		    "blocks", w - avail, w);
+		return -1;
+	}
 	for (i = 0; i < b->nchildren; i++) {
 		double cw = avail * b->weights[i] / total;
 		double ch = flow_blocks(f, &b->children[i], 1, cx, y, cw);

@@ -157,10 +157,12 @@ parse_page_setup(struct parse *p, const struct ynode *m)
 			    false, &w) &&
 			    schema_length(p->d, n->items[1], "page height", 0,
 			    false, &h)) {
-				if (w <= 0 || h <= 0 || w > 14400 || h > 14400)
+				/* 3pt: the smallest page PDF allows. */
+				if (!(w >= 3 && h >= 3 && w <= 14400 &&
+				    h <= 14400))
 					diag_error(p->d, &n->pos, "page size "
-					    "must be more than 0 and at most "
-					    "200in (14400pt)");
+					    "must be at least 3pt and at most "
+					    "200in (14400pt) a side");
 				else {
 					s->width = w;
 					s->height = h;
