@@ -13,11 +13,13 @@
 struct fonts;
 
 /*
- * Builds the font map from the folders (extra may be NULL).  Reports
- * and returns NULL if no font could be loaded.  Free with fonts_free().
+ * Builds the font map from the folders (extra may be NULL; extra_pos,
+ * which may be NULL, is the node naming it).  Every file must be a
+ * regular file that can be read.  Reports and returns NULL if a font
+ * file cannot be read or none could be loaded.  Free with fonts_free().
  */
 struct fonts	*fonts_new(const char *bundled, const char *extra,
-		    struct diag *);
+		    const struct diag_pos *extra_pos, struct diag *);
 /*
  * Another font map over the same fonts, for another thread: Pango's
  * objects are not shared between threads, the fontconfig set of

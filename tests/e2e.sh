@@ -435,4 +435,44 @@ same "a misspelt field: did you mean the data's field?" "$E/want" "$E/err"
 "$BROCHURE" check $D -l tests/e2e/fit-over.yaml --only gina 2>&1 | head -1 >"$E/err"
 echo "data/interns.yaml:32:14: warning: text overflows frame 'tight' by 32.0pt even at its smallest fit size (page 1, record 'gina', field 'summary'): lower the fit minimum, shorten the text or make the frame taller" >"$E/want"
 same "a fitted text that still overflows: the warning says what to change" "$E/want" "$E/err"
+# -- images and fonts that are not regular files: refused, never waited on
+# A FIFO named as a logo, a photo or a font would block open() forever;
+# a folder in place of an image must say so, not "no such file".  Each
+# run has a timeout far above its cost (a runaway guard, not a timing).
+M=$E/media
+rm -rf "$M" && mkdir -p "$M/fonts" "$M/photos"
+cp tests/e2e/logo.png "$M/logo.png"
+mkfifo "$M/pipe.png" "$M/photos/pipe.jpg" "$M/fonts/Pipe.ttf"
+mkdir "$M/folder.png"
+printf '%s\n' 'page: {size: A5}' 'styles: {body: {size: 10pt}}' 'pages:' '  - name: cover' \
+    '    frames:' '      - blocks:' '          - image: pipe.png' '            width: 30mm' \
+    '          - image: folder.png' '            width: 30mm' >"$M/layout.yaml"
+timeout 20 "$BROCHURE" check $D -l "$M/layout.yaml" 2>"$M/err"
+st=$?
+printf '%s\n' "$M/layout.yaml:7:20: error: cannot open image '$M/pipe.png': not a regular file (a FIFO)" \
+    "$M/layout.yaml:9:20: error: cannot open image '$M/folder.png': Is a directory" >"$M/want"
+[ $st = 1 ] && pass || fail "a FIFO or a folder named as a logo: exit 1, not a hang" "status $st"
+same "a FIFO or a folder named as a logo: the reason, at the node" "$M/want" "$M/err"
+printf '%s\n' 'interns:' '  - id: a' '    name: A' '    photo: photos/pipe.jpg' >"$M/data.yaml"
+printf '%s\n' 'page: {size: A5}' 'styles: {body: {size: 10pt}}' 'optional: [photo]' 'pages:' '  - name: intern' \
+    '    each: interns' '    frames:' '      - blocks:' '          - image: "{{photo}}"' '            width: 30mm' >"$M/photo.yaml"
+rm -rf "$M/out"
+timeout 20 "$BROCHURE" render "$M/data.yaml" -l "$M/photo.yaml" -o "$M/out/x.pdf" 2>"$M/err"
+st=$?
+echo "$M/data.yaml:4:12: error: cannot open image '$M/photos/pipe.jpg': not a regular file (a FIFO)" >"$M/want"
+[ $st = 1 ] && [ ! -e "$M/out/x.pdf" ] && pass || fail "a FIFO named as a photo: render exits 1, not a hang" "status $st"
+same "a FIFO named as a photo: the reason, at the data node" "$M/want" "$M/err"
+printf '%s\n' 'fonts: fonts' 'page: {size: A5}' 'styles: {body: {size: 10pt}}' 'pages:' '  - name: cover' \
+    '    frames: [{blocks: [{text: hi}]}]' >"$M/fonts.yaml"
+timeout 20 "$BROCHURE" check $D -l "$M/fonts.yaml" 2>"$M/err"
+st=$?
+echo "$M/fonts.yaml:1:8: error: cannot open font '$M/fonts/Pipe.ttf': not a regular file (a FIFO)" >"$M/want"
+[ $st = 1 ] && pass || fail "a FIFO in a layout's fonts folder: exit 1, not a hang" "status $st"
+same "a FIFO in a layout's fonts folder: the reason, at the fonts node" "$M/want" "$M/err"
+rm "$M/fonts/Pipe.ttf" && mkdir "$M/fonts/Folder.ttf"
+timeout 20 "$BROCHURE" check $D -l "$M/fonts.yaml" 2>"$M/err"
+st=$?
+echo "$M/fonts.yaml:1:8: error: cannot open font '$M/fonts/Folder.ttf': Is a directory" >"$M/want"
+[ $st = 1 ] && pass || fail "a folder named as a font: exit 1" "status $st"
+same "a folder named as a font: the reason, at the fonts node" "$M/want" "$M/err"
 suite_end
