@@ -475,4 +475,14 @@ st=$?
 echo "$M/fonts.yaml:1:8: error: cannot open font '$M/fonts/Folder.ttf': Is a directory" >"$M/want"
 [ $st = 1 ] && pass || fail "a folder named as a font: exit 1" "status $st"
 same "a folder named as a font: the reason, at the fonts node" "$M/want" "$M/err"
+# -- a circle mask is the circle alone: no line from the last text -------
+"$BROCHURE" render $D -l tests/e2e/circle.yaml -o "$E/circle.pdf" -q &&
+    qpdf --qdf --object-streams=disable "$E/circle.pdf" "$E/circle.qdf" &&
+    check "a circle-masked photo's PDF clip path starts with the arc (no stray line)" \
+    $PY tests/e2e/clip-check.py "$E/circle.qdf" ||
+    fail "render and unpack a circle-masked photo after a text"
+"$BROCHURE" render $D -l tests/e2e/circle.yaml --only gina -o "$E/circle.svg" -q &&
+    check "a circle-masked photo's SVG clip path starts with the arc (no stray line)" \
+    $PY tests/e2e/clip-check.py "$E/circle.svg" ||
+    fail "render a circle-masked photo after a text to SVG"
 suite_end
