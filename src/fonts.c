@@ -94,6 +94,28 @@ add_dir(FcConfig *cfg, const char *dir, const char *whose,
 }
 
 /*
+ * Makes the first font set built fontconfig's current configuration,
+ * once per process.  Pango's font map starts a thread that calls
+ * FcInit(), which otherwise reads the machine's fontconfig setup and
+ * every system font (tens of MB, and the one thread start that fails
+ * first under an address-space limit); with a current configuration
+ * already set, FcInit() returns at once.  Anything that still asks for
+ * fontconfig's default (librsvg's text in an SVG) then sees our fonts,
+ * not the machine's.  fontconfig's global, not ours: set once, never
+ * changed after, so threads started later only read it.
+ */
+static void
+make_current(FcConfig *cfg)
+{
+	static gsize done;
+
+	if (g_once_init_enter(&done)) {
+		FcConfigSetCurrent(cfg);
+		g_once_init_leave(&done, 1);
+	}
+}
+
+/*
  * The Pango side: a font map over f->cfg and a context for layout at
  * 72 dpi (1 Pango point = 1 PDF point), unhinted so that line breaks
  * are the same at every size and on every surface.
@@ -139,6 +161,7 @@ fonts_new(const char *bundled, const char *extra,
 		fonts_free(f);
 		return NULL;
 	}
+	make_current(f->cfg);
 	make_map(f);
 	return f;
 }
@@ -188,4 +211,51 @@ fonts_has_family(struct fonts *f, const char *family)
 				return true;
 	}
 	return false;
+}
+
+bool
+fonts_font_error(PangoFont *font, char *why, size_t len)
+{
+	cairo_scaled_font_t *sf;
+	PangoFontDescription *desc;
+	FcPattern *pat;
+	FcChar8 *file = NULL;
+	char *name, reason[256];
+	off_t size;
+	int fd;
+
+	if (font == NULL || !PANGO_IS_CAIRO_FONT(font))
+		return false;
+	sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+	if (sf != NULL && cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS)
+		return false;
+	/*
+	 * cairo says only "out of memory", also when the file could not
+	 * be opened: opening it again tells which.
+	 */
+	snprintf(reason, sizeof(reason), "%s", sf != NULL ?
+	    cairo_status_to_string(cairo_scaled_font_status(sf)) :
+	    "out of memory");
+	pat = PANGO_IS_FC_FONT(font) ?
+	    pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : NULL;
+	if (pat != NULL)
+		FcPatternGetString(pat, FC_FILE, 0, &file);
+	if (file != NULL) {
+		fd = confine_open((const char *)file, FONT_MAX_FILE, &size,
+		    reason, sizeof(reason));
+		if (fd >= 0) {
+			close(fd);
+			snprintf(reason, sizeof(reason), "%s", sf != NULL ?
+			    cairo_status_to_string(
+			    cairo_scaled_font_status(sf)) : "out of memory");
+		}
+	}
+	desc = pango_font_describe(font);
+	name = pango_font_description_to_string(desc);
+	snprintf(why, len, "cannot load font '%s'%s%s%s: %s", name,
+	    file ? " ('" : "", file ? (const char *)file : "",
+	    file ? "')" : "", reason);
+	g_free(name);
+	pango_font_description_free(desc);
+	return true;
 }

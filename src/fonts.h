@@ -39,4 +39,12 @@ PangoContext	*fonts_context(struct fonts *);
 /* True if some font of the map has the family name (case-insensitive). */
 bool		 fonts_has_family(struct fonts *, const char *family);
 
+/*
+ * True if font (from a layout of this map) could not be loaded, so
+ * that it draws nothing: its file could not be opened (out of file
+ * descriptors) or cairo ran out of memory.  Then why gets a message
+ * naming the font, its file and the reason.
+ */
+bool		 fonts_font_error(PangoFont *font, char *why, size_t len);
+
 #endif

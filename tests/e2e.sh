@@ -485,4 +485,36 @@ same "a folder named as a font: the reason, at the fonts node" "$M/want" "$M/err
     check "a circle-masked photo's SVG clip path starts with the arc (no stray line)" \
     $PY tests/e2e/clip-check.py "$E/circle.svg" ||
     fail "render a circle-masked photo after a text to SVG"
+# -- out of file descriptors or address space: an error, never a crash --
+# Under ulimit -n 4 the font files cannot be opened while rendering: an
+# error (not a PDF without text and exit 0).  Under ulimit -v a clear
+# "out of memory" and a non-zero status, or a good PDF; never a signal.
+sh -c 'ulimit -n 4 && exec "$0" render "$@"' "$BROCHURE" $D -l $SQ -o "$E/fd.pdf" 2>"$E/err"
+st=$?
+if [ $st = 0 ]; then
+	[ -n "$(pdftotext "$E/fd.pdf" - 2>/dev/null | tr -d '[:space:]')" ] && pass ||
+	    fail "under ulimit -n 4, exit 0 means a PDF with its text" "$(grep -v Pango "$E/err" | head -3)"
+elif { [ $st = 1 ] || [ $st = 3 ]; } && grep -q "error: cannot load font '.*Too many open files" "$E/err"; then
+	pass
+else
+	fail "under ulimit -n 4: exit 1 and 'cannot load font ... Too many open files'" "status $st" "$(grep -v Pango "$E/err" | head -3)"
+fi
+if ldd "$BROCHURE" 2>/dev/null | grep -q 'libasan\|libtsan' || [ "${BROCHURE#*valgrind}" != "$BROCHURE" ]; then
+	skip "ulimit -v" "sanitizers and valgrind need more address space than the limits tested"
+else
+	for mb in 80 150 200 300 2000; do
+		rm -f "$E/as.pdf"
+		sh -c 'ulimit -v $1 && shift && exec "$@"' - $((mb * 1024)) "$BROCHURE" render $D -l $SQ \
+		    -o "$E/as.pdf" --jobs 2 >/dev/null 2>"$E/err"
+		st=$?
+		if [ $st = 0 ] && [ -n "$(pdftotext "$E/as.pdf" - 2>/dev/null | tr -d '[:space:]')" ]; then
+			pass
+		elif [ $st = 3 ] && [ ! -e "$E/as.pdf" ] && grep -q "out of memory" "$E/err"; then
+			pass
+		else
+			fail "under ulimit -v ${mb} MB: a PDF, or 'out of memory' and exit 3" "status $st" "$(grep -v '^$' "$E/err" | head -3)"
+		fi
+	done
+	[ $st = 0 ] && pass || fail "under ulimit -v 2000 MB the cards render"
+fi
 suite_end
