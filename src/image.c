@@ -13,6 +13,7 @@
 
 #include "confine.h"
 #include "jpeg.h"
+#include "svgscan.h"
 
 #include "image.h"
 #include "mem.h"
@@ -75,7 +76,13 @@ load_svg(const char *path, const unsigned char *buf, size_t len,
 	RsvgHandle *h;
 	struct image *img;
 	double w, h_;
+	char why[512];
+	enum svgscan scan = svgscan_check(buf, len, path, why, sizeof(why));
 
+	if (scan == SVGSCAN_REFUSED) {
+		diag_error(d, pos, "cannot read image '%s': %s", path, why);
+		return NULL;
+	}
 	/* From the bytes already read, with the file as the base that
 	 * relative references resolve against. */
 	h = rsvg_handle_new_from_stream_sync(in, base, RSVG_HANDLE_FLAGS_NONE,
@@ -89,10 +96,26 @@ load_svg(const char *path, const unsigned char *buf, size_t len,
 		g_clear_error(&err);
 		return NULL;
 	}
+	if (scan == SVGSCAN_UNPARSED) {
+		/* librsvg read what the scan could not: nothing inside it
+		 * was checked, so nothing of it is drawn. */
+		diag_error(d, pos, "cannot read image '%s': its images could "
+		    "not be checked (not well-formed XML)", path);
+		g_object_unref(h);
+		return NULL;
+	}
 	if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &h_) ||
-	    w <= 0 || h_ <= 0 || w > IMAGE_MAX_SIDE || h_ > IMAGE_MAX_SIDE) {
+	    w <= 0 || h_ <= 0) {
 		diag_error(d, pos, "image '%s' has no usable size: give the "
 		    "SVG a width and height (or a viewBox with them)", path);
+		g_object_unref(h);
+		return NULL;
+	}
+	if (w > IMAGE_MAX_SIDE || h_ > IMAGE_MAX_SIDE ||
+	    w * h_ > IMAGE_MAX_PIXELS) {
+		diag_error(d, pos, "image '%s' is %.0f × %.0f pixels; the limit "
+		    "is %d megapixels and %d pixels a side", path, w, h_,
+		    IMAGE_MAX_PIXELS / 1000000, IMAGE_MAX_SIDE);
 		g_object_unref(h);
 		return NULL;
 	}
