@@ -347,10 +347,20 @@ enum svgscan
 svgscan_check(const unsigned char *buf, size_t len, const char *path,
     char *why, size_t whylen)
 {
+	static gsize inited;
 	struct scan s = { NULL, why, whylen, false };
 	char *dir = g_path_get_dirname(path);
 
 	*why = '\0';
+	/*
+	 * libxml2 must be initialised once before threads use it; each
+	 * worker passes here before it reaches librsvg (which uses
+	 * libxml2 too), so this once is the first.
+	 */
+	if (g_once_init_enter(&inited)) {
+		xmlInitParser();
+		g_once_init_leave(&inited, 1);
+	}
 	s.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	scan_bytes(&s, buf, len, dir, "the SVG", false, 0);
 	g_hash_table_destroy(s.seen);
