@@ -517,4 +517,19 @@ else
 	done
 	[ $st = 0 ] && pass || fail "under ulimit -v 2000 MB the cards render"
 fi
+# -- a real 20000 × 20000 PNG inside an SVG is refused undecoded ---------
+# (0.5 MB of SVG that librsvg decoded into 2.7 GB, in 5 s, per worker).
+# timeout 60: a runaway guard, some hundred times the cost of a refusal.
+$PY -c 'import base64, struct, sys, zlib
+w = h = 20000
+def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+z = zlib.compressobj(9); row = bytes(1 + w)
+idat = b"".join(z.compress(row) for _ in range(h)) + z.flush()
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+sys.stdout.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\"><image width=\"100\" height=\"100\" href=\"data:image/png;base64,%s\"/></svg>\n" % base64.b64encode(png).decode())' >"$M/real.svg"
+sed 's/pipe.png/real.svg/' "$M/layout.yaml" | head -8 >"$M/real.yaml"
+timeout 60 "$BROCHURE" check $D -l "$M/real.yaml" 2>"$M/err"
+st=$?
+[ $st = 1 ] && grep -q "real.svg': it holds a PNG image (a data: URI) of 20000 × 20000 pixels" "$M/err" && pass ||
+    fail "a real 20000 × 20000 PNG inside an SVG is refused before decoding" "status $st" "$(head -3 "$M/err")"
 suite_end
