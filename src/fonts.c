@@ -4,14 +4,20 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include "confine.h"
 #include "fonts.h"
 #include "mem.h"
+
+/* Larger font files are refused unopened; the biggest CJK collections
+ * are about 120 MB. */
+#define FONT_MAX_FILE	((off_t)256 << 20)
 
 static int
 cmp_names(const char **a, const char **b)
@@ -30,33 +36,83 @@ struct fonts {
  * FcConfigAppFontAddDir(): that one writes a fontconfig cache, and
  * without a writable cache folder prints "No writable cache
  * directories"; scanning a handful of files costs a few milliseconds.
+ * Each file is first opened here without blocking and must be a
+ * regular file: fontconfig's own open() of a FIFO would wait forever,
+ * and a folder named *.ttf would send it looking for a cache.  What
+ * cannot be read is reported at pos, the node naming the folder, with
+ * the reason.  False if the folder or a file could not be read.
  */
 static bool
-add_dir(FcConfig *cfg, const char *dir)
+add_dir(FcConfig *cfg, const char *dir, const char *whose,
+    const struct diag_pos *pos, struct diag *d)
 {
-	GDir *d = g_dir_open(dir, 0, NULL);
+	GError *err = NULL;
+	GDir *gd = g_dir_open(dir, 0, &err);
 	GPtrArray *names;
 	const char *name;
 	bool ok = true;
 	guint i;
 
-	if (d == NULL)
+	if (gd == NULL) {
+		diag_error(d, pos, "cannot read the %s fonts folder: %s", whose,
+		    err->message);
+		g_error_free(err);
 		return false;
+	}
 	names = g_ptr_array_new_with_free_func(g_free);
-	while ((name = g_dir_read_name(d)) != NULL)
+	while ((name = g_dir_read_name(gd)) != NULL)
 		if (g_str_has_suffix(name, ".ttf") ||
 		    g_str_has_suffix(name, ".otf") ||
 		    g_str_has_suffix(name, ".ttc") ||
 		    g_str_has_suffix(name, ".otc"))
 			g_ptr_array_add(names, g_build_filename(dir, name,
 			    NULL));
-	g_dir_close(d);
+	g_dir_close(gd);
 	g_ptr_array_sort(names, (GCompareFunc)cmp_names);
-	for (i = 0; i < names->len; i++)
-		ok = FcConfigAppFontAddFile(cfg,
-		    (const FcChar8 *)names->pdata[i]) && ok;
+	for (i = 0; i < names->len; i++) {
+		const char *path = names->pdata[i];
+		char why[256];
+		off_t size;
+		int fd = confine_open(path, FONT_MAX_FILE, &size, why,
+		    sizeof(why));
+
+		if (fd < 0) {
+			diag_error(d, pos, "cannot open font '%s': %s", path,
+			    why);
+			ok = false;
+			continue;
+		}
+		close(fd);
+		if (!FcConfigAppFontAddFile(cfg, (const FcChar8 *)path)) {
+			diag_error(d, pos, "cannot read font '%s': not a font "
+			    "fontconfig can load", path);
+			ok = false;
+		}
+	}
 	g_ptr_array_free(names, TRUE);
 	return ok;
+}
+
+/*
+ * Makes the first font set built fontconfig's current configuration,
+ * once per process.  Pango's font map starts a thread that calls
+ * FcInit(), which otherwise reads the machine's fontconfig setup and
+ * every system font (tens of MB, and the one thread start that fails
+ * first under an address-space limit); with a current configuration
+ * already set, FcInit() returns at once.  Anything that still asks for
+ * fontconfig's default (librsvg's text in an SVG) then sees our fonts,
+ * not the machine's.  fontconfig's global, not ours: set once, never
+ * changed after, so threads started later only read it.
+ */
+static void
+make_current(FcConfig *cfg)
+{
+	static gsize done;
+
+	if (g_once_init_enter(&done)) {
+		FcConfigSetCurrent(cfg);
+		g_once_init_leave(&done, 1);
+	}
 }
 
 /*
@@ -83,30 +139,29 @@ make_map(struct fonts *f)
 }
 
 struct fonts *
-fonts_new(const char *bundled, const char *extra, struct diag *d)
+fonts_new(const char *bundled, const char *extra,
+    const struct diag_pos *extra_pos, struct diag *d)
 {
 	struct fonts *f = xcalloc(1, sizeof(*f));
+	struct diag_pos bpos = { bundled, 0, 0 }, epos = { extra, 0, 0 };
 	FcFontSet *set;
+	bool ok = true;
 
+	if (extra_pos != NULL)
+		epos = *extra_pos;
 	f->cfg = FcConfigCreate();
-	if (bundled != NULL && !add_dir(f->cfg, bundled)) {
-		struct diag_pos pos = { bundled, 0, 0 };
-
-		diag_error(d, &pos, "cannot read the bundled fonts folder");
-	}
-	if (extra != NULL && !add_dir(f->cfg, extra)) {
-		struct diag_pos pos = { extra, 0, 0 };
-
-		diag_error(d, &pos, "cannot read the layout's fonts folder");
-	}
+	if (bundled != NULL)
+		ok = add_dir(f->cfg, bundled, "bundled", &bpos, d);
+	if (extra != NULL)
+		ok = add_dir(f->cfg, extra, "layout's", &epos, d) && ok;
 	set = FcConfigGetFonts(f->cfg, FcSetApplication);
-	if (set == NULL || set->nfont == 0) {
-		struct diag_pos pos = { bundled, 0, 0 };
-
-		diag_error(d, &pos, "no fonts found");
+	if (!ok || set == NULL || set->nfont == 0) {
+		if (ok)
+			diag_error(d, &bpos, "no fonts found");
 		fonts_free(f);
 		return NULL;
 	}
+	make_current(f->cfg);
 	make_map(f);
 	return f;
 }
@@ -156,4 +211,51 @@ fonts_has_family(struct fonts *f, const char *family)
 				return true;
 	}
 	return false;
+}
+
+bool
+fonts_font_error(PangoFont *font, char *why, size_t len)
+{
+	cairo_scaled_font_t *sf;
+	PangoFontDescription *desc;
+	FcPattern *pat;
+	FcChar8 *file = NULL;
+	char *name, reason[256];
+	off_t size;
+	int fd;
+
+	if (font == NULL || !PANGO_IS_CAIRO_FONT(font))
+		return false;
+	sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+	if (sf != NULL && cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS)
+		return false;
+	/*
+	 * cairo says only "out of memory", also when the file could not
+	 * be opened: opening it again tells which.
+	 */
+	snprintf(reason, sizeof(reason), "%s", sf != NULL ?
+	    cairo_status_to_string(cairo_scaled_font_status(sf)) :
+	    "out of memory");
+	pat = PANGO_IS_FC_FONT(font) ?
+	    pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : NULL;
+	if (pat != NULL)
+		FcPatternGetString(pat, FC_FILE, 0, &file);
+	if (file != NULL) {
+		fd = confine_open((const char *)file, FONT_MAX_FILE, &size,
+		    reason, sizeof(reason));
+		if (fd >= 0) {
+			close(fd);
+			snprintf(reason, sizeof(reason), "%s", sf != NULL ?
+			    cairo_status_to_string(
+			    cairo_scaled_font_status(sf)) : "out of memory");
+		}
+	}
+	desc = pango_font_describe(font);
+	name = pango_font_description_to_string(desc);
+	snprintf(why, len, "cannot load font '%s'%s%s%s: %s", name,
+	    file ? " ('" : "", file ? (const char *)file : "",
+	    file ? "')" : "", reason);
+	g_free(name);
+	pango_font_description_free(desc);
+	return true;
 }

@@ -13,11 +13,13 @@
 struct fonts;
 
 /*
- * Builds the font map from the folders (extra may be NULL).  Reports
- * and returns NULL if no font could be loaded.  Free with fonts_free().
+ * Builds the font map from the folders (extra may be NULL; extra_pos,
+ * which may be NULL, is the node naming it).  Every file must be a
+ * regular file that can be read.  Reports and returns NULL if a font
+ * file cannot be read or none could be loaded.  Free with fonts_free().
  */
 struct fonts	*fonts_new(const char *bundled, const char *extra,
-		    struct diag *);
+		    const struct diag_pos *extra_pos, struct diag *);
 /*
  * Another font map over the same fonts, for another thread: Pango's
  * objects are not shared between threads, the fontconfig set of
@@ -36,5 +38,13 @@ PangoContext	*fonts_context(struct fonts *);
 
 /* True if some font of the map has the family name (case-insensitive). */
 bool		 fonts_has_family(struct fonts *, const char *family);
+
+/*
+ * True if font (from a layout of this map) could not be loaded, so
+ * that it draws nothing: its file could not be opened (out of file
+ * descriptors) or cairo ran out of memory.  Then why gets a message
+ * naming the font, its file and the reason.
+ */
+bool		 fonts_font_error(PangoFont *font, char *why, size_t len);
 
 #endif

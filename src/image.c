@@ -3,18 +3,17 @@
  * whole for the PDF), SVG through librsvg (drawn as vectors).  The format comes from the signature, not the
  * name, and the size from the header, checked before decoding.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <sys/stat.h>
 
 #include <cairo.h>
 #include <glib.h>
 #include <librsvg/rsvg.h>
 
+#include "confine.h"
 #include "jpeg.h"
+#include "svgscan.h"
 
 #include "image.h"
 #include "mem.h"
@@ -27,17 +26,17 @@ struct image {
 };
 
 /*
- * Reads the PNG signature and the IHDR chunk: the size is known, and
- * refused when too large, before anything is decoded or allocated.
+ * The PNG signature and the IHDR chunk: the size is known, and refused
+ * when too large, before anything is decoded or allocated.
  */
 static bool
-png_header(FILE *fp, unsigned long *w, unsigned long *h)
+png_header(const unsigned char *b, size_t len, unsigned long *w,
+    unsigned long *h)
 {
 	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r',
 	    '\n', 0x1a, '\n' };
-	unsigned char b[24];
 
-	if (fread(b, 1, 24, fp) != 24 || memcmp(b, sig, 8) != 0 ||
+	if (len < 24 || memcmp(b, sig, 8) != 0 ||
 	    memcmp(b + 12, "IHDR", 4) != 0)
 		return false;
 	*w = (unsigned long)b[16] << 24 | b[17] << 16 | b[18] << 8 | b[19];
@@ -46,40 +45,50 @@ png_header(FILE *fp, unsigned long *w, unsigned long *h)
 }
 
 static bool
-is_jpeg(FILE *fp)
+is_jpeg(const unsigned char *b, size_t len)
 {
-	unsigned char b[3];
-
-	rewind(fp);
-	return fread(b, 1, 3, fp) == 3 && b[0] == 0xFF && b[1] == 0xD8 &&
-	    b[2] == 0xFF;
+	return len >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
 }
 
 /* An SVG file: starts, after any blanks, with "<?xml" or "<svg". */
 static bool
-is_svg(FILE *fp)
+is_svg(const unsigned char *buf, size_t len)
 {
-	char b[256];
-	size_t n, i = 0;
+	const char *b = (const char *)buf;
+	size_t i = 0;
 
-	rewind(fp);
-	n = fread(b, 1, sizeof(b) - 1, fp);
-	b[n] = '\0';
-	if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
+	if (len >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
-	while (i < n && g_ascii_isspace(b[i]))
+	while (i < len && i < 256 && g_ascii_isspace(b[i]))
 		i++;
-	return strncmp(b + i, "<?xml", 5) == 0 || strncmp(b + i, "<svg", 4) == 0;
+	return (len - i >= 5 && strncmp(b + i, "<?xml", 5) == 0) ||
+	    (len - i >= 4 && strncmp(b + i, "<svg", 4) == 0);
 }
 
 static struct image *
-load_svg(const char *path, const struct diag_pos *pos, struct diag *d)
+load_svg(const char *path, const unsigned char *buf, size_t len,
+    const struct diag_pos *pos, struct diag *d)
 {
 	GError *err = NULL;
-	RsvgHandle *h = rsvg_handle_new_from_file(path, &err);
+	GInputStream *in = g_memory_input_stream_new_from_data(buf,
+	    (gssize)len, NULL);
+	GFile *base = g_file_new_for_path(path);
+	RsvgHandle *h;
 	struct image *img;
 	double w, h_;
+	char why[512];
+	enum svgscan scan = svgscan_check(buf, len, path, why, sizeof(why));
 
+	if (scan == SVGSCAN_REFUSED) {
+		diag_error(d, pos, "cannot read image '%s': %s", path, why);
+		return NULL;
+	}
+	/* From the bytes already read, with the file as the base that
+	 * relative references resolve against. */
+	h = rsvg_handle_new_from_stream_sync(in, base, RSVG_HANDLE_FLAGS_NONE,
+	    NULL, &err);
+	g_object_unref(in);
+	g_object_unref(base);
 	if (h == NULL) {
 		/* One line: librsvg's messages end in a newline. */
 		diag_error(d, pos, "cannot read image '%s': %s", path,
@@ -87,10 +96,26 @@ load_svg(const char *path, const struct diag_pos *pos, struct diag *d)
 		g_clear_error(&err);
 		return NULL;
 	}
+	if (scan == SVGSCAN_UNPARSED) {
+		/* librsvg read what the scan could not: nothing inside it
+		 * was checked, so nothing of it is drawn. */
+		diag_error(d, pos, "cannot read image '%s': its images could "
+		    "not be checked (not well-formed XML)", path);
+		g_object_unref(h);
+		return NULL;
+	}
 	if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &h_) ||
-	    w <= 0 || h_ <= 0 || w > IMAGE_MAX_SIDE || h_ > IMAGE_MAX_SIDE) {
+	    w <= 0 || h_ <= 0) {
 		diag_error(d, pos, "image '%s' has no usable size: give the "
 		    "SVG a width and height (or a viewBox with them)", path);
+		g_object_unref(h);
+		return NULL;
+	}
+	if (w > IMAGE_MAX_SIDE || h_ > IMAGE_MAX_SIDE ||
+	    w * h_ > IMAGE_MAX_PIXELS) {
+		diag_error(d, pos, "image '%s' is %.0f × %.0f pixels; the limit "
+		    "is %d megapixels and %d pixels a side", path, w, h_,
+		    IMAGE_MAX_PIXELS / 1000000, IMAGE_MAX_SIDE);
 		g_object_unref(h);
 		return NULL;
 	}
@@ -103,22 +128,16 @@ load_svg(const char *path, const struct diag_pos *pos, struct diag *d)
 }
 
 static struct image *
-load_jpeg(const char *path, const struct diag_pos *pos, struct diag *d)
+load_jpeg(const char *path, const unsigned char *buf, size_t len,
+    const struct diag_pos *pos, struct diag *d)
 {
 	char err[256];
-	gchar *buf;
-	gsize len;
 	cairo_surface_t *s;
 	struct image *img;
 	int orientation;
 
-	if (!g_file_get_contents(path, &buf, &len, NULL)) {
-		diag_error(d, pos, "cannot read image '%s'", path);
-		return NULL;
-	}
-	s = jpeg_decode((const unsigned char *)buf, len, IMAGE_MAX_PIXELS,
-	    IMAGE_MAX_SIDE, &orientation, err, sizeof(err));
-	g_free(buf);
+	s = jpeg_decode(buf, len, IMAGE_MAX_PIXELS, IMAGE_MAX_SIDE,
+	    &orientation, err, sizeof(err));
 	if (s == NULL) {
 		diag_error(d, pos, "cannot read image '%s': %s", path, err);
 		return NULL;
@@ -129,40 +148,36 @@ load_jpeg(const char *path, const struct diag_pos *pos, struct diag *d)
 	return img;
 }
 
-struct image *
-image_load(const char *path, const struct diag_pos *pos, struct diag *d)
+/* cairo's PNG reader over bytes in memory. */
+struct membuf {
+	const unsigned char	*p;
+	size_t			 left;
+};
+
+static cairo_status_t
+read_mem(void *closure, unsigned char *data, unsigned int n)
 {
+	struct membuf *m = closure;
+
+	if (n > m->left)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, m->p, n);
+	m->p += n;
+	m->left -= n;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static struct image *
+load_png(const char *path, const unsigned char *buf, size_t len,
+    const struct diag_pos *pos, struct diag *d)
+{
+	struct membuf m = { buf, len };
 	cairo_surface_t *s;
 	struct image *img;
 	unsigned long w, h;
-	struct stat st;
-	FILE *fp;
-	bool png, jpeg, svg;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		diag_error(d, pos, "cannot open image '%s': %s", path,
-		    strerror(errno));
+	if (!png_header(buf, len, &w, &h))
 		return NULL;
-	}
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size > IMAGE_MAX_FILE) {
-		fclose(fp);
-		diag_error(d, pos, "image '%s' is not a regular file of at "
-		    "most %d MiB", path, IMAGE_MAX_FILE >> 20);
-		return NULL;
-	}
-	png = png_header(fp, &w, &h);
-	jpeg = !png && is_jpeg(fp);
-	svg = !png && !jpeg && is_svg(fp);
-	fclose(fp);
-	if (jpeg)
-		return load_jpeg(path, pos, d);
-	if (svg)
-		return load_svg(path, pos, d);
-	if (!png) {
-		diag_error(d, pos, "image '%s' is not PNG, JPEG or SVG", path);
-		return NULL;
-	}
 	if (w == 0 || h == 0 || w > IMAGE_MAX_SIDE || h > IMAGE_MAX_SIDE ||
 	    (double)w * h > IMAGE_MAX_PIXELS) {
 		diag_error(d, pos, "image '%s' is %lu × %lu pixels; the limit "
@@ -170,7 +185,7 @@ image_load(const char *path, const struct diag_pos *pos, struct diag *d)
 		    IMAGE_MAX_PIXELS / 1000000, IMAGE_MAX_SIDE);
 		return NULL;
 	}
-	s = cairo_image_surface_create_from_png(path);
+	s = cairo_image_surface_create_from_png_stream(read_mem, &m);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		diag_error(d, pos, "cannot read image '%s': %s", path,
 		    cairo_status_to_string(cairo_surface_status(s)));
@@ -180,6 +195,33 @@ image_load(const char *path, const struct diag_pos *pos, struct diag *d)
 	img = xcalloc(1, sizeof(*img));
 	img->surface = s;
 	img->orientation = 1;
+	return img;
+}
+
+struct image *
+image_load(const char *path, const struct diag_pos *pos, struct diag *d)
+{
+	struct image *img = NULL;
+	unsigned long w, h;
+	unsigned char *buf;
+	size_t len;
+	char why[256];
+
+	/* One descriptor for the check and the bytes: see confine_open(). */
+	if (!confine_read(path, IMAGE_MAX_FILE, &buf, &len, why,
+	    sizeof(why))) {
+		diag_error(d, pos, "cannot open image '%s': %s", path, why);
+		return NULL;
+	}
+	if (png_header(buf, len, &w, &h))
+		img = load_png(path, buf, len, pos, d);
+	else if (is_jpeg(buf, len))
+		img = load_jpeg(path, buf, len, pos, d);
+	else if (is_svg(buf, len))
+		img = load_svg(path, buf, len, pos, d);
+	else
+		diag_error(d, pos, "image '%s' is not PNG, JPEG or SVG", path);
+	free(buf);
 	return img;
 }
 

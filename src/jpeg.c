@@ -191,3 +191,27 @@ jpeg_decode(const unsigned char *buf, size_t len, double max_pixels,
 	*orientation = jpeg_orientation(buf, len);
 	return s;
 }
+
+bool
+jpeg_size(const unsigned char *buf, size_t len, unsigned int *w,
+    unsigned int *h)
+{
+	struct jpeg_decompress_struct c;
+	struct jerr e;
+
+	memset(&c, 0, sizeof(c));
+	c.err = jpeg_std_error(&e.pub);
+	e.pub.error_exit = error_exit;
+	e.pub.emit_message = warning_is_error;
+	if (setjmp(e.jump)) {
+		jpeg_destroy_decompress(&c);
+		return false;
+	}
+	jpeg_create_decompress(&c);
+	jpeg_mem_src(&c, (unsigned char *)buf, (unsigned long)len);
+	jpeg_read_header(&c, TRUE);
+	*w = c.image_width;
+	*h = c.image_height;
+	jpeg_destroy_decompress(&c);
+	return true;
+}

@@ -5,6 +5,7 @@
 #ifndef JPEG_H
 #define JPEG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <cairo.h>
@@ -19,6 +20,11 @@
 cairo_surface_t	*jpeg_decode(const unsigned char *buf, size_t len,
 		    double max_pixels, int max_side, int *orientation,
 		    char *err, size_t errlen);
+
+/* The size of a JPEG file's bytes from its header, nothing decoded;
+ * false if the header cannot be read. */
+bool		 jpeg_size(const unsigned char *buf, size_t len,
+		    unsigned int *w, unsigned int *h);
 
 /* The EXIF orientation of a JPEG file's bytes, 1 when none is given. */
 int		 jpeg_orientation(const unsigned char *buf, size_t len);

@@ -194,7 +194,13 @@ place_text(struct flow *f, const struct style *s, const char *text,
 		b->h = m.height;
 		b->fill = s->color;
 	}
-	if (m.unknown_glyphs > 0) {
+	if (m.font_error[0] != '\0') {
+		char *at = where(f, field);
+
+		diag_error(f->d, src ? &src->pos : NULL, "%s (%s)",
+		    m.font_error, at);
+		g_free(at);
+	} else if (m.unknown_glyphs > 0) {
 		char *at = where(f, field);
 		char c[8] = { 0 };
 

@@ -99,6 +99,12 @@ paint_image(cairo_t *cr, const struct box *b)
 	cairo_matrix_t m;
 
 	cairo_save(cr);
+	/*
+	 * A text leaves its start as the current point, and cairo_arc()
+	 * after a current point first draws a line to the arc: in the
+	 * clip, a hairline beside the photo in PDF and SVG.
+	 */
+	cairo_new_path(cr);
 	if (b->mask == MASK_CIRCLE)
 		cairo_arc(cr, b->x + b->w / 2, b->y + b->h / 2,
 		    /*radius*/ fmin(b->w, b->h) / 2, 0, 2 * M_PI);

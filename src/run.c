@@ -1294,7 +1294,9 @@ load(struct render *r, struct data **data)
 			l->fonts = r->lays[k].fonts ?
 			    fonts_clone(r->lays[k].fonts) : NULL;
 		else
-			l->fonts = fonts_new(o->fonts, dir, r->d);
+			l->fonts = fonts_new(o->fonts, dir,
+			    l->spec->fonts_node ? &l->spec->fonts_node->pos :
+			    NULL, r->d);
 		ok = l->fonts != NULL && validate_fonts(l->spec, has_family,
 		    l->fonts, r->d) && ok;
 	}

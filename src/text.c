@@ -17,6 +17,7 @@
 #include <glib.h>
 
 #include "breaks.h"
+#include "fonts.h"
 #include "text.h"
 
 /*
@@ -83,7 +84,8 @@ pango_align(enum align a)
  * many; *first gets the first of them.
  */
 static int
-count_missing(PangoLayout *l, unsigned int *first)
+count_missing(PangoLayout *l, unsigned int *first, char *font_error,
+    size_t errlen)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	const char *text = pango_layout_get_text(l);
@@ -93,6 +95,12 @@ count_missing(PangoLayout *l, unsigned int *first)
 	do {
 		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
 		int i;
+
+		/* Not a missing glyph: a font that could not be loaded
+		 * (out of file descriptors or memory) draws nothing. */
+		if (run != NULL && *font_error == '\0')
+			fonts_font_error(run->item->analysis.font, font_error,
+			    errlen);
 
 		for (i = 0; run != NULL && i < run->glyphs->num_glyphs; i++) {
 			PangoGlyph g = run->glyphs->glyphs[i].glyph;
@@ -346,7 +354,9 @@ text_layout(PangoContext *ctx, const struct style *s, const char *text,
 		m->width = logical.width / (double)PANGO_SCALE;
 		m->lines = pango_layout_get_line_count(l);
 		m->height = m->lines * style_line_height(s);
-		m->unknown_glyphs = count_missing(l, &m->first_unknown);
+		m->font_error[0] = '\0';
+		m->unknown_glyphs = count_missing(l, &m->first_unknown,
+		    m->font_error, sizeof(m->font_error));
 	}
 	return l;
 }

@@ -15,6 +15,8 @@ struct text_metrics {
 	int	lines;
 	int	unknown_glyphs;	/* characters no font draws */
 	unsigned int first_unknown; /* the first of them, a code point */
+	char	font_error[320];	/* a font that could not be loaded,
+					   and why; "" if none */
 };
 
 /*

@@ -538,4 +538,101 @@ done >"$E/err"
 "$BROCHURE" check $D -l tests/e2e/fit-over.yaml --only gina 2>&1 | head -1 >"$E/err"
 echo "data/interns.yaml:32:14: warning: text overflows frame 'tight' by 32.0pt even at its smallest fit size (page 1, record 'gina', field 'summary'): lower the fit minimum, shorten the text or make the frame taller" >"$E/want"
 same "a fitted text that still overflows: the warning says what to change" "$E/want" "$E/err"
+# -- images and fonts that are not regular files: refused, never waited on
+# A FIFO named as a logo, a photo or a font would block open() forever;
+# a folder in place of an image must say so, not "no such file".  Each
+# run has a timeout far above its cost (a runaway guard, not a timing).
+M=$E/media
+rm -rf "$M" && mkdir -p "$M/fonts" "$M/photos"
+cp tests/e2e/logo.png "$M/logo.png"
+mkfifo "$M/pipe.png" "$M/photos/pipe.jpg" "$M/fonts/Pipe.ttf"
+mkdir "$M/folder.png"
+printf '%s\n' 'page: {size: A5}' 'styles: {body: {size: 10pt}}' 'pages:' '  - name: cover' \
+    '    frames:' '      - blocks:' '          - image: pipe.png' '            width: 30mm' \
+    '          - image: folder.png' '            width: 30mm' >"$M/layout.yaml"
+timeout 20 "$BROCHURE" check $D -l "$M/layout.yaml" 2>"$M/err"
+st=$?
+printf '%s\n' "$M/layout.yaml:7:20: error: cannot open image '$M/pipe.png': not a regular file (a FIFO)" \
+    "$M/layout.yaml:9:20: error: cannot open image '$M/folder.png': Is a directory" >"$M/want"
+[ $st = 1 ] && pass || fail "a FIFO or a folder named as a logo: exit 1, not a hang" "status $st"
+same "a FIFO or a folder named as a logo: the reason, at the node" "$M/want" "$M/err"
+printf '%s\n' 'interns:' '  - id: a' '    name: A' '    photo: photos/pipe.jpg' >"$M/data.yaml"
+printf '%s\n' 'page: {size: A5}' 'styles: {body: {size: 10pt}}' 'optional: [photo]' 'pages:' '  - name: intern' \
+    '    each: interns' '    frames:' '      - blocks:' '          - image: "{{photo}}"' '            width: 30mm' >"$M/photo.yaml"
+rm -rf "$M/out"
+timeout 20 "$BROCHURE" render "$M/data.yaml" -l "$M/photo.yaml" -o "$M/out/x.pdf" 2>"$M/err"
+st=$?
+echo "$M/data.yaml:4:12: error: cannot open image '$M/photos/pipe.jpg': not a regular file (a FIFO)" >"$M/want"
+[ $st = 1 ] && [ ! -e "$M/out/x.pdf" ] && pass || fail "a FIFO named as a photo: render exits 1, not a hang" "status $st"
+same "a FIFO named as a photo: the reason, at the data node" "$M/want" "$M/err"
+printf '%s\n' 'fonts: fonts' 'page: {size: A5}' 'styles: {body: {size: 10pt}}' 'pages:' '  - name: cover' \
+    '    frames: [{blocks: [{text: hi}]}]' >"$M/fonts.yaml"
+timeout 20 "$BROCHURE" check $D -l "$M/fonts.yaml" 2>"$M/err"
+st=$?
+echo "$M/fonts.yaml:1:8: error: cannot open font '$M/fonts/Pipe.ttf': not a regular file (a FIFO)" >"$M/want"
+[ $st = 1 ] && pass || fail "a FIFO in a layout's fonts folder: exit 1, not a hang" "status $st"
+same "a FIFO in a layout's fonts folder: the reason, at the fonts node" "$M/want" "$M/err"
+rm "$M/fonts/Pipe.ttf" && mkdir "$M/fonts/Folder.ttf"
+timeout 20 "$BROCHURE" check $D -l "$M/fonts.yaml" 2>"$M/err"
+st=$?
+echo "$M/fonts.yaml:1:8: error: cannot open font '$M/fonts/Folder.ttf': Is a directory" >"$M/want"
+[ $st = 1 ] && pass || fail "a folder named as a font: exit 1" "status $st"
+same "a folder named as a font: the reason, at the fonts node" "$M/want" "$M/err"
+# -- a circle mask is the circle alone: no line from the last text -------
+"$BROCHURE" render $D -l tests/e2e/circle.yaml -o "$E/circle.pdf" -q &&
+    qpdf --qdf --object-streams=disable "$E/circle.pdf" "$E/circle.qdf" &&
+    check "a circle-masked photo's PDF clip path starts with the arc (no stray line)" \
+    $PY tests/e2e/clip-check.py "$E/circle.qdf" ||
+    fail "render and unpack a circle-masked photo after a text"
+"$BROCHURE" render $D -l tests/e2e/circle.yaml --only gina -o "$E/circle.svg" -q &&
+    check "a circle-masked photo's SVG clip path starts with the arc (no stray line)" \
+    $PY tests/e2e/clip-check.py "$E/circle.svg" ||
+    fail "render a circle-masked photo after a text to SVG"
+# -- out of file descriptors or address space: an error, never a crash --
+# Under ulimit -n 4 the font files cannot be opened while rendering: an
+# error (not a PDF without text and exit 0).  Under ulimit -v a clear
+# "out of memory" and a non-zero status, or a good PDF; never a signal.
+sh -c 'ulimit -n 4 && exec "$0" render "$@"' "$BROCHURE" $D -l $SQ -o "$E/fd.pdf" 2>"$E/err"
+st=$?
+if [ $st = 0 ]; then
+	[ -n "$(pdftotext "$E/fd.pdf" - 2>/dev/null | tr -d '[:space:]')" ] && pass ||
+	    fail "under ulimit -n 4, exit 0 means a PDF with its text" "$(grep -v Pango "$E/err" | head -3)"
+elif { [ $st = 1 ] || [ $st = 3 ]; } && grep -q "error: cannot load font '.*Too many open files" "$E/err"; then
+	pass
+else
+	fail "under ulimit -n 4: exit 1 and 'cannot load font ... Too many open files'" "status $st" "$(grep -v Pango "$E/err" | head -3)"
+fi
+if ldd "$BROCHURE" 2>/dev/null | grep -q 'libasan\|libtsan' || [ "${BROCHURE#*valgrind}" != "$BROCHURE" ]; then
+	skip "ulimit -v" "sanitizers and valgrind need more address space than the limits tested"
+else
+	for mb in 80 150 200 300 2000; do
+		rm -f "$E/as.pdf"
+		sh -c 'ulimit -v $1 && shift && exec "$@"' - $((mb * 1024)) "$BROCHURE" render $D -l $SQ \
+		    -o "$E/as.pdf" --jobs 2 >/dev/null 2>"$E/err"
+		st=$?
+		if [ $st = 0 ] && [ -n "$(pdftotext "$E/as.pdf" - 2>/dev/null | tr -d '[:space:]')" ]; then
+			pass
+		elif [ $st = 3 ] && [ ! -e "$E/as.pdf" ] && grep -q "out of memory" "$E/err"; then
+			pass
+		else
+			fail "under ulimit -v ${mb} MB: a PDF, or 'out of memory' and exit 3" "status $st" "$(grep -v '^$' "$E/err" | head -3)"
+		fi
+	done
+	[ $st = 0 ] && pass || fail "under ulimit -v 2000 MB the cards render"
+fi
+# -- a real 20000 × 20000 PNG inside an SVG is refused undecoded ---------
+# (0.5 MB of SVG that librsvg decoded into 2.7 GB, in 5 s, per worker).
+# timeout 60: a runaway guard, some hundred times the cost of a refusal.
+$PY -c 'import base64, struct, sys, zlib
+w = h = 20000
+def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+z = zlib.compressobj(9); row = bytes(1 + w)
+idat = b"".join(z.compress(row) for _ in range(h)) + z.flush()
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+sys.stdout.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\"><image width=\"100\" height=\"100\" href=\"data:image/png;base64,%s\"/></svg>\n" % base64.b64encode(png).decode())' >"$M/real.svg"
+sed 's/pipe.png/real.svg/' "$M/layout.yaml" | head -8 >"$M/real.yaml"
+timeout 60 "$BROCHURE" check $D -l "$M/real.yaml" 2>"$M/err"
+st=$?
+[ $st = 1 ] && grep -q "real.svg': it holds a PNG image (a data: URI) of 20000 × 20000 pixels" "$M/err" && pass ||
+    fail "a real 20000 × 20000 PNG inside an SVG is refused before decoding" "status $st" "$(head -3 "$M/err")"
 suite_end

@@ -96,7 +96,7 @@ fuzz_fonts(void)
 	struct fonts *f;
 
 	diag_init(&d, stderr);
-	if ((f = fonts_new("fonts", NULL, &d)) == NULL)
+	if ((f = fonts_new("fonts", NULL, NULL, &d)) == NULL)
 		abort();
 	return f;
 }

@@ -550,7 +550,7 @@ group_setup(void **state)
 	struct diag d;
 
 	diag_init(&d, stderr);
-	g->fonts = fonts_new("fonts", NULL, &d);
+	g->fonts = fonts_new("fonts", NULL, NULL, &d);
 	if (g->fonts == NULL) {
 		g_free(g);
 		return -1;
