@@ -43,9 +43,8 @@ mark_pos(const struct build *b, yaml_mark_t m)
 }
 
 /*
- * libyaml reports a bad byte (invalid UTF-8, a control character) by
- * its offset only: count lines and characters up to it, as its marks
- * do ("\r\n" is one line end).
+ * libyaml reports a bad byte by its offset only: count lines and
+ * characters up to it, as its marks do ("\r\n" is one line end).
  */
 static struct diag_pos
 offset_pos(const struct build *b, size_t offset)
@@ -63,6 +62,170 @@ offset_pos(const struct build *b, size_t offset)
 		}
 	}
 	return p;
+}
+
+enum utf8_bad {
+	UTF8_OK,
+	UTF8_LEAD,	/* a byte that cannot start a character */
+	UTF8_SHORT,	/* a sequence cut short */
+	UTF8_OVERLONG,
+	UTF8_SURROGATE,
+	UTF8_BEYOND,	/* past U+10FFFF */
+};
+
+/*
+ * Decodes the character at s (n > 0 bytes left) into *cp and returns
+ * its length; for a bad sequence, *bad says why and the length is that
+ * of the bytes to name and skip.
+ */
+static size_t
+utf8_decode(const unsigned char *s, size_t n, unsigned long *cp,
+    enum utf8_bad *bad)
+{
+	unsigned long c = s[0];
+	size_t len, i;
+
+	*bad = UTF8_OK;
+	*cp = c;
+	if (c < 0x80)
+		return 1;
+	if (c < 0xc0 || c >= 0xf8) {
+		*bad = UTF8_LEAD;
+		return 1;
+	}
+	len = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	c &= 0x3fu >> (len - 1);
+	for (i = 1; i < len; i++) {
+		if (i >= n || (s[i] & 0xc0) != 0x80) {
+			*bad = UTF8_SHORT;
+			return i;
+		}
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	*cp = c;
+	if (c < (len == 2 ? 0x80u : len == 3 ? 0x800u : 0x10000u))
+		*bad = UTF8_OVERLONG;
+	else if (c >= 0xd800 && c <= 0xdfff)
+		*bad = UTF8_SURROGATE;
+	else if (c > 0x10ffff)
+		*bad = UTF8_BEYOND;
+	return len;
+}
+
+/*
+ * Why no text may hold the character c, or NULL.  Tab and line feed
+ * are text; so are, in the file itself, the other line ends YAML knows
+ * (CR, NEL, which it turns into line feeds).  Controls have no glyph
+ * and could steer a terminal; cairo refuses noncharacters when it
+ * writes a PDF's outline and metadata.
+ */
+static const char *
+forbidden(unsigned long c, bool raw)
+{
+	if (c == '\t' || c == '\n' || (raw && (c == '\r' || c == 0x85)))
+		return NULL;
+	if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+		return "a control character (only tab and line break are "
+		    "allowed)";
+	if ((c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe)
+		return "a Unicode noncharacter, which no PDF can hold";
+	return NULL;
+}
+
+/* Names bytes in messages: "byte 0xff", "bytes 0xe4 0xb8". */
+static void
+name_bytes(char *out, size_t size, const unsigned char *s, size_t n)
+{
+	size_t i, at;
+
+	at = (size_t)snprintf(out, size, "byte%s", n > 1 ? "s" : "");
+	for (i = 0; i < n && at < size; i++)
+		at += (size_t)snprintf(out + at, size - at, " 0x%02x", s[i]);
+}
+
+static void
+report_bytes(struct build *b, const struct diag_pos *pos,
+    const unsigned char *s, size_t n, size_t len, unsigned long c,
+    enum utf8_bad bad)
+{
+	static const char *const bad_utf8 = "the file is not valid UTF-8 "
+	    "text: ";
+	char bytes[64];
+
+	name_bytes(bytes, sizeof(bytes), s, len);
+	switch (bad) {
+	case UTF8_LEAD:
+		diag_error(b->d, pos, "%s%s cannot start a character",
+		    bad_utf8, bytes);
+		break;
+	case UTF8_SHORT:
+		if (len < n)
+			diag_error(b->d, pos, "%s%s start%s a character of %d "
+			    "bytes, cut short by byte 0x%02x", bad_utf8, bytes,
+			    len > 1 ? "" : "s", s[0] < 0xe0 ? 2 :
+			    s[0] < 0xf0 ? 3 : 4, s[len]);
+		else
+			diag_error(b->d, pos, "%s%s start%s a character of %d "
+			    "bytes, cut short by the end of the file", bad_utf8,
+			    bytes, len > 1 ? "" : "s", s[0] < 0xe0 ? 2 :
+			    s[0] < 0xf0 ? 3 : 4);
+		break;
+	case UTF8_OVERLONG:
+		diag_error(b->d, pos, "%s%s are an overlong form of U+%04lX",
+		    bad_utf8, bytes, c);
+		break;
+	case UTF8_SURROGATE:
+		diag_error(b->d, pos, "%s%s encode U+%04lX, a surrogate",
+		    bad_utf8, bytes, c);
+		break;
+	case UTF8_BEYOND:
+		diag_error(b->d, pos, "%s%s encode a number past U+10FFFF",
+		    bad_utf8, bytes);
+		break;
+	case UTF8_OK:
+		diag_error(b->d, pos, "text contains U+%04lX, %s", c,
+		    forbidden(c, true));
+		break;
+	}
+}
+
+/*
+ * Checks every byte before libyaml reads them.  libyaml stops at the
+ * first bad byte and names it by a value that is not always a byte (a
+ * surrogate came out as "byte 0x00"), and it passes noncharacters,
+ * which then fail the PDF with no position.  Positions count as
+ * libyaml's marks do: characters, and CR LF, CR, LF, NEL, U+2028 and
+ * U+2029 end lines.  The first bad character of each line is reported
+ * (a Latin-1 file would give one per accent); false if there was any.
+ */
+static bool
+check_bytes(struct build *b)
+{
+	const unsigned char *s = (const unsigned char *)b->buf;
+	struct diag_pos pos = { b->doc->file, 1, 1 };
+	int reported = 0;
+	size_t i = 0, len;
+	unsigned long c;
+	enum utf8_bad bad;
+
+	while (i < b->len) {
+		len = utf8_decode(s + i, b->len - i, &c, &bad);
+		if ((bad != UTF8_OK || forbidden(c, true)) &&
+		    reported != pos.line) {
+			report_bytes(b, &pos, s + i, b->len - i, len, c, bad);
+			reported = pos.line;
+		}
+		i += len;
+		if (bad == UTF8_OK && (c == '\n' || c == 0x85 ||
+		    c == 0x2028 || c == 0x2029 || (c == '\r' &&
+		    (i == b->len || s[i] != '\n')))) {
+			pos.line++;
+			pos.col = 1;
+		} else if (c != '\r') {
+			pos.col++;
+		}
+	}
+	return reported == 0;
 }
 
 static struct ynode *
@@ -116,9 +279,10 @@ parser_error(struct build *b)
 
 	if (p->error == YAML_MEMORY_ERROR) {
 		diag_error(b->d, &pos, "out of memory while reading YAML");
-	} else if (p->error == YAML_READER_ERROR && p->problem_value >= 0) {
-		diag_error(b->d, &pos, "the file is not valid UTF-8 text: "
-		    "%s (byte 0x%02x)", problem, p->problem_value & 0xff);
+	} else if (p->error == YAML_READER_ERROR) {
+		/* check_bytes() has named any bad byte already. */
+		diag_error(b->d, &pos, "the file cannot be read as text: %s",
+		    problem);
 	} else if (p->context != NULL && strstr(problem, "end of stream") &&
 	    strstr(p->context, "quoted scalar")) {
 		/* Where the quote opened is what the user must fix. */
@@ -147,6 +311,29 @@ next_event(struct build *b, yaml_event_t *ev)
 
 static struct ynode *parse_node(struct build *, yaml_event_t *);
 
+/*
+ * check_bytes() has let no such character through as written, so one
+ * here comes from an escape ("\e", "\uFDD0"): reported at its text,
+ * the first one only.
+ */
+static void
+check_text(struct build *b, const struct ynode *n)
+{
+	const char *p;
+
+	for (p = n->str; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		const char *why = forbidden(c, false);
+
+		if (why != NULL) {
+			diag_error(b->d, &n->pos, "text contains U+%04lX, %s",
+			    (unsigned long)c, why);
+			b->failed = true;
+			return;
+		}
+	}
+}
+
 static struct ynode *
 parse_scalar(struct build *b, yaml_event_t *ev)
 {
@@ -172,6 +359,7 @@ parse_scalar(struct build *b, yaml_event_t *ev)
 		g_free(nfc);
 	}
 	n->len = strlen(n->str);
+	check_text(b, n);
 	if (n->len > YLOAD_MAX_TEXT) {
 		diag_error(b->d, &n->pos, "a text of %zu bytes; the limit is "
 		    "%u KiB", n->len, YLOAD_MAX_TEXT >> 10);
@@ -433,7 +621,12 @@ yload_buffer(const char *name, const char *buf, size_t len, struct diag *d)
 	yaml_parser_set_input_string(&b.parser, (const unsigned char *)buf,
 	    len);
 	yaml_parser_set_encoding(&b.parser, YAML_UTF8_ENCODING);
-	doc = load(&b);
+	if (check_bytes(&b)) {
+		doc = load(&b);
+	} else {
+		ydoc_free(doc);
+		doc = NULL;
+	}
 	yaml_parser_delete(&b.parser);
 	return doc;
 }

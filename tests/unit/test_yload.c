@@ -258,19 +258,21 @@ test_invalid_utf8_position(void **state)
 	assert_int_equal(c.d.count[DIAG_ERROR], 1);
 	assert_string_equal(capture_text(&c),
 	    "t.yaml:3:7: error: the file is not valid UTF-8 text: "
-	    "invalid leading UTF-8 octet (byte 0xff)\n");
+	    "byte 0xff cannot start a character\n");
 	capture_end(&c);
 
 	/*
 	 * Columns count characters, as libyaml's do: 이름 is two.  The
-	 * byte at fault is '(' after a lone lead byte (column 6).
+	 * character at fault is the lone lead byte (column 6) that '('
+	 * cuts short.
 	 */
 	capture_begin(&c);
 	assert_null(load("t.yaml", "이름: x\xc3(\n", &c.d));
 	assert_int_equal(c.d.count[DIAG_ERROR], 1);
 	assert_string_equal(capture_text(&c),
-	    "t.yaml:1:7: error: the file is not valid UTF-8 text: "
-	    "invalid trailing UTF-8 octet (byte 0x28)\n");
+	    "t.yaml:1:6: error: the file is not valid UTF-8 text: "
+	    "byte 0xc3 starts a character of 2 bytes, cut short by byte "
+	    "0x28\n");
 	capture_end(&c);
 
 	/* Windows line ends count once. */
