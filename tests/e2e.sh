@@ -383,6 +383,13 @@ if command -v script >/dev/null 2>&1; then
 	    tr -d '\r' | sed -n 3p >"$E/tty"
 	printf '      | %23s^\n' '' >"$E/want"
 	same "the caret lines up under text after wide (Hangul) characters" "$E/want" "$E/tty"
+	# A control character in the file (ESC, which libyaml refuses) is
+	# shown escaped in the source line, not sent to the terminal raw.
+	printf 'interns:\n  - {name: "a\033[2J", id: a}\n' >"$E/esc.yaml"
+	env -u CI NO_COLOR=1 script -qec "$BROCHURE check $E/esc.yaml -l $SQ" /dev/null 2>&1 |
+	    tr -d '\r' >"$E/tty"
+	! grep -q "$(printf '\033')" "$E/tty" && grep -q 'a\\x1b\[2J' "$E/tty" && pass ||
+	    fail "on a terminal a control character of the source line is shown escaped" "$(cat -v "$E/tty")"
 else
 	skip "diagnostics on a terminal" "script(1) is not installed"
 fi
