@@ -399,19 +399,108 @@ parse_seq(struct build *b, yaml_event_t *ev)
 	return n;
 }
 
+/* The YAML 1.1 merge key: a plain '<<' (quoted, it is an ordinary key). */
+static bool
+is_merge_key(const struct ynode *k)
+{
+	return k->kind == YNODE_SCALAR && k->plain && strcmp(k->str, "<<") == 0;
+}
+
+static bool
+merge_ok(struct build *b, const struct ynode *v)
+{
+	const struct ynode *bad = v;
+	size_t i;
+
+	if (v->kind == YNODE_MAP)
+		return true;
+	if (v->kind == YNODE_SEQ) {
+		for (i = 0; i < v->n && v->items[i]->kind == YNODE_MAP; i++)
+			;
+		if (i == v->n)
+			return true;
+		bad = v->items[i];
+	}
+	diag_error(b->d, &bad->pos, "a merge key '<<' takes a mapping (an "
+	    "alias such as *base) or a list of mappings, not %s",
+	    ynode_kind_name(bad));
+	b->failed = true;
+	return false;
+}
+
+static void
+merge_from(struct build *b, const struct ynode *m, GHashTable *seen,
+    struct ptrvec *keys, struct ptrvec *vals)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		struct ynode *k = m->pairs[i].key;
+
+		if (g_hash_table_contains(seen, k->str))
+			continue;
+		g_hash_table_insert(seen, (gpointer)k->str, k);
+		ptrvec_push(b->doc->arena, keys, k);
+		ptrvec_push(b->doc->arena, vals, m->pairs[i].val);
+	}
+}
+
+/*
+ * Sets the pairs of n, expanding merge keys as YAML 1.1 does: in place
+ * of each '<<', the pairs of its mapping, or of each mapping of its
+ * list in turn, whose keys neither n itself nor an earlier source has.
+ * Merged pairs are the source's own nodes, positions and all.
+ */
+static void
+set_pairs(struct build *b, struct ynode *n, const struct ptrvec *keys,
+    const struct ptrvec *vals, GHashTable *seen, bool merges)
+{
+	struct ptrvec k = { 0 }, v = { 0 };
+	size_t i, j;
+
+	if (!merges) {
+		k = *keys;
+		v = *vals;
+	}
+	for (i = 0; merges && i < keys->n; i++) {
+		const struct ynode *val = vals->items[i];
+
+		if (!is_merge_key(keys->items[i])) {
+			ptrvec_push(b->doc->arena, &k, keys->items[i]);
+			ptrvec_push(b->doc->arena, &v, vals->items[i]);
+		} else if (val->kind == YNODE_MAP) {
+			merge_from(b, val, seen, &k, &v);
+		} else {
+			for (j = 0; j < val->n; j++)
+				merge_from(b, val->items[j], seen, &k, &v);
+		}
+	}
+	n->n = k.n;
+	n->pairs = arena_alloc(b->doc->arena, (n->n ? n->n : 1) *
+	    sizeof(*n->pairs));
+	for (i = 0; i < n->n; i++) {
+		n->pairs[i].key = k.items[i];
+		n->pairs[i].val = v.items[i];
+	}
+}
+
 static struct ynode *
 parse_map(struct build *b, yaml_event_t *ev)
 {
 	struct ynode *n = node_new(b, YNODE_MAP, ev->start_mark);
 	struct ptrvec keys = { 0 }, vals = { 0 };
+	/* Keys so far, hashed: a pairwise check took minutes for a
+	 * mapping of 200,000 keys. */
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
 	yaml_event_t kev, vev;
-	size_t i;
+	bool merges = false;
 
 	for (;;) {
 		struct ynode *k, *v;
+		const struct ynode *o;
 
 		if (!next_event(b, &kev))
-			return NULL;
+			goto fail;
 		if (kev.type == YAML_MAPPING_END_EVENT) {
 			yaml_event_delete(&kev);
 			break;
@@ -419,13 +508,13 @@ parse_map(struct build *b, yaml_event_t *ev)
 		k = parse_node(b, &kev);
 		yaml_event_delete(&kev);
 		if (k == NULL)
-			return NULL;
+			goto fail;
 		if (!next_event(b, &vev))
-			return NULL;
+			goto fail;
 		v = parse_node(b, &vev);
 		yaml_event_delete(&vev);
 		if (v == NULL)
-			return NULL;
+			goto fail;
 		n->weight += k->weight + v->weight;
 		if (k->kind != YNODE_SCALAR) {
 			diag_error(b->d, &k->pos,
@@ -434,29 +523,29 @@ parse_map(struct build *b, yaml_event_t *ev)
 			b->failed = true;
 			continue;
 		}
-		for (i = 0; i < keys.n; i++) {
-			const struct ynode *o = keys.items[i];
-
-			if (strcmp(o->str, k->str) == 0) {
-				diag_error(b->d, &k->pos,
-				    "duplicate key '%s' (first at line %d)",
-				    k->str, o->pos.line);
-				b->failed = true;
-				break;
-			}
+		if (is_merge_key(k)) {
+			if (!merge_ok(b, v))
+				continue;
+			merges = true;
+		}
+		if ((o = g_hash_table_lookup(seen, k->str)) != NULL) {
+			diag_error(b->d, &k->pos,
+			    "duplicate key '%s' (first at line %d)",
+			    k->str, o->pos.line);
+			b->failed = true;
+		} else {
+			g_hash_table_insert(seen, (gpointer)k->str, k);
 		}
 		ptrvec_push(b->doc->arena, &keys, k);
 		ptrvec_push(b->doc->arena, &vals, v);
 	}
-	n->n = keys.n;
-	n->pairs = arena_alloc(b->doc->arena, (n->n ? n->n : 1) *
-	    sizeof(*n->pairs));
-	for (i = 0; i < n->n; i++) {
-		n->pairs[i].key = keys.items[i];
-		n->pairs[i].val = vals.items[i];
-	}
+	set_pairs(b, n, &keys, &vals, seen, merges);
+	g_hash_table_destroy(seen);
 	anchor_add(b, ev->data.mapping_start.anchor, n);
 	return n;
+fail:
+	g_hash_table_destroy(seen);
+	return NULL;
 }
 
 static struct ynode *
@@ -488,6 +577,41 @@ parse_alias(struct build *b, yaml_event_t *ev)
 	}
 }
 
+/*
+ * A tag would change what a value means (!!binary is base64, !!int a
+ * number); values here are read as written, so a tag is an error,
+ * except the ones that change nothing: !!str on a text, !!map on a
+ * mapping, !!seq on a list, and the non-specific '!'.
+ */
+static void
+check_tag(struct build *b, const yaml_char_t *tag, const struct ynode *n)
+{
+	static const char std[] = "tag:yaml.org,2002:";
+	static const char *const fits[YNODE__MAX] = {
+		[YNODE_SCALAR] = "str",
+		[YNODE_MAP] = "map",
+		[YNODE_SEQ] = "seq",
+	};
+	const char *t = (const char *)tag, *name;
+	bool is_std;
+
+	if (t == NULL || n == NULL || strcmp(t, "!") == 0)
+		return;
+	is_std = strncmp(t, std, sizeof(std) - 1) == 0;
+	name = is_std ? t + sizeof(std) - 1 : t;
+	if (is_std && strcmp(name, fits[n->kind]) == 0)
+		return;
+	if (is_std && (strcmp(name, "str") == 0 || strcmp(name, "map") == 0 ||
+	    strcmp(name, "seq") == 0))
+		diag_error(b->d, &n->pos, "the YAML tag '!!%s' does not fit "
+		    "%s; drop the tag", name, ynode_kind_name(n));
+	else
+		diag_error(b->d, &n->pos, "the YAML tag '%s%s' is not "
+		    "supported: values are read as they are written; drop "
+		    "the tag", is_std ? "!!" : "", name);
+	b->failed = true;
+}
+
 static struct ynode *
 parse_node(struct build *b, yaml_event_t *ev)
 {
@@ -495,7 +619,9 @@ parse_node(struct build *b, yaml_event_t *ev)
 
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		return parse_scalar(b, ev);
+		n = parse_scalar(b, ev);
+		check_tag(b, ev->data.scalar.tag, n);
+		return n;
 	case YAML_ALIAS_EVENT:
 		return parse_alias(b, ev);
 	case YAML_SEQUENCE_START_EVENT:
@@ -518,6 +644,9 @@ parse_node(struct build *b, yaml_event_t *ev)
 		n = ev->type == YAML_MAPPING_START_EVENT ?
 		    parse_map(b, ev) : parse_seq(b, ev);
 		b->depth--;
+		check_tag(b, ev->type == YAML_MAPPING_START_EVENT ?
+		    ev->data.mapping_start.tag : ev->data.sequence_start.tag,
+		    n);
 		return n;
 	case YAML_NO_EVENT:
 	case YAML_STREAM_START_EVENT:

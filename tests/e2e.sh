@@ -363,6 +363,16 @@ if [ -f ../shared/seed/intern-stories.txt ]; then
 else
 	skip "seed check" "../shared/seed/intern-stories.txt is not beside the checkout"
 fi
+# -- runaway guards: hostile input costs what its size says ------------
+# A mapping of 200,000 keys (2 MB) loads in well under a second; the
+# pairwise duplicate check it replaced took minutes.  The limit of 60 s
+# is a runaway guard, some 100 times the expected cost, not a timing.
+awk 'BEGIN { printf "interns: [{id: a, name: b}]\nbig: {"
+	for (i = 0; i < 200000; i++) printf "k%d: v, ", i
+	print "k7: dup}" }' >"$E/bigmap.yaml"
+timeout 60 "$BROCHURE" check "$E/bigmap.yaml" -l $SQ -q 2>"$E/err"
+[ $? = 1 ] && grep -q "bigmap.yaml:2:.*duplicate key 'k7'" "$E/err" && pass ||
+    fail "runaway guard: a mapping of 200,000 keys is checked for duplicates in linear time" "$(head -3 "$E/err")"
 # -- diagnostics on a terminal: the source line and a caret -------------
 if command -v script >/dev/null 2>&1; then
 	BC=tests/bad/layout-bad-color

@@ -319,6 +319,50 @@ test_nul_character(void **state)
 	capture_end(&c);
 }
 
+/*
+ * YAML 1.1 merge keys: '<<' brings in the pairs of a mapping, or of a
+ * list of mappings (the earlier wins); the map's own keys win wherever
+ * they stand.  Merged pairs keep the positions of their definition.
+ */
+static void
+test_merge_keys(void **state)
+{
+	static const char yaml[] =
+	    "base: &b {team: AI, name: Base, url: x}\n"	/* 1 */
+	    "more: &m {team: Other, extra: y}\n"		/* 2 */
+	    "one:\n"						/* 3 */
+	    "  name: Gina\n"					/* 4 */
+	    "  <<: *b\n"					/* 5 */
+	    "two: {<<: [*m, *b], url: z}\n"			/* 6 */
+	    "three: {\"<<\": quoted}\n";			/* 7 */
+	struct capture c;
+	struct ydoc *doc;
+	const struct ynode *one, *two, *three;
+
+	(void)state;
+	capture_begin(&c);
+	doc = load("t.yaml", yaml, &c.d);
+	assert_non_null(doc);
+	assert_string_equal(capture_text(&c), "");
+	one = ynode_get(doc->root, "one");
+	assert_int_equal(one->n, 3);
+	assert_scalar(ynode_get(one, "name"), "Gina", 4, 9);
+	assert_scalar(ynode_get(one, "team"), "AI", 1, 17);
+	assert_scalar(ynode_get(one, "url"), "x", 1, 38);
+	assert_null(ynode_get(one, "<<"));
+	two = ynode_get(doc->root, "two");
+	assert_int_equal(two->n, 4);
+	assert_scalar(ynode_get(two, "team"), "Other", 2, 17);
+	assert_scalar(ynode_get(two, "extra"), "y", 2, 31);
+	assert_scalar(ynode_get(two, "name"), "Base", 1, 27);
+	assert_scalar(ynode_get(two, "url"), "z", 6, 26);
+	/* Quoted, "<<" is an ordinary key. */
+	three = ynode_get(doc->root, "three");
+	assert_scalar(ynode_get(three, "<<"), "quoted", 7, 15);
+	ydoc_free(doc);
+	capture_end(&c);
+}
+
 static void
 test_key_not_text(void **state)
 {
@@ -484,6 +528,7 @@ main(void)
 		cmocka_unit_test(test_nul_character),
 		cmocka_unit_test(test_key_not_text),
 		cmocka_unit_test(test_aliases),
+		cmocka_unit_test(test_merge_keys),
 		cmocka_unit_test(test_unknown_alias),
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_get_and_null),
