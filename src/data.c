@@ -76,6 +76,40 @@ valid_id(const char *s)
 	return true;
 }
 
+/*
+ * True for a text that prints nothing: only white space (any Unicode
+ * space: U+3000, no-break space, ...) or the invisible zero-width ones.
+ */
+static bool
+is_blank_text(const char *s)
+{
+	for (; *s != '\0'; s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+
+		if (!g_unichar_isspace(c) && c != 0x200b && c != 0x2060 &&
+		    c != 0xfeff)
+			return false;
+	}
+	return true;
+}
+
+/* A value that has content but would print nothing: "  ", ["", " "]. */
+static bool
+is_blank(const struct ynode *v)
+{
+	size_t i;
+
+	if (v->kind == YNODE_SCALAR)
+		return is_blank_text(v->str);
+	if (v->kind != YNODE_SEQ)
+		return false;
+	for (i = 0; i < v->n; i++)
+		if (v->items[i]->kind != YNODE_SCALAR ||
+		    !is_blank_text(v->items[i]->str))
+			return false;
+	return true;
+}
+
 static void
 check_record(const struct ynode *rec, const struct spec *spec,
     const char *key, struct diag *d)
@@ -100,11 +134,17 @@ check_record(const struct ynode *rec, const struct spec *spec,
 
 		if (strcmp(f, "id") == 0)
 			continue;	/* checked above */
-		if (tmpl_has_value(v))
+		if (tmpl_has_value(v) && !is_blank(v))
 			continue;
-		diag_error(d, v ? &v->pos : &rec->pos, "%s%s%s has %s '%s', "
-		    "which the layout requires", *id ? "record '" : "the record",
-		    id, *id ? "'" : "", v ? "an empty" : "no", f);
+		if (tmpl_has_value(v))
+			diag_error(d, &v->pos, "%s%s%s has only white space in "
+			    "'%s', which the layout requires", *id ? "record '" :
+			    "the record", id, *id ? "'" : "", f);
+		else
+			diag_error(d, v ? &v->pos : &rec->pos, "%s%s%s has %s "
+			    "'%s', which the layout requires", *id ?
+			    "record '" : "the record", id, *id ? "'" : "",
+			    v ? "an empty" : "no", f);
 	}
 }
 
