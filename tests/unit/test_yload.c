@@ -363,6 +363,26 @@ test_merge_keys(void **state)
 	capture_end(&c);
 }
 
+/* A file that exists but cannot be read says why, not "no such file". */
+static void
+test_read_error(void **state)
+{
+	struct capture c;
+
+	(void)state;
+	capture_begin(&c);
+	assert_null(yload_file("tests/unit", &c.d));
+	assert_string_equal(capture_text(&c),
+	    "tests/unit: error: cannot read: Is a directory\n");
+	capture_end(&c);
+
+	capture_begin(&c);
+	assert_null(yload_file("tests/unit/none.yaml", &c.d));
+	assert_string_equal(capture_text(&c), "tests/unit/none.yaml: error: "
+	    "cannot read: No such file or directory\n");
+	capture_end(&c);
+}
+
 static void
 test_key_not_text(void **state)
 {
@@ -529,6 +549,7 @@ main(void)
 		cmocka_unit_test(test_key_not_text),
 		cmocka_unit_test(test_aliases),
 		cmocka_unit_test(test_merge_keys),
+		cmocka_unit_test(test_read_error),
 		cmocka_unit_test(test_unknown_alias),
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_get_and_null),
