@@ -32,6 +32,7 @@ struct build {
 	size_t		 nanchors;
 	int		 depth;
 	size_t		 expanded;	/* nodes so far, aliases expanded */
+	size_t		 text;		/* bytes of text so far, the same */
 	bool		 failed;
 };
 
@@ -242,18 +243,27 @@ node_new(struct build *b, enum ynode_kind kind, yaml_mark_t m)
 }
 
 /*
- * Counts w more nodes toward the expanded size of the document.  Nodes
- * an alias stands for count again at each use, so later stages, which
- * walk the tree as if expanded, never face a "billion laughs".
+ * Counts w more nodes and t more bytes of text toward the expanded size
+ * of the document.  What an alias stands for counts again at each use,
+ * so later stages, which walk the tree as if expanded, never face a
+ * "billion laughs", nor one paragraph aliased a thousand times.
  */
 static bool
-count_nodes(struct build *b, size_t w, const struct diag_pos *pos)
+count_nodes(struct build *b, size_t w, size_t t, const struct diag_pos *pos)
 {
 	b->expanded += w;
-	if (b->expanded <= YLOAD_MAX_NODES)
+	b->text += t;
+	if (b->expanded > YLOAD_MAX_NODES) {
+		diag_error(b->d, pos, "the document grows past %d nodes here "
+		    "(aliases count once per use); that is the limit",
+		    YLOAD_MAX_NODES);
+	} else if (b->text > YLOAD_MAX_EXPANDED) {
+		diag_error(b->d, pos, "the document's text grows past %u MiB "
+		    "here (aliases count once per use); that is the limit",
+		    YLOAD_MAX_EXPANDED >> 20);
+	} else {
 		return true;
-	diag_error(b->d, pos, "the document grows past %d nodes here (aliases "
-	    "count once per use); that is the limit", YLOAD_MAX_NODES);
+	}
 	b->failed = true;
 	return false;
 }
@@ -367,8 +377,9 @@ parse_scalar(struct build *b, yaml_event_t *ev)
 		    "%u KiB", n->len, YLOAD_MAX_TEXT >> 10);
 		b->failed = true;
 	}
+	n->text = n->len;
 	anchor_add(b, ev->data.scalar.anchor, n);
-	return count_nodes(b, 1, &n->pos) ? n : NULL;
+	return count_nodes(b, 1, n->len, &n->pos) ? n : NULL;
 }
 
 static struct ynode *
@@ -392,6 +403,7 @@ parse_seq(struct build *b, yaml_event_t *ev)
 		if (c == NULL)
 			return NULL;
 		n->weight += c->weight;
+		n->text += c->text;
 		ptrvec_push(b->doc->arena, &v, c);
 	}
 	n->items = (struct ynode **)v.items;
@@ -518,6 +530,7 @@ parse_map(struct build *b, yaml_event_t *ev)
 		if (v == NULL)
 			goto fail;
 		n->weight += k->weight + v->weight;
+		n->text += k->text + v->text;
 		if (k->kind != YNODE_SCALAR) {
 			diag_error(b->d, &k->pos,
 			    "a mapping key must be a plain text, not %s",
@@ -560,7 +573,8 @@ parse_alias(struct build *b, yaml_event_t *ev)
 		if (strcmp(b->anchors[i].name, name) == 0) {
 			struct diag_pos pos = mark_pos(b, ev->start_mark);
 
-			if (!count_nodes(b, b->anchors[i].node->weight, &pos))
+			if (!count_nodes(b, b->anchors[i].node->weight,
+			    b->anchors[i].node->text, &pos))
 				return NULL;
 			return b->anchors[i].node;
 		}
@@ -640,7 +654,7 @@ parse_node(struct build *b, yaml_event_t *ev)
 		{
 			struct diag_pos pos = mark_pos(b, ev->start_mark);
 
-			if (!count_nodes(b, 1, &pos))
+			if (!count_nodes(b, 1, 0, &pos))
 				return NULL;
 		}
 		n = ev->type == YAML_MAPPING_START_EVENT ?
