@@ -4,6 +4,7 @@
  * mistyped DATA or LAYOUT is a usage error rather than an input one.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,6 +144,37 @@ usage_error(struct diag *d, const char *msg, const char *arg)
 	return STATUS_USAGE;
 }
 
+/*
+ * A DATA or LAYOUT path that cannot be read: "no such" only when there
+ * is none, otherwise the real failure ("Permission denied", "Is a
+ * directory").  -1 if it can be read.
+ */
+static int
+input_error(struct diag *d, const char *what, const char *path)
+{
+	struct stat st;
+	int fd, err = 0;
+
+	if (stat(path, &st) != 0)
+		err = errno;
+	else if (S_ISDIR(st.st_mode))
+		err = EISDIR;
+	else if ((fd = open(path, O_RDONLY | O_NONBLOCK)) < 0)
+		err = errno;
+	else
+		close(fd);
+	if (err == 0)
+		return -1;
+	if (err == ENOENT) {
+		diag_error(d, NULL, "no such %s file '%s'", what, path);
+	} else {
+		diag_error(d, NULL, "cannot read %s file '%s': %s", what, path,
+		    strerror(err));
+	}
+	fputs("Try 'brochure --help'.\n", d->out);
+	return STATUS_USAGE;
+}
+
 static bool
 parse_positive(const char *s, double lo, double hi, double *v)
 {
@@ -269,7 +301,7 @@ int
 cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 {
 	const char *pos[2] = { NULL, NULL };
-	int c, npos = 0;
+	int c, npos = 0, st;
 	size_t i;
 	double v;
 
@@ -423,12 +455,11 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 		return usage_error(d, "no output given (-o OUTPUT)", NULL);
 	if (o->cmd == RUN_CHECK && o->output != NULL)
 		return usage_error(d, "check writes nothing: drop -o", NULL);
-	if (!g_file_test(o->data, G_FILE_TEST_IS_REGULAR))
-		return usage_error(d, "no such data file '", o->data);
+	if ((st = input_error(d, "data", o->data)) >= 0)
+		return st;
 	for (i = 0; i < o->nlayouts; i++)
-		if (!g_file_test(o->layouts[i], G_FILE_TEST_IS_REGULAR))
-			return usage_error(d, "no such layout file '",
-			    o->layouts[i]);
+		if ((st = input_error(d, "layout", o->layouts[i])) >= 0)
+			return st;
 	if (o->cmd == RUN_CHECK && o->manifest != NULL)
 		return usage_error(d, "check writes nothing: drop --manifest",
 		    NULL);

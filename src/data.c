@@ -76,11 +76,82 @@ valid_id(const char *s)
 	return true;
 }
 
+/*
+ * True for a text that prints nothing: only white space (any Unicode
+ * space: U+3000, no-break space, ...) or the invisible zero-width ones.
+ */
+static bool
+is_blank_text(const char *s)
+{
+	for (; *s != '\0'; s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+
+		if (!g_unichar_isspace(c) && c != 0x200b && c != 0x2060 &&
+		    c != 0xfeff)
+			return false;
+	}
+	return true;
+}
+
+/* A value that has content but would print nothing: "  ", ["", " "]. */
+static bool
+is_blank(const struct ynode *v)
+{
+	size_t i;
+
+	if (v->kind == YNODE_SCALAR)
+		return is_blank_text(v->str);
+	if (v->kind != YNODE_SEQ)
+		return false;
+	for (i = 0; i < v->n; i++)
+		if (v->items[i]->kind != YNODE_SCALAR ||
+		    !is_blank_text(v->items[i]->str))
+			return false;
+	return true;
+}
+
+/* A list of mappings: a record list, whether a layout iterates it or not. */
+static bool
+is_record_list(const struct ynode *v)
+{
+	size_t i;
+
+	if (v->kind != YNODE_SEQ || v->n == 0)
+		return false;
+	for (i = 0; i < v->n; i++)
+		if (v->items[i]->kind != YNODE_MAP)
+			return false;
+	return true;
+}
+
+/*
+ * The pair of m with which its text grows past DATA_MAX_PAGE_TEXT, or
+ * NULL; with skip_lists, record lists do not count (each record is
+ * checked on its own).
+ */
+static const struct ypair *
+text_overflow(const struct ynode *m, bool skip_lists)
+{
+	size_t i, sum = 0;
+
+	for (i = 0; i < m->n; i++) {
+		const struct ypair *p = &m->pairs[i];
+
+		if (skip_lists && is_record_list(p->val))
+			continue;
+		sum += p->key->text + p->val->text;
+		if (sum > DATA_MAX_PAGE_TEXT)
+			return p;
+	}
+	return NULL;
+}
+
 static void
 check_record(const struct ynode *rec, const struct spec *spec,
     const char *key, struct diag *d)
 {
 	const struct ynode *id = ynode_get(rec, "id");
+	const struct ypair *big;
 	size_t i;
 
 	if (id == NULL) {
@@ -90,6 +161,13 @@ check_record(const struct ynode *rec, const struct spec *spec,
 		    "a-z, 0-9 and '-' (it names output files), not '%s'",
 		    id->kind == YNODE_SCALAR ? id->str : ynode_kind_name(id));
 	}
+	if ((big = text_overflow(rec, false)) != NULL)
+		diag_error(d, &big->key->pos, "%s%s%s holds more than %u KiB of "
+		    "text with '%s' (aliases count once per use); that is the "
+		    "limit for one page", *data_record_id(rec) ? "record '" :
+		    "the record", data_record_id(rec),
+		    *data_record_id(rec) ? "'" : "", DATA_MAX_PAGE_TEXT >> 10,
+		    big->key->str);
 	if (spec->required == NULL)
 		return;
 	for (i = 0; i < spec->required->n; i++) {
@@ -100,11 +178,17 @@ check_record(const struct ynode *rec, const struct spec *spec,
 
 		if (strcmp(f, "id") == 0)
 			continue;	/* checked above */
-		if (tmpl_has_value(v))
+		if (tmpl_has_value(v) && !is_blank(v))
 			continue;
-		diag_error(d, v ? &v->pos : &rec->pos, "%s%s%s has %s '%s', "
-		    "which the layout requires", *id ? "record '" : "the record",
-		    id, *id ? "'" : "", v ? "an empty" : "no", f);
+		if (tmpl_has_value(v))
+			diag_error(d, &v->pos, "%s%s%s has only white space in "
+			    "'%s', which the layout requires", *id ? "record '" :
+			    "the record", id, *id ? "'" : "", f);
+		else
+			diag_error(d, v ? &v->pos : &rec->pos, "%s%s%s has %s "
+			    "'%s', which the layout requires", *id ?
+			    "record '" : "the record", id, *id ? "'" : "",
+			    v ? "an empty" : "no", f);
 	}
 }
 
@@ -190,6 +274,7 @@ data_validate(const struct data *data, const struct spec *spec,
     struct diag *d)
 {
 	int errors = d->count[DIAG_ERROR];
+	const struct ypair *big;
 	size_t i, j, pages = 0;
 
 	for (i = 0; i < spec->npages; i++) {
@@ -205,6 +290,12 @@ data_validate(const struct data *data, const struct spec *spec,
 		if (j == i)
 			check_list(data, ps, spec, d);
 	}
+	if ((big = text_overflow(data->doc->root, true)) != NULL)
+		diag_error(d, &big->key->pos, "the document's fields outside "
+		    "its record lists hold more than %u KiB of text with '%s' "
+		    "(aliases count once per use); every page may use them, "
+		    "and that is the limit for one page",
+		    DATA_MAX_PAGE_TEXT >> 10, big->key->str);
 	for (i = 0; i < spec->npages; i++) {
 		const struct ynode *recs = spec->pages[i]->each ?
 		    data_records(data, spec->pages[i]->each) : NULL;

@@ -16,6 +16,15 @@ struct spec;
 /* At most this many records in a list, and pages in a document. */
 #define DATA_MAX_RECORDS	100000
 
+/*
+ * At most this much text (bytes, aliases counted at every use) in one
+ * record, and in the document's fields outside the record lists: what
+ * one page can draw on.  Four of the longest texts; a full A4 page
+ * holds some 10 KB.  It bounds the work of one page, which grows with
+ * its text (one paragraph aliased 50 times took 5.8 GB).
+ */
+#define DATA_MAX_PAGE_TEXT	(256u << 10)
+
 struct data {
 	struct ydoc	*doc;
 	const char	*dir;	/* the data file's folder (photos) */

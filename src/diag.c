@@ -15,6 +15,54 @@ static const char *const level_names[DIAG__MAX] = {
 	[DIAG_ERROR] = "error",
 };
 
+size_t
+diag_escape(const char *s, size_t len, size_t *n, char buf[8])
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long c = u[0];
+	size_t k, need;
+
+	*n = 1;
+	if (c < 0x20 || c == 0x7f)
+		return (size_t)snprintf(buf, 8, "\\x%02lx", c);
+	if (c < 0x80)
+		return 0;
+	need = c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 :
+	    c >= 0xf0 && c < 0xf5 ? 4 : 0;
+	if (need == 0 || need > len)
+		return (size_t)snprintf(buf, 8, "\\x%02lx", c);
+	c &= 0x3fu >> (need - 1);
+	for (k = 1; k < need; k++) {
+		if ((u[k] & 0xc0) != 0x80)
+			return (size_t)snprintf(buf, 8, "\\x%02x", u[0]);
+		c = c << 6 | (u[k] & 0x3f);
+	}
+	if ((need == 3 && c < 0x800) || (need == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return (size_t)snprintf(buf, 8, "\\x%02x", u[0]);
+	*n = need;
+	/* C1; ALM, LRM, RLM; LRE..RLO; LRI..PDI. */
+	if (c < 0xa0 || c == 0x61c || c == 0x200e || c == 0x200f ||
+	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+		return (size_t)snprintf(buf, 8, "\\u%04lx", c);
+	return 0;
+}
+
+/* Copies line to f, escaping what diag_escape() names. */
+static void
+put_escaped(FILE *f, const char *line, size_t len)
+{
+	char buf[8];
+	size_t i, n, e;
+
+	for (i = 0; i < len; i += n) {
+		if ((e = diag_escape(line + i, len - i, &n, buf)) > 0)
+			fwrite(buf, 1, e, f);
+		else
+			fwrite(line + i, 1, n, f);
+	}
+}
+
 void
 diag_init(struct diag *d, FILE *out)
 {
@@ -28,8 +76,8 @@ diag_report(struct diag *d, enum diag_level level,
 {
 	va_list ap;
 	FILE *f;
-	char *line = NULL;
-	size_t len = 0;
+	char *raw = NULL, *line = NULL;
+	size_t rawlen = 0, len = 0;
 
 	if (d->mute > 0 && level != DIAG_ERROR)
 		return;
@@ -42,7 +90,7 @@ diag_report(struct diag *d, enum diag_level level,
 	d->last_shown = true;
 	if (d->out == NULL && d->sink == NULL)
 		return;
-	if ((f = open_memstream(&line, &len)) == NULL)
+	if ((f = open_memstream(&raw, &rawlen)) == NULL)
 		return;
 	if (pos != NULL && pos->file != NULL && pos->line > 0)
 		fprintf(f, "%s:%d:%d: ", pos->file, pos->line, pos->col);
@@ -56,6 +104,17 @@ diag_report(struct diag *d, enum diag_level level,
 	vfprintf(f, fmt, ap);
 	va_end(ap);
 	fclose(f);
+	/*
+	 * Messages quote input (values, paths): one pass here escapes
+	 * what could reach the terminal raw, for every message at once.
+	 */
+	if ((f = open_memstream(&line, &len)) == NULL) {
+		free(raw);
+		return;
+	}
+	put_escaped(f, raw, rawlen);
+	fclose(f);
+	free(raw);
 	if (d->sink != NULL)
 		d->sink(d->sink_arg, level, pos, line);
 	else

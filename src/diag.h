@@ -54,6 +54,17 @@ void	diag_report(struct diag *, enum diag_level, const struct diag_pos *,
 #define diag_warning(d, pos, ...) diag_report((d), DIAG_WARNING, (pos), __VA_ARGS__)
 #define diag_note(d, pos, ...)	  diag_report((d), DIAG_NOTE, (pos), __VA_ARGS__)
 
+/*
+ * What a diagnostic shows in place of the character at s (len bytes
+ * left), so that text from the input can neither steer a terminal nor
+ * break the one-line form: C0 controls, DEL and bytes that are not
+ * UTF-8 as "\x1b", C1 and bidirectional controls (which turn the rest
+ * of a line around) as "\u202e".  Writes the escape to buf and returns
+ * its length, or 0 if the character shows as it is; *n is set to the
+ * bytes the character takes.
+ */
+size_t	diag_escape(const char *s, size_t len, size_t *n, char buf[8]);
+
 /* True when errors were reported (or warnings, under strict). */
 bool	diag_failed(const struct diag *);
 

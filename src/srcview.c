@@ -12,6 +12,7 @@
 
 #include <glib.h>
 
+#include "diag.h"
 #include "mem.h"
 #include "srcview.h"
 
@@ -61,6 +62,35 @@ contents(struct srcview *v, const char *file)
 	return s;
 }
 
+/*
+ * Prints s up to end, or as many blanks as it takes on a terminal
+ * (a tab stays a tab so that a caret lines up).
+ */
+static void
+put_line(FILE *out, const char *s, const char *end, bool blank)
+{
+	char buf[8];
+	size_t n, e;
+
+	for (; s < end; s += n) {
+		gunichar u;
+
+		if (*s == '\t') {
+			fputc('\t', out);
+			n = 1;
+		} else if ((e = diag_escape(s, (size_t)(end - s), &n,
+		    buf)) > 0) {
+			fprintf(out, "%*s", blank ? (int)e : 0,
+			    blank ? "" : buf);
+		} else if (blank) {
+			u = g_utf8_get_char(s);
+			fputs(g_unichar_iswide(u) ? "  " : " ", out);
+		} else {
+			fwrite(s, 1, n, out);
+		}
+	}
+}
+
 void
 srcview_show(struct srcview *v, FILE *out, const char *file, int line,
     int col, bool color)
@@ -79,18 +109,16 @@ srcview_show(struct srcview *v, FILE *out, const char *file, int line,
 	/* A long line (a paragraph) is cut some way past the caret. */
 	for (p = s, c = 1; p < end && c < col + SHOW_PAST; c++)
 		p = g_utf8_next_char(p);
-	fprintf(out, "%s%5d |%s %.*s%s\n", color ? GUTTER : "", line,
-	    color ? RESET : "", (int)(p - s), s, p < end ? " …" : "");
+	/* The line is input: shown with diag's escapes, as messages are. */
+	fprintf(out, "%s%5d |%s ", color ? GUTTER : "", line,
+	    color ? RESET : "");
+	put_line(out, s, p, false);
+	fprintf(out, "%s\n", p < end ? " …" : "");
 	if (col < 1)
 		return;
 	fprintf(out, "%s      |%s ", color ? GUTTER : "", color ? RESET : "");
-	for (p = s, c = 1; p < end && c < col; p = g_utf8_next_char(p), c++) {
-		gunichar u = g_utf8_get_char(p);
-
-		if (u == '\t')
-			fputc('\t', out);
-		else
-			fputs(g_unichar_iswide(u) ? "  " : " ", out);
-	}
+	for (p = s, c = 1; p < end && c < col; p = g_utf8_next_char(p), c++)
+		;
+	put_line(out, s, p, true);
 	fprintf(out, "%s^%s\n", color ? CARET : "", color ? RESET : "");
 }

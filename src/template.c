@@ -271,6 +271,21 @@ tmpl_expand(const struct tmpl *t, const struct scope *sc, struct tval *v,
 			g_string_append(out, s);
 		if (p->particle != NULL)
 			g_string_append(out, josa_pick(s, p->particle));
+		/*
+		 * A template repeating a field would multiply what the data
+		 * may hold, and the layout of a paragraph grows faster than
+		 * its length: one expanded text has the limit of one text.
+		 */
+		if (out->len > YLOAD_MAX_TEXT) {
+			diag_error(d, &t->node->pos, "this template makes a text "
+			    "of more than %u KiB (at '%s'); that is the limit "
+			    "of one text", YLOAD_MAX_TEXT >> 10, p->path ?
+			    p->path : "its own text");
+			v->kind = TVAL_MISSING;
+			v->missing = p->path;
+			g_string_free(out, TRUE);
+			return;
+		}
 	}
 	if (out->len == 0) {
 		/* Nothing to draw: `text: ""` is left out like a missing field. */

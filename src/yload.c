@@ -5,10 +5,12 @@
  * aliased subtree; duplicate mapping keys are errors.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <yaml.h>
@@ -30,6 +32,7 @@ struct build {
 	size_t		 nanchors;
 	int		 depth;
 	size_t		 expanded;	/* nodes so far, aliases expanded */
+	size_t		 text;		/* bytes of text so far, the same */
 	bool		 failed;
 };
 
@@ -43,9 +46,8 @@ mark_pos(const struct build *b, yaml_mark_t m)
 }
 
 /*
- * libyaml reports a bad byte (invalid UTF-8, a control character) by
- * its offset only: count lines and characters up to it, as its marks
- * do ("\r\n" is one line end).
+ * libyaml reports a bad byte by its offset only: count lines and
+ * characters up to it, as its marks do ("\r\n" is one line end).
  */
 static struct diag_pos
 offset_pos(const struct build *b, size_t offset)
@@ -65,6 +67,170 @@ offset_pos(const struct build *b, size_t offset)
 	return p;
 }
 
+enum utf8_bad {
+	UTF8_OK,
+	UTF8_LEAD,	/* a byte that cannot start a character */
+	UTF8_SHORT,	/* a sequence cut short */
+	UTF8_OVERLONG,
+	UTF8_SURROGATE,
+	UTF8_BEYOND,	/* past U+10FFFF */
+};
+
+/*
+ * Decodes the character at s (n > 0 bytes left) into *cp and returns
+ * its length; for a bad sequence, *bad says why and the length is that
+ * of the bytes to name and skip.
+ */
+static size_t
+utf8_decode(const unsigned char *s, size_t n, unsigned long *cp,
+    enum utf8_bad *bad)
+{
+	unsigned long c = s[0];
+	size_t len, i;
+
+	*bad = UTF8_OK;
+	*cp = c;
+	if (c < 0x80)
+		return 1;
+	if (c < 0xc0 || c >= 0xf8) {
+		*bad = UTF8_LEAD;
+		return 1;
+	}
+	len = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	c &= 0x3fu >> (len - 1);
+	for (i = 1; i < len; i++) {
+		if (i >= n || (s[i] & 0xc0) != 0x80) {
+			*bad = UTF8_SHORT;
+			return i;
+		}
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	*cp = c;
+	if (c < (len == 2 ? 0x80u : len == 3 ? 0x800u : 0x10000u))
+		*bad = UTF8_OVERLONG;
+	else if (c >= 0xd800 && c <= 0xdfff)
+		*bad = UTF8_SURROGATE;
+	else if (c > 0x10ffff)
+		*bad = UTF8_BEYOND;
+	return len;
+}
+
+/*
+ * Why no text may hold the character c, or NULL.  Tab and line feed
+ * are text; so are, in the file itself, the other line ends YAML knows
+ * (CR, NEL, which it turns into line feeds).  Controls have no glyph
+ * and could steer a terminal; cairo refuses noncharacters when it
+ * writes a PDF's outline and metadata.
+ */
+static const char *
+forbidden(unsigned long c, bool raw)
+{
+	if (c == '\t' || c == '\n' || (raw && (c == '\r' || c == 0x85)))
+		return NULL;
+	if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+		return "a control character (only tab and line break are "
+		    "allowed)";
+	if ((c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe)
+		return "a Unicode noncharacter, which no PDF can hold";
+	return NULL;
+}
+
+/* Names bytes in messages: "byte 0xff", "bytes 0xe4 0xb8". */
+static void
+name_bytes(char *out, size_t size, const unsigned char *s, size_t n)
+{
+	size_t i, at;
+
+	at = (size_t)snprintf(out, size, "byte%s", n > 1 ? "s" : "");
+	for (i = 0; i < n && at < size; i++)
+		at += (size_t)snprintf(out + at, size - at, " 0x%02x", s[i]);
+}
+
+static void
+report_bytes(struct build *b, const struct diag_pos *pos,
+    const unsigned char *s, size_t n, size_t len, unsigned long c,
+    enum utf8_bad bad)
+{
+	static const char *const bad_utf8 = "the file is not valid UTF-8 "
+	    "text: ";
+	char bytes[64];
+
+	name_bytes(bytes, sizeof(bytes), s, len);
+	switch (bad) {
+	case UTF8_LEAD:
+		diag_error(b->d, pos, "%s%s cannot start a character",
+		    bad_utf8, bytes);
+		break;
+	case UTF8_SHORT:
+		if (len < n)
+			diag_error(b->d, pos, "%s%s start%s a character of %d "
+			    "bytes, cut short by byte 0x%02x", bad_utf8, bytes,
+			    len > 1 ? "" : "s", s[0] < 0xe0 ? 2 :
+			    s[0] < 0xf0 ? 3 : 4, s[len]);
+		else
+			diag_error(b->d, pos, "%s%s start%s a character of %d "
+			    "bytes, cut short by the end of the file", bad_utf8,
+			    bytes, len > 1 ? "" : "s", s[0] < 0xe0 ? 2 :
+			    s[0] < 0xf0 ? 3 : 4);
+		break;
+	case UTF8_OVERLONG:
+		diag_error(b->d, pos, "%s%s are an overlong form of U+%04lX",
+		    bad_utf8, bytes, c);
+		break;
+	case UTF8_SURROGATE:
+		diag_error(b->d, pos, "%s%s encode U+%04lX, a surrogate",
+		    bad_utf8, bytes, c);
+		break;
+	case UTF8_BEYOND:
+		diag_error(b->d, pos, "%s%s encode a number past U+10FFFF",
+		    bad_utf8, bytes);
+		break;
+	case UTF8_OK:
+		diag_error(b->d, pos, "text contains U+%04lX, %s", c,
+		    forbidden(c, true));
+		break;
+	}
+}
+
+/*
+ * Checks every byte before libyaml reads them.  libyaml stops at the
+ * first bad byte and names it by a value that is not always a byte (a
+ * surrogate came out as "byte 0x00"), and it passes noncharacters,
+ * which then fail the PDF with no position.  Positions count as
+ * libyaml's marks do: characters, and CR LF, CR, LF, NEL, U+2028 and
+ * U+2029 end lines.  The first bad character of each line is reported
+ * (a Latin-1 file would give one per accent); false if there was any.
+ */
+static bool
+check_bytes(struct build *b)
+{
+	const unsigned char *s = (const unsigned char *)b->buf;
+	struct diag_pos pos = { b->doc->file, 1, 1 };
+	int reported = 0;
+	size_t i = 0, len;
+	unsigned long c;
+	enum utf8_bad bad;
+
+	while (i < b->len) {
+		len = utf8_decode(s + i, b->len - i, &c, &bad);
+		if ((bad != UTF8_OK || forbidden(c, true)) &&
+		    reported != pos.line) {
+			report_bytes(b, &pos, s + i, b->len - i, len, c, bad);
+			reported = pos.line;
+		}
+		i += len;
+		if (bad == UTF8_OK && (c == '\n' || c == 0x85 ||
+		    c == 0x2028 || c == 0x2029 || (c == '\r' &&
+		    (i == b->len || s[i] != '\n')))) {
+			pos.line++;
+			pos.col = 1;
+		} else if (c != '\r') {
+			pos.col++;
+		}
+	}
+	return reported == 0;
+}
+
 static struct ynode *
 node_new(struct build *b, enum ynode_kind kind, yaml_mark_t m)
 {
@@ -77,18 +243,27 @@ node_new(struct build *b, enum ynode_kind kind, yaml_mark_t m)
 }
 
 /*
- * Counts w more nodes toward the expanded size of the document.  Nodes
- * an alias stands for count again at each use, so later stages, which
- * walk the tree as if expanded, never face a "billion laughs".
+ * Counts w more nodes and t more bytes of text toward the expanded size
+ * of the document.  What an alias stands for counts again at each use,
+ * so later stages, which walk the tree as if expanded, never face a
+ * "billion laughs", nor one paragraph aliased a thousand times.
  */
 static bool
-count_nodes(struct build *b, size_t w, const struct diag_pos *pos)
+count_nodes(struct build *b, size_t w, size_t t, const struct diag_pos *pos)
 {
 	b->expanded += w;
-	if (b->expanded <= YLOAD_MAX_NODES)
+	b->text += t;
+	if (b->expanded > YLOAD_MAX_NODES) {
+		diag_error(b->d, pos, "the document grows past %d nodes here "
+		    "(aliases count once per use); that is the limit",
+		    YLOAD_MAX_NODES);
+	} else if (b->text > YLOAD_MAX_EXPANDED) {
+		diag_error(b->d, pos, "the document's text grows past %u MiB "
+		    "here (aliases count once per use); that is the limit",
+		    YLOAD_MAX_EXPANDED >> 20);
+	} else {
 		return true;
-	diag_error(b->d, pos, "the document grows past %d nodes here (aliases "
-	    "count once per use); that is the limit", YLOAD_MAX_NODES);
+	}
 	b->failed = true;
 	return false;
 }
@@ -116,9 +291,10 @@ parser_error(struct build *b)
 
 	if (p->error == YAML_MEMORY_ERROR) {
 		diag_error(b->d, &pos, "out of memory while reading YAML");
-	} else if (p->error == YAML_READER_ERROR && p->problem_value >= 0) {
-		diag_error(b->d, &pos, "the file is not valid UTF-8 text: "
-		    "%s (byte 0x%02x)", problem, p->problem_value & 0xff);
+	} else if (p->error == YAML_READER_ERROR) {
+		/* check_bytes() has named any bad byte already. */
+		diag_error(b->d, &pos, "the file cannot be read as text: %s",
+		    problem);
 	} else if (p->context != NULL && strstr(problem, "end of stream") &&
 	    strstr(p->context, "quoted scalar")) {
 		/* Where the quote opened is what the user must fix. */
@@ -147,6 +323,29 @@ next_event(struct build *b, yaml_event_t *ev)
 
 static struct ynode *parse_node(struct build *, yaml_event_t *);
 
+/*
+ * check_bytes() has let no such character through as written, so one
+ * here comes from an escape ("\e", "\uFDD0"): reported at its text,
+ * the first one only.
+ */
+static void
+check_text(struct build *b, const struct ynode *n)
+{
+	const char *p;
+
+	for (p = n->str; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		const char *why = forbidden(c, false);
+
+		if (why != NULL) {
+			diag_error(b->d, &n->pos, "text contains U+%04lX, %s",
+			    (unsigned long)c, why);
+			b->failed = true;
+			return;
+		}
+	}
+}
+
 static struct ynode *
 parse_scalar(struct build *b, yaml_event_t *ev)
 {
@@ -172,13 +371,15 @@ parse_scalar(struct build *b, yaml_event_t *ev)
 		g_free(nfc);
 	}
 	n->len = strlen(n->str);
+	check_text(b, n);
 	if (n->len > YLOAD_MAX_TEXT) {
 		diag_error(b->d, &n->pos, "a text of %zu bytes; the limit is "
 		    "%u KiB", n->len, YLOAD_MAX_TEXT >> 10);
 		b->failed = true;
 	}
+	n->text = n->len;
 	anchor_add(b, ev->data.scalar.anchor, n);
-	return count_nodes(b, 1, &n->pos) ? n : NULL;
+	return count_nodes(b, 1, n->len, &n->pos) ? n : NULL;
 }
 
 static struct ynode *
@@ -202,6 +403,7 @@ parse_seq(struct build *b, yaml_event_t *ev)
 		if (c == NULL)
 			return NULL;
 		n->weight += c->weight;
+		n->text += c->text;
 		ptrvec_push(b->doc->arena, &v, c);
 	}
 	n->items = (struct ynode **)v.items;
@@ -211,19 +413,108 @@ parse_seq(struct build *b, yaml_event_t *ev)
 	return n;
 }
 
+/* The YAML 1.1 merge key: a plain '<<' (quoted, it is an ordinary key). */
+static bool
+is_merge_key(const struct ynode *k)
+{
+	return k->kind == YNODE_SCALAR && k->plain && strcmp(k->str, "<<") == 0;
+}
+
+static bool
+merge_ok(struct build *b, const struct ynode *v)
+{
+	const struct ynode *bad = v;
+	size_t i;
+
+	if (v->kind == YNODE_MAP)
+		return true;
+	if (v->kind == YNODE_SEQ) {
+		for (i = 0; i < v->n && v->items[i]->kind == YNODE_MAP; i++)
+			;
+		if (i == v->n)
+			return true;
+		bad = v->items[i];
+	}
+	diag_error(b->d, &bad->pos, "a merge key '<<' takes a mapping (an "
+	    "alias such as *base) or a list of mappings, not %s",
+	    ynode_kind_name(bad));
+	b->failed = true;
+	return false;
+}
+
+static void
+merge_from(struct build *b, const struct ynode *m, GHashTable *seen,
+    struct ptrvec *keys, struct ptrvec *vals)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		struct ynode *k = m->pairs[i].key;
+
+		if (g_hash_table_contains(seen, k->str))
+			continue;
+		g_hash_table_insert(seen, (gpointer)k->str, k);
+		ptrvec_push(b->doc->arena, keys, k);
+		ptrvec_push(b->doc->arena, vals, m->pairs[i].val);
+	}
+}
+
+/*
+ * Sets the pairs of n, expanding merge keys as YAML 1.1 does: in place
+ * of each '<<', the pairs of its mapping, or of each mapping of its
+ * list in turn, whose keys neither n itself nor an earlier source has.
+ * Merged pairs are the source's own nodes, positions and all.
+ */
+static void
+set_pairs(struct build *b, struct ynode *n, const struct ptrvec *keys,
+    const struct ptrvec *vals, GHashTable *seen, bool merges)
+{
+	struct ptrvec k = { 0 }, v = { 0 };
+	size_t i, j;
+
+	if (!merges) {
+		k = *keys;
+		v = *vals;
+	}
+	for (i = 0; merges && i < keys->n; i++) {
+		const struct ynode *val = vals->items[i];
+
+		if (!is_merge_key(keys->items[i])) {
+			ptrvec_push(b->doc->arena, &k, keys->items[i]);
+			ptrvec_push(b->doc->arena, &v, vals->items[i]);
+		} else if (val->kind == YNODE_MAP) {
+			merge_from(b, val, seen, &k, &v);
+		} else {
+			for (j = 0; j < val->n; j++)
+				merge_from(b, val->items[j], seen, &k, &v);
+		}
+	}
+	n->n = k.n;
+	n->pairs = arena_alloc(b->doc->arena, (n->n ? n->n : 1) *
+	    sizeof(*n->pairs));
+	for (i = 0; i < n->n; i++) {
+		n->pairs[i].key = k.items[i];
+		n->pairs[i].val = v.items[i];
+	}
+}
+
 static struct ynode *
 parse_map(struct build *b, yaml_event_t *ev)
 {
 	struct ynode *n = node_new(b, YNODE_MAP, ev->start_mark);
 	struct ptrvec keys = { 0 }, vals = { 0 };
+	/* Keys so far, hashed: a pairwise check took minutes for a
+	 * mapping of 200,000 keys. */
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
 	yaml_event_t kev, vev;
-	size_t i;
+	bool merges = false;
 
 	for (;;) {
 		struct ynode *k, *v;
+		const struct ynode *o;
 
 		if (!next_event(b, &kev))
-			return NULL;
+			goto fail;
 		if (kev.type == YAML_MAPPING_END_EVENT) {
 			yaml_event_delete(&kev);
 			break;
@@ -231,14 +522,15 @@ parse_map(struct build *b, yaml_event_t *ev)
 		k = parse_node(b, &kev);
 		yaml_event_delete(&kev);
 		if (k == NULL)
-			return NULL;
+			goto fail;
 		if (!next_event(b, &vev))
-			return NULL;
+			goto fail;
 		v = parse_node(b, &vev);
 		yaml_event_delete(&vev);
 		if (v == NULL)
-			return NULL;
+			goto fail;
 		n->weight += k->weight + v->weight;
+		n->text += k->text + v->text;
 		if (k->kind != YNODE_SCALAR) {
 			diag_error(b->d, &k->pos,
 			    "a mapping key must be a plain text, not %s",
@@ -246,29 +538,29 @@ parse_map(struct build *b, yaml_event_t *ev)
 			b->failed = true;
 			continue;
 		}
-		for (i = 0; i < keys.n; i++) {
-			const struct ynode *o = keys.items[i];
-
-			if (strcmp(o->str, k->str) == 0) {
-				diag_error(b->d, &k->pos,
-				    "duplicate key '%s' (first at line %d)",
-				    k->str, o->pos.line);
-				b->failed = true;
-				break;
-			}
+		if (is_merge_key(k)) {
+			if (!merge_ok(b, v))
+				continue;
+			merges = true;
+		}
+		if ((o = g_hash_table_lookup(seen, k->str)) != NULL) {
+			diag_error(b->d, &k->pos,
+			    "duplicate key '%s' (first at line %d)",
+			    k->str, o->pos.line);
+			b->failed = true;
+		} else {
+			g_hash_table_insert(seen, (gpointer)k->str, k);
 		}
 		ptrvec_push(b->doc->arena, &keys, k);
 		ptrvec_push(b->doc->arena, &vals, v);
 	}
-	n->n = keys.n;
-	n->pairs = arena_alloc(b->doc->arena, (n->n ? n->n : 1) *
-	    sizeof(*n->pairs));
-	for (i = 0; i < n->n; i++) {
-		n->pairs[i].key = keys.items[i];
-		n->pairs[i].val = vals.items[i];
-	}
+	set_pairs(b, n, &keys, &vals, seen, merges);
+	g_hash_table_destroy(seen);
 	anchor_add(b, ev->data.mapping_start.anchor, n);
 	return n;
+fail:
+	g_hash_table_destroy(seen);
+	return NULL;
 }
 
 static struct ynode *
@@ -281,7 +573,8 @@ parse_alias(struct build *b, yaml_event_t *ev)
 		if (strcmp(b->anchors[i].name, name) == 0) {
 			struct diag_pos pos = mark_pos(b, ev->start_mark);
 
-			if (!count_nodes(b, b->anchors[i].node->weight, &pos))
+			if (!count_nodes(b, b->anchors[i].node->weight,
+			    b->anchors[i].node->text, &pos))
 				return NULL;
 			return b->anchors[i].node;
 		}
@@ -300,6 +593,41 @@ parse_alias(struct build *b, yaml_event_t *ev)
 	}
 }
 
+/*
+ * A tag would change what a value means (!!binary is base64, !!int a
+ * number); values here are read as written, so a tag is an error,
+ * except the ones that change nothing: !!str on a text, !!map on a
+ * mapping, !!seq on a list, and the non-specific '!'.
+ */
+static void
+check_tag(struct build *b, const yaml_char_t *tag, const struct ynode *n)
+{
+	static const char std[] = "tag:yaml.org,2002:";
+	static const char *const fits[YNODE__MAX] = {
+		[YNODE_SCALAR] = "str",
+		[YNODE_MAP] = "map",
+		[YNODE_SEQ] = "seq",
+	};
+	const char *t = (const char *)tag, *name;
+	bool is_std;
+
+	if (t == NULL || n == NULL || strcmp(t, "!") == 0)
+		return;
+	is_std = strncmp(t, std, sizeof(std) - 1) == 0;
+	name = is_std ? t + sizeof(std) - 1 : t;
+	if (is_std && strcmp(name, fits[n->kind]) == 0)
+		return;
+	if (is_std && (strcmp(name, "str") == 0 || strcmp(name, "map") == 0 ||
+	    strcmp(name, "seq") == 0))
+		diag_error(b->d, &n->pos, "the YAML tag '!!%s' does not fit "
+		    "%s; drop the tag", name, ynode_kind_name(n));
+	else
+		diag_error(b->d, &n->pos, "the YAML tag '%s%s' is not "
+		    "supported: values are read as they are written; drop "
+		    "the tag", is_std ? "!!" : "", name);
+	b->failed = true;
+}
+
 static struct ynode *
 parse_node(struct build *b, yaml_event_t *ev)
 {
@@ -307,7 +635,9 @@ parse_node(struct build *b, yaml_event_t *ev)
 
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		return parse_scalar(b, ev);
+		n = parse_scalar(b, ev);
+		check_tag(b, ev->data.scalar.tag, n);
+		return n;
 	case YAML_ALIAS_EVENT:
 		return parse_alias(b, ev);
 	case YAML_SEQUENCE_START_EVENT:
@@ -324,12 +654,15 @@ parse_node(struct build *b, yaml_event_t *ev)
 		{
 			struct diag_pos pos = mark_pos(b, ev->start_mark);
 
-			if (!count_nodes(b, 1, &pos))
+			if (!count_nodes(b, 1, 0, &pos))
 				return NULL;
 		}
 		n = ev->type == YAML_MAPPING_START_EVENT ?
 		    parse_map(b, ev) : parse_seq(b, ev);
 		b->depth--;
+		check_tag(b, ev->type == YAML_MAPPING_START_EVENT ?
+		    ev->data.mapping_start.tag : ev->data.sequence_start.tag,
+		    n);
 		return n;
 	case YAML_NO_EVENT:
 	case YAML_STREAM_START_EVENT:
@@ -433,18 +766,69 @@ yload_buffer(const char *name, const char *buf, size_t len, struct diag *d)
 	yaml_parser_set_input_string(&b.parser, (const unsigned char *)buf,
 	    len);
 	yaml_parser_set_encoding(&b.parser, YAML_UTF8_ENCODING);
-	doc = load(&b);
+	if (check_bytes(&b)) {
+		doc = load(&b);
+	} else {
+		ydoc_free(doc);
+		doc = NULL;
+	}
 	yaml_parser_delete(&b.parser);
 	return doc;
+}
+
+/*
+ * Reads all of path into a buffer the caller frees, or returns NULL
+ * with errno set: the message names the real failure ("Permission
+ * denied", "Is a directory"), never a stand-in.
+ */
+static char *
+read_all(const char *path, size_t *len)
+{
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	ssize_t got;
+	struct stat st;
+	int fd, saved;
+
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return NULL;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return NULL;
+	}
+	for (;;) {
+		if (n == cap) {
+			/* One byte past the limit is enough to refuse. */
+			if (cap > YLOAD_MAX_FILE)
+				break;
+			cap = cap ? cap * 2 : 65536;
+			buf = xrealloc(buf, cap);
+		}
+		if ((got = read(fd, buf + n, cap - n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			saved = errno;
+			free(buf);
+			close(fd);
+			errno = saved;
+			return NULL;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	close(fd);
+	*len = n;
+	return buf ? buf : xcalloc(1, 1);
 }
 
 struct ydoc *
 yload_file(const char *path, struct diag *d)
 {
 	struct diag_pos pos = { path, 0, 0 };
-	gchar *buf;
-	gsize len;
-	GError *err = NULL;
+	char *buf;
+	size_t len;
 	struct ydoc *doc;
 	struct stat st;
 
@@ -454,13 +838,12 @@ yload_file(const char *path, struct diag *d)
 		    st.st_size / 1048576.0, YLOAD_MAX_FILE >> 20);
 		return NULL;
 	}
-	if (!g_file_get_contents(path, &buf, &len, &err)) {
-		diag_error(d, &pos, "cannot read: %s", err->message);
-		g_error_free(err);
+	if ((buf = read_all(path, &len)) == NULL) {
+		diag_error(d, &pos, "cannot read: %s", strerror(errno));
 		return NULL;
 	}
 	doc = yload_buffer(path, buf, len, d);
-	g_free(buf);
+	free(buf);
 	return doc;
 }
 

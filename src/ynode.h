@@ -31,6 +31,7 @@ struct ynode {
 	struct ypair	*pairs;	/* YNODE_MAP, in file order */
 	size_t		 n;	/* number of items or pairs */
 	size_t		 weight;/* nodes below, aliases expanded, self too */
+	size_t		 text;	/* bytes of text in them (keys too) */
 };
 
 struct ypair {
@@ -52,6 +53,12 @@ struct ydoc {
 #define YLOAD_MAX_DEPTH		64		/* nesting of lists, maps */
 #define YLOAD_MAX_NODES		2000000		/* after alias expansion */
 #define YLOAD_MAX_TEXT		(64u << 10)	/* bytes in one text */
+/*
+ * Bytes of text in the document, each alias counted at every use: the
+ * same as a file may hold, so aliases cannot make a document that no
+ * file of the limit's size could be.
+ */
+#define YLOAD_MAX_EXPANDED	(64u << 20)
 
 /*
  * Loads a YAML file (or a buffer, named `name` in diagnostics).

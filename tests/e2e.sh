@@ -440,6 +440,32 @@ if [ -f ../shared/seed/intern-stories.txt ]; then
 else
 	skip "seed check" "../shared/seed/intern-stories.txt is not beside the checkout"
 fi
+# -- runaway guards: hostile input costs what its size says ------------
+# A mapping of 200,000 keys (2 MB) loads in well under a second; the
+# pairwise duplicate check it replaced took minutes.  The limit of 60 s
+# is a runaway guard, some 100 times the expected cost, not a timing.
+awk 'BEGIN { printf "interns: [{id: a, name: b}]\nbig: {"
+	for (i = 0; i < 200000; i++) printf "k%d: v, ", i
+	print "k7: dup}" }' >"$E/bigmap.yaml"
+timeout 60 "$BROCHURE" check "$E/bigmap.yaml" -l $SQ -q 2>"$E/err"
+[ $? = 1 ] && grep -q "bigmap.yaml:2:.*duplicate key 'k7'" "$E/err" && pass ||
+    fail "runaway guard: a mapping of 200,000 keys is checked for duplicates in linear time" "$(head -3 "$E/err")"
+# -- a DATA file that exists but cannot be read says why ---------------
+# As root every file is readable: run as nobody where setpriv exists.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	P=$(mktemp -d)
+	chmod 755 "$P"
+	cp $D "$P/locked.yaml"
+	chmod 000 "$P/locked.yaml"
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+	    "$BROCHURE" check "$P/locked.yaml" -l $SQ 2>"$E/err"
+	st=$?
+	[ $st = 2 ] && grep -qx "brochure: error: cannot read data file '$P/locked.yaml': Permission denied" "$E/err" && pass ||
+	    fail "an unreadable data file says 'Permission denied' (exit $st)" "$(cat "$E/err")"
+	rm -rf "$P"
+else
+	skip "an unreadable data file" "needs root and setpriv(1) to test as nobody"
+fi
 # -- diagnostics on a terminal: the source line and a caret -------------
 if command -v script >/dev/null 2>&1; then
 	BC=tests/bad/layout-bad-color
@@ -460,6 +486,13 @@ if command -v script >/dev/null 2>&1; then
 	    tr -d '\r' | sed -n 3p >"$E/tty"
 	printf '      | %23s^\n' '' >"$E/want"
 	same "the caret lines up under text after wide (Hangul) characters" "$E/want" "$E/tty"
+	# A control character in the file (ESC, which libyaml refuses) is
+	# shown escaped in the source line, not sent to the terminal raw.
+	printf 'interns:\n  - {name: "a\033[2J", id: a}\n' >"$E/esc.yaml"
+	env -u CI NO_COLOR=1 script -qec "$BROCHURE check $E/esc.yaml -l $SQ" /dev/null 2>&1 |
+	    tr -d '\r' >"$E/tty"
+	! grep -q "$(printf '\033')" "$E/tty" && grep -q 'a\\x1b\[2J' "$E/tty" && pass ||
+	    fail "on a terminal a control character of the source line is shown escaped" "$(cat -v "$E/tty")"
 else
 	skip "diagnostics on a terminal" "script(1) is not installed"
 fi

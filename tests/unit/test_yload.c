@@ -258,19 +258,21 @@ test_invalid_utf8_position(void **state)
 	assert_int_equal(c.d.count[DIAG_ERROR], 1);
 	assert_string_equal(capture_text(&c),
 	    "t.yaml:3:7: error: the file is not valid UTF-8 text: "
-	    "invalid leading UTF-8 octet (byte 0xff)\n");
+	    "byte 0xff cannot start a character\n");
 	capture_end(&c);
 
 	/*
 	 * Columns count characters, as libyaml's do: 이름 is two.  The
-	 * byte at fault is '(' after a lone lead byte (column 6).
+	 * character at fault is the lone lead byte (column 6) that '('
+	 * cuts short.
 	 */
 	capture_begin(&c);
 	assert_null(load("t.yaml", "이름: x\xc3(\n", &c.d));
 	assert_int_equal(c.d.count[DIAG_ERROR], 1);
 	assert_string_equal(capture_text(&c),
-	    "t.yaml:1:7: error: the file is not valid UTF-8 text: "
-	    "invalid trailing UTF-8 octet (byte 0x28)\n");
+	    "t.yaml:1:6: error: the file is not valid UTF-8 text: "
+	    "byte 0xc3 starts a character of 2 bytes, cut short by byte "
+	    "0x28\n");
 	capture_end(&c);
 
 	/* Windows line ends count once. */
@@ -314,6 +316,70 @@ test_nul_character(void **state)
 	assert_int_equal(c.d.count[DIAG_ERROR], 1);
 	assert_string_equal(capture_text(&c),
 	    "t.yaml:2:4: error: text contains a NUL character\n");
+	capture_end(&c);
+}
+
+/*
+ * YAML 1.1 merge keys: '<<' brings in the pairs of a mapping, or of a
+ * list of mappings (the earlier wins); the map's own keys win wherever
+ * they stand.  Merged pairs keep the positions of their definition.
+ */
+static void
+test_merge_keys(void **state)
+{
+	static const char yaml[] =
+	    "base: &b {team: AI, name: Base, url: x}\n"	/* 1 */
+	    "more: &m {team: Other, extra: y}\n"		/* 2 */
+	    "one:\n"						/* 3 */
+	    "  name: Gina\n"					/* 4 */
+	    "  <<: *b\n"					/* 5 */
+	    "two: {<<: [*m, *b], url: z}\n"			/* 6 */
+	    "three: {\"<<\": quoted}\n";			/* 7 */
+	struct capture c;
+	struct ydoc *doc;
+	const struct ynode *one, *two, *three;
+
+	(void)state;
+	capture_begin(&c);
+	doc = load("t.yaml", yaml, &c.d);
+	assert_non_null(doc);
+	assert_string_equal(capture_text(&c), "");
+	one = ynode_get(doc->root, "one");
+	assert_int_equal(one->n, 3);
+	assert_scalar(ynode_get(one, "name"), "Gina", 4, 9);
+	assert_scalar(ynode_get(one, "team"), "AI", 1, 17);
+	assert_scalar(ynode_get(one, "url"), "x", 1, 38);
+	assert_null(ynode_get(one, "<<"));
+	two = ynode_get(doc->root, "two");
+	assert_int_equal(two->n, 4);
+	assert_scalar(ynode_get(two, "team"), "Other", 2, 17);
+	assert_scalar(ynode_get(two, "extra"), "y", 2, 31);
+	assert_scalar(ynode_get(two, "name"), "Base", 1, 27);
+	assert_scalar(ynode_get(two, "url"), "z", 6, 26);
+	/* Quoted, "<<" is an ordinary key. */
+	three = ynode_get(doc->root, "three");
+	assert_scalar(ynode_get(three, "<<"), "quoted", 7, 15);
+	ydoc_free(doc);
+	capture_end(&c);
+}
+
+/* A file that exists but cannot be read says why, not "no such file". */
+static void
+test_read_error(void **state)
+{
+	struct capture c;
+
+	(void)state;
+	capture_begin(&c);
+	assert_null(yload_file("tests/unit", &c.d));
+	assert_string_equal(capture_text(&c),
+	    "tests/unit: error: cannot read: Is a directory\n");
+	capture_end(&c);
+
+	capture_begin(&c);
+	assert_null(yload_file("tests/unit/none.yaml", &c.d));
+	assert_string_equal(capture_text(&c), "tests/unit/none.yaml: error: "
+	    "cannot read: No such file or directory\n");
 	capture_end(&c);
 }
 
@@ -482,6 +548,8 @@ main(void)
 		cmocka_unit_test(test_nul_character),
 		cmocka_unit_test(test_key_not_text),
 		cmocka_unit_test(test_aliases),
+		cmocka_unit_test(test_merge_keys),
+		cmocka_unit_test(test_read_error),
 		cmocka_unit_test(test_unknown_alias),
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_get_and_null),
