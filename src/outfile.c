@@ -1,8 +1,12 @@
 /*
  * Atomic output: mkstemp() beside the target, rename() at the end.  A
- * hidden name (".gina.png.XXXXXX") keeps the temporary out of globs.
+ * short hidden name (".brochure-XXXXXX", whatever the target is called)
+ * keeps the temporary out of globs and lets a target name of up to the
+ * file system's 255 bytes be written; watch.c skips hidden names.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,23 +23,53 @@ struct outfile {
 	FILE	*fp;
 };
 
+static pthread_once_t umask_once = PTHREAD_ONCE_INIT;
+/*
+ * The process's umask, read once.  umask() can only be read by setting
+ * it, and setting it from worker threads let one thread's umask(0)
+ * leak into another's files (world-writable outputs at -j 16); Linux
+ * shows it in /proc/self/status, and where that is missing the toggle
+ * happens once, before any output file exists.  Written once under
+ * pthread_once, read-only after.
+ */
+static mode_t file_umask;
+
+static void
+read_umask(void)
+{
+	FILE *f = fopen("/proc/self/status", "re");
+	char line[128];
+	unsigned int m;
+
+	if (f != NULL) {
+		while (fgets(line, sizeof(line), f) != NULL)
+			if (sscanf(line, "Umask: %o", &m) == 1) {
+				file_umask = (mode_t)m & 0777;
+				fclose(f);
+				return;
+			}
+		fclose(f);
+	}
+	file_umask = umask(022);
+	umask(file_umask);
+}
+
 struct outfile *
 outfile_open(const char *path, struct diag *d)
 {
 	struct diag_pos pos = { path, 0, 0 };
 	struct outfile *of;
-	char *dir, *base;
+	char *dir;
 	int fd;
 
+	pthread_once(&umask_once, read_umask);
 	dir = g_path_get_dirname(path);
-	base = g_path_get_basename(path);
 	/* out/brochure.pdf on a fresh clone: make out/ first. */
 	g_mkdir_with_parents(dir, 0777);
 	of = xcalloc(1, sizeof(*of));
 	of->path = xstrdup(path);
-	of->tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+	of->tmp = g_strdup_printf("%s/.brochure-XXXXXX", dir);
 	g_free(dir);
-	g_free(base);
 	fd = mkstemp(of->tmp);
 	if (fd < 0 || (of->fp = fdopen(fd, "wb")) == NULL) {
 		diag_error(d, &pos, "cannot write: %s", strerror(errno));
@@ -49,12 +83,7 @@ outfile_open(const char *path, struct diag *d)
 		return NULL;
 	}
 	/* mkstemp makes 0600; outputs are ordinary files. */
-	{
-		mode_t mask = umask(0);
-
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-	}
+	fchmod(fd, 0666 & ~file_umask);
 	return of;
 }
 

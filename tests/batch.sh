@@ -134,6 +134,15 @@ else
 	skip "progress bar on a terminal" "script(1) is not installed"
 fi
 
+# -- output files: names -------------------------------------------------
+# A name the file system accepts (255 bytes) can be written: the
+# temporary beside it has a short name of its own, not name + suffix.
+long=$(printf '%0251d' 0 | tr 0 a)
+"$BROCHURE" render $D -l layouts/og.yaml --only gina -o "$B/$long.png" 2>"$B/err" &&
+    [ "$(png_size "$B/$long.png")" = 1200x630 ] && pass ||
+    fail "an output name of 255 bytes is written" "$(cat "$B/err")"
+ls -A "$B" | grep -q '^\.brochure-' && fail "no temporary left beside the long name" "$(ls -A "$B")" || pass
+
 # -- quiet --------------------------------------------------------------
 "$BROCHURE" render $D -l layouts/social-square.yaml -o "$B/q/" -q 2>"$B/err"
 [ ! -s "$B/err" ] && pass || fail "--quiet: no summary" "$(cat "$B/err")"

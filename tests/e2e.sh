@@ -276,7 +276,7 @@ echo OLD >"$E/old.tree"
 echo OLD >"$E/keep.pdf"
 "$BROCHURE" render tests/e2e/bad-data.yaml -l $A4 -o "$E/keep.pdf" 2>/dev/null
 [ "$(cat "$E/keep.pdf")" = OLD ] && pass || fail "a failed run leaves the earlier file untouched"
-ls -a "$E" | grep -q '^\.keep' && fail "a failed run leaves no temporary file" "$(ls -a "$E")" || pass
+ls -A "$E" | grep -q '^\.brochure-' && fail "a failed run leaves no temporary file" "$(ls -a "$E")" || pass
 
 # -- overflow and --strict ----------------------------------------------
 "$BROCHURE" check $D -l tests/e2e/overflow.yaml 2>"$E/err"; st=$?
