@@ -4,7 +4,6 @@
  * mistyped DATA or LAYOUT is a usage error rather than an input one.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include <glib.h>
 
 #include "cli.h"
+#include "confine.h"
 #include "units.h"
 
 static const char usage_text[] =
@@ -153,23 +153,20 @@ static int
 input_error(struct diag *d, const char *what, const char *path)
 {
 	struct stat st;
-	int fd, err = 0;
+	char why[128];
+	off_t size;
+	int fd;
 
-	if (stat(path, &st) != 0)
-		err = errno;
-	else if (S_ISDIR(st.st_mode))
-		err = EISDIR;
-	else if ((fd = open(path, O_RDONLY | O_NONBLOCK)) < 0)
-		err = errno;
-	else
-		close(fd);
-	if (err == 0)
-		return -1;
-	if (err == ENOENT) {
+	if (stat(path, &st) != 0 && errno == ENOENT) {
 		diag_error(d, NULL, "no such %s file '%s'", what, path);
-	} else {
+	} else if ((fd = confine_open(path, (off_t)1 << 62, &size, why,
+	    sizeof(why))) < 0) {
+		/* A FIFO too: it would be waited on forever. */
 		diag_error(d, NULL, "cannot read %s file '%s': %s", what, path,
-		    strerror(err));
+		    why);
+	} else {
+		close(fd);
+		return -1;
 	}
 	fputs("Try 'brochure --help'.\n", d->out);
 	return STATUS_USAGE;
@@ -372,7 +369,9 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 				return usage_error(d, "--dump-tree needs a file "
 				    "name, or '-' for the standard output",
 				    NULL);
-			o->dump = optarg;	/* written after the pages */
+			/* Written after the pages, not opened here. */
+			o->dump = strcmp(optarg, "-") == 0 ? NULL : optarg;
+			o->dump_to = o->dump ? NULL : stdout;
 			break;
 		case OPT_ALLOW:
 			if (!g_file_test(optarg, G_FILE_TEST_IS_DIR))
@@ -466,7 +465,7 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 	if (o->cmd == RUN_CHECK && o->gallery)
 		return usage_error(d, "check writes nothing: drop --gallery",
 		    NULL);
-	if (o->dump != NULL && strcmp(o->dump, "-") != 0)
+	if (o->dump != NULL)
 		return check_dump(o, d);
 
 	return -1;

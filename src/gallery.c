@@ -103,8 +103,8 @@ free_figure(gpointer v)
 	g_free(f->detail);
 	for (i = 0; i < f->nmsgs; i++)
 		g_free(f->msgs[i]);
-	g_free(f->msgs);
-	g_free(f->levels);
+	free(f->msgs);
+	free(f->levels);
 	free(f);
 }
 
@@ -160,8 +160,8 @@ gallery_add(struct gallery *g, const struct gallery_item *it)
 	f->width = it->width;
 	f->height = it->height;
 	f->nmsgs = it->nmsgs;
-	f->msgs = g_new0(char *, it->nmsgs + 1);
-	f->levels = g_new0(enum diag_level, it->nmsgs + 1);
+	f->msgs = xcalloc(it->nmsgs + 1, sizeof(*f->msgs));
+	f->levels = xcalloc(it->nmsgs + 1, sizeof(*f->levels));
 	for (i = 0; i < it->nmsgs; i++) {
 		f->msgs[i] = g_strdup(it->msgs[i]);
 		f->levels[i] = it->levels[i];

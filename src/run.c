@@ -724,7 +724,7 @@ work(void *v, int i, void *arg)
 	lc.debug = r->o->debug;
 	p = layout_page(&lc, j->ps, j->records, j->nrec, j->sheet, j->number,
 	    l->npages, &d);
-	if (r->o->dump != NULL) {
+	if (r->dump != NULL) {
 		size_t len;
 		FILE *f = open_memstream(&res->dump, &len);
 
@@ -1045,8 +1045,8 @@ gallery_setup(struct render *r)
 static bool
 open_dump(struct render *r)
 {
-	if (strcmp(r->o->dump, "-") == 0) {
-		r->dump = stdout;
+	if (r->o->dump_to != NULL) {
+		r->dump = r->o->dump_to;
 		return true;
 	}
 	if ((r->dumpf = outfile_open(r->o->dump, r->d)) == NULL)
@@ -1373,7 +1373,7 @@ run(const struct run_opts *o, struct diag *d)
 		r.st = STATUS_OUTPUT;
 		goto done;
 	}
-	if (o->dump != NULL && !open_dump(&r)) {
+	if ((o->dump != NULL || o->dump_to != NULL) && !open_dump(&r)) {
 		r.st = STATUS_OUTPUT;
 		goto done;
 	}

@@ -44,8 +44,8 @@ struct run_opts {
 	const char	*format;	/* for a directory: png, svg, pdf */
 	double		 scale;		/* raster pixels per point */
 	const char	*fonts;		/* bundled fonts folder */
-	const char	*dump;		/* --dump-tree FILE ("-": stdout),
-					   or NULL */
+	const char	*dump;		/* --dump-tree FILE, or NULL */
+	FILE		*dump_to;	/* or the stream it names ('-') */
 	const char	*allow[16];	/* --allow-path folders */
 	size_t		 nallow;
 	int		 jobs;		/* worker threads, >= 1 */

@@ -4,17 +4,15 @@
  * to NFC and keeping 1-based positions.  Anchors and aliases share the
  * aliased subtree; duplicate mapping keys are errors.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib.h>
 #include <yaml.h>
 
+#include "confine.h"
 #include "mem.h"
 #include "ynode.h"
 
@@ -776,58 +774,12 @@ yload_buffer(const char *name, const char *buf, size_t len, struct diag *d)
 	return doc;
 }
 
-/*
- * Reads all of path into a buffer the caller frees, or returns NULL
- * with errno set: the message names the real failure ("Permission
- * denied", "Is a directory"), never a stand-in.
- */
-static char *
-read_all(const char *path, size_t *len)
-{
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-	ssize_t got;
-	struct stat st;
-	int fd, saved;
-
-	if ((fd = open(path, O_RDONLY)) < 0)
-		return NULL;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		errno = EISDIR;
-		return NULL;
-	}
-	for (;;) {
-		if (n == cap) {
-			/* One byte past the limit is enough to refuse. */
-			if (cap > YLOAD_MAX_FILE)
-				break;
-			cap = cap ? cap * 2 : 65536;
-			buf = xrealloc(buf, cap);
-		}
-		if ((got = read(fd, buf + n, cap - n)) < 0) {
-			if (errno == EINTR)
-				continue;
-			saved = errno;
-			free(buf);
-			close(fd);
-			errno = saved;
-			return NULL;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	close(fd);
-	*len = n;
-	return buf ? buf : xcalloc(1, 1);
-}
-
 struct ydoc *
 yload_file(const char *path, struct diag *d)
 {
 	struct diag_pos pos = { path, 0, 0 };
-	char *buf;
+	unsigned char *buf;
+	char why[128];
 	size_t len;
 	struct ydoc *doc;
 	struct stat st;
@@ -838,11 +790,13 @@ yload_file(const char *path, struct diag *d)
 		    st.st_size / 1048576.0, YLOAD_MAX_FILE >> 20);
 		return NULL;
 	}
-	if ((buf = read_all(path, &len)) == NULL) {
-		diag_error(d, &pos, "cannot read: %s", strerror(errno));
+	/* Regular files only, never waited on (a FIFO). */
+	if (!confine_read(path, YLOAD_MAX_FILE, &buf, &len, why,
+	    sizeof(why))) {
+		diag_error(d, &pos, "cannot read: %s", why);
 		return NULL;
 	}
-	doc = yload_buffer(path, buf, len, d);
+	doc = yload_buffer(path, (const char *)buf, len, d);
 	free(buf);
 	return doc;
 }

@@ -210,6 +210,14 @@ same "a photo where there is one, else the initial on a disc" "$E/want" "$E/ph.t
 "$BROCHURE" render nosuch.yaml -l $A4 -o "$E/x.pdf" 2>"$E/err"
 [ $? = 2 ] && grep -q "no such data file 'nosuch.yaml'" "$E/err" && pass ||
     fail "a missing DATA file is exit 2 naming it" "$(cat "$E/err")"
+# A FIFO as DATA or LAYOUT: refused at once, never a hang.
+mkfifo "$E/fifo.yaml"
+timeout 20 "$BROCHURE" check "$E/fifo.yaml" -l $SQ 2>"$E/err"; st=$?
+[ $st = 2 ] && grep -q "cannot read data file '.*fifo.yaml': not a regular file" "$E/err" && pass ||
+    fail "a FIFO as the data file: exit 2, not a hang" "status $st: $(cat "$E/err")"
+timeout 20 "$BROCHURE" check $D -l "$E/fifo.yaml" 2>"$E/err"; st=$?
+[ $st = 2 ] && grep -q "cannot read layout file '.*fifo.yaml': not a regular file" "$E/err" && pass ||
+    fail "a FIFO as a layout: exit 2, not a hang" "status $st: $(cat "$E/err")"
 "$BROCHURE" render $D -l $A4 -o "$E/x.pdf" --bogus 2>/dev/null; [ $? = 2 ] && pass || fail "unknown option is exit 2"
 "$BROCHURE" render $D -l $SQ -o "$E/one.png" 2>"$E/err"
 [ $? = 2 ] && [ ! -e "$E/one.png" ] && grep -q "makes 4 pages" "$E/err" && pass ||
