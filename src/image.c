@@ -50,21 +50,6 @@ is_jpeg(const unsigned char *b, size_t len)
 	return len >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
 }
 
-/* An SVG file: starts, after any blanks, with "<?xml" or "<svg". */
-static bool
-is_svg(const unsigned char *buf, size_t len)
-{
-	const char *b = (const char *)buf;
-	size_t i = 0;
-
-	if (len >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	while (i < len && i < 256 && g_ascii_isspace(b[i]))
-		i++;
-	return (len - i >= 5 && strncmp(b + i, "<?xml", 5) == 0) ||
-	    (len - i >= 4 && strncmp(b + i, "<svg", 4) == 0);
-}
-
 static struct image *
 load_svg(const char *path, const unsigned char *buf, size_t len,
     const struct diag_pos *pos, struct diag *d)
@@ -217,7 +202,7 @@ image_load(const char *path, const struct diag_pos *pos, struct diag *d)
 		img = load_png(path, buf, len, pos, d);
 	else if (is_jpeg(buf, len))
 		img = load_jpeg(path, buf, len, pos, d);
-	else if (is_svg(buf, len))
+	else if (svgscan_is_svg(buf, len))
 		img = load_svg(path, buf, len, pos, d);
 	else
 		diag_error(d, pos, "image '%s' is not PNG, JPEG or SVG", path);

@@ -45,8 +45,8 @@ struct scan {
 static void	scan_bytes(struct scan *, const unsigned char *, size_t,
 		    const char *dir, const char *what, bool css, int depth);
 
-static bool
-is_svg_text(const unsigned char *b, size_t len)
+bool
+svgscan_is_svg(const unsigned char *b, size_t len)
 {
 	size_t i = 0;
 
@@ -313,7 +313,7 @@ scan_bytes(struct scan *s, const unsigned char *b, size_t len,
 		    "deep (%s)", MAX_DEPTH, what);
 		return;
 	}
-	if (is_svg_text(b, len)) {
+	if (svgscan_is_svg(b, len)) {
 		/* As librsvg parses: no network, entities kept as
 		 * references and expanded when a value is read. */
 		xmlDocPtr doc = xmlReadMemory((const char *)b, (int)len,

@@ -22,6 +22,9 @@ enum svgscan {
  * following nested SVGs and style sheets a few levels deep.  Files are
  * looked at only inside the SVG's folder, as librsvg only loads those.
  */
+/* An SVG file: after any blanks, "<?xml", "<svg" or "<!DOCTYPE". */
+bool		svgscan_is_svg(const unsigned char *, size_t);
+
 enum svgscan	svgscan_check(const unsigned char *buf, size_t len,
 		    const char *path, char *why, size_t whylen);
 
