@@ -12,6 +12,7 @@
  * one scratch layout per word.
  */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <glib.h>
@@ -133,7 +134,7 @@ count_missing(PangoLayout *l, unsigned int *first)
  */
 #define RUNT_CHARS	6	/* a last word this short is a runt */
 
-static void
+static PangoLayout *
 avoid_runt(PangoLayout *l, PangoAttrList *attrs, const char *text)
 {
 	int n = pango_layout_get_line_count(l);
@@ -141,9 +142,10 @@ avoid_runt(PangoLayout *l, PangoAttrList *attrs, const char *text)
 	const char *start, *end, *sp;
 	PangoAttrList *glued;
 	PangoAttribute *a;
+	PangoLayout *g;
 
 	if (n < 2)
-		return;
+		return l;
 	last = pango_layout_get_line_readonly(l, n - 1);
 	prev = pango_layout_get_line_readonly(l, n - 2);
 	start = text + last->start_index;
@@ -152,26 +154,35 @@ avoid_runt(PangoLayout *l, PangoAttrList *attrs, const char *text)
 		end--;
 	if (memchr(start, ' ', (size_t)(end - start)) != NULL ||
 	    g_utf8_strlen(start, end - start) > RUNT_CHARS)
-		return;		/* more than one word, or a long one */
+		return l;	/* more than one word, or a long one */
 	/* The space before the last word, and a word before it on prev. */
 	sp = start;
 	while (sp > text + prev->start_index && sp[-1] == ' ')
 		sp--;
 	if (sp == start || memchr(text + prev->start_index, ' ',
 	    (size_t)(sp - (text + prev->start_index))) == NULL)
-		return;
+		return l;
+	/*
+	 * The trial on a copy: when it fails, l keeps its lines, where
+	 * setting attrs back would break the whole paragraph once more.
+	 */
+	g = pango_layout_copy(l);
 	glued = pango_attr_list_copy(attrs);
 	a = pango_attr_allow_breaks_new(FALSE);
 	a->start_index = (guint)(g_utf8_find_prev_char(text, sp) - text);
 	a->end_index = (guint)(g_utf8_next_char(start) - text);
 	pango_attr_list_insert(glued, a);
-	pango_layout_set_attributes(l, glued);
+	pango_layout_set_attributes(g, glued);
 	pango_attr_list_unref(glued);
 	/* Keep it only if no line was added and the words moved whole. */
-	last = pango_layout_get_line_readonly(l, n - 1);
-	if (pango_layout_get_line_count(l) != n || last->start_index == 0 ||
-	    text[last->start_index - 1] != ' ')
-		pango_layout_set_attributes(l, attrs);
+	last = pango_layout_get_line_readonly(g, n - 1);
+	if (pango_layout_get_line_count(g) != n || last->start_index == 0 ||
+	    text[last->start_index - 1] != ' ') {
+		g_object_unref(g);
+		return l;
+	}
+	g_object_unref(l);
+	return g;
 }
 
 /*
@@ -180,13 +191,14 @@ avoid_runt(PangoLayout *l, PangoAttrList *attrs, const char *text)
  * the byte its cluster starts at, then summed.  A word [a, b) is
  * adv[b] - adv[a] wide, in constant time; pango_layout_index_to_pos()
  * walks the line from its start at each call, which made measuring
- * every word of a paragraph quadratic.  The caller frees the array.
+ * every word of a paragraph quadratic.  64 bits, since 64 KiB of digits
+ * at 64pt pass INT_MAX Pango units.  The caller frees the array.
  */
-static int *
+static int64_t *
 advances(PangoLayout *flat, const char *text)
 {
 	size_t i, len = strlen(text);
-	int *adv = g_new0(int, len + 1);
+	int64_t *adv = g_new0(int64_t, len + 1);
 	PangoLayoutIter *it = pango_layout_get_iter(flat);
 
 	do {
@@ -218,7 +230,7 @@ advances(PangoLayout *flat, const char *text)
 #define LONG_WORD	32
 
 static char *
-split_long_words(const int *adv, const char *text, double width)
+split_long_words(const int64_t *adv, const char *text, double width)
 {
 	GString *out = NULL;
 	const char *p = text, *start, *done = text;
@@ -313,7 +325,9 @@ text_layout(PangoContext *ctx, const struct style *s, const char *text,
 		 * list each time, since Pango ignores setting the same list.
 		 */
 		double room = width - fmax(s->indent, 0);
-		int *adv = NULL;
+		int64_t *adv = NULL;
+		GArray *found = g_array_new(FALSE, FALSE,
+		    sizeof(struct breaks_rule));
 
 		if (!words_surely_fit(s, text, fmin(width, room))) {
 			char *split;
@@ -330,14 +344,16 @@ text_layout(PangoContext *ctx, const struct style *s, const char *text,
 		}
 		rules = pango_attr_list_copy(attrs);
 		if (s->wordbreak == BREAK_KEEP_ALL)
-			breaks_keep_all(rules, adv, text, room);
+			breaks_keep_all(found, adv, text, room);
 		g_free(adv);
-		breaks_punctuation(rules, text);
+		breaks_punctuation(found, text);
+		breaks_apply(rules, found, text);
+		g_array_free(found, TRUE);
 		pango_layout_set_attributes(l, rules);
 		pango_layout_set_width(l, units(width));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 		if (!s->runts)
-			avoid_runt(l, rules, text);
+			l = avoid_runt(l, rules, text);
 		pango_attr_list_unref(rules);
 	}
 	pango_attr_list_unref(attrs);
