@@ -311,10 +311,21 @@ text_layout(PangoContext *ctx, const struct style *s, const char *text,
 	PangoFontDescription *fd = font_for(s);
 	PangoAttrList *attrs = base_attrs(s), *rules;
 	PangoRectangle ink, logical;
+	size_t len = strlen(text);
 
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
-	pango_layout_set_text(l, text, -1);
+	if (len > TEXT_MAX_PARAGRAPH) {
+		const char *end = text + TEXT_MAX_PARAGRAPH;
+
+		if ((*end & 0xC0) == 0x80)
+			end = g_utf8_find_prev_char(text, end);
+		pango_layout_set_text(l, text, (int)(end - text));
+		text = pango_layout_get_text(l);
+	} else {
+		pango_layout_set_text(l, text, -1);
+		len = 0;
+	}
 	pango_layout_set_attributes(l, attrs);
 	pango_layout_set_alignment(l, pango_align(s->align));
 	if (s->indent != 0)
@@ -358,6 +369,7 @@ text_layout(PangoContext *ctx, const struct style *s, const char *text,
 	}
 	pango_attr_list_unref(attrs);
 	if (m != NULL) {
+		m->cut = len;
 		pango_layout_get_extents(l, &ink, &logical);
 		m->width = logical.width / (double)PANGO_SCALE;
 		m->lines = pango_layout_get_line_count(l);
