@@ -206,8 +206,10 @@ breaks_punctuation(GArray *rules, const char *text)
  * its ends (pango_attr_break), every item of a line copies all the
  * attributes over it when a line break splits it, and
  * pango_attr_list_insert() walks the list to keep it sorted unless the
- * new attribute starts last.  A run of 8,000 closing brackets made
- * 8,000 overlapping glues: seconds per layout and hundreds of MB.
+ * new attribute starts last.  A number or a run of marks made one
+ * glue per pair of characters, each overlapping the next.  (An
+ * over-long word split by split_long_words() keeps one glue per mark:
+ * the zero-width spaces between its characters stop the merging.)
  *
  * Glues that overlap ([a, c) and [b, d) with b < c) remove the breaks
  * strictly inside [a, d), as one glue over it does, with one exception:
