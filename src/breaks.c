@@ -33,17 +33,21 @@ is_space(gunichar c)
 }
 
 static void
-glue(PangoAttrList *attrs, size_t start, size_t end)
+add(GArray *rules, size_t start, size_t end, bool word)
 {
-	PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+	struct breaks_rule r = { (guint)start, (guint)end, word };
 
-	a->start_index = (guint)start;
-	a->end_index = (guint)end;
-	pango_attr_list_insert(attrs, a);
+	g_array_append_val(rules, r);
+}
+
+static void
+glue(GArray *rules, size_t start, size_t end)
+{
+	add(rules, start, end, false);
 }
 
 void
-breaks_keep_all(PangoAttrList *attrs, const int *adv, const char *text,
+breaks_keep_all(GArray *rules, const int64_t *adv, const char *text,
     double width)
 {
 	const char *p = text, *start;
@@ -64,12 +68,10 @@ breaks_keep_all(PangoAttrList *attrs, const int *adv, const char *text,
 		if (g_utf8_strlen(start, p - start) < 2)
 			continue;
 		if (adv == NULL || adv[p - text] - adv[start - text] <= limit) {
-			PangoAttribute *w = pango_attr_word_new();
 			const char *q;
 
-			w->start_index = (guint)(start - text);
-			w->end_index = (guint)(p - text);
-			pango_attr_list_insert(attrs, w);
+			add(rules, (size_t)(start - text), (size_t)(p - text),
+			    true);
 			/*
 			 * Pango 1.50 puts back the break after a hyphen
 			 * (U+2010, U+2012, U+2013), a soft hyphen or '|'
@@ -80,7 +82,7 @@ breaks_keep_all(PangoAttrList *attrs, const int *adv, const char *text,
 
 				if (c == 0x00AD || c == 0x2010 || c == 0x2012 ||
 				    c == 0x2013 || c == '|')
-					glue(attrs, (size_t)(q - text), (size_t)(
+					glue(rules, (size_t)(q - text), (size_t)(
 					    g_utf8_next_char(g_utf8_next_char(q)) -
 					    text));
 			}
@@ -158,7 +160,7 @@ in_number(gunichar c)
 }
 
 void
-breaks_punctuation(PangoAttrList *attrs, const char *text)
+breaks_punctuation(GArray *rules, const char *text)
 {
 	const char *p, *prev = NULL;
 
@@ -181,18 +183,124 @@ breaks_punctuation(PangoAttrList *attrs, const char *text)
 			 * the mark, the forced break then falls inside the
 			 * word, not before the space (" ·" starting a line).
 			 */
-			glue(attrs, (size_t)(before_spaces(text, prev) - text),
+			glue(rules, (size_t)(before_spaces(text, prev) - text),
 			    (size_t)(next - text));
 		}
 		if (end && *next != '\0') {
 			/* Likewise "“ 인용": to the first syllable after. */
-			glue(attrs, (size_t)(p - text),
+			glue(rules, (size_t)(p - text),
 			    (size_t)(after_spaces(next) - text));
 		}
 		/* Runs that are one unit: numbers, "……", "——". */
 		if (prev != NULL && ((in_number(b) && in_number(c) &&
 		    (g_unichar_isdigit(b) || g_unichar_isdigit(c))) ||
 		    (b == c && (c == 0x2026 || c == 0x2014))))
-			glue(attrs, (size_t)(prev - text), (size_t)(next - text));
+			glue(rules, (size_t)(prev - text), (size_t)(next - text));
 	}
+}
+
+/*
+ * Why merge, and why in order.  Pango 1.50 applies these attributes
+ * in time that grows with their number times the paragraph's length:
+ * for each one it counts the characters from the paragraph's start to
+ * its ends (pango_attr_break), every item of a line copies all the
+ * attributes over it when a line break splits it, and
+ * pango_attr_list_insert() walks the list to keep it sorted unless the
+ * new attribute starts last.  A number or a run of marks made one
+ * glue per pair of characters, each overlapping the next.  (An
+ * over-long word split by split_long_words() keeps one glue per mark:
+ * the zero-width spaces between its characters stop the merging.)
+ *
+ * Glues that overlap ([a, c) and [b, d) with b < c) remove the breaks
+ * strictly inside [a, d), as one glue over it does, with one exception:
+ * inside a glue Pango puts back the break after a hyphen or a
+ * zero-width space it passes (not after one at the glue's start), so
+ * glues are merged only while no such character lies after the first
+ * one's start.  The words never overlap.
+ */
+static bool
+puts_back_break(gunichar c)
+{
+	return c == 0x00AD || c == 0x05A0 || c == 0x2010 || c == 0x2012 ||
+	    c == 0x2013 || c == 0x05BE || c == 0x0F0B || c == 0x1361 ||
+	    c == 0x17D8 || c == 0x17DA || c == 0x2027 || c == '|' ||
+	    g_unichar_break_type(c) == G_UNICODE_BREAK_ZERO_WIDTH_SPACE;
+}
+
+/* Whether text[from, to) holds no character puts_back_break() names. */
+static bool
+is_plain(const char *text, size_t from, size_t to)
+{
+	const char *p;
+
+	for (p = text + from; p < text + to; p = g_utf8_next_char(p))
+		if (puts_back_break(g_utf8_get_char(p)))
+			return false;
+	return true;
+}
+
+static int
+cmp_rule(const void *a, const void *b)
+{
+	const struct breaks_rule *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void
+insert(PangoAttrList *attrs, const struct breaks_rule *r)
+{
+	PangoAttribute *a = r->word ? pango_attr_word_new() :
+	    pango_attr_allow_breaks_new(FALSE);
+
+	a->start_index = r->start;
+	a->end_index = r->end;
+	pango_attr_list_insert(attrs, a);
+}
+
+void
+breaks_apply(PangoAttrList *attrs, GArray *rules, const char *text)
+{
+	GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(struct breaks_rule),
+	    rules->len);
+	struct breaks_rule cur = { 0, 0, false }, *r;
+	bool open = false, plain = false;
+	guint i;
+
+	/*
+	 * g_array_sort() is stable, so glues with one start stay in the
+	 * order Pango would have kept them in.
+	 */
+	g_array_sort(rules, cmp_rule);
+	r = (struct breaks_rule *)(void *)rules->data;
+	for (i = 0; i < rules->len; i++) {
+		if (r[i].word) {
+			g_array_append_val(out, r[i]);
+			continue;
+		}
+		if (open && r[i].start < cur.end) {
+			if (r[i].start == cur.start && r[i].end == cur.end)
+				continue;	/* the same glue twice */
+			if (plain && r[i].end <= cur.end)
+				continue;	/* inside cur */
+			if (plain && is_plain(text, cur.end, r[i].end)) {
+				cur.end = r[i].end;
+				continue;
+			}
+		}
+		if (open)
+			g_array_append_val(out, cur);
+		cur = r[i];
+		open = true;
+		plain = is_plain(text, (size_t)(g_utf8_next_char(text +
+		    cur.start) - text), cur.end);
+	}
+	if (open)
+		g_array_append_val(out, cur);
+	/* A merged glue went out after the words it spans: sort again. */
+	g_array_sort(out, cmp_rule);
+	r = (struct breaks_rule *)(void *)out->data;
+	for (i = 0; i < out->len; i++)
+		insert(attrs, &r[i]);
+	g_array_free(out, TRUE);
 }

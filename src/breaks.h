@@ -7,16 +7,28 @@
 #define BREAKS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include <pango/pango.h>
 
 /*
- * Keep-all: a word attribute over every space-delimited word of text
- * that is no wider than width [pt] alone.  adv[i] is the advance of
- * text's first i bytes in Pango units (text_advances()), so a word
- * [a, b) is adv[b] - adv[a] wide; NULL when every word is known to fit.
+ * One rule over text[start, end): a word (keep-all) or a glue (no break
+ * inside).  The rules of a paragraph are collected in a GArray of these
+ * and turned into Pango attributes at once by breaks_apply().
  */
-void	breaks_keep_all(PangoAttrList *, const int *adv, const char *text,
+struct breaks_rule {
+	guint	start, end;	/* byte indices */
+	bool	word;		/* a word attribute, else allow_breaks(FALSE) */
+};
+
+/*
+ * Keep-all: a word rule over every space-delimited word of text that is
+ * no wider than width [pt] alone.  adv[i] is the advance of text's
+ * first i bytes in Pango units (64 bits: a long word set large passes
+ * INT_MAX), so a word [a, b) is adv[b] - adv[a] wide; NULL when every
+ * word is known to fit.  Appends to rules.
+ */
+void	breaks_keep_all(GArray *rules, const int64_t *adv, const char *text,
 	    double width);
 
 /*
@@ -26,7 +38,15 @@ void	breaks_keep_all(PangoAttrList *, const int *adv, const char *text,
  * run with its $, %, commas and points ($1,000, 35%, 3.5), "……" and
  * "——".  These attributes come after the word ones, so they win.
  */
-void	breaks_punctuation(PangoAttrList *, const char *text);
+void	breaks_punctuation(GArray *rules, const char *text);
+
+/*
+ * Inserts rules (from the two functions above, in that order) into
+ * attrs as Pango attributes, in order of their start, with the glues
+ * that overlap merged into one where that leaves every break as it
+ * was.  Sorts rules in place.
+ */
+void	breaks_apply(PangoAttrList *attrs, GArray *rules, const char *text);
 
 /* The rules as predicates, for tests: c may not start / end a line. */
 bool	breaks_no_head(gunichar c);

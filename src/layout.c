@@ -170,6 +170,16 @@ place_text(struct flow *f, const struct style *s, const char *text,
 	PangoLayout *l = text_layout(f->ctx->pango, s, text, w, &m);
 	struct box *b;
 
+	/* Once, not again in each muted trial of a fitting frame. */
+	if (m.cut > 0 && f->d->mute == 0) {
+		char *at = where(f, field);
+
+		diag_error(f->d, src ? &src->pos : NULL, "a paragraph of %zu "
+		    "bytes; the limit is %u KiB: split it (%s)", m.cut,
+		    TEXT_MAX_PARAGRAPH >> 10, at);
+		g_free(at);
+	}
+
 	if (s->align == ALIGN_JUSTIFY && m.lines > 1) {
 		PangoLayout **lines;
 		int i, n = text_justify(f->ctx->pango, s, l, w, &lines);

@@ -12,6 +12,7 @@
  * one scratch layout per word.
  */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <glib.h>
@@ -141,7 +142,7 @@ count_missing(PangoLayout *l, unsigned int *first, char *font_error,
  */
 #define RUNT_CHARS	6	/* a last word this short is a runt */
 
-static void
+static PangoLayout *
 avoid_runt(PangoLayout *l, PangoAttrList *attrs, const char *text)
 {
 	int n = pango_layout_get_line_count(l);
@@ -149,9 +150,10 @@ avoid_runt(PangoLayout *l, PangoAttrList *attrs, const char *text)
 	const char *start, *end, *sp;
 	PangoAttrList *glued;
 	PangoAttribute *a;
+	PangoLayout *g;
 
 	if (n < 2)
-		return;
+		return l;
 	last = pango_layout_get_line_readonly(l, n - 1);
 	prev = pango_layout_get_line_readonly(l, n - 2);
 	start = text + last->start_index;
@@ -160,26 +162,35 @@ avoid_runt(PangoLayout *l, PangoAttrList *attrs, const char *text)
 		end--;
 	if (memchr(start, ' ', (size_t)(end - start)) != NULL ||
 	    g_utf8_strlen(start, end - start) > RUNT_CHARS)
-		return;		/* more than one word, or a long one */
+		return l;	/* more than one word, or a long one */
 	/* The space before the last word, and a word before it on prev. */
 	sp = start;
 	while (sp > text + prev->start_index && sp[-1] == ' ')
 		sp--;
 	if (sp == start || memchr(text + prev->start_index, ' ',
 	    (size_t)(sp - (text + prev->start_index))) == NULL)
-		return;
+		return l;
+	/*
+	 * The trial on a copy: when it fails, l keeps its lines, where
+	 * setting attrs back would break the whole paragraph once more.
+	 */
+	g = pango_layout_copy(l);
 	glued = pango_attr_list_copy(attrs);
 	a = pango_attr_allow_breaks_new(FALSE);
 	a->start_index = (guint)(g_utf8_find_prev_char(text, sp) - text);
 	a->end_index = (guint)(g_utf8_next_char(start) - text);
 	pango_attr_list_insert(glued, a);
-	pango_layout_set_attributes(l, glued);
+	pango_layout_set_attributes(g, glued);
 	pango_attr_list_unref(glued);
 	/* Keep it only if no line was added and the words moved whole. */
-	last = pango_layout_get_line_readonly(l, n - 1);
-	if (pango_layout_get_line_count(l) != n || last->start_index == 0 ||
-	    text[last->start_index - 1] != ' ')
-		pango_layout_set_attributes(l, attrs);
+	last = pango_layout_get_line_readonly(g, n - 1);
+	if (pango_layout_get_line_count(g) != n || last->start_index == 0 ||
+	    text[last->start_index - 1] != ' ') {
+		g_object_unref(g);
+		return l;
+	}
+	g_object_unref(l);
+	return g;
 }
 
 /*
@@ -188,13 +199,14 @@ avoid_runt(PangoLayout *l, PangoAttrList *attrs, const char *text)
  * the byte its cluster starts at, then summed.  A word [a, b) is
  * adv[b] - adv[a] wide, in constant time; pango_layout_index_to_pos()
  * walks the line from its start at each call, which made measuring
- * every word of a paragraph quadratic.  The caller frees the array.
+ * every word of a paragraph quadratic.  64 bits, since 64 KiB of digits
+ * at 64pt pass INT_MAX Pango units.  The caller frees the array.
  */
-static int *
+static int64_t *
 advances(PangoLayout *flat, const char *text)
 {
 	size_t i, len = strlen(text);
-	int *adv = g_new0(int, len + 1);
+	int64_t *adv = g_new0(int64_t, len + 1);
 	PangoLayoutIter *it = pango_layout_get_iter(flat);
 
 	do {
@@ -226,7 +238,7 @@ advances(PangoLayout *flat, const char *text)
 #define LONG_WORD	32
 
 static char *
-split_long_words(const int *adv, const char *text, double width)
+split_long_words(const int64_t *adv, const char *text, double width)
 {
 	GString *out = NULL;
 	const char *p = text, *start, *done = text;
@@ -307,10 +319,21 @@ text_layout(PangoContext *ctx, const struct style *s, const char *text,
 	PangoFontDescription *fd = font_for(s);
 	PangoAttrList *attrs = base_attrs(s), *rules;
 	PangoRectangle ink, logical;
+	size_t len = strlen(text);
 
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
-	pango_layout_set_text(l, text, -1);
+	if (len > TEXT_MAX_PARAGRAPH) {
+		const char *end = text + TEXT_MAX_PARAGRAPH;
+
+		if ((*end & 0xC0) == 0x80)
+			end = g_utf8_find_prev_char(text, end);
+		pango_layout_set_text(l, text, (int)(end - text));
+		text = pango_layout_get_text(l);
+	} else {
+		pango_layout_set_text(l, text, -1);
+		len = 0;
+	}
 	pango_layout_set_attributes(l, attrs);
 	pango_layout_set_alignment(l, pango_align(s->align));
 	if (s->indent != 0)
@@ -321,7 +344,9 @@ text_layout(PangoContext *ctx, const struct style *s, const char *text,
 		 * list each time, since Pango ignores setting the same list.
 		 */
 		double room = width - fmax(s->indent, 0);
-		int *adv = NULL;
+		int64_t *adv = NULL;
+		GArray *found = g_array_new(FALSE, FALSE,
+		    sizeof(struct breaks_rule));
 
 		if (!words_surely_fit(s, text, fmin(width, room))) {
 			char *split;
@@ -338,18 +363,21 @@ text_layout(PangoContext *ctx, const struct style *s, const char *text,
 		}
 		rules = pango_attr_list_copy(attrs);
 		if (s->wordbreak == BREAK_KEEP_ALL)
-			breaks_keep_all(rules, adv, text, room);
+			breaks_keep_all(found, adv, text, room);
 		g_free(adv);
-		breaks_punctuation(rules, text);
+		breaks_punctuation(found, text);
+		breaks_apply(rules, found, text);
+		g_array_free(found, TRUE);
 		pango_layout_set_attributes(l, rules);
 		pango_layout_set_width(l, units(width));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 		if (!s->runts)
-			avoid_runt(l, rules, text);
+			l = avoid_runt(l, rules, text);
 		pango_attr_list_unref(rules);
 	}
 	pango_attr_list_unref(attrs);
 	if (m != NULL) {
+		m->cut = len;
 		pango_layout_get_extents(l, &ink, &logical);
 		m->width = logical.width / (double)PANGO_SCALE;
 		m->lines = pango_layout_get_line_count(l);

@@ -9,6 +9,18 @@
 
 #include "spec.h"
 
+/*
+ * The longest paragraph laid out [bytes].  Pango 1.50 applies line-break
+ * attributes (one a word under keep-all, one a glued mark) in time that
+ * grows with their number times the paragraph's length, and copies
+ * them all into every line of an item: a paragraph costs the square of
+ * its length in time and memory while it is one PangoLayout.  At
+ * 8 KiB (about 2,700 Hangul syllables, more than an A4 page of body
+ * text) the worst case measured, a fitted run of 2,700 closing marks (」),
+ * takes about two seconds.
+ */
+#define TEXT_MAX_PARAGRAPH	(8u << 10)
+
 struct text_metrics {
 	double	width;		/* widest line [pt] */
 	double	height;		/* lines × line height [pt] */
@@ -17,13 +29,17 @@ struct text_metrics {
 	unsigned int first_unknown; /* the first of them, a code point */
 	char	font_error[320];	/* a font that could not be loaded,
 					   and why; "" if none */
+	size_t	cut;		/* > 0: the text's length [bytes], longer than
+				 * TEXT_MAX_PARAGRAPH; only its start was laid out */
 };
 
 /*
  * Lays out text (UTF-8, NFC) in style s, wrapped at width [pt] (or not
  * at all if width <= 0), with the break rules of breaks.c and, unless
  * the style allows them, no runt.  Justified styles come out ragged
- * here: text_justify() sets the lines.  The caller unrefs the layout.
+ * here: text_justify() sets the lines.  A text longer than
+ * TEXT_MAX_PARAGRAPH is cut there (at a character), and m->cut says so:
+ * the caller reports it.  The caller unrefs the layout.
  */
 PangoLayout	*text_layout(PangoContext *, const struct style *s,
 		    const char *text, double width, struct text_metrics *);

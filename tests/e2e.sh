@@ -676,4 +676,28 @@ timeout 60 "$BROCHURE" check $D -l "$M/real.yaml" 2>"$M/err"
 st=$?
 [ $st = 1 ] && grep -q "real.svg': it holds a PNG image (a data: URI) of 20000 × 20000 pixels" "$M/err" && pass ||
     fail "a real 20000 × 20000 PNG inside an SVG is refused before decoding" "status $st" "$(head -3 "$M/err")"
+# -- runaway cost of long texts: these guard against runaway cost only --
+# A 64 KiB paragraph in a fitted frame and 64,000 digits in a fitted
+# keyword took 7 s / 839 MB and 74 s (line breaking was quadratic); now
+# each is an error (a paragraph holds 8 KiB) in well under a second, and
+# a few seconds under ASan.  The bounds, 30 s and 2 GB of address space,
+# are ten times that and more; ASan maps terabytes of shadow memory, so
+# the memory bound is left out under a sanitizer.
+mem_bound=2000000
+grep -q -- '-fsanitize' build/flags 2>/dev/null && mem_bound=unlimited
+for c in paragraph:65536:handout-a4:story.0 digits:64000:brochure-a4:keyword; do
+	kind=${c%%:*}; rest=${c#*:}; bytes=${rest%%:*}; rest=${rest#*:}
+	lay=${rest%%:*}; field=${rest#*:}
+	$PY scripts/genlong "$kind" "$bytes" "$E/long-$kind.yaml"
+	( ulimit -v "$mem_bound"; exec timeout 30 "$BROCHURE" check \
+	    "$E/long-$kind.yaml" -l "layouts/$lay.yaml" ) 2>"$E/err"
+	st=$?
+	if [ "$st" -eq 124 ]; then
+		fail "runaway guard: $kind of $bytes bytes takes over 30 s"
+	elif [ "$st" -ne 1 ] || ! grep -q "error: a paragraph of [0-9]* bytes; the limit is 8 KiB: split it (page .*, record 'a', field '$field')" "$E/err"; then
+		fail "runaway guard: $kind of $bytes bytes is an error, within 30 s and 2 GB" "exit $st" "$(head -3 "$E/err")"
+	else
+		pass
+	fi
+done
 suite_end

@@ -727,6 +727,33 @@ test_over_long_word_split(void **state)
 }
 
 /*
+ * A word set large and wider than INT_MAX Pango units: 12,000 "가a"
+ * at 200pt are about 3.6e9 units (one item per letter, as the script
+ * changes, so Pango's own widths stay small).  Its width was summed in
+ * an int: signed overflow, which UBSan stops at, and a word that seemed
+ * to fit.  It must be split to the box like any over-long word.
+ */
+static void
+test_huge_word_split(void **state)
+{
+	const struct group *g = *state;
+	struct style s = style_default;
+	struct text_metrics m;
+	GString *word = g_string_new(NULL);
+	PangoLayout *l;
+	int i;
+
+	for (i = 0; i < 12000; i++)
+		g_string_append(word, "가a");
+	s.size = 200;
+	l = text_layout(g->ctx, &s, word->str, 500, &m);
+	g_object_unref(l);
+	g_string_free(word, TRUE);
+	assert_true(m.lines > 1000);
+	assert_true(m.width <= 500 + SLACK);
+}
+
+/*
  * Every fixture, Hanja included, is drawn with the bundled fonts: no
  * missing or empty glyphs (NanumSquare, bundled first, drew its Hanja
  * as nothing; NanumGothic has them).
@@ -1077,6 +1104,7 @@ main(void)
 		cmocka_unit_test(test_no_line_starts_with_space),
 		cmocka_unit_test(test_normal_breaks_inside_words),
 		cmocka_unit_test(test_over_long_word_split),
+		cmocka_unit_test(test_huge_word_split),
 		cmocka_unit_test(test_line_height),
 		cmocka_unit_test(test_letter_spacing),
 		cmocka_unit_test(test_indent),
