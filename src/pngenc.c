@@ -1,10 +1,11 @@
 /*
  * PNG writer: signature, IHDR, one IDAT, IEND.  Rows are written with
  * filter 0 (none) and compressed by ISA-L's igzip (Intel's deflate,
- * SIMD, whole buffer at once) at its level 1.  KOREAN.md: the encoder
- * was 90% of a card's cost with libpng and zlib.  Measured on 20
- * synthetic square cards (1080 × 1080, flat colour and anti-aliased
- * text; per card, one core of the CI machine):
+ * SIMD, a strip of rows at a time) at its level 1; its first bytes go
+ * alone, or the file would depend on where the heap lies (PRIME_BYTES).
+ * KOREAN.md: the encoder was 90% of a card's cost with libpng and
+ * zlib.  Measured on 20 synthetic square cards (1080 × 1080, flat
+ * colour and anti-aliased text; per card, one core of the CI machine):
  *
  *   zlib level 1 (libpng)         ~12 ms          55 KB
  *   libdeflate level 1            8.5-9.7 ms      48 KB
@@ -78,13 +79,34 @@ pack_row(const uint32_t *px, unsigned char *o, int w)
 #endif
 }
 
+/*
+ * Same pixels, same bytes: igzip's level-1 body (ISA-L 2.30
+ * igzip_icf_body_h1_gr_bt.asm, in every SIMD variant, and upstream
+ * still) takes the first byte of a fresh stream at .write_first_byte,
+ * which hashes for the third byte a register it never loaded: the
+ * address of the struct isal_zstream, shifted right 16 bits.  It then
+ * stores position 2 in that slot of the match finder's table, so where
+ * malloc put the struct (ASLR: each run, each thread) picked, now and
+ * then, which of two valid matches a later byte got -- one card in a
+ * few hundred differed in a byte of its stream.  igzip's end-of-input
+ * routine (igzip_icf_finish.asm) hashes the first byte rightly and
+ * marks the stream as having history, after which the body never takes
+ * that path.  So the first PRIME_BYTES go alone, with SYNC_FLUSH:
+ * fewer than the 16 bytes of slop the body leaves to that routine,
+ * more than the 3 it writes as plain literals without hashing.  The
+ * cost is a tiny first block and an empty stored one (a few bytes,
+ * sometimes fewer: the rest gets a block of its own) and one more call.
+ */
+#define PRIME_BYTES	4
+
 /* Rows are packed a strip at a time, into a buffer that stays in the
  * cache while igzip reads it: the packed image never goes to memory. */
 #define STRIP_BYTES	(128 * 1024)
 
-unsigned char *
-pngenc_rgb24(const unsigned char *data, int w, int h, int stride,
-    size_t *len)
+/* The file, with igzip's stream state at z (see pngenc_rgb24_at). */
+static unsigned char *
+encode(const unsigned char *data, int w, int h, int stride, size_t *len,
+    struct isal_zstream *z)
 {
 	static const unsigned char sig[8] = {
 		0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
@@ -93,7 +115,6 @@ pngenc_rgb24(const unsigned char *data, int w, int h, int stride,
 	/* Stored blocks at worst: 5 bytes a 64 KiB block, and headers. */
 	size_t bound = raw_len + raw_len / 8 + 4096;
 	int rows = row >= STRIP_BYTES ? 1 : (int)(STRIP_BYTES / row);
-	struct isal_zstream *z = NULL;
 	unsigned char *strip, *level_buf = NULL, *out = NULL, *p;
 	int y, k;
 
@@ -102,8 +123,7 @@ pngenc_rgb24(const unsigned char *data, int w, int h, int stride,
 		return NULL;
 	/* Signature, IHDR (13), IDAT header and CRC, IEND. */
 	if ((out = malloc(8 + 25 + 12 + bound + 12)) == NULL ||
-	    (level_buf = malloc(ISAL_DEF_LVL1_DEFAULT)) == NULL ||
-	    (z = malloc(sizeof(*z))) == NULL)
+	    (level_buf = malloc(ISAL_DEF_LVL1_DEFAULT)) == NULL)
 		goto fail;
 	memcpy(out, sig, 8);
 	p = out + 8;
@@ -130,6 +150,16 @@ pngenc_rgb24(const unsigned char *data, int w, int h, int stride,
 			    strip + (size_t)k * row, w);
 		z->next_in = strip;
 		z->avail_in = (uint32_t)(row * (size_t)m);
+		if (y == 0 && raw_len > PRIME_BYTES) {
+			uint32_t rest = z->avail_in - PRIME_BYTES;
+
+			z->avail_in = PRIME_BYTES;
+			z->flush = SYNC_FLUSH;
+			if (isal_deflate(z) != COMP_OK || z->avail_in != 0)
+				goto fail;
+			z->flush = NO_FLUSH;
+			z->avail_in = rest;
+		}
 		z->end_of_stream = y + m == h;
 		if (isal_deflate(z) != COMP_OK || z->avail_in != 0)
 			goto fail;
@@ -139,14 +169,34 @@ pngenc_rgb24(const unsigned char *data, int w, int h, int stride,
 	p += chunk(p, "IDAT", z->total_out);
 	p += chunk(p, "IEND", 0);
 	*len = (size_t)(p - out);
-	free(z);
 	free(level_buf);
 	free(strip);
 	return out;
 fail:
-	free(z);
 	free(level_buf);
 	free(out);
 	free(strip);
 	return NULL;
+}
+
+unsigned char *
+pngenc_rgb24(const unsigned char *data, int w, int h, int stride,
+    size_t *len)
+{
+	struct isal_zstream *z = malloc(sizeof(*z));
+	unsigned char *png = z != NULL ?
+	    encode(data, w, h, stride, len, z) : NULL;
+
+	free(z);
+	return png;
+}
+
+unsigned char *
+pngenc_rgb24_at(const unsigned char *data, int w, int h, int stride,
+    size_t *len, void *zmem, size_t zlen)
+{
+	if (zlen < sizeof(struct isal_zstream) ||
+	    (uintptr_t)zmem % _Alignof(struct isal_zstream) != 0)
+		return NULL;
+	return encode(data, w, h, stride, len, zmem);
 }

@@ -17,4 +17,14 @@
 unsigned char	*pngenc_rgb24(const unsigned char *data, int w, int h,
 		    int stride, size_t *len);
 
+/*
+ * For tests: as pngenc_rgb24, with igzip's stream state in the zlen
+ * bytes at zmem instead of the heap, so that a test can show the bytes
+ * do not depend on its address (igzip hashes it unless primed:
+ * PRIME_BYTES in pngenc.c).  NULL as well if zlen is too small or
+ * zmem badly aligned.
+ */
+unsigned char	*pngenc_rgb24_at(const unsigned char *data, int w, int h,
+		    int stride, size_t *len, void *zmem, size_t zlen);
+
 #endif

@@ -2,8 +2,14 @@
  * Unit tests for pngenc.c: every PNG it writes decodes, with cairo's
  * own reader (libpng), to exactly the pixels it was given: noise (no
  * two neighbours alike), flat colour with anti-aliased text (a card),
- * and the odd widths 1 to 7 where the row packing's edges are.
+ * and the odd widths 1 to 7 where the row packing's edges are; and the
+ * same pixels give the same bytes wherever igzip's state lies in memory.
  */
+#define _GNU_SOURCE	/* MAP_FIXED_NOREPLACE */
+#include <sys/mman.h>
+
+#include <errno.h>
+
 #include <cairo.h>
 
 #include "testutil.h"
@@ -135,6 +141,68 @@ test_odd_widths(void **state)
 	}
 }
 
+/*
+ * igzip's level-1 body hashed the address of its stream state into
+ * the match finder (see pngenc.c), so with ASLR about one card in a
+ * few hundred came out with a byte of its stream different: pixels
+ * equal, files not.  The card is a golden 1080 x 1080 render, copied
+ * so that regenerating the goldens cannot take this test's teeth; the
+ * state is mapped at fixed addresses, each in its own 64 KiB window,
+ * the unit the old code's output depended on.  Before the fix the
+ * second, third and fourth of these gave bytes different from the
+ * first (found by a sweep of 2048 windows: 5 odd ones).
+ */
+static void
+test_same_bytes_anywhere(void **state)
+{
+	static const uintptr_t at[] = {
+		0x300000000000, 0x300002670000, 0x300002960000,
+		0x300003bb0000, 0x300000010000, 0x3000ffff0000,
+	};
+	const size_t zlen = 256 * 1024;
+	cairo_surface_t *s = cairo_image_surface_create_from_png(
+	    "tests/unit/pngenc-card.png");
+	unsigned char *first = NULL;
+	size_t first_len = 0;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+	for (i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
+		void *z = mmap((void *)at[i], zlen, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+		unsigned char *png;
+		size_t len;
+
+		if (z == MAP_FAILED || z != (void *)at[i]) {
+			/* Taken, or a kernel before 4.17 (a mere hint). */
+			if (z != MAP_FAILED)
+				munmap(z, zlen);
+			free(first);
+			cairo_surface_destroy(s);
+			skip();
+		}
+		png = pngenc_rgb24_at(cairo_image_surface_get_data(s),
+		    cairo_image_surface_get_width(s),
+		    cairo_image_surface_get_height(s),
+		    cairo_image_surface_get_stride(s), &len, z, zlen);
+		munmap(z, zlen);
+		assert_non_null(png);
+		if (first == NULL) {
+			first = png;
+			first_len = len;
+			continue;
+		}
+		if (len != first_len || memcmp(png, first, len) != 0)
+			fail_msg("state at %#lx: %zu bytes, not the %zu bytes "
+			    "it gave at %#lx", (unsigned long)at[i], len,
+			    first_len, (unsigned long)at[0]);
+		free(png);
+	}
+	free(first);
+	cairo_surface_destroy(s);
+}
+
 int
 main(void)
 {
@@ -142,6 +210,7 @@ main(void)
 		cmocka_unit_test(test_noise),
 		cmocka_unit_test(test_card),
 		cmocka_unit_test(test_odd_widths),
+		cmocka_unit_test(test_same_bytes_anywhere),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
