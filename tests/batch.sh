@@ -160,6 +160,17 @@ long=$(printf '%0251d' 0 | tr 0 a)
     fail "an output name of 255 bytes is written" "$(cat "$B/err")"
 ls -A "$B" | grep -q '^\.brochure-' && fail "no temporary left beside the long name" "$(ls -A "$B")" || pass
 
+# -- signals --------------------------------------------------------------
+# SIGTERM, SIGINT or SIGHUP in the middle of a render: every temporary
+# removed (a PDF's second one, written while qpdf adds the print boxes,
+# too; and under watch, which waits out SIGINT and SIGTERM, on SIGHUP),
+# status 128+N, the files there before untouched.
+mkdir -p "$B/sig"
+for c in render-TERM render-INT render-HUP print-TERM watch-HUP; do
+	check "killed by a signal ($c): no temporary left, earlier files kept" \
+	    $PY tests/e2e/signal-check.py "$BROCHURE" "$B/sig" $c
+done
+
 # -- quiet --------------------------------------------------------------
 "$BROCHURE" render $D -l layouts/social-square.yaml -o "$B/q/" -q 2>"$B/err"
 [ ! -s "$B/err" ] && pass || fail "--quiet: no summary" "$(cat "$B/err")"
