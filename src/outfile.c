@@ -80,7 +80,7 @@ read_umask(void)
  * the other: a file is either seen by the handler or never created,
  * and a path the handler may read is never freed.  Another thread's
  * CLAIMED slot may be inside open(): the handler waits for it (a second
- * at most) so that a file made just then goes too; its own thread's is
+ * at most, for all) so that a file made just then goes too; its own thread's is
  * removed at once (that thread runs no further).  The temporary's name
  * is made here, not by mkstemp(), so that it is published before the
  * file exists.
@@ -173,12 +173,13 @@ on_signal(int sig)
 	const struct timespec ms = { 0, 1000000 };
 	struct sigaction dfl;
 	sigset_t set;
-	int i, st, waited, me = thread_id();
+	int i, st, waited = 0, me = thread_id();
 
 	atomic_store(&closing, 1);
 	for (i = 0; i < SLOTS; i++) {
 		st = atomic_load(&slots[i].state);
-		for (waited = 0; st == SLOT_CLAIMED && waited < OPEN_WAIT_MS &&
+		/* OPEN_WAIT_MS for all of them: open() on a hung NFS. */
+		for (; st == SLOT_CLAIMED && waited < OPEN_WAIT_MS &&
 		    atomic_load(&slots[i].owner) != me; waited++) {
 			nanosleep(&ms, NULL);
 			st = atomic_load(&slots[i].state);
