@@ -77,6 +77,18 @@ urls=$(pdfinfo -url "$B/links.pdf" | awk 'NR > 1 && $3 == "https://www.facebook.
 [ "$(pdffonts "$B/links.pdf" | tail -n +3 | awk '{print $1}' | sort | uniq -d)" = "" ] &&
     pass || fail "parallel PDF: each font embedded once" "$(pdffonts "$B/links.pdf")"
 
+# -- the same bytes under load, by repetition ------------------------------
+# scripts/stress (make stress runs 20 × 200 records, and PDFs): 5 runs of
+# 50 records in the four formats, as PNG and as SVG, at --jobs 1, 2 and
+# 4 in turn beside a busy CPU, each file compared with the first run's.
+# Each format is its own check, so that a failure says which one.
+out=$(sh scripts/stress -r 5 -n 50 -j "1 2 4" -f "png svg" 2>&1)
+for f in png svg; do
+	printf '%s\n' "$out" | grep -q "^stress: files that differed: .*\<$f 0\>" && pass ||
+	    fail "5 runs × 50 records × 4 formats at --jobs 1, 2, 4 under load: the same $f bytes" \
+	    "$(printf '%s\n' "$out" | grep -v 'same bytes$')"
+done
+
 # -- shards -------------------------------------------------------------
 for k in 1 2 3; do
 	# shellcheck disable=SC2086
