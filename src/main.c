@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "init.h"
+#include "outfile.h"
 #include "watch.h"
 #include "run.h"
 
@@ -124,6 +125,8 @@ main(int argc, char **argv)
 	g_log_set_handler("GLib", G_LOG_LEVEL_ERROR | G_LOG_FLAG_FATAL,
 	    fatal_glib, NULL);
 	diag_init(&d, stderr);
+	/* Killed mid-render: no temporary file left.  Before any thread. */
+	outfile_catch_signals();
 	if ((st = cli_parse(argc, argv, &o, &d)) < 0 && o.cmd == RUN_INIT) {
 		char *starter = cli_find_share("starter");
 

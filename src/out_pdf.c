@@ -5,7 +5,6 @@
  * ToUnicode maps so pdftotext gives the text back.
  */
 #include <stdio.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <glib.h>
@@ -70,22 +69,34 @@ pdf_page_end(struct outdoc *doc, cairo_t *cr)
 	return out_check(doc, out_page_finish(doc, cr));
 }
 
-/* The TrimBox and BleedBox, written into the temporary file. */
+/*
+ * The TrimBox and BleedBox: qpdf copies the temporary file into a second
+ * one, which becomes the document's file.  That second one comes from
+ * outfile too, so a signal removes it as well, and qpdf writes it through
+ * outfile_write_path() so it cannot make it again after a signal.
+ */
 static bool
 add_boxes(struct outdoc *doc)
 {
 	const struct out_opts *o = &doc->opts;
-	const char *tmp = outfile_tmp(doc->of);
-	char *boxed = g_strdup_printf("%s.boxes", tmp);
+	struct outfile *boxed = outfile_open(outfile_path(doc->of), doc->d);
+	char *to;
 	bool ok;
 
+	if (boxed == NULL)
+		return false;
 	fflush(outfile_fp(doc->of));
-	ok = pdfboxes_write(tmp, boxed, outfile_path(doc->of), o->trim_w,
-	    o->trim_h, o->offset, o->bleed, doc->d) && rename(boxed, tmp) == 0;
-	if (!ok)
-		unlink(boxed);
-	g_free(boxed);
-	return ok;
+	to = outfile_write_path(boxed);
+	ok = pdfboxes_write(outfile_tmp(doc->of), to, outfile_path(doc->of),
+	    o->trim_w, o->trim_h, o->offset, o->bleed, doc->d);
+	g_free(to);
+	if (!ok) {
+		outfile_abort(boxed);
+		return false;
+	}
+	outfile_abort(doc->of);
+	doc->of = boxed;
+	return true;
 }
 
 static bool

@@ -11,7 +11,8 @@
  * SIGINT and SIGTERM are blocked and read from a signalfd, so Ctrl-C
  * never cuts a render short (that would leave no temporary behind, but
  * a half-updated folder): the render in progress finishes, then watch
- * stops with status 0.
+ * stops with status 0.  SIGHUP (the terminal closed) ends it at once,
+ * as it ends any render: outfile.c removes the temporaries first.
  */
 #include <errno.h>
 #include <limits.h>

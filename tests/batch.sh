@@ -46,6 +46,23 @@ for l in brochure-a4 brochure-a5-print handout-a4; do
 	cmp -s "$B/$l-1.pdf" "$B/$l-3.pdf" && pass ||
 	    fail "$l: --jobs 1 and --jobs 3 write the same PDF bytes"
 done
+# SVG: cairo numbers surfaces and images with a process-wide counter,
+# so threads rendering side by side took each other's numbers.  The
+# sample as four formats and as the brochure (photos, circle masks,
+# clips), and 50 generated records, at --jobs 1 and 4.
+scripts/gendata 50 "$B/d50.yaml"
+for j in 1 4; do
+	# shellcheck disable=SC2086
+	"$BROCHURE" render $D $FORMATS -o "$B/svg$j/" --format svg --jobs $j -q &&
+	    "$BROCHURE" render $D -l layouts/brochure-a4.yaml -o "$B/svg$j/" \
+	    --format svg --jobs $j -q &&
+	    "$BROCHURE" render "$B/d50.yaml" $FORMATS -o "$B/svg$j/" \
+	    --format svg --jobs $j -q || fail "render SVG at --jobs $j"
+done
+n=$(ls "$B/svg1" | grep -c "\.svg$")
+[ "$n" = 222 ] && diff -r "$B/svg1" "$B/svg4" >/dev/null && pass ||
+    fail "--jobs 1 and --jobs 4 write the same SVG bytes ($n files)" \
+    "$(diff -rq "$B/svg1" "$B/svg4" | wc -l) differ"
 for j in 1 2 4; do
 	"$BROCHURE" render $D -l tests/e2e/overflow.yaml -o "$B/ov$j.pdf" \
 	    --jobs $j 2>&1 | grep -v "pages/s$" >"$B/ov$j.err"
@@ -59,6 +76,18 @@ urls=$(pdfinfo -url "$B/links.pdf" | awk 'NR > 1 && $3 == "https://www.facebook.
     fail "parallel PDF: links on pages 2-6, qpdf clean" "$urls"
 [ "$(pdffonts "$B/links.pdf" | tail -n +3 | awk '{print $1}' | sort | uniq -d)" = "" ] &&
     pass || fail "parallel PDF: each font embedded once" "$(pdffonts "$B/links.pdf")"
+
+# -- the same bytes under load, by repetition ------------------------------
+# scripts/stress (make stress runs 20 × 200 records, and PDFs): 5 runs of
+# 50 records in the four formats, as PNG and as SVG, at --jobs 1, 2 and
+# 4 in turn beside a busy CPU, each file compared with the first run's.
+# Each format is its own check, so that a failure says which one.
+out=$(sh scripts/stress -r 5 -n 50 -j "1 2 4" -f "png svg" 2>&1)
+for f in png svg; do
+	printf '%s\n' "$out" | grep -q "^stress: files that differed: .*\<$f 0\>" && pass ||
+	    fail "5 runs × 50 records × 4 formats at --jobs 1, 2, 4 under load: the same $f bytes" \
+	    "$(printf '%s\n' "$out" | grep -v 'same bytes$')"
+done
 
 # -- shards -------------------------------------------------------------
 for k in 1 2 3; do
@@ -142,6 +171,17 @@ long=$(printf '%0251d' 0 | tr 0 a)
     [ "$(png_size "$B/$long.png")" = 1200x630 ] && pass ||
     fail "an output name of 255 bytes is written" "$(cat "$B/err")"
 ls -A "$B" | grep -q '^\.brochure-' && fail "no temporary left beside the long name" "$(ls -A "$B")" || pass
+
+# -- signals --------------------------------------------------------------
+# SIGTERM, SIGINT or SIGHUP in the middle of a render: every temporary
+# removed (a PDF's second one, written while qpdf adds the print boxes,
+# too; and under watch, which waits out SIGINT and SIGTERM, on SIGHUP),
+# status 128+N, the files there before untouched.
+mkdir -p "$B/sig"
+for c in render-TERM render-INT render-HUP print-TERM watch-HUP; do
+	check "killed by a signal ($c): no temporary left, earlier files kept" \
+	    $PY tests/e2e/signal-check.py "$BROCHURE" "$B/sig" $c
+done
 
 # -- quiet --------------------------------------------------------------
 "$BROCHURE" render $D -l layouts/social-square.yaml -o "$B/q/" -q 2>"$B/err"
