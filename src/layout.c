@@ -43,6 +43,10 @@ struct flow {
 	const struct block	*too_long; /* first text over max-lines */
 	const struct ynode	*too_long_src;
 	int			 too_long_lines;
+	bool			 wide;	/* a text wider than its column: */
+	const struct ynode	*wide_src; /* the first, or NULL */
+	const char		*wide_field;
+	double			 wide_by; /* by how much [pt] */
 	int			 lines;	/* lines placed so far */
 };
 
@@ -225,6 +229,15 @@ place_text(struct flow *f, const struct style *s, const char *text,
 			    "(%s)", c, m.first_unknown, m.unknown_glyphs - 1,
 			    at);
 		g_free(at);
+	}
+	/* A run that may not be split (a number, a glued mark) can be
+	 * wider than its column: it would run into the margin, or off the
+	 * page. */
+	if (!f->wide && m.width > w + 0.01) {
+		f->wide = true;
+		f->wide_src = src;
+		f->wide_field = field;
+		f->wide_by = m.width - w;
 	}
 	f->lines += m.lines;
 	if (f->over == NULL && y + m.height > f->limit + 0.01) {
@@ -727,6 +740,7 @@ flow_frame(struct flow *f, const struct frame *fr, size_t first)
 	f->over = NULL;
 	f->over_field = NULL;
 	f->too_long = NULL;
+	f->wide = false;
 	return flow_blocks(f, fr->blocks, fr->nblocks, fr->x + pad[3],
 	    fr->y + pad[0], fr->w - pad[1] - pad[3]);
 }
@@ -751,13 +765,13 @@ fit_frame(struct flow *f, const struct frame *fr, size_t first, double ih)
 
 	f->fit = 1;
 	h = flow_frame(f, fr, first);
-	if (h <= ih + 0.01 && f->too_long == NULL)
+	if (h <= ih + 0.01 && f->too_long == NULL && !f->wide)
 		return h;
 	f->d->mute++;
 	for (i = 0; i < 8; i++) {
 		f->fit = (lo + hi) / 2;
 		h = flow_frame(f, fr, first);
-		if (h > ih + 0.01 || f->too_long != NULL)
+		if (h > ih + 0.01 || f->too_long != NULL || f->wide)
 			hi = f->fit;
 		else
 			lo = f->fit;
@@ -793,6 +807,18 @@ layout_frame(struct flow *f, const struct frame *fr)
 		    f->too_long->max_lines, at);
 		diag_note(f->d, &f->too_long->node->pos, "the text block is "
 		    "here");
+		g_free(at);
+	}
+	if (f->wide) {
+		char *at = where(f, f->wide_field);
+
+		diag_warning(f->d, f->wide_src ? &f->wide_src->pos :
+		    &fr->node->pos, "text is wider than frame '%s' by %.1fpt%s "
+		    "(%s)%s", fr->name, f->wide_by, fr->fits ? " even at its "
+		    "smallest fit size" : "", at, fr->fits ? ": lower the fit "
+		    "minimum, shorten the text or make the frame wider" : "");
+		diag_note(f->d, &fr->node->pos, "frame '%s' is here",
+		    fr->name);
 		g_free(at);
 	}
 	if (h > ih + 0.01) {

@@ -578,6 +578,13 @@ for l in $A4 $SQ layouts/social-portrait.yaml layouts/social-story.yaml layouts/
 	"$BROCHURE" check $D -l $l --strict 2>&1
 done >"$E/err"
 [ ! -s "$E/err" ] && pass || fail "the shipped layouts and the sample: no typo warning" "$(cat "$E/err")"
+# -- text wider than its frame: a warning, and fitting shrinks it ------
+"$BROCHURE" check $D -l tests/e2e/too-wide.yaml --dump-tree "$E/wide.tree" 2>"$E/err"
+grep -q "^tests/e2e/too-wide.yaml:16:19: warning: text is wider than frame 'year' by [0-9.]*pt (page 1)$" "$E/err" &&
+    [ "$(grep -c warning "$E/err")" = 1 ] && pass ||
+    fail "a word wider than its frame is a warning, not text off the page" "$(cat "$E/err")"
+awk -v h="$(awk '$1 == "text" { n++; if (n == 2) print $5 }' "$E/wide.tree")" 'BEGIN { exit !(h < 448) }' && pass ||
+    fail "a fitted text too wide for its frame shrinks until it fits" "$(cat "$E/wide.tree")"
 # -- an overflow that fitting could not fix says what to change --------
 "$BROCHURE" check $D -l tests/e2e/fit-over.yaml --only gina 2>&1 | head -1 >"$E/err"
 echo "data/interns.yaml:32:14: warning: text overflows frame 'tight' by 32.0pt even at its smallest fit size (page 1, record 'gina', field 'summary'): lower the fit minimum, shorten the text or make the frame taller" >"$E/want"
