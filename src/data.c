@@ -76,12 +76,8 @@ valid_id(const char *s)
 	return true;
 }
 
-/*
- * True for a text that prints nothing: only white space (any Unicode
- * space: U+3000, no-break space, ...) or the invisible zero-width ones.
- */
-static bool
-is_blank_text(const char *s)
+bool
+data_is_blank_text(const char *s)
 {
 	for (; *s != '\0'; s = g_utf8_next_char(s)) {
 		gunichar c = g_utf8_get_char(s);
@@ -100,12 +96,12 @@ is_blank(const struct ynode *v)
 	size_t i;
 
 	if (v->kind == YNODE_SCALAR)
-		return is_blank_text(v->str);
+		return data_is_blank_text(v->str);
 	if (v->kind != YNODE_SEQ)
 		return false;
 	for (i = 0; i < v->n; i++)
 		if (v->items[i]->kind != YNODE_SCALAR ||
-		    !is_blank_text(v->items[i]->str))
+		    !data_is_blank_text(v->items[i]->str))
 			return false;
 	return true;
 }

@@ -51,4 +51,8 @@ const struct ynode	*data_records(const struct data *, const char *key);
 /* The record's id (validated records always have one). */
 const char	*data_record_id(const struct ynode *record);
 
+/* True for a text that prints nothing: only white space (any Unicode
+ * space) or zero-width characters. */
+bool		 data_is_blank_text(const char *);
+
 #endif

@@ -247,6 +247,26 @@ place_text(struct flow *f, const struct style *s, const char *text,
 	return m.height;
 }
 
+/*
+ * Whether a list item is a text that prints nothing (a bare '-', "",
+ * "  "): left out, and a warning, since it is most likely a paragraph
+ * deleted in a hurry.
+ */
+static bool
+empty_item(struct flow *f, const struct ynode *item, const char *field)
+{
+	char *at;
+
+	if (item->kind != YNODE_SCALAR || !(ynode_is_null(item) ||
+	    data_is_blank_text(item->str)))
+		return false;
+	at = where(f, field);
+	diag_warning(f->d, &item->pos, "an empty item of '%s' is left out (%s)",
+	    field ? field : "?", at);
+	g_free(at);
+	return true;
+}
+
 /* The first field a template names, for messages. */
 static const char *
 first_field(const struct tmpl *t)
@@ -322,7 +342,7 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 			const struct ynode *item = v.list->items[i];
 			const char *t = tmpl_scalar(item);
 
-			if (t == NULL)
+			if (empty_item(f, item, field) || t == NULL)
 				continue;
 			if (h > 0)
 				h += s->paragraph_spacing;
@@ -389,6 +409,8 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 		const char *text = tmpl_scalar(item);
 		double ih;
 
+		if (empty_item(f, item, b->list_field))
+			continue;
 		if (b->item != NULL) {
 			f->scope.item = item;
 			tmpl_expand(b->item, &f->scope, &v, f->d);

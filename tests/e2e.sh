@@ -585,6 +585,13 @@ grep -q "^tests/e2e/too-wide.yaml:16:19: warning: text is wider than frame 'year
     fail "a word wider than its frame is a warning, not text off the page" "$(cat "$E/err")"
 awk -v h="$(awk '$1 == "text" { n++; if (n == 2) print $5 }' "$E/wide.tree")" 'BEGIN { exit !(h < 448) }' && pass ||
     fail "a fitted text too wide for its frame shrinks until it fits" "$(cat "$E/wide.tree")"
+# -- an empty paragraph or list item is a warning, not a silent gap ----
+"$BROCHURE" check tests/e2e/empty/data.yaml -l tests/e2e/empty/layout.yaml 2>"$E/err"
+printf '%s\n' \
+    "tests/e2e/empty/data.yaml:8:8: warning: an empty item of 'story' is left out (page 1, record 'ana', field 'story')" \
+    "tests/e2e/empty/data.yaml:9:9: warning: an empty item of 'story' is left out (page 1, record 'ana', field 'story')" \
+    "tests/e2e/empty/data.yaml:13:9: warning: an empty item of 'advice' is left out (page 1, record 'ana', field 'advice')" >"$E/want"
+same "an empty paragraph or list item: a warning at its line" "$E/want" "$E/err"
 # -- an overflow that fitting could not fix says what to change --------
 "$BROCHURE" check $D -l tests/e2e/fit-over.yaml --only gina 2>&1 | head -1 >"$E/err"
 echo "data/interns.yaml:32:14: warning: text overflows frame 'tight' by 32.0pt even at its smallest fit size (page 1, record 'gina', field 'summary'): lower the fit minimum, shorten the text or make the frame taller" >"$E/want"
