@@ -14,6 +14,7 @@
 
 #include "confine.h"
 #include "mem.h"
+#include "schema.h"
 #include "ynode.h"
 
 /* Mapping keys are collected in a growable list while parsing. */
@@ -418,13 +419,20 @@ is_merge_key(const struct ynode *k)
 	return k->kind == YNODE_SCALAR && k->plain && strcmp(k->str, "<<") == 0;
 }
 
+/*
+ * What an unknown alias stands for (the document fails anyway): known
+ * by its address, so that '<<: *typo' gives no second error about what
+ * a merge key takes.
+ */
+static const char unknown_alias[] = "";
+
 static bool
 merge_ok(struct build *b, const struct ynode *v)
 {
 	const struct ynode *bad = v;
 	size_t i;
 
-	if (v->kind == YNODE_MAP)
+	if (v->kind == YNODE_MAP || v->str == unknown_alias)
 		return true;
 	if (v->kind == YNODE_SEQ) {
 		for (i = 0; i < v->n && v->items[i]->kind == YNODE_MAP; i++)
@@ -576,17 +584,24 @@ parse_alias(struct build *b, yaml_event_t *ev)
 				return NULL;
 			return b->anchors[i].node;
 		}
-	/* libyaml's parser reports unknown anchors itself; be safe. */
 	{
 		struct diag_pos pos = mark_pos(b, ev->start_mark);
+		const char **names = xcalloc(b->nanchors + 1, sizeof(*names));
+		const char *near;
 
-		diag_error(b->d, &pos, "unknown alias '*%s'", name);
+		for (i = 0; i < b->nanchors; i++)
+			names[i] = b->anchors[i].name;
+		near = schema_suggest(name, names, b->nanchors);
+		diag_error(b->d, &pos, "unknown alias '*%s'%s%s%s", name,
+		    near ? "; did you mean '*" : "", near ? near : "",
+		    near ? "'?" : "");
+		free(names);
 	}
 	b->failed = true;
 	{
 		struct ynode *n = node_new(b, YNODE_SCALAR, ev->start_mark);
 
-		n->str = "";
+		n->str = unknown_alias;
 		return n;
 	}
 }
