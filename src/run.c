@@ -528,8 +528,8 @@ choose_output(struct render *r)
 	}
 	if (!dir && !r->be->multipage && r->njobs != 1) {
 		diag_error(d, NULL, "the layout makes %d pages but '%s' holds "
-		    "one: render into a folder ('%s/') or a .pdf", r->njobs,
-		    out, "out");
+		    "one: render into a folder ('%s/') or a .pdf, or choose "
+		    "one page with --only ID", r->njobs, out, "out");
 		return STATUS_USAGE;
 	}
 	if (dir && g_mkdir_with_parents(out, 0777) != 0) {
