@@ -46,6 +46,7 @@
 #include "spec.h"
 #include "srcview.h"
 #include "template.h"
+#include "text.h"
 #include "validate.h"
 
 /* Images a folder render's worker keeps decoded between pages. */
@@ -1313,6 +1314,7 @@ run(const struct run_opts *o, struct diag *d)
 	char *allow[16];
 	size_t nallow = 0;
 	struct confine confine;
+	GPtrArray *warm[RUN_MAX_LAYOUTS] = { NULL };
 	int i, m, nall = 0;
 
 	r.o = o;
@@ -1377,6 +1379,10 @@ run(const struct run_opts *o, struct diag *d)
 		r.st = STATUS_OUTPUT;
 		goto done;
 	}
+	/* Every font face the workers can reach, made here first. */
+	for (i = 0; i < r.nlays; i++)
+		warm[i] = text_warm(fonts_context(r.lays[i].fonts),
+		    r.lays[i].spec->styles, r.lays[i].spec->nstyles);
 	r.res = xcalloc((size_t)r.njobs + 1, sizeof(*r.res));
 	r.pr.prog = progress_new(d->out, r.njobs, unit_name(&r),
 	    !d->quiet && progress_wanted(d->out));
@@ -1425,6 +1431,8 @@ done:
 	while (nallow > 0)
 		free(allow[--nallow]);
 	for (i = 0; i < r.nlays; i++) {
+		if (warm[i] != NULL)
+			g_ptr_array_free(warm[i], TRUE);
 		for (m = 0; m < META__MAX; m++)
 			g_free(r.lays[i].meta[m]);
 		g_free(r.lays[i].stem);

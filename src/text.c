@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <glib.h>
+#include <pango/pangocairo.h>
 
 #include "breaks.h"
 #include "fonts.h"
@@ -466,4 +467,59 @@ text_justify(PangoContext *ctx, const struct style *s, PangoLayout *l,
 	}
 	*out = lines;
 	return n;
+}
+
+/*
+ * cairo 1.16 makes a font's face (one per font file and load options,
+ * shared by every thread) without a lock: two workers that first reach
+ * a font at the same moment can each make one, and a PDF or SVG then
+ * embeds that font twice, with other names (measured: about one A4
+ * brochure in 150 at --jobs 3, more under load).  So every face the
+ * layouts can reach is made first, here, on one thread, before any
+ * worker starts, and kept until the run ends: the workers then only
+ * find faces, and none is freed and made again meanwhile.  Each family
+ * of each style is laid out on its own, with a sample of every script
+ * the bundled fonts draw, so fallback fonts are reached too.
+ */
+/* Makes the cairo scaled font, and so the face, of every run of l. */
+static PangoLayout *
+make_faces(PangoLayout *l)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+
+		if (run != NULL && PANGO_IS_CAIRO_FONT(run->item->analysis.font))
+			(void)pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(
+			    run->item->analysis.font));
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	return l;
+}
+
+GPtrArray *
+text_warm(PangoContext *ctx, struct style *const *styles, size_t n)
+{
+	static const char sample[] = "가나다 ABC abc 0123 漢字 "
+	    "·…“”‘’→%&?!()「」";
+	GPtrArray *held = g_ptr_array_new_with_free_func(g_object_unref);
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		char **fams = g_strsplit(styles[i]->font, ",", -1);
+
+		for (j = 0; fams[j] != NULL; j++) {
+			struct style one = *styles[i];
+
+			g_strstrip(fams[j]);
+			if (*fams[j] == '\0')
+				continue;
+			one.font = fams[j];
+			g_ptr_array_add(held, make_faces(text_layout(ctx, &one,
+			    sample, 0, NULL)));
+		}
+		g_strfreev(fams);
+	}
+	return held;
 }

@@ -54,4 +54,13 @@ PangoLayout	*text_layout(PangoContext *, const struct style *s,
 int		 text_justify(PangoContext *, const struct style *s,
 		    PangoLayout *l, double width, PangoLayout ***lines);
 
+/*
+ * Lays out a sample of every script in each family of each of the n
+ * styles, on the calling thread, and returns the layouts (g_object_unref
+ * each, then g_ptr_array_free): while they live, every cairo font face
+ * those styles can reach exists and stays.  See text.c for why.
+ */
+GPtrArray	*text_warm(PangoContext *, struct style *const *styles,
+		    size_t n);
+
 #endif
