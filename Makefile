@@ -32,7 +32,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 
 .PHONY: all brochure test unit setup clean lint format install \
-	test-update bench fuzz valgrind photos
+	test-update bench detdiff fuzz valgrind photos
 
 all: $(B)/brochure
 
@@ -115,6 +115,11 @@ docs-pictures: all
 
 bench: all
 	@/usr/bin/python3 scripts/bench
+
+# The line-breaking differential test at length (tests/e2e.sh runs a
+# quick one): DETDIFF_ARGS='-n 3000 --only-runs 200 --seed 7'.
+detdiff: all
+	@/usr/bin/python3 scripts/detdiff $(DETDIFF_ARGS)
 
 lint:
 	@sh scripts/lint

@@ -54,4 +54,12 @@ PangoLayout	*text_layout(PangoContext *, const struct style *s,
 int		 text_justify(PangoContext *, const struct style *s,
 		    PangoLayout *l, double width, PangoLayout ***lines);
 
+/*
+ * Shapes l (a layout made elsewhere, such as a --debug-boxes label)
+ * under the lock text_layout() shapes under, so that painting it later
+ * shapes nothing.  Pango layouts are shaped one at a time in the
+ * process: see text.c.
+ */
+void		 text_shape(PangoLayout *l);
+
 #endif
