@@ -32,7 +32,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 
 .PHONY: all brochure test unit setup clean lint format install \
-	test-update bench fuzz valgrind photos stress
+	test-update bench detdiff fuzz valgrind photos stress
 
 all: $(B)/brochure
 
@@ -123,6 +123,11 @@ bench: all
 # run's (scripts/stress; about 10 minutes).  Exits 1 on any difference.
 stress: all
 	@sh scripts/stress
+
+# The line-breaking differential test at length (tests/e2e.sh runs a
+# quick one): DETDIFF_ARGS='-n 3000 --only-runs 200 --seed 7'.
+detdiff: all
+	@/usr/bin/python3 scripts/detdiff $(DETDIFF_ARGS)
 
 lint:
 	@sh scripts/lint

@@ -110,6 +110,7 @@ debug_box(struct flow *f, double x, double y, double w, double h,
 	pango_layout_set_font_description(b->layout, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_text(b->layout, name, -1);
+	text_shape(b->layout);
 	f->page->debug = true;
 }
 

@@ -10,6 +10,7 @@
 #include "image.h"
 #include "paint.h"
 #include "qr.h"
+#include "text.h"
 
 static void
 set_color(cairo_t *cr, const struct color *c)
@@ -54,7 +55,9 @@ paint_text(cairo_t *cr, const struct box *b)
 {
 	set_color(cr, &b->fill);
 	cairo_move_to(cr, b->x, b->y);
+	text_lock();
 	pango_cairo_show_layout(cr, b->layout);
+	text_unlock();
 }
 
 static void
@@ -250,7 +253,9 @@ label(cairo_t *cr, const struct box *b)
 	cairo_fill(cr);
 	set_color(cr, &b->stroke);
 	cairo_move_to(cr, x + 1, b->y + 0.5);
+	text_lock();
 	pango_cairo_show_layout(cr, b->layout);
+	text_unlock();
 }
 
 /*
@@ -415,12 +420,17 @@ void
 paint_replay(cairo_t *cr, struct paint_rec *rec)
 {
 	cairo_set_source_surface(cr, (cairo_surface_t *)rec, 0, 0);
+	text_lock();	/* its glyphs go through cairo's glyph caches */
 	cairo_paint(cr);
+	text_unlock();
 }
 
 void
 paint_record_free(struct paint_rec *rec)
 {
-	if (rec != NULL)
-		cairo_surface_destroy((cairo_surface_t *)rec);
+	if (rec == NULL)
+		return;
+	text_lock();	/* may let go of the last use of a font */
+	cairo_surface_destroy((cairo_surface_t *)rec);
+	text_unlock();
 }

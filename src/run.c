@@ -626,6 +626,15 @@ page_file(const struct out_backend *be, const char *path,
 	paint_links(cr, links, nlinks);
 	paint_links_free(links, nlinks);
 	ok = be->page_end(doc, cr);
+	/* A PDF or SVG measures its glyphs as it is finished (text.c). */
+	if (strcmp(be->name, "png") != 0) {
+		bool closed;
+
+		text_lock();
+		closed = be->close(doc, ok);
+		text_unlock();
+		return closed && ok;
+	}
 	return be->close(doc, ok) && ok;
 }
 

@@ -312,8 +312,81 @@ words_surely_fit(const struct style *s, const char *text, double width)
 	return true;
 }
 
+/*
+ * One lock for all shaping in the process, a mutable global on
+ * purpose.  Pango 1.50 shapes with one cached HarfBuzz buffer; a thread
+ * that finds it taken shapes with a fresh buffer instead, and the two
+ * do not always give the same glyph advances (a quarter or half point
+ * apart with letter spacing and zero-width spaces).  So with --jobs 2
+ * a paragraph's lines depended on whether another worker was shaping
+ * at that moment.  Shaping one at a time always takes the cached
+ * buffer, as --jobs 1 does.  Every layout made here is shaped (its
+ * lines counted) before the lock is let go, so nothing shapes later
+ * outside it.
+ *
+ * The same lock keeps cairo 1.16's glyph caches to one thread at a
+ * time: a thread measuring glyphs of one font while another evicts a
+ * glyph page of it from the process-wide cache took their two locks in
+ * opposite orders and hung for ever (seen in `check -j 2` on 200
+ * generated records).  So painting text and finishing a vector file
+ * (which measures its glyphs to subset them) take it too (text_lock()).
+ */
+static GMutex shape_lock;
+
+static PangoLayout	*layout_locked(PangoContext *, const struct style *,
+			    const char *, double, struct text_metrics *);
+static int		 justify_locked(PangoContext *, const struct style *,
+			    PangoLayout *, double, PangoLayout ***);
+
 PangoLayout *
 text_layout(PangoContext *ctx, const struct style *s, const char *text,
+    double width, struct text_metrics *m)
+{
+	PangoLayout *l;
+
+	g_mutex_lock(&shape_lock);
+	l = layout_locked(ctx, s, text, width, m);
+	pango_layout_get_line_count(l);
+	g_mutex_unlock(&shape_lock);
+	return l;
+}
+
+int
+text_justify(PangoContext *ctx, const struct style *s, PangoLayout *l,
+    double width, PangoLayout ***out)
+{
+	int i, n;
+
+	g_mutex_lock(&shape_lock);
+	n = justify_locked(ctx, s, l, width, out);
+	for (i = 0; i < n; i++)
+		pango_layout_get_line_count((*out)[i]);
+	g_mutex_unlock(&shape_lock);
+	return n;
+}
+
+void
+text_lock(void)
+{
+	g_mutex_lock(&shape_lock);
+}
+
+void
+text_unlock(void)
+{
+	g_mutex_unlock(&shape_lock);
+}
+
+void
+text_shape(PangoLayout *l)
+{
+	g_mutex_lock(&shape_lock);
+	pango_layout_get_line_count(l);
+	g_mutex_unlock(&shape_lock);
+}
+
+static PangoLayout *
+layout_locked(PangoContext *ctx, const struct style *s, const char *text,
     double width, struct text_metrics *m)
 {
 	PangoLayout *l = pango_layout_new(ctx);
@@ -425,8 +498,8 @@ natural_width(PangoLayout *l)
  * the only line).  Pango stretches only the spaces: a line whose gaps
  * would grow past s->max_gap, or that has no space, stays ragged.
  */
-int
-text_justify(PangoContext *ctx, const struct style *s, PangoLayout *l,
+static int
+justify_locked(PangoContext *ctx, const struct style *s, PangoLayout *l,
     double width, PangoLayout ***out)
 {
 	const char *text = pango_layout_get_text(l);

@@ -63,4 +63,19 @@ int		 text_justify(PangoContext *, const struct style *s,
 GPtrArray	*text_warm(PangoContext *, struct style *const *styles,
 		    size_t n);
 
+/*
+ * Shapes l (a layout made elsewhere, such as a --debug-boxes label)
+ * under the lock text_layout() shapes under, so that painting it later
+ * shapes nothing.  Pango layouts are shaped one at a time in the
+ * process: see text.c.
+ */
+void		 text_shape(PangoLayout *l);
+
+/*
+ * The lock text_layout() shapes under, for any other use of cairo's
+ * glyph caches: painting text, finishing a PDF or SVG.  See text.c.
+ */
+void		 text_lock(void);
+void		 text_unlock(void);
+
 #endif
