@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "diag.h"
 
 static const char *const level_names[DIAG__MAX] = {
@@ -18,33 +20,22 @@ static const char *const level_names[DIAG__MAX] = {
 size_t
 diag_escape(const char *s, size_t len, size_t *n, char buf[8])
 {
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned long c = u[0];
-	size_t k, need;
+	unsigned char b = (unsigned char)s[0];
+	gunichar c;
 
 	*n = 1;
-	if (c < 0x20 || c == 0x7f)
-		return (size_t)snprintf(buf, 8, "\\x%02lx", c);
-	if (c < 0x80)
-		return 0;
-	need = c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 :
-	    c >= 0xf0 && c < 0xf5 ? 4 : 0;
-	if (need == 0 || need > len)
-		return (size_t)snprintf(buf, 8, "\\x%02lx", c);
-	c &= 0x3fu >> (need - 1);
-	for (k = 1; k < need; k++) {
-		if ((u[k] & 0xc0) != 0x80)
-			return (size_t)snprintf(buf, 8, "\\x%02x", u[0]);
-		c = c << 6 | (u[k] & 0x3f);
-	}
-	if ((need == 3 && c < 0x800) || (need == 4 && c < 0x10000) ||
-	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
-		return (size_t)snprintf(buf, 8, "\\x%02x", u[0]);
-	*n = need;
+	if (b < 0x80)
+		return b < 0x20 || b == 0x7f ?
+		    (size_t)snprintf(buf, 8, "\\x%02x", b) : 0;
+	/* Overlong forms, surrogates and cut sequences count as bytes. */
+	c = g_utf8_get_char_validated(s, (gssize)len);
+	if (c == (gunichar)-1 || c == (gunichar)-2)
+		return (size_t)snprintf(buf, 8, "\\x%02x", b);
+	*n = (size_t)g_utf8_skip[b];
 	/* C1; ALM, LRM, RLM; LRE..RLO; LRI..PDI. */
 	if (c < 0xa0 || c == 0x61c || c == 0x200e || c == 0x200f ||
 	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
-		return (size_t)snprintf(buf, 8, "\\u%04lx", c);
+		return (size_t)snprintf(buf, 8, "\\u%04x", (unsigned)c);
 	return 0;
 }
 
