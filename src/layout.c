@@ -20,6 +20,7 @@
 
 #include <glib.h>
 
+#include "block.h"
 #include "confine.h"
 #include "data.h"
 #include "image.h"
@@ -114,18 +115,11 @@ debug_box(struct flow *f, double x, double y, double w, double h,
 	f->page->debug = true;
 }
 
-/* What --debug-boxes calls a block without a name. */
+/* What --debug-boxes calls a block: its name, or its kind's. */
 static const char *
 block_kind_name(const struct block *b)
 {
-	static const char *const names[BLOCK__MAX] = {
-		[BLOCK_TEXT] = "text", [BLOCK_LIST] = "list",
-		[BLOCK_IMAGE] = "image", [BLOCK_RULE] = "rule",
-		[BLOCK_SPACER] = "spacer", [BLOCK_ROW] = "row",
-		[BLOCK_BOX] = "box", [BLOCK_QR] = "qr",
-	};
-
-	return b->name ? b->name : names[b->kind];
+	return b->name ? b->name : block_kinds[b->kind].name;
 }
 
 /* An `if` condition: no condition, or one of its fields is there. */
@@ -287,7 +281,7 @@ set_link(struct flow *f, const struct block *b, size_t first)
 	struct tval v;
 	size_t i;
 
-	tmpl_expand(b->link, &f->scope, &v, f->d);
+	tmpl_expand(b->as.text.link, &f->scope, &v, f->d);
 	for (i = first; v.kind == TVAL_TEXT && i < f->page->n; i++)
 		if (f->page->boxes[i].kind == BOX_TEXT)
 			f->page->boxes[i].uri = g_strdup(v.text);
@@ -305,9 +299,10 @@ fit_style(const struct flow *f, const struct block *b)
 	struct style s = *b->style;
 	double k;
 
-	if (b->fit_max <= 0)
+	if (b->as.text.fit_max <= 0)
 		return s;
-	s.size = b->fit_min + f->fit * (b->fit_max - b->fit_min);
+	s.size = b->as.text.fit_min + f->fit *
+	    (b->as.text.fit_max - b->as.text.fit_min);
 	k = s.size / b->style->size;
 	s.line_height *= k;
 	s.letter_spacing *= k;
@@ -326,17 +321,17 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 	size_t i, first = f->page->n;
 	int lines = f->lines;	/* lines placed before this block */
 
-	for (i = 0; i < b->ntexts && v.kind == TVAL_MISSING; i++) {
+	for (i = 0; i < b->as.text.ntexts && v.kind == TVAL_MISSING; i++) {
 		tval_clear(&v);
-		tmpl_expand(b->texts[i], &f->scope, &v, f->d);
-		field = first_field(b->texts[i]);
+		tmpl_expand(b->as.text.texts[i], &f->scope, &v, f->d);
+		field = first_field(b->as.text.texts[i]);
 	}
 	switch (v.kind) {
 	case TVAL_MISSING:
 		return -1;
 	case TVAL_TEXT:
 		h = place_text(f, s, v.text, x, y, w, b->name,
-		    v.src ? v.src : b->texts[0]->node, field);
+		    v.src ? v.src : b->as.text.texts[0]->node, field);
 		break;
 	case TVAL_LIST:
 		for (i = 0; i < v.list->n; i++) {
@@ -352,13 +347,14 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		}
 		break;
 	}
-	if (b->link != NULL)
+	if (b->as.text.link != NULL)
 		set_link(f, b, first);
 	lines = f->lines - lines;
-	if (b->max_lines > 0 && f->too_long == NULL) {
-		if (lines > b->max_lines) {
+	if (b->as.text.max_lines > 0 && f->too_long == NULL) {
+		if (lines > b->as.text.max_lines) {
 			f->too_long = b;
-			f->too_long_src = v.src ? v.src : b->texts[0]->node;
+			f->too_long_src = v.src ? v.src :
+			    b->as.text.texts[0]->node;
 			f->too_long_lines = lines;
 		}
 	}
@@ -393,16 +389,16 @@ static double
 flow_list(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
-	const struct ynode *list = tmpl_lookup(&f->scope, b->list_field);
+	const struct ynode *list = tmpl_lookup(&f->scope, b->as.list.field);
 	const struct ynode *saved = f->scope.item;
 	struct style bullet_style = *b->style;
-	double h = 0, indent = *b->bullet ? b->bullet_indent : 0;
+	double h = 0, indent = *b->as.list.bullet ? b->as.list.indent : 0;
 	size_t i, first;
 
 	if (list == NULL || list->kind != YNODE_SEQ || list->n == 0)
 		return -1;
-	if (b->bullet_colored)
-		bullet_style.color = b->bullet_color;
+	if (b->as.list.bullet_colored)
+		bullet_style.color = b->as.list.bullet_color;
 	bullet_style.indent = 0;
 	for (i = 0; i < list->n; i++) {
 		const struct ynode *item = list->items[i];
@@ -410,11 +406,11 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 		const char *text = tmpl_scalar(item);
 		double ih;
 
-		if (empty_item(f, item, b->list_field))
+		if (empty_item(f, item, b->as.list.field))
 			continue;
-		if (b->item != NULL) {
+		if (b->as.list.item != NULL) {
 			f->scope.item = item;
-			tmpl_expand(b->item, &f->scope, &v, f->d);
+			tmpl_expand(b->as.list.item, &f->scope, &v, f->d);
 			f->scope.item = saved;
 			text = v.kind == TVAL_TEXT ? v.text : NULL;
 		}
@@ -423,15 +419,16 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 			continue;
 		}
 		if (h > 0)
-			h += b->item_spacing;
+			h += b->as.list.item_spacing;
 		first = f->page->n;
 		ih = place_text(f, b->style, text, x + indent, y + h,
-		    w - indent, b->name, v.src ? v.src : item, b->list_field);
-		if (strcmp(b->bullet, "disc") == 0)
+		    w - indent, b->name, v.src ? v.src : item,
+		    b->as.list.field);
+		if (strcmp(b->as.list.bullet, "disc") == 0)
 			place_disc(f, &bullet_style, &f->page->boxes[first], x);
 		else if (indent > 0)
-			place_text(f, &bullet_style, b->bullet, x, y + h,
-			    indent, NULL, NULL, NULL);
+			place_text(f, &bullet_style, b->as.list.bullet, x,
+			    y + h, indent, NULL, NULL, NULL);
 		h += ih;
 		tval_clear(&v);
 	}
@@ -455,8 +452,8 @@ place_initial(struct flow *f, const struct block *b, double x, double y,
 		{ 0.70, 0.20, 0.45, 1 }, { 0.35, 0.38, 0.45, 1 },
 	};
 	const char *id = record_id(f);
-	double bw = b->width > 0 ? fmin(b->width, w) : w;
-	double bh = b->height > 0 ? b->height : bw;
+	double bw = b->as.image.width > 0 ? fmin(b->as.image.width, w) : w;
+	double bh = b->as.image.height > 0 ? b->as.image.height : bw;
 	struct style s = style_default;
 	struct text_metrics m;
 	struct box *disc, *t;
@@ -465,7 +462,7 @@ place_initial(struct flow *f, const struct block *b, double x, double y,
 	gunichar c;
 	char initial[8] = { 0 };
 
-	tmpl_expand(b->placeholder, &f->scope, &v, f->d);
+	tmpl_expand(b->as.image.placeholder, &f->scope, &v, f->d);
 	if (v.kind != TVAL_TEXT) {
 		tval_clear(&v);
 		return -1;
@@ -477,11 +474,11 @@ place_initial(struct flow *f, const struct block *b, double x, double y,
 	disc->w = bw;
 	disc->h = bh;
 	disc->y = y;
-	disc->x = b->align == ALIGN_CENTER ? x + (w - bw) / 2 :
-	    b->align == ALIGN_RIGHT ? x + w - bw : x;
+	disc->x = b->as.image.align == ALIGN_CENTER ? x + (w - bw) / 2 :
+	    b->as.image.align == ALIGN_RIGHT ? x + w - bw : x;
 	disc->fill = palette[hash % (sizeof(palette) / sizeof(palette[0]))];
-	disc->radius = b->mask == MASK_CIRCLE ? fmin(bw, bh) / 2 :
-	    b->mask == MASK_ROUNDED ? b->radius : 0;
+	disc->radius = b->as.image.mask == MASK_CIRCLE ? fmin(bw, bh) / 2 :
+	    b->as.image.mask == MASK_ROUNDED ? b->as.image.radius : 0;
 	s.size = fmin(bw, bh) * 0.46;
 	s.weight = 800;
 	s.align = ALIGN_CENTER;
@@ -509,20 +506,22 @@ flow_image(struct flow *f, const struct block *b, double x, double y,
 	const char *base;
 	char *path;
 
-	tmpl_expand(b->text, &f->scope, &v, f->d);
+	tmpl_expand(b->as.image.path, &f->scope, &v, f->d);
 	if (v.kind != TVAL_TEXT) {
 		tval_clear(&v);
-		return b->placeholder ? place_initial(f, b, x, y, w) : -1;
+		return b->as.image.placeholder ?
+		    place_initial(f, b, x, y, w) : -1;
 	}
-	base = b->from_data ? f->ctx->data->dir : f->ctx->spec->dir;
+	base = b->as.image.from_data ? f->ctx->data->dir : f->ctx->spec->dir;
 	path = g_path_is_absolute(v.text) ? g_strdup(v.text) :
 	    g_build_filename(base, v.text, NULL);
-	at = v.src ? &v.src->pos : &b->text->node->pos;
+	at = v.src ? &v.src->pos : &b->as.image.path->node->pos;
 	if (g_file_test(path, G_FILE_TEST_EXISTS) &&
 	    !confine_inside(f->ctx->confine, base, path)) {
 		diag_error(f->d, at, "image '%s' is outside the folder of the "
 		    "%s that names it ('%s'); --allow-path DIR allows a folder",
-		    v.text, b->from_data ? "data file" : "layout", base);
+		    v.text, b->as.image.from_data ? "data file" : "layout",
+		    base);
 		img = NULL;
 	} else {
 		img = image_cache_get(f->ctx->images, path, at, f->d);
@@ -533,20 +532,20 @@ flow_image(struct flow *f, const struct block *b, double x, double y,
 		return -1;
 	iw = image_width(img);
 	ih = image_height(img);
-	bw = b->width > 0 ? fmin(b->width, w) : w;
-	if (b->height > 0 && b->width <= 0)
-		bw = fmin(w, b->height * iw / ih);
-	bh = b->height > 0 ? b->height : bw * ih / iw;
+	bw = b->as.image.width > 0 ? fmin(b->as.image.width, w) : w;
+	if (b->as.image.height > 0 && b->as.image.width <= 0)
+		bw = fmin(w, b->as.image.height * iw / ih);
+	bh = b->as.image.height > 0 ? b->as.image.height : bw * ih / iw;
 	box = box_add(f->page, BOX_IMAGE, b->name);
 	box->image = img;
-	box->fit = b->fit;
-	box->mask = b->mask;
-	box->radius = b->radius;
+	box->fit = b->as.image.fit;
+	box->mask = b->as.image.mask;
+	box->radius = b->as.image.radius;
 	box->w = bw;
 	box->h = bh;
 	box->y = y;
-	box->x = b->align == ALIGN_CENTER ? x + (w - bw) / 2 :
-	    b->align == ALIGN_RIGHT ? x + w - bw : x;
+	box->x = b->as.image.align == ALIGN_CENTER ? x + (w - bw) / 2 :
+	    b->as.image.align == ALIGN_RIGHT ? x + w - bw : x;
 	return bh;
 }
 
@@ -558,28 +557,30 @@ flow_image(struct flow *f, const struct block *b, double x, double y,
 static double
 flow_qr(struct flow *f, const struct block *b, double x, double y, double w)
 {
-	double size = fmin(b->width, w), module;
+	double size = fmin(b->as.qr.size, w), module;
+	const struct ynode *src;
 	struct tval v;
 	struct box *box;
 	struct qr *q;
 
-	tmpl_expand(b->text, &f->scope, &v, f->d);
+	tmpl_expand(b->as.qr.text, &f->scope, &v, f->d);
 	if (v.kind != TVAL_TEXT) {
 		tval_clear(&v);
 		return -1;
 	}
+	src = v.src ? v.src : b->as.qr.text->node;
 	q = qr_encode(v.text);
 	if (q == NULL) {
-		diag_error(f->d, v.src ? &v.src->pos : &b->text->node->pos,
+		diag_error(f->d, &src->pos,
 		    "a QR code cannot hold %zu bytes", strlen(v.text));
 		tval_clear(&v);
 		return -1;
 	}
 	module = size / (qr_width(q) + 2 * QR_QUIET);
 	if (module < 0.4 * 72 / 25.4) {
-		char *at = where(f, first_field(b->text));
+		char *at = where(f, first_field(b->as.qr.text));
 
-		diag_warning(f->d, v.src ? &v.src->pos : &b->text->node->pos,
+		diag_warning(f->d, &src->pos,
 		    "QR code modules are %.2fmm across; print needs 0.4mm: "
 		    "make it at least %.0fmm (%s)", module * 25.4 / 72,
 		    ceil((qr_width(q) + 2 * QR_QUIET) * 0.4), at);
@@ -591,10 +592,10 @@ flow_qr(struct flow *f, const struct block *b, double x, double y, double w)
 	box->qr = q;
 	box->w = box->h = size;
 	box->y = y;
-	box->x = b->align == ALIGN_CENTER ? x + (w - size) / 2 :
-	    b->align == ALIGN_RIGHT ? x + w - size : x;
-	box->fill = b->color;
-	box->stroke = b->background;	/* QR: the ground, see box */
+	box->x = b->as.qr.align == ALIGN_CENTER ? x + (w - size) / 2 :
+	    b->as.qr.align == ALIGN_RIGHT ? x + w - size : x;
+	box->fill = b->as.qr.color;
+	box->stroke = b->as.qr.background;	/* QR: the ground, see box */
 	return size;
 }
 
@@ -603,16 +604,16 @@ flow_rule(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
 	struct box *box = box_add(f->page, BOX_LINE, b->name);
-	double rw = b->width > 0 ? fmin(b->width, w) : w;
+	double rw = b->as.rule.width > 0 ? fmin(b->as.rule.width, w) : w;
 
-	box->x = b->align == ALIGN_CENTER ? x + (w - rw) / 2 :
-	    b->align == ALIGN_RIGHT ? x + w - rw : x;
+	box->x = b->as.rule.align == ALIGN_CENTER ? x + (w - rw) / 2 :
+	    b->as.rule.align == ALIGN_RIGHT ? x + w - rw : x;
 	box->y = y;
 	box->w = rw;
-	box->h = b->thickness;
-	box->stroke = b->color;
-	box->stroke_width = b->thickness;
-	return b->thickness;
+	box->h = b->as.rule.thickness;
+	box->stroke = b->as.rule.color;
+	box->stroke_width = b->as.rule.thickness;
+	return b->as.rule.thickness;
 }
 
 static double	flow_blocks(struct flow *, struct block *const *, size_t,
@@ -626,8 +627,9 @@ flow_row(struct flow *f, const struct block *b, double x, double y,
 	size_t i;
 
 	for (i = 0; i < b->nchildren; i++)
-		total += b->weights[i];
-	avail = w - b->gap * (double)(b->nchildren ? b->nchildren - 1 : 0);
+		total += b->as.row.weights[i];
+	avail = w - b->as.row.gap *
+	    (double)(b->nchildren ? b->nchildren - 1 : 0);
 	if (avail <= 0) {
 		const struct ynode *gap = ynode_get(b->node, "gap");
 
@@ -637,11 +639,11 @@ flow_row(struct flow *f, const struct block *b, double x, double y,
 		return -1;
 	}
 	for (i = 0; i < b->nchildren; i++) {
-		double cw = avail * b->weights[i] / total;
+		double cw = avail * b->as.row.weights[i] / total;
 		double ch = flow_blocks(f, &b->children[i], 1, cx, y, cw);
 
 		h = fmax(h, ch);
-		cx += cw + b->gap;
+		cx += cw + b->as.row.gap;
 	}
 	return h > 0 ? h : -1;
 }
@@ -665,34 +667,34 @@ static double
 flow_box(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
-	const double *pad = b->decor.padding;
+	const double *pad = b->as.box.decor.padding;
 	size_t at = f->page->n, bar = 0;
 	double h;
 	struct box *r;
 
 	/* The fill goes under the content: reserve it, size it after. */
 	box_add(f->page, BOX_RECT, b->name);
-	if (b->border_left > 0) {
+	if (b->as.box.border_left > 0) {
 		bar = f->page->n;
 		box_add(f->page, BOX_RECT, b->name);
 	}
 	h = flow_blocks(f, b->children, b->nchildren,
-	    x + pad[3] + b->border_left, y + pad[0],
-	    w - pad[1] - pad[3] - b->border_left);
+	    x + pad[3] + b->as.box.border_left, y + pad[0],
+	    w - pad[1] - pad[3] - b->as.box.border_left);
 	if (h <= 0) {
 		/* Nothing inside: leave the whole box out. */
 		page_truncate(f->page, at);
 		return -1;
 	}
 	h += pad[0] + pad[2];
-	decor_rect(&f->page->boxes[at], &b->decor, x, y, w, h);
+	decor_rect(&f->page->boxes[at], &b->as.box.decor, x, y, w, h);
 	if (bar) {
 		r = &f->page->boxes[bar];
 		r->x = x;
 		r->y = y;
-		r->w = b->border_left;
+		r->w = b->as.box.border_left;
 		r->h = h;
-		r->fill = b->border_color;
+		r->fill = b->as.box.border_color;
 	}
 	return h;
 }
@@ -714,7 +716,7 @@ flow_block(struct flow *f, const struct block *b, double x, double y,
 	case BLOCK_RULE:
 		return flow_rule(f, b, x, y, w);
 	case BLOCK_SPACER:
-		return b->height;
+		return b->as.spacer.height;
 	case BLOCK_ROW:
 		return flow_row(f, b, x, y, w);
 	case BLOCK_BOX:
@@ -823,11 +825,11 @@ layout_frame(struct flow *f, const struct frame *fr)
 	f->fit = 1;
 	h = fr->fits ? fit_frame(f, fr, first, ih) : flow_frame(f, fr, first);
 	if (f->too_long != NULL) {
-		char *at = where(f, first_field(f->too_long->text));
+		char *at = where(f, first_field(f->too_long->as.text.texts[0]));
 
 		diag_warning(f->d, &f->too_long_src->pos, "text takes %d lines, "
 		    "more than its max-lines %d (%s)", f->too_long_lines,
-		    f->too_long->max_lines, at);
+		    f->too_long->as.text.max_lines, at);
 		diag_note(f->d, &f->too_long->node->pos, "the text block is "
 		    "here");
 		g_free(at);

@@ -4,8 +4,10 @@
  * validated; templates are parsed.  Nothing here knows cairo or Pango.
  *
  *   spec ─┬─ styles[]            named text styles
- *         └─ pages[] ── frames[] ── blocks[] (text, list, image, rule,
- *                                  spacer, row, box; row and box nest)
+ *         ├─ pages[] ── frames[] ── blocks[] (text, list, image,
+ *         │                        rule, spacer, row, box, qr; row
+ *         │                        and box nest; see block.h)
+ *         └─ uses[]              every template, for field checks
  */
 #ifndef SPEC_H
 #define SPEC_H
@@ -109,6 +111,12 @@ enum block_kind {
 	BLOCK__MAX
 };
 
+/*
+ * A block: the fields every kind has, then the kind's own in `as`
+ * (one member per kind, named after it, as cmark's node->as).  What
+ * each kind accepts and how it is parsed is its entry in block_kinds[]
+ * (block.h).
+ */
 struct block {
 	enum block_kind		 kind;
 	const struct ynode	*node;
@@ -118,46 +126,73 @@ struct block {
 	const struct style	*style;		/* TEXT, LIST */
 	double			 space_before;	/* [pt] */
 	double			 space_after;	/* [pt] */
-
-	struct tmpl		**texts;	/* TEXT: the first of these
-						   whose fields are all there */
-	size_t			 ntexts;
-	struct tmpl		*text;		/* TEXT: texts[0]; IMAGE: path;
-						   QR: what it encodes */
-	struct tmpl		*link;		/* TEXT: URI it opens, or NULL */
-	double			 fit_max;	/* TEXT [pt]: size range to fit */
-	double			 fit_min;	/*   in, or both 0 */
-	int			 max_lines;	/* TEXT: or 0 for any */
-	const char		*list_field;	/* LIST: path of the list */
-	const struct ynode	*list_node;
-	struct tmpl		*item;		/* LIST: or NULL for the item */
-	const char		*bullet;	/* LIST: "" for none */
-	struct color		 bullet_color;
-	bool			 bullet_colored;
-	double			 item_spacing;	/* LIST [pt] */
-	double			 bullet_indent;	/* LIST [pt] hanging indent */
-
-	double			 width;		/* IMAGE, RULE, QR [pt]; 0 = full */
-	double			 height;	/* IMAGE, SPACER [pt] */
-	double			 thickness;	/* RULE [pt] */
-	struct color		 color;		/* RULE, QR */
-	struct color		 background;	/* QR: behind it, quiet zone
-						   included (default white) */
-	enum fit		 fit;		/* IMAGE */
-	enum mask		 mask;		/* IMAGE */
-	double			 radius;	/* IMAGE, rounded [pt] */
-	struct tmpl		*placeholder;	/* IMAGE: whose initial to draw
-						   when the image is missing */
-	enum align		 align;		/* IMAGE, RULE, QR */
-	bool			 from_data;	/* IMAGE: path from a field */
-
-	struct block		**children;	/* ROW, BOX */
+	struct block		**children;	/* ROW, BOX; else none */
 	size_t			 nchildren;
-	double			*weights;	/* ROW: one per child */
-	double			 gap;		/* ROW [pt] */
-	struct decor		 decor;		/* BOX */
-	double			 border_left;	/* BOX [pt] */
-	struct color		 border_color;
+
+	/* Each kind's own fields: b->as.text for BLOCK_TEXT, … */
+	union {
+		struct {
+			struct tmpl	**texts;	/* the first of these
+							   whose fields are
+							   all there */
+			size_t		  ntexts;	/* at least 1 */
+			struct tmpl	 *link;		/* URI, or NULL */
+			double		  fit_max;	/* [pt] size range */
+			double		  fit_min;	/*   to fit in, or 0 */
+			int		  max_lines;	/* or 0 for any */
+		} text;
+		struct {
+			const char	 *field;	/* path of the list */
+			const struct ynode *field_node;
+			struct tmpl	 *item;		/* or NULL: the item */
+			const char	 *bullet;	/* "" for none */
+			struct color	  bullet_color;
+			bool		  bullet_colored;
+			double		  item_spacing;	/* [pt] */
+			double		  indent;	/* [pt] hanging */
+		} list;
+		struct {
+			struct tmpl	 *path;
+			bool		  from_data;	/* path from a field */
+			double		  width;	/* [pt]; 0 = full */
+			double		  height;	/* [pt]; 0: by width */
+			enum fit	  fit;
+			enum mask	  mask;
+			double		  radius;	/* rounded [pt] */
+			struct tmpl	 *placeholder;	/* whose initial to
+							   draw when the image
+							   is missing, or
+							   NULL */
+			enum align	  align;
+		} image;
+		struct {
+			double		  thickness;	/* [pt] */
+			struct color	  color;
+			double		  width;	/* [pt]; 0 = full */
+			enum align	  align;
+		} rule;
+		struct {
+			double		  height;	/* [pt] */
+		} spacer;
+		struct {
+			double		 *weights;	/* one per child */
+			double		  gap;		/* [pt] */
+		} row;
+		struct {
+			struct decor	  decor;
+			double		  border_left;	/* [pt] */
+			struct color	  border_color;
+		} box;
+		struct {
+			struct tmpl	 *text;		/* what it encodes */
+			double		  size;		/* [pt] */
+			struct color	  color;
+			struct color	  background;	/* behind it, quiet
+							   zone included
+							   (default white) */
+			enum align	  align;
+		} qr;
+	} as;
 };
 
 struct frame {
@@ -186,6 +221,34 @@ struct page_spec {
 	size_t			 nframes;
 };
 
+/*
+ * Where the fields of a template (or a field list) are looked up: on a
+ * page made per record (the record, then the document), on a page made
+ * once or in the metadata (the document only), or in a list's item
+ * template (the item first).
+ */
+enum field_scope {
+	SCOPE_RECORD,
+	SCOPE_ONCE,
+	SCOPE_ITEM,
+};
+
+/*
+ * A place where the layout names fields: a template, or a node of
+ * field names (`if: a` or `if: [a, b]`, `list: a`).  The parser
+ * records one for every template it parses (spec.c, parse_tmpl: the
+ * only door) and every field list, in the order it parses them (the
+ * metadata, then each page's outline and frames in the order of the
+ * file), so that checks of field names (validate.c) see every template
+ * of every kind by construction.
+ */
+struct field_use {
+	const struct tmpl	*tmpl;		/* or NULL: */
+	const struct ynode	*fields;	/* a name or a list of names */
+	const struct page_spec	*page;		/* or NULL: the metadata */
+	enum field_scope	 scope;
+};
+
 struct spec {
 	struct ydoc		*doc;		/* owns the YAML tree */
 	struct arena		*arena;		/* owns everything else */
@@ -204,6 +267,9 @@ struct spec {
 	struct tmpl		*meta[META__MAX]; /* PDF; or NULL */
 	const struct ynode	*required;	/* list of field names, or NULL */
 	const struct ynode	*optional;	/* list of field names, or NULL */
+	struct field_use	**uses;		/* every template and field
+						   list, in file order */
+	size_t			 nuses;
 };
 
 /*

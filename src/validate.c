@@ -16,98 +16,36 @@
 #include "validate.h"
 
 /*
- * Where a field path is looked up: on a page per record (the record,
- * then the document), on a page made once or in the metadata (the
- * document only), or in a list's item template (the item first).
- */
-enum use {
-	USE_RECORD,
-	USE_ONCE,
-	USE_ITEM,
-};
-
-/*
  * Called for every field path a layout names, at the node naming it, on
  * page ps (NULL: in the metadata).
  */
 typedef void	(*path_fn)(void *, const char *path, const struct ynode *at,
-		    enum use, const struct page_spec *ps);
+		    enum field_scope, const struct page_spec *ps);
 
-struct walk {
-	path_fn			 fn;
-	void			*arg;
-	const struct page_spec	*page;		/* or NULL: the metadata */
-};
-
+/*
+ * Calls fn for every field path the layout names, in the order the
+ * parser met them: every template and field list is in spec->uses.
+ */
 static void
-walk_tmpl(struct walk *w, const struct tmpl *t, enum use u)
-{
-	size_t i;
-
-	for (i = 0; t != NULL && i < t->n; i++)
-		if (t->parts[i].path != NULL)
-			w->fn(w->arg, t->parts[i].path, t->node, u,
-			    w->page);
-}
-
-static void
-walk_if(struct walk *w, const struct ynode *cond, enum use u)
-{
-	size_t i;
-
-	if (cond == NULL)
-		return;
-	if (cond->kind == YNODE_SCALAR)
-		w->fn(w->arg, cond->str, cond, u, w->page);
-	else
-		for (i = 0; i < cond->n; i++)
-			w->fn(w->arg, cond->items[i]->str, cond->items[i], u,
-			    w->page);
-}
-
-static void
-walk_blocks(struct walk *w, struct block *const *blocks, size_t n,
-    enum use u)
+each_path(const struct spec *spec, path_fn fn, void *arg)
 {
 	size_t i, j;
 
-	for (i = 0; i < n; i++) {
-		const struct block *b = blocks[i];
+	for (i = 0; i < spec->nuses; i++) {
+		const struct field_use *u = spec->uses[i];
+		const struct ynode *f = u->fields;
 
-		walk_if(w, b->if_node, u);
-		for (j = 0; j < b->ntexts; j++)
-			walk_tmpl(w, b->texts[j], u);
-		if (b->kind != BLOCK_TEXT)	/* else it is texts[0] */
-			walk_tmpl(w, b->text, u);
-		walk_tmpl(w, b->link, u);
-		walk_tmpl(w, b->placeholder, u);
-		if (b->list_field != NULL)
-			w->fn(w->arg, b->list_field, b->list_node, u,
-			    w->page);
-		walk_tmpl(w, b->item, USE_ITEM);
-		walk_blocks(w, b->children, b->nchildren, u);
-	}
-}
-
-/* Calls fn for every field path the layout names, in layout order. */
-static void
-walk_spec(const struct spec *spec, path_fn fn, void *arg)
-{
-	struct walk w = { fn, arg, NULL };
-	size_t i, j;
-
-	for (i = 0; i < META__MAX; i++)
-		walk_tmpl(&w, spec->meta[i], USE_ONCE);
-	for (i = 0; i < spec->npages; i++) {
-		const struct page_spec *ps = spec->pages[i];
-		enum use u = ps->each ? USE_RECORD : USE_ONCE;
-
-		w.page = ps;
-		walk_tmpl(&w, ps->outline, u);
-		for (j = 0; j < ps->nframes; j++) {
-			walk_if(&w, ps->frames[j]->if_node, u);
-			walk_blocks(&w, ps->frames[j]->blocks,
-			    ps->frames[j]->nblocks, u);
+		if (u->tmpl != NULL) {
+			for (j = 0; j < u->tmpl->n; j++)
+				if (u->tmpl->parts[j].path != NULL)
+					fn(arg, u->tmpl->parts[j].path,
+					    u->tmpl->node, u->scope, u->page);
+		} else if (f->kind == YNODE_SCALAR) {
+			fn(arg, f->str, f, u->scope, u->page);
+		} else {
+			for (j = 0; j < f->n; j++)
+				fn(arg, f->items[j]->str, f->items[j],
+				    u->scope, u->page);
 		}
 	}
 }
@@ -172,8 +110,8 @@ check_once(struct fields *f, const char *path, const char *first,
 
 /* Checks a dotted path: every name in it must be a key of the data. */
 static void
-check_path(void *arg, const char *path, const struct ynode *at, enum use u,
-    const struct page_spec *ps)
+check_path(void *arg, const char *path, const struct ynode *at,
+    enum field_scope u, const struct page_spec *ps)
 {
 	struct fields *f = arg;
 	char **segs = g_strsplit(path, ".", -1);
@@ -208,7 +146,7 @@ check_path(void *arg, const char *path, const struct ynode *at, enum use u,
 		}
 	}
 once:
-	if (u == USE_ONCE && g_hash_table_contains(f->keys, segs[0]))
+	if (u == SCOPE_ONCE && g_hash_table_contains(f->keys, segs[0]))
 		check_once(f, path, segs[0], at, ps);
 	g_strfreev(segs);
 }
@@ -221,7 +159,7 @@ validate_fields(const struct spec *spec, const struct data *data,
 	    data->doc->root, spec, d };
 
 	collect_keys(f.keys, data->doc->root, 0);
-	walk_spec(spec, check_path, &f);
+	each_path(spec, check_path, &f);
 	g_hash_table_destroy(f.keys);
 }
 
@@ -252,8 +190,8 @@ struct keys {
 };
 
 static void
-add_used(void *arg, const char *path, const struct ynode *at, enum use u,
-    const struct page_spec *ps)
+add_used(void *arg, const char *path, const struct ynode *at,
+    enum field_scope u, const struct page_spec *ps)
 {
 	struct keys *k = arg;
 	char **segs = g_strsplit(path, ".", -1);
@@ -405,21 +343,21 @@ validate_keys(const struct spec *const *specs, size_t nspecs,
 		const struct ynode *lists_of[] = { s->required, s->optional };
 
 		k.spec = s;
-		walk_spec(s, add_used, &k);
+		each_path(s, add_used, &k);
 		for (j = 0; j < 2; j++) {
 			size_t n;
 
 			for (n = 0; lists_of[j] != NULL && n < lists_of[j]->n;
 			    n++)
 				add_used(&k, lists_of[j]->items[n]->str, NULL,
-				    USE_RECORD, NULL);
+				    SCOPE_RECORD, NULL);
 		}
 		for (j = 0; j < s->npages; j++)
 			if (s->pages[j]->each != NULL) {
 				g_hash_table_add(lists,
 				    (gpointer)s->pages[j]->each);
 				add_used(&k, s->pages[j]->each, NULL,
-				    USE_RECORD, NULL);
+				    SCOPE_RECORD, NULL);
 			}
 	}
 	k.sorted = (const char **)g_hash_table_get_keys_as_array(k.used,

@@ -106,11 +106,11 @@ test_minimal(void **state)
 	b = f->blocks[0];
 	assert_int_equal(b->kind, BLOCK_TEXT);
 	assert_ptr_equal(b->style, cap);
-	assert_int_equal(b->ntexts, 1);
-	assert_non_null(b->text);
-	assert_false(tmpl_is_literal(b->text));
-	assert_string_equal(b->text->parts[0].path, "name");
-	assert_string_equal(b->text->parts[0].particle, "이/가");
+	assert_int_equal(b->as.text.ntexts, 1);
+	assert_non_null(b->as.text.texts[0]);
+	assert_false(tmpl_is_literal(b->as.text.texts[0]));
+	assert_string_equal(b->as.text.texts[0]->parts[0].path, "name");
+	assert_string_equal(b->as.text.texts[0]->parts[0].particle, "이/가");
 
 	spec_free(s);
 	capture_end(&c);

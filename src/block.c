@@ -1,0 +1,503 @@
+/*
+ * Blocks of the layout spec: YAML mapping → struct block, one parse
+ * function per kind, all reached through block_kinds[] — the one place
+ * that says what a kind is called, which keys it takes and which of
+ * them hold templates (see "Adding a block kind" in src/README).
+ */
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "block.h"
+#include "schema.h"
+#include "specparse.h"
+#include "style.h"
+#include "template.h"
+
+#define N(a)	(sizeof(a) / sizeof((a)[0]))
+
+static const struct keyword masks[] = {
+	{ "circle", MASK_CIRCLE }, { "none", MASK_NONE },
+	{ "rounded", MASK_ROUNDED },
+};
+static const struct keyword fits[] = {
+	{ "contain", FIT_CONTAIN }, { "cover", FIT_COVER },
+};
+static const struct keyword hpos[] = {
+	{ "center", ALIGN_CENTER }, { "centre", ALIGN_CENTER },
+	{ "left", ALIGN_LEFT }, { "right", ALIGN_RIGHT },
+};
+
+/* align: left, center or right, for blocks narrower than their flow. */
+static void
+parse_align(struct spec_parser *p, const struct ynode *m, enum align *out)
+{
+	const struct ynode *n = ynode_get(m, "align");
+	int a;
+
+	if (n != NULL && schema_keyword(p->d, n, "align", hpos, N(hpos), &a))
+		*out = (enum align)a;
+}
+
+/*
+ * fit: [MAX, MIN] — the text takes the largest size in the range at
+ * which its frame's flow fits; max-lines: N caps its lines.
+ */
+static void
+parse_fit(struct spec_parser *p, struct block *b, const struct ynode *m)
+{
+	const struct ynode *n;
+	double v;
+
+	if ((n = ynode_get(m, "fit")) != NULL) {
+		double hi = 0, lo = 0;
+
+		if (n->kind != YNODE_SEQ || n->n != 2) {
+			diag_error(p->d, &n->pos, "fit must be a list of two "
+			    "sizes, the largest and the smallest: [64pt, "
+			    "40pt]");
+		} else if (schema_length(p->d, n->items[0], "fit", 0, false,
+		    &hi) && schema_length(p->d, n->items[1], "fit", 0, false,
+		    &lo)) {
+			if (lo <= 0 || hi <= lo)
+				diag_error(p->d, &n->pos, "fit must go from a "
+				    "larger size down to a smaller one above "
+				    "0, not [%g, %g]pt", hi, lo);
+			else {
+				b->as.text.fit_max = hi;
+				b->as.text.fit_min = lo;
+			}
+		}
+	}
+	if ((n = ynode_get(m, "max-lines")) != NULL &&
+	    schema_number(p->d, n, "max-lines", 1, 1000, &v)) {
+		if (v != (int)v)
+			diag_error(p->d, &n->pos, "max-lines must be a whole "
+			    "number");
+		else
+			b->as.text.max_lines = (int)v;
+	}
+}
+
+static void
+parse_text(struct spec_parser *p, struct block *b, const struct ynode *m,
+    const struct ynode *v)
+{
+	const struct ynode *n;
+	size_t i;
+
+	b->style = spec_block_style(p, m);
+	if (v->kind == YNODE_SEQ && v->n > 0) {
+		/* Alternatives: the first one whose fields exist. */
+		b->as.text.ntexts = v->n;
+		b->as.text.texts = arena_alloc(p->a, v->n *
+		    sizeof(*b->as.text.texts));
+		for (i = 0; i < v->n; i++)
+			b->as.text.texts[i] = spec_parse_template(p,
+			    v->items[i], "text");
+	} else {
+		b->as.text.ntexts = 1;
+		b->as.text.texts = arena_alloc(p->a,
+		    sizeof(*b->as.text.texts));
+		b->as.text.texts[0] = spec_parse_template(p, v, "text");
+	}
+	parse_fit(p, b, m);
+	if ((n = ynode_get(m, "link")) != NULL)
+		b->as.text.link = spec_parse_template(p, n, "link");
+}
+
+static void
+parse_list(struct spec_parser *p, struct block *b, const struct ynode *m,
+    const struct ynode *v)
+{
+	const struct ynode *n;
+
+	b->style = spec_block_style(p, m);
+	if (schema_text(p->d, v, "list (the name of a list field)",
+	    &b->as.list.field)) {
+		b->as.list.field_node = v;
+		spec_use_fields(p, v);
+		if (strstr(b->as.list.field, "{{") != NULL) {
+			char *name = g_strdup(b->as.list.field);
+
+			g_strstrip(g_strdelimit(name, "{}", ' '));
+			diag_error(p->d, &v->pos, "list takes a field name, "
+			    "not a template: write 'list: %s'", name);
+			g_free(name);
+		}
+	}
+	b->as.list.bullet = "disc";
+	if ((n = ynode_get(m, "bullet")) != NULL)
+		schema_text(p->d, n, "bullet", &b->as.list.bullet);
+	if ((n = ynode_get(m, "bullet-color")) != NULL)
+		b->as.list.bullet_colored = schema_color(p->d, p->colors, n,
+		    "bullet-color", &b->as.list.bullet_color);
+	if ((n = ynode_get(m, "item")) != NULL)
+		b->as.list.item = spec_parse_item(p, n, "item");
+	b->as.list.item_spacing = b->style->paragraph_spacing;
+	if ((n = ynode_get(m, "item-spacing")) != NULL)
+		schema_length(p->d, n, "item-spacing", 0, false,
+		    &b->as.list.item_spacing);
+	b->as.list.indent = b->style->size * 1.2;
+	if ((n = ynode_get(m, "indent")) != NULL)
+		schema_length(p->d, n, "indent", 0, false, &b->as.list.indent);
+}
+
+static void
+parse_image(struct spec_parser *p, struct block *b, const struct ynode *m,
+    const struct ynode *v)
+{
+	const struct ynode *n;
+	int k;
+
+	b->as.image.path = spec_parse_template(p, v, "image");
+	b->as.image.from_data = b->as.image.path != NULL &&
+	    !tmpl_is_literal(b->as.image.path);
+	if ((n = ynode_get(m, "width")) != NULL)
+		schema_length(p->d, n, "width", 0, false, &b->as.image.width);
+	if ((n = ynode_get(m, "height")) != NULL)
+		schema_length(p->d, n, "height", 0, false,
+		    &b->as.image.height);
+	if ((n = ynode_get(m, "fit")) != NULL &&
+	    schema_keyword(p->d, n, "fit", fits, N(fits), &k))
+		b->as.image.fit = (enum fit)k;
+	if ((n = ynode_get(m, "mask")) != NULL &&
+	    schema_keyword(p->d, n, "mask", masks, N(masks), &k))
+		b->as.image.mask = (enum mask)k;
+	b->as.image.radius = 3 * 72 / 25.4;
+	if ((n = ynode_get(m, "radius")) != NULL)
+		schema_length(p->d, n, "radius", 0, false,
+		    &b->as.image.radius);
+	if ((n = ynode_get(m, "placeholder")) != NULL)
+		b->as.image.placeholder = spec_parse_template(p, n,
+		    "placeholder");
+	parse_align(p, m, &b->as.image.align);
+}
+
+static void
+parse_rule(struct spec_parser *p, struct block *b, const struct ynode *m,
+    const struct ynode *v)
+{
+	const struct ynode *n;
+
+	b->as.rule.thickness = 0.75;
+	if (!ynode_is_null(v))
+		schema_length(p->d, v, "rule (its thickness)", 0, false,
+		    &b->as.rule.thickness);
+	b->as.rule.color = style_default.color;
+	if ((n = ynode_get(m, "color")) != NULL)
+		schema_color(p->d, p->colors, n, "color", &b->as.rule.color);
+	if ((n = ynode_get(m, "width")) != NULL)
+		schema_length(p->d, n, "width", 0, false, &b->as.rule.width);
+	parse_align(p, m, &b->as.rule.align);
+}
+
+static void
+parse_spacer(struct spec_parser *p, struct block *b, const struct ynode *m,
+    const struct ynode *v)
+{
+	(void)m;
+	schema_length(p->d, v, "spacer (its height)", 0, false,
+	    &b->as.spacer.height);
+}
+
+static void
+parse_row(struct spec_parser *p, struct block *b, const struct ynode *m,
+    const struct ynode *v)
+{
+	const struct ynode *n;
+	size_t i;
+
+	b->children = block_parse_list(p, v, &b->nchildren);
+	b->as.row.weights = arena_alloc(p->a, (b->nchildren + 1) *
+	    sizeof(double));
+	for (i = 0; i < b->nchildren; i++)
+		b->as.row.weights[i] = 1;
+	if ((n = ynode_get(m, "gap")) != NULL)
+		schema_length(p->d, n, "gap", 0, false, &b->as.row.gap);
+	if ((n = ynode_get(m, "weights")) == NULL)
+		return;
+	if (n->kind != YNODE_SEQ || n->n != b->nchildren) {
+		diag_error(p->d, &n->pos, "weights must be a list of %zu "
+		    "numbers, one per block of the row", b->nchildren);
+		return;
+	}
+	for (i = 0; i < n->n; i++)
+		schema_number(p->d, n->items[i], "a weight", 0.01, 1000,
+		    &b->as.row.weights[i]);
+}
+
+static void
+parse_box(struct spec_parser *p, struct block *b, const struct ynode *m,
+    const struct ynode *v)
+{
+	const struct ynode *n;
+
+	b->children = block_parse_list(p, v, &b->nchildren);
+	spec_parse_decor(p, m, &b->as.box.decor);
+	if ((n = ynode_get(m, "border-left")) != NULL)
+		schema_length(p->d, n, "border-left", 0, false,
+		    &b->as.box.border_left);
+	b->as.box.border_color = style_default.color;
+	if ((n = ynode_get(m, "border-color")) != NULL)
+		schema_color(p->d, p->colors, n, "border-color",
+		    &b->as.box.border_color);
+}
+
+/* Relative luminance (WCAG 2) of a colour. */
+static double
+luminance(const struct color *c)
+{
+	const double v[3] = { c->r, c->g, c->b };
+	double l[3];
+	int i;
+
+	for (i = 0; i < 3; i++)
+		l[i] = v[i] <= 0.03928 ? v[i] / 12.92 :
+		    pow((v[i] + 0.055) / 1.055, 2.4);
+	return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+}
+
+/*
+ * A QR code needs dark modules on a light ground to scan: warn when
+ * the two are too close (under 3:1), or the code is light on dark
+ * (many readers do not try the inverse).  No check over `none`: what
+ * is behind depends on the page.
+ */
+static void
+qr_contrast(struct spec_parser *p, const struct ynode *m,
+    const struct block *b)
+{
+	double fg = luminance(&b->as.qr.color);
+	double bg = luminance(&b->as.qr.background);
+	double ratio = (fmax(fg, bg) + 0.05) / (fmin(fg, bg) + 0.05);
+
+	if (b->as.qr.background.a < 1 || b->as.qr.color.a == 0)
+		return;
+	if (ratio < 3)
+		diag_warning(p->d, &m->pos, "the QR code's color and "
+		    "background are too alike to scan (contrast %.1f:1; "
+		    "3:1 at least, dark on light)", ratio);
+	else if (fg > bg)
+		diag_warning(p->d, &m->pos, "the QR code is light on dark; "
+		    "many readers scan only dark modules on a light "
+		    "background");
+}
+
+static void
+parse_qr(struct spec_parser *p, struct block *b, const struct ynode *m,
+    const struct ynode *v)
+{
+	const struct ynode *n;
+
+	b->as.qr.text = spec_parse_template(p, v, "qr");
+	b->as.qr.size = 25 * 72 / 25.4;
+	if ((n = ynode_get(m, "size")) != NULL &&
+	    schema_length(p->d, n, "size", 0, false, &b->as.qr.size) &&
+	    b->as.qr.size <= 0)
+		diag_error(p->d, &n->pos, "size must be more than 0");
+	b->as.qr.color = style_default.color;
+	if ((n = ynode_get(m, "color")) != NULL)
+		schema_color(p->d, p->colors, n, "color", &b->as.qr.color);
+	b->as.qr.background = (struct color){ 1, 1, 1, 1 };
+	if ((n = ynode_get(m, "background")) != NULL)
+		schema_color(p->d, p->colors, n, "background",
+		    &b->as.qr.background);
+	qr_contrast(p, m, b);
+	parse_align(p, m, &b->as.qr.align);
+}
+
+#define LIST(...)	(const char *const[]){ __VA_ARGS__ }, \
+			N(((const char *const[]){ __VA_ARGS__ }))
+#define NONE		NULL, 0
+
+/*
+ * The kinds.  Keys sorted (schema_keys() searches them), each with the
+ * common keys if, name, space-after and space-before (spacer takes
+ * only if and name); templates in the order the parse function reads
+ * them.
+ */
+const struct block_kind_desc block_kinds[BLOCK__MAX] = {
+	[BLOCK_TEXT] = { "text", "a text block",
+	    LIST("fit", "if", "link", "max-lines", "name", "space-after",
+	    "space-before", "style", "text"),
+	    LIST("text", "link"), "hello", false, parse_text },
+	[BLOCK_LIST] = { "list", "a list block",
+	    LIST("bullet", "bullet-color", "if", "indent", "item",
+	    "item-spacing", "list", "name", "space-after", "space-before",
+	    "style"),
+	    LIST("item"), "items", false, parse_list },
+	[BLOCK_IMAGE] = { "image", "an image block",
+	    LIST("align", "fit", "height", "if", "image", "mask", "name",
+	    "placeholder", "radius", "space-after", "space-before", "width"),
+	    LIST("image", "placeholder"), "photo.png", false, parse_image },
+	[BLOCK_RULE] = { "rule", "a rule block",
+	    LIST("align", "color", "if", "name", "rule", "space-after",
+	    "space-before", "width"),
+	    NONE, "1pt", false, parse_rule },
+	[BLOCK_SPACER] = { "spacer", "a spacer block",
+	    LIST("if", "name", "spacer"),
+	    NONE, "4pt", false, parse_spacer },
+	[BLOCK_ROW] = { "row", "a row block",
+	    LIST("gap", "if", "name", "row", "space-after", "space-before",
+	    "weights"),
+	    NONE, "[{text: a}, {text: b}]", true,
+	    parse_row },
+	[BLOCK_BOX] = { "box", "a box block",
+	    LIST("border-color", "border-left", "box", "fill", "if", "name",
+	    "padding", "radius", "space-after", "space-before", "stroke",
+	    "stroke-width"),
+	    NONE, "[{text: a}]", true, parse_box },
+	[BLOCK_QR] = { "qr", "a qr block",
+	    LIST("align", "background", "color", "if", "name", "qr", "size",
+	    "space-after", "space-before"),
+	    LIST("qr"), "https://example.org/", false, parse_qr },
+};
+
+#undef LIST
+#undef NONE
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * "a block needs one of the keys text, list, …", with a kind close to
+ * one of m's keys if there is one.
+ */
+static void
+no_kind(struct spec_parser *p, const struct ynode *m)
+{
+	const char *names[BLOCK__MAX], *near = NULL;
+	GString *all = g_string_new(NULL);
+	size_t i;
+
+	for (i = 0; i < BLOCK__MAX; i++) {
+		names[i] = block_kinds[i].name;
+		g_string_append_printf(all, "%s%s", i ? ", " : "", names[i]);
+	}
+	/* Sorted: a tie between two kinds goes to the same one each time. */
+	qsort(names, BLOCK__MAX, sizeof(*names), cmp_str);
+	for (i = 0; m->kind == YNODE_MAP && i < m->n && near == NULL; i++)
+		near = schema_suggest(m->pairs[i].key->str, names, BLOCK__MAX);
+	if (m->kind != YNODE_MAP)
+		diag_error(p->d, &m->pos, "a block must be a mapping with one "
+		    "of the keys %s, not %s", all->str, ynode_kind_name(m));
+	else if (near != NULL)
+		diag_error(p->d, &m->pos, "a block needs one of the keys %s; "
+		    "did you mean '%s'?", all->str, near);
+	else
+		diag_error(p->d, &m->pos, "a block needs one of the keys %s",
+		    all->str);
+	g_string_free(all, TRUE);
+}
+
+/*
+ * The kind of block m: the one kind key it has.  Reports none or two
+ * and returns BLOCK__MAX; *v is the kind key's value.
+ */
+static enum block_kind
+find_kind(struct spec_parser *p, const struct ynode *m,
+    const struct ynode **v)
+{
+	enum block_kind kind = BLOCK__MAX;
+	size_t i;
+	int k;
+
+	if (m->kind != YNODE_MAP) {
+		no_kind(p, m);
+		return BLOCK__MAX;
+	}
+	for (i = 0; i < m->n; i++)
+		for (k = 0; k < BLOCK__MAX; k++) {
+			if (strcmp(m->pairs[i].key->str,
+			    block_kinds[k].name) != 0)
+				continue;
+			if (kind != BLOCK__MAX) {
+				diag_error(p->d, &m->pairs[i].key->pos, "a "
+				    "block has one kind; this one is both "
+				    "'%s' and '%s'", block_kinds[kind].name,
+				    block_kinds[k].name);
+				return BLOCK__MAX;
+			}
+			kind = (enum block_kind)k;
+			*v = m->pairs[i].val;
+		}
+	if (kind == BLOCK__MAX)
+		no_kind(p, m);
+	return kind;
+}
+
+static struct block *
+parse_block(struct spec_parser *p, const struct ynode *m)
+{
+	const struct block_kind_desc *outer = p->kind, *desc;
+	const struct ynode *v = NULL, *n;
+	enum block_kind kind = find_kind(p, m, &v);
+	struct block *b;
+
+	if (kind == BLOCK__MAX)
+		return NULL;
+	desc = &block_kinds[kind];
+	b = arena_alloc(p->a, sizeof(*b));
+	b->kind = kind;
+	b->node = m;
+	schema_keys(p->d, m, desc->keys, desc->nkeys, desc->what);
+	if ((n = ynode_get(m, "name")) != NULL)
+		schema_text(p->d, n, "name", &b->name);
+	b->if_node = spec_parse_if(p, m);
+	if ((n = ynode_get(m, "space-before")) != NULL)
+		schema_length(p->d, n, "space-before", 0, true,
+		    &b->space_before);
+	if ((n = ynode_get(m, "space-after")) != NULL)
+		schema_length(p->d, n, "space-after", 0, true, &b->space_after);
+	p->kind = desc;
+	desc->parse(p, b, m, v);
+	p->kind = outer;
+	return b;
+}
+
+struct block **
+block_parse_list(struct spec_parser *p, const struct ynode *seq,
+    size_t *count)
+{
+	struct ptrvec v = { 0 };
+	size_t i;
+
+	*count = 0;
+	if (seq->kind != YNODE_SEQ) {
+		diag_error(p->d, &seq->pos, "blocks must be a list, not %s",
+		    ynode_kind_name(seq));
+		return NULL;
+	}
+	for (i = 0; i < seq->n; i++) {
+		struct block *b = parse_block(p, seq->items[i]);
+
+		if (b != NULL)
+			ptrvec_push(p->a, &v, b);
+	}
+	*count = v.n;
+	return (struct block **)v.items;
+}
+
+bool
+block_any_fit(struct block *const *blocks, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct block *b = blocks[i];
+
+		if (b->kind == BLOCK_TEXT && (b->as.text.fit_max > 0 ||
+		    b->as.text.max_lines > 0))
+			return true;
+		if (block_any_fit(b->children, b->nchildren))
+			return true;
+	}
+	return false;
+}
