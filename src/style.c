@@ -3,6 +3,7 @@
  * style, inheriting from a `base` style parsed before it.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -10,13 +11,6 @@
 #include "mem.h"
 #include "schema.h"
 #include "style.h"
-
-/* Sorted: schema_keys() searches it. */
-static const char *const style_keys[] = {
-	"align", "base", "break", "color", "font", "indent",
-	"letter-spacing", "line-height", "max-gap", "paragraph-spacing",
-	"runts", "size", "weight",
-};
 
 static const struct keyword weights[] = {
 	{ "black", 900 }, { "bold", 700 }, { "extra-bold", 800 },
@@ -84,10 +78,20 @@ em_in_range(struct diag *d, const struct ynode *n, const char *what,
 	return false;
 }
 
+/* What a style key's parse function reads and writes. */
+struct style_ctx {
+	struct arena		*a;
+	struct diag		*d;
+	const struct ynode	*colors;
+	struct style		*s;
+};
+
 /* line-height: "160%", "1.6" (× size) or a length ("16pt"). */
 static void
-parse_line_height(struct diag *d, const struct ynode *n, struct style *s)
+parse_line_height(struct style_ctx *c, const struct ynode *n)
 {
+	struct diag *d = c->d;
+	struct style *s = c->s;
 	double v;
 
 	if (n->kind == YNODE_SCALAR && units_parse_factor(n->str, &v)) {
@@ -110,8 +114,10 @@ parse_line_height(struct diag *d, const struct ynode *n, struct style *s)
 
 /* letter-spacing: a length, or em / % of the size ("-0.02em", "-2%"). */
 static void
-parse_letter_spacing(struct diag *d, const struct ynode *n, struct style *s)
+parse_letter_spacing(struct style_ctx *c, const struct ynode *n)
 {
+	struct diag *d = c->d;
+	struct style *s = c->s;
 	double v;
 	size_t len = n->kind == YNODE_SCALAR ? n->len : 0;
 
@@ -139,15 +145,158 @@ parse_letter_spacing(struct diag *d, const struct ynode *n, struct style *s)
 	}
 }
 
+/* font: a family, or a list of them (tried in order). */
+static void
+parse_font(struct style_ctx *c, const struct ynode *n)
+{
+	const char *str;
+	size_t j;
+
+	c->s->font_node = n;
+	if (n->kind == YNODE_SEQ) {
+		char *joined = arena_strdup(c->a, "");
+
+		for (j = 0; j < n->n; j++)
+			if (schema_text(c->d, n->items[j], "a font family",
+			    &str))
+				joined = arena_printf(c->a, "%s%s%s", joined,
+				    *joined ? ", " : "", str);
+		c->s->font = joined;
+	} else if (schema_text(c->d, n, "font", &str)) {
+		c->s->font = str;
+	}
+}
+
+/* weight: 100..1000, or a name (bold). */
+static void
+parse_weight(struct style_ctx *c, const struct ynode *n)
+{
+	double w;
+	int v;
+
+	if (n->kind == YNODE_SCALAR && g_ascii_isdigit(n->str[0])) {
+		if (schema_number(c->d, n, "weight", 100, 1000, &w))
+			c->s->weight = (int)w;
+	} else if (schema_keyword(c->d, n, "weight", weights, N(weights),
+	    &v)) {
+		c->s->weight = v;
+	}
+}
+
+static void
+parse_size(struct style_ctx *c, const struct ynode *n)
+{
+	double sz;
+
+	if (!schema_length(c->d, n, "size", 0, false, &sz))
+		return;
+	if (sz <= 0)
+		diag_error(c->d, &n->pos, "size must be more than 0");
+	else
+		c->s->size = sz;
+}
+
+static void
+parse_color(struct style_ctx *c, const struct ynode *n)
+{
+	schema_color(c->d, c->colors, n, "color", &c->s->color);
+}
+
+static void
+parse_align(struct style_ctx *c, const struct ynode *n)
+{
+	int v;
+
+	if (schema_keyword(c->d, n, "align", aligns, N(aligns), &v))
+		c->s->align = (enum align)v;
+}
+
+static void
+parse_break(struct style_ctx *c, const struct ynode *n)
+{
+	int v;
+
+	if (schema_keyword(c->d, n, "break", breaks, N(breaks), &v))
+		c->s->wordbreak = (enum wordbreak)v;
+}
+
+static void
+parse_paragraph_spacing(struct style_ctx *c, const struct ynode *n)
+{
+	schema_length(c->d, n, "paragraph-spacing", 0, false,
+	    &c->s->paragraph_spacing);
+}
+
+static void
+parse_runts(struct style_ctx *c, const struct ynode *n)
+{
+	int v;
+
+	if (schema_keyword(c->d, n, "runts", runts, N(runts), &v))
+		c->s->runts = v != 0;
+}
+
+/* max-gap: a length, or em of the size. */
+static void
+parse_max_gap(struct style_ctx *c, const struct ynode *n)
+{
+	double g;
+
+	if (!schema_length(c->d, n, "max-gap", 1, false, &g))
+		return;
+	if (n->len > 2 && strcmp(n->str + n->len - 2, "em") == 0) {
+		if (em_in_range(c->d, n, "max-gap", g))
+			c->s->max_gap_em = g;
+	} else {
+		c->s->max_gap = g;
+		c->s->max_gap_em = 0;
+	}
+}
+
+static void
+parse_indent(struct style_ctx *c, const struct ynode *n)
+{
+	schema_length(c->d, n, "indent", 0, true, &c->s->indent);
+}
+
+/*
+ * The style keys, sorted (schema_keys() and bsearch() search them).
+ * `base` is read before the others (see style_parse()).
+ */
+static const struct style_key {
+	const char	*name;
+	void		(*parse)(struct style_ctx *, const struct ynode *);
+} style_keys[] = {
+	{ "align", parse_align },
+	{ "base", NULL },
+	{ "break", parse_break },
+	{ "color", parse_color },
+	{ "font", parse_font },
+	{ "indent", parse_indent },
+	{ "letter-spacing", parse_letter_spacing },
+	{ "line-height", parse_line_height },
+	{ "max-gap", parse_max_gap },
+	{ "paragraph-spacing", parse_paragraph_spacing },
+	{ "runts", parse_runts },
+	{ "size", parse_size },
+	{ "weight", parse_weight },
+};
+
+static int
+cmp_key(const void *key, const void *entry)
+{
+	return strcmp(key, ((const struct style_key *)entry)->name);
+}
+
 struct style *
 style_parse(struct arena *a, struct diag *d, const struct ynode *colors,
     const struct ynode *key, const struct ynode *m,
     const struct style *(*find)(const void *, const char *), const void *ctx)
 {
 	struct style *s = arena_alloc(a, sizeof(*s));
+	struct style_ctx c = { a, d, colors, s };
+	const char *names[N(style_keys)], *str;
 	const struct ynode *n;
-	const char *str;
-	int v;
 	size_t i;
 
 	*s = style_default;
@@ -164,87 +313,17 @@ style_parse(struct arena *a, struct diag *d, const struct ynode *colors,
 	s->name = key->str;
 	s->node = key;
 	s->font_node = NULL;	/* the base's font was checked there */
-	if (!schema_keys(d, m, style_keys, N(style_keys), "a style") &&
+	for (i = 0; i < N(style_keys); i++)
+		names[i] = style_keys[i].name;
+	if (!schema_keys(d, m, names, N(names), "a style") &&
 	    m->kind != YNODE_MAP)
 		return s;
 	for (i = 0; i < m->n; i++) {
-		const char *k = m->pairs[i].key->str;
+		const struct style_key *k = bsearch(m->pairs[i].key->str,
+		    style_keys, N(style_keys), sizeof(*k), cmp_key);
 
-		n = m->pairs[i].val;
-		if (strcmp(k, "font") == 0) {
-			s->font_node = n;
-			if (n->kind == YNODE_SEQ) {
-				char *joined = arena_strdup(a, "");
-				size_t j;
-
-				for (j = 0; j < n->n; j++)
-					if (schema_text(d, n->items[j],
-					    "a font family", &str))
-						joined = arena_printf(a,
-						    "%s%s%s", joined,
-						    *joined ? ", " : "", str);
-				s->font = joined;
-			} else if (schema_text(d, n, "font", &str)) {
-				s->font = str;
-			}
-		} else if (strcmp(k, "weight") == 0) {
-			double w;
-
-			if (n->kind == YNODE_SCALAR &&
-			    g_ascii_isdigit(n->str[0])) {
-				if (schema_number(d, n, "weight", 100, 1000,
-				    &w))
-					s->weight = (int)w;
-			} else if (schema_keyword(d, n, "weight", weights,
-			    N(weights), &v)) {
-				s->weight = v;
-			}
-		} else if (strcmp(k, "size") == 0) {
-			double sz;
-
-			if (schema_length(d, n, "size", 0, false, &sz)) {
-				if (sz <= 0)
-					diag_error(d, &n->pos,
-					    "size must be more than 0");
-				else
-					s->size = sz;
-			}
-		} else if (strcmp(k, "color") == 0) {
-			schema_color(d, colors, n, "color", &s->color);
-		} else if (strcmp(k, "line-height") == 0) {
-			parse_line_height(d, n, s);
-		} else if (strcmp(k, "letter-spacing") == 0) {
-			parse_letter_spacing(d, n, s);
-		} else if (strcmp(k, "align") == 0) {
-			if (schema_keyword(d, n, "align", aligns, N(aligns),
-			    &v))
-				s->align = (enum align)v;
-		} else if (strcmp(k, "break") == 0) {
-			if (schema_keyword(d, n, "break", breaks, N(breaks),
-			    &v))
-				s->wordbreak = (enum wordbreak)v;
-		} else if (strcmp(k, "paragraph-spacing") == 0) {
-			schema_length(d, n, "paragraph-spacing", 0, false,
-			    &s->paragraph_spacing);
-		} else if (strcmp(k, "runts") == 0) {
-			if (schema_keyword(d, n, "runts", runts, N(runts), &v))
-				s->runts = v != 0;
-		} else if (strcmp(k, "max-gap") == 0) {
-			double g;
-
-			if (schema_length(d, n, "max-gap", 1, false, &g)) {
-				if (n->len > 2 &&
-				    strcmp(n->str + n->len - 2, "em") == 0) {
-					if (em_in_range(d, n, "max-gap", g))
-						s->max_gap_em = g;
-				} else {
-					s->max_gap = g;
-					s->max_gap_em = 0;
-				}
-			}
-		} else if (strcmp(k, "indent") == 0) {
-			schema_length(d, n, "indent", 0, true, &s->indent);
-		}
+		if (k != NULL && k->parse != NULL)
+			k->parse(&c, m->pairs[i].val);
 	}
 	return s;
 }
