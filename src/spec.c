@@ -514,6 +514,35 @@ parse_field_list(struct spec_parser *p, const struct ynode *n, const char *what,
 	*out = n;
 }
 
+/* colors: names for '#rrggbb' values, used wherever a colour is. */
+static void
+parse_colors(struct spec_parser *p, const struct ynode *n)
+{
+	struct color c;
+	size_t i;
+
+	if (n->kind != YNODE_MAP) {
+		diag_error(p->d, &n->pos, "'colors' must be a mapping of "
+		    "names to '#rrggbb'");
+		return;
+	}
+	for (i = 0; i < n->n; i++) {
+		const struct ynode *v = n->pairs[i].val;
+
+		if (v->kind == YNODE_SCALAR && v->plain && *v->str == '\0')
+			diag_error(p->d, &v->pos, "colour '%s' is empty: in "
+			    "YAML ' #' starts a comment, so quote it: "
+			    "\"#16181f\"", n->pairs[i].key->str);
+		else if (v->kind != YNODE_SCALAR ||
+		    !units_parse_color(v->str, &c))
+			diag_error(p->d, &v->pos, "colour '%s' must be '#rgb', "
+			    "'#rrggbb' or '#rrggbbaa', not '%s'",
+			    n->pairs[i].key->str, v->kind == YNODE_SCALAR ?
+			    v->str : ynode_kind_name(v));
+	}
+	p->colors = n;
+}
+
 struct spec *
 spec_parse(struct ydoc *doc, struct diag *d)
 {
@@ -539,34 +568,8 @@ spec_parse(struct ydoc *doc, struct diag *d)
 	if (!schema_keys(d, root, top_keys, N(top_keys), "a layout") &&
 	    root->kind != YNODE_MAP)
 		goto fail;
-	if ((n = ynode_get(root, "colors")) != NULL) {
-		struct color c;
-
-		if (n->kind != YNODE_MAP) {
-			diag_error(d, &n->pos, "'colors' must be a mapping "
-			    "of names to '#rrggbb'");
-		} else {
-			for (i = 0; i < n->n; i++) {
-				const struct ynode *v = n->pairs[i].val;
-
-				if (v->kind == YNODE_SCALAR && v->plain &&
-				    *v->str == '\0')
-					diag_error(d, &v->pos, "colour '%s' is "
-					    "empty: in YAML ' #' starts a "
-					    "comment, so quote it: \"#16181f\"",
-					    n->pairs[i].key->str);
-				else if (v->kind != YNODE_SCALAR ||
-				    !units_parse_color(v->str, &c))
-					diag_error(d, &v->pos, "colour '%s' "
-					    "must be '#rgb', '#rrggbb' or "
-					    "'#rrggbbaa', not '%s'",
-					    n->pairs[i].key->str,
-					    v->kind == YNODE_SCALAR ? v->str :
-					    ynode_kind_name(v));
-			}
-			p.colors = n;
-		}
-	}
+	if ((n = ynode_get(root, "colors")) != NULL)
+		parse_colors(&p, n);
 	if ((n = ynode_get(root, "page")) != NULL)
 		parse_page_setup(&p, n);
 	if ((n = ynode_get(root, "fonts")) != NULL &&
