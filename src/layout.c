@@ -97,6 +97,7 @@ debug_box(struct flow *f, double x, double y, double w, double h,
 	if (!f->ctx->debug)
 		return;
 	b = box_add(f->page, BOX_DEBUG, name);
+	b->of_frame = frame;
 	b->x = x;
 	b->y = y;
 	b->w = w;

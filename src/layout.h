@@ -34,6 +34,9 @@ struct box {
 	enum box_kind	 kind;
 	double		 x, y, w, h;	/* [pt] from the page's top left */
 	const char	*label;		/* frame or block name, for the dump */
+	bool		 of_frame;	/* DEBUG: a frame's outline (label at
+					   the top right), not a block's (top
+					   left) */
 	struct color	 fill;		/* RECT; TEXT: the text colour */
 	struct color	 stroke;	/* RECT; LINE: its colour; QR: the
 					   ground behind it */

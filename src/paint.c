@@ -243,10 +243,10 @@ static void
 label(cairo_t *cr, const struct box *b)
 {
 	PangoRectangle ink, logical;
-	double x, frame = b->stroke.r > 0.5;	/* magenta: a frame */
+	double x;
 
 	pango_layout_get_pixel_extents(b->layout, &ink, &logical);
-	x = frame ? b->x + b->w - logical.width - 3 : b->x + 1;
+	x = b->of_frame ? b->x + b->w - logical.width - 3 : b->x + 1;
 	cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
 	cairo_rectangle(cr, x, b->y + 0.5, logical.width + 2,
 	    logical.height);
