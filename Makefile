@@ -101,9 +101,10 @@ photos: $(B)/mkphotos
 	$(B)/mkphotos portrait data/photos/gina.jpg 45
 	$(B)/mkphotos portrait data/photos/wilson.jpg 200
 	$(B)/mkphotos portrait data/photos/ted.jpg 330
-	$(B)/mkphotos turned tests/e2e/turned.jpg
+	$(B)/mkphotos turned tests/cases/image/turned.jpg
 
-# Regenerates the golden files; review them as a diff and as pictures.
+# Regenerates the golden files and the layout cases' .tree and .err
+# (tests/README); review them as a diff and as pictures.
 test-update: all $(B)/tests/pngdiff
 	@sh tests/golden/update
 

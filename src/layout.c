@@ -49,11 +49,14 @@ struct flow {
 	const char		*wide_field;
 	double			 wide_by; /* by how much [pt] */
 	int			 lines;	/* lines placed so far */
+	const struct ynode	*at;	/* the block or frame being laid out:
+					   the source of the boxes made */
 };
 
 static struct box *
-box_add(struct lpage *p, enum box_kind kind, const char *label)
+box_add(struct flow *f, enum box_kind kind, const char *label)
 {
+	struct lpage *p = f->page;
 	struct box *b;
 
 	if (p->n == p->cap) {
@@ -64,7 +67,18 @@ box_add(struct lpage *p, enum box_kind kind, const char *label)
 	memset(b, 0, sizeof(*b));
 	b->kind = kind;
 	b->label = label;
+	b->src = f->at;
 	return b;
+}
+
+/* A text box's colour and, for the dump, the style it was set in. */
+static void
+box_set_style(struct box *b, const struct style *s)
+{
+	b->fill = s->color;
+	b->font = s->font;
+	b->weight = s->weight;
+	b->size = s->size;
 }
 
 /* Drops the boxes from index n on (a box left out after all). */
@@ -96,7 +110,7 @@ debug_box(struct flow *f, double x, double y, double w, double h,
 
 	if (!f->ctx->debug)
 		return;
-	b = box_add(f->page, BOX_DEBUG, name);
+	b = box_add(f, BOX_DEBUG, name);
 	b->of_frame = frame;
 	b->x = x;
 	b->y = y;
@@ -185,24 +199,24 @@ place_text(struct flow *f, const struct style *s, const char *text,
 		int i, n = text_justify(f->ctx->pango, s, l, w, &lines);
 
 		for (i = 0; i < n; i++) {
-			b = box_add(f->page, BOX_TEXT, label);
+			b = box_add(f, BOX_TEXT, label);
 			b->layout = lines[i];
 			b->x = x;
 			b->y = y + i * style_line_height(s);
 			b->w = w;
 			b->h = style_line_height(s);
-			b->fill = s->color;
+			box_set_style(b, s);
 		}
 		g_free(lines);
 		g_object_unref(l);
 	} else {
-		b = box_add(f->page, BOX_TEXT, label);
+		b = box_add(f, BOX_TEXT, label);
 		b->layout = l;
 		b->x = x;
 		b->y = y;
 		b->w = w;
 		b->h = m.height;
-		b->fill = s->color;
+		box_set_style(b, s);
 	}
 	if (m.font_error[0] != '\0') {
 		char *at = where(f, field);
@@ -350,6 +364,10 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 	}
 	if (b->as.text.link != NULL)
 		set_link(f, b, first);
+	for (i = first; b->as.text.fit_max > 0 && i < f->page->n; i++) {
+		f->page->boxes[i].fit_min = b->as.text.fit_min;
+		f->page->boxes[i].fit_max = b->as.text.fit_max;
+	}
 	lines = f->lines - lines;
 	if (b->as.text.max_lines > 0 && f->too_long == NULL) {
 		if (lines > b->as.text.max_lines) {
@@ -375,7 +393,7 @@ place_disc(struct flow *f, const struct style *s, const struct box *line,
 	double d = s->size / 3;
 	double baseline = pango_layout_get_baseline(line->layout) /
 	    (double)PANGO_SCALE;
-	struct box *b = box_add(f->page, BOX_RECT, NULL);
+	struct box *b = box_add(f, BOX_RECT, NULL);
 
 	b->x = x + d / 2;
 	/* Centre at half the x-height, about 0.27em above the baseline. */
@@ -471,7 +489,7 @@ place_initial(struct flow *f, const struct block *b, double x, double y,
 	c = g_unichar_toupper(g_utf8_get_char(v.text));
 	g_unichar_to_utf8(c, initial);
 	tval_clear(&v);
-	disc = box_add(f->page, BOX_RECT, b->name);
+	disc = box_add(f, BOX_RECT, b->name);
 	disc->w = bw;
 	disc->h = bh;
 	disc->y = y;
@@ -485,13 +503,13 @@ place_initial(struct flow *f, const struct block *b, double x, double y,
 	s.align = ALIGN_CENTER;
 	s.line_height_factor = 1.2;
 	s.color = (struct color){ 1, 1, 1, 1 };
-	t = box_add(f->page, BOX_TEXT, b->name);
+	t = box_add(f, BOX_TEXT, b->name);
 	t->layout = text_layout(f->ctx->pango, &s, initial, bw, &m);
 	t->x = disc->x;
 	t->y = y + (bh - m.height) / 2;
 	t->w = bw;
 	t->h = m.height;
-	t->fill = s.color;
+	box_set_style(t, &s);
 	return bh;
 }
 
@@ -537,7 +555,7 @@ flow_image(struct flow *f, const struct block *b, double x, double y,
 	if (b->as.image.height > 0 && b->as.image.width <= 0)
 		bw = fmin(w, b->as.image.height * iw / ih);
 	bh = b->as.image.height > 0 ? b->as.image.height : bw * ih / iw;
-	box = box_add(f->page, BOX_IMAGE, b->name);
+	box = box_add(f, BOX_IMAGE, b->name);
 	box->image = img;
 	box->fit = b->as.image.fit;
 	box->mask = b->as.image.mask;
@@ -589,7 +607,7 @@ flow_qr(struct flow *f, const struct block *b, double x, double y, double w)
 		g_free(at);
 	}
 	tval_clear(&v);
-	box = box_add(f->page, BOX_QR, b->name);
+	box = box_add(f, BOX_QR, b->name);
 	box->qr = q;
 	box->w = box->h = size;
 	box->y = y;
@@ -604,7 +622,7 @@ static double
 flow_rule(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
-	struct box *box = box_add(f->page, BOX_LINE, b->name);
+	struct box *box = box_add(f, BOX_LINE, b->name);
 	double rw = b->as.rule.width > 0 ? fmin(b->as.rule.width, w) : w;
 
 	box->x = b->as.rule.align == ALIGN_CENTER ? x + (w - rw) / 2 :
@@ -674,10 +692,10 @@ flow_box(struct flow *f, const struct block *b, double x, double y,
 	struct box *r;
 
 	/* The fill goes under the content: reserve it, size it after. */
-	box_add(f->page, BOX_RECT, b->name);
+	box_add(f, BOX_RECT, b->name);
 	if (b->as.box.border_left > 0) {
 		bar = f->page->n;
-		box_add(f->page, BOX_RECT, b->name);
+		box_add(f, BOX_RECT, b->name);
 	}
 	h = flow_blocks(f, b->children, b->nchildren,
 	    x + pad[3] + b->as.box.border_left, y + pad[0],
@@ -739,13 +757,15 @@ static double
 flow_blocks(struct flow *f, struct block *const *blocks, size_t n,
     double x, double y, double w)
 {
-	double at = 0, bottom = 0;
+	const struct ynode *outer = f->at;
+	double at = 0, bottom = 0, h;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		const struct block *b = blocks[i];
-		double h = flow_block(f, b, x, y + at + b->space_before, w);
 
+		f->at = b->node;
+		h = flow_block(f, b, x, y + at + b->space_before, w);
 		if (h < 0)
 			continue;
 		debug_box(f, x, y + at + b->space_before, w, h,
@@ -753,6 +773,7 @@ flow_blocks(struct flow *f, struct block *const *blocks, size_t n,
 		bottom = at + b->space_before + h;
 		at = bottom + b->space_after;
 	}
+	f->at = outer;
 	return bottom;
 }
 
@@ -818,8 +839,9 @@ layout_frame(struct flow *f, const struct frame *fr)
 
 	if (!condition_holds(f, fr->if_node))
 		return;
+	f->at = fr->node;
 	if (fr->decor.fill.a > 0 || fr->decor.stroke.a > 0)
-		decor_rect(box_add(f->page, BOX_RECT, fr->name), &fr->decor,
+		decor_rect(box_add(f, BOX_RECT, fr->name), &fr->decor,
 		    fr->x, fr->y, fr->w, fr->h);
 	first = f->page->n;
 	f->limit = iy + ih;
@@ -992,6 +1014,26 @@ dump_lines(PangoLayout *l, FILE *out)
 	}
 }
 
+/* A colour channel 0..1 as a byte, as it was written in the layout. */
+static unsigned
+dump_byte(double v)
+{
+	return (unsigned)lround(fmin(fmax(v, 0), 1) * 255);
+}
+
+/* " 'font' weight size #rrggbb[aa] [fit min..max]" of a text box. */
+static void
+dump_style(const struct box *b, FILE *out)
+{
+	fprintf(out, " '%s' %d %.2fpt #%02x%02x%02x", b->font ? b->font : "",
+	    b->weight, b->size, dump_byte(b->fill.r), dump_byte(b->fill.g),
+	    dump_byte(b->fill.b));
+	if (b->fill.a < 1)
+		fprintf(out, "%02x", dump_byte(b->fill.a));
+	if (b->fit_max > 0)
+		fprintf(out, " fit %.2f..%.2f", b->fit_min, b->fit_max);
+}
+
 void
 lpage_dump(const struct lpage *p, FILE *out)
 {
@@ -1002,8 +1044,9 @@ lpage_dump(const struct lpage *p, FILE *out)
 	};
 	size_t i;
 
-	fprintf(out, "page %d '%s' %.2f x %.2f\n", p->number, p->name,
-	    p->width, p->height);
+	/* The layout once per page: the positions below are in it. */
+	fprintf(out, "page %d '%s' %.2f x %.2f %s\n", p->number, p->name,
+	    p->width, p->height, p->spec->node->pos.file);
 	for (i = 0; i < p->n; i++) {
 		const struct box *b = &p->boxes[i];
 
@@ -1012,6 +1055,11 @@ lpage_dump(const struct lpage *p, FILE *out)
 		fprintf(out, "  %s%s%s%s %.2f %.2f %.2f %.2f", kinds[b->kind],
 		    b->label ? " '" : "", b->label ? b->label : "",
 		    b->label ? "'" : "", b->x, b->y, b->w, b->h);
+		if (b->src != NULL)
+			fprintf(out, " @%d:%d", b->src->pos.line,
+			    b->src->pos.col);
+		if (b->kind == BOX_TEXT)
+			dump_style(b, out);
 		fputc('\n', out);
 		if (b->kind == BOX_TEXT)
 			dump_lines(b->layout, out);

@@ -48,6 +48,16 @@ struct box {
 	struct qr	*qr;		/* QR, owned by the page */
 	enum fit	 fit;		/* IMAGE */
 	enum mask	 mask;		/* IMAGE */
+
+	/* Where the box came from and how its text was set, for the dump. */
+	const struct ynode *src;	/* the mapping of the block that made
+					   it (of the frame for a frame's
+					   fill or outline) */
+	const char	*font;		/* TEXT: the style's family list */
+	int		 weight;	/* TEXT: 100..1000 */
+	double		 size;		/* TEXT [pt]: as set, after fitting */
+	double		 fit_min;	/* TEXT [pt]: the block's fit range, */
+	double		 fit_max;	/*   or both 0 */
 };
 
 struct lpage {
@@ -100,7 +110,11 @@ char		*layout_page_name(const struct page_spec *,
 		    const struct ynode *first, int sheet);
 void		 lpage_free(struct lpage *);
 
-/* Writes a deterministic text dump of the page's boxes. */
+/*
+ * Writes a deterministic text dump of the page's boxes, one line each
+ * (`kind ['name'] x y w h @line:col`, then for text the font, weight,
+ * size, colour, fit range and its lines); docs/layout.md describes it.
+ */
 void		 lpage_dump(const struct lpage *, FILE *);
 
 #endif
