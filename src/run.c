@@ -20,7 +20,6 @@
  * PDF writing, and the file is the same at any --jobs.
  */
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -485,7 +484,7 @@ choose_output(struct render *r)
 		return STATUS_USAGE;
 	}
 	if (dir) {
-		r->be = out_find(r->o->format ? r->o->format : "png");
+		r->be = r->o->format ? out_find(r->o->format) : &out_png;
 		r->mode = MODE_FILES;
 	} else if (ends_with(out, ".pdf")) {
 		r->be = &out_pdf;
@@ -498,8 +497,7 @@ choose_output(struct render *r)
 		    ".svg, or be a folder (end it with '/')", out);
 		return STATUS_USAGE;
 	}
-	if (!dir && r->o->format != NULL &&
-	    strcmp(r->o->format, r->be->name) != 0) {
+	if (!dir && r->o->format != NULL && out_find(r->o->format) != r->be) {
 		diag_error(d, NULL, "--format %s does not match the output "
 		    "'%s'", r->o->format, out);
 		return STATUS_USAGE;
@@ -515,7 +513,7 @@ choose_output(struct render *r)
 		    "'%s' is one file", out);
 		return STATUS_USAGE;
 	}
-	for (i = 0; strcmp(r->be->name, "png") == 0 && i < r->nlays; i++) {
+	for (i = 0; r->be->raster && i < r->nlays; i++) {
 		const struct spec *s = r->lays[i].spec;
 
 		if (r->o->scale * s->width * r->o->scale * s->height <=
@@ -626,8 +624,7 @@ page_file(const struct out_backend *be, const char *path,
 	paint_links(cr, links, nlinks);
 	paint_links_free(links, nlinks);
 	ok = be->page_end(doc, cr);
-	/* A PDF or SVG measures its glyphs as it is finished (text.c). */
-	if (strcmp(be->name, "png") != 0) {
+	if (be->close_locked) {
 		bool closed;
 
 		text_lock();
@@ -638,26 +635,18 @@ page_file(const struct out_backend *be, const char *path,
 	return be->close(doc, ok) && ok;
 }
 
-/* A raster side of w points at scale, as the PNG backend rounds it. */
-static double
-pixels(double w, double scale)
-{
-	return ceil(w * scale - 1e-6);
-}
-
 /* Writes page p to its own file (MODE_FILES); the status. */
 static enum status
 write_file(struct render *r, const struct job *j, struct lpage *p,
     struct result *res, struct diag *d)
 {
 	double w = p->width + 2 * p->offset, h = p->height + 2 * p->offset;
-	bool png = strcmp(r->be->name, "png") == 0;
 
 	res->path = job_path(r, j);
 	if (!page_file(r->be, res->path, &r->lays[j->lay].oo, p, d))
 		return STATUS_OUTPUT;
-	res->fw = png ? pixels(w, r->o->scale) : w;
-	res->fh = png ? pixels(h, r->o->scale) : h;
+	res->fw = r->be->raster ? r->be->pixels(w, r->o->scale) : w;
+	res->fh = r->be->raster ? r->be->pixels(h, r->o->scale) : h;
 	if (r->o->manifest != NULL &&
 	    !manifest_hash_file(res->path, res->sha, &res->bytes)) {
 		struct diag_pos pos = { res->path, 0, 0 };
@@ -689,8 +678,8 @@ write_thumb(struct render *r, const struct job *j, struct lpage *p,
 		res->thumb = NULL;
 		return;
 	}
-	res->tw = (int)pixels(w, oo.scale);
-	res->th = (int)pixels(h, oo.scale);
+	res->tw = (int)out_png.pixels(w, oo.scale);
+	res->th = (int)out_png.pixels(h, oo.scale);
 }
 
 /* Paints page p into a recording for the main thread (MODE_PDF). */
@@ -806,7 +795,7 @@ add_entry(struct render *r, const struct job *j, const struct result *res)
 	e.type = r->be->name;
 	e.width = res->fw;
 	e.height = res->fh;
-	e.unit = strcmp(r->be->name, "png") == 0 ? "px" : "pt";
+	e.unit = r->be->unit;
 	e.pages = 1;
 	e.bytes = res->bytes;
 	e.sha256 = res->sha;
@@ -864,7 +853,7 @@ gallery_item(struct render *r, const struct job *j, struct result *res)
 		it.width = res->tw;
 		it.height = res->th;
 	} else if (res->st == STATUS_OK && r->mode == MODE_FILES &&
-	    strcmp(r->be->name, "pdf") != 0) {
+	    r->be->picture) {
 		it.image = link;
 		it.width = (int)res->fw;
 		it.height = (int)res->fh;
@@ -969,8 +958,7 @@ unit_name(const struct render *r)
 		return "pages checked";
 	if (r->mode == MODE_PDF)
 		return "pages";
-	return strcmp(r->be->name, "pdf") == 0 ? "PDF files" :
-	    strcmp(r->be->name, "svg") == 0 ? "SVG files" : "images";
+	return r->be->nouns;
 }
 
 /* "1000 images, 4 formats, 7.9 s, 127 img/s" on stderr. */
@@ -979,8 +967,7 @@ summary(struct render *r, double secs)
 {
 	int n = r->mode == MODE_PDF ? r->njobs : r->written;
 	const char *unit = unit_name(r);
-	const char *rate = r->mode == MODE_PDF ? "pages/s" :
-	    strcmp(r->be->name, "png") == 0 ? "img/s" : "files/s";
+	const char *rate = r->mode == MODE_PDF ? "pages/s" : r->be->rate;
 
 	if (r->d->quiet || r->o->watching || n == 0)
 		return;
@@ -1027,7 +1014,7 @@ gallery_setup(struct render *r)
 	}
 	r->gdir = g_strdup(real);
 	free(real);
-	r->thumbs = strcmp(r->be->name, "pdf") == 0;
+	r->thumbs = !r->be->picture;
 	if (r->thumbs) {
 		char *pages = g_build_filename(r->gdir, "pages", NULL);
 
