@@ -43,7 +43,7 @@
 #include "run.h"
 #include "schema.h"
 #include "spec.h"
-#include "srcview.h"
+#include "report.h"
 #include "template.h"
 #include "text.h"
 #include "validate.h"
@@ -80,16 +80,10 @@ struct job {
 	int			 key_index;	/* among the whole set's keys */
 };
 
-struct msg {
-	enum diag_level	 level;
-	struct diag_pos	 pos;		/* file owned by the message */
-	char		*line;
-};
-
 /* What a worker made of a job, for the main thread. */
 struct result {
 	enum status		 st;
-	GPtrArray		*msgs;		/* struct msg *, in order */
+	struct report_log	*log;		/* its diagnostics */
 	int			 count[DIAG__MAX];
 	char			*dump;		/* --dump-tree text */
 	/* A page of a single PDF: */
@@ -115,22 +109,6 @@ enum mode {
 	MODE_PDF,	/* one PDF: pages recorded, replayed in order */
 };
 
-/*
- * Prints each diagnostic once: a diagnostic is its line with the notes
- * after it, so the same warning with another note (from a second
- * layout) is no repeat.  On a terminal with the source line and a
- * caret under each line, in colour.
- */
-struct printer {
-	FILE		*out;
-	GHashTable	*seen;		/* groups printed, as text */
-	GPtrArray	*group;		/* struct msg *: the one being read */
-	struct progress	*prog;
-	struct srcview	*src;		/* non-NULL: show source lines */
-	bool		 color;
-	bool		 quiet;		/* hide warnings (--quiet, not strict) */
-};
-
 struct render {
 	const struct run_opts		*o;
 	const struct data		*data;
@@ -146,7 +124,8 @@ struct render {
 	struct outdoc			*doc;		/* MODE_PDF */
 	struct result			*res;
 	struct diag			*d;
-	struct printer			 pr;
+	struct report			*rep;
+	struct progress			*prog;
 	struct manifest			*man;
 	FILE				*dump;		/* --dump-tree */
 	struct outfile			*dumpf;		/* its file, or NULL
@@ -163,115 +142,6 @@ static enum status
 worst(enum status a, enum status b)
 {
 	return a > b ? a : b;
-}
-
-/* The first line in colour: bold place, coloured level word. */
-static void
-print_colored(FILE *out, enum diag_level level, const char *line)
-{
-	static const char *const words[] = { ": error: ", ": warning: ",
-	    ": note: " };
-	static const char *const colors[] = { "\033[1;31m", "\033[1;35m",
-	    "\033[1;36m" };
-	const char *at = NULL, *hit;
-	size_t i, k = 0;
-
-	(void)level;
-	for (i = 0; i < 3; i++)
-		if ((hit = strstr(line, words[i])) != NULL &&
-		    (at == NULL || hit < at)) {
-			at = hit;
-			k = i;
-		}
-	if (at == NULL) {
-		fprintf(out, "%s\n", line);
-		return;
-	}
-	fprintf(out, "\033[1m%.*s:\033[0m %s%.*s\033[0m%s\n",
-	    (int)(at - line), line, colors[k],
-	    (int)strlen(words[k]) - 3, words[k] + 2, at + strlen(words[k]) - 1);
-}
-
-static struct msg *
-msg_new(enum diag_level level, const struct diag_pos *pos, const char *line)
-{
-	struct msg *m = xcalloc(1, sizeof(*m));
-
-	m->level = level;
-	if (pos != NULL) {
-		m->pos = *pos;
-		m->pos.file = g_strdup(pos->file);
-	}
-	m->line = g_strdup(line);
-	return m;
-}
-
-static void
-free_msg(gpointer v)
-{
-	struct msg *m = v;
-
-	g_free((char *)m->pos.file);
-	g_free(m->line);
-	free(m);
-}
-
-/* Prints the diagnostic read so far, unless hidden or seen before. */
-static void
-print_flush(struct printer *p)
-{
-	const struct msg *head;
-	GString *key;
-	guint i;
-
-	if (p->group->len == 0)
-		return;
-	head = g_ptr_array_index(p->group, 0);
-	key = g_string_new(NULL);
-	for (i = 0; i < p->group->len; i++) {
-		const struct msg *m = g_ptr_array_index(p->group, i);
-
-		g_string_append(key, m->line);
-		g_string_append_c(key, '\n');
-	}
-	if (head->level == DIAG_WARNING && p->quiet)
-		g_string_free(key, TRUE);
-	else if (g_hash_table_add(p->seen, g_string_free(key, FALSE))) {
-		progress_clear(p->prog);
-		for (i = 0; i < p->group->len; i++) {
-			const struct msg *m = g_ptr_array_index(p->group, i);
-
-			if (p->color)
-				print_colored(p->out, m->level, m->line);
-			else
-				fprintf(p->out, "%s\n", m->line);
-			if (p->src != NULL && m->pos.file != NULL &&
-			    m->pos.line > 0)
-				srcview_show(p->src, p->out, m->pos.file,
-				    m->pos.line, m->pos.col, p->color);
-		}
-	}
-	g_ptr_array_set_size(p->group, 0);
-}
-
-static void
-print_line(void *arg, enum diag_level level, const struct diag_pos *pos,
-    const char *line)
-{
-	struct printer *p = arg;
-
-	if (level != DIAG_NOTE)
-		print_flush(p);
-	g_ptr_array_add(p->group, msg_new(level, pos, line));
-}
-
-static void
-collect_line(void *arg, enum diag_level level, const struct diag_pos *pos,
-    const char *line)
-{
-	struct result *res = arg;
-
-	g_ptr_array_add(res->msgs, msg_new(level, pos, line));
 }
 
 static bool
@@ -459,6 +329,20 @@ select_pages(struct render *r, struct job *all, int n)
 	free(keep);
 	g_hash_table_destroy(keys);
 	return st;
+}
+
+/*
+ * The report of a run on d's stream: on a terminal (not CI) with
+ * source lines and, unless NO_COLOR is set, colours.
+ */
+static struct report *
+new_report(const struct diag *d)
+{
+	const char *nc = getenv("NO_COLOR");
+	bool tty = progress_wanted(d->out);
+
+	return report_new(d->out, d->quiet && !d->strict, tty,
+	    tty && (nc == NULL || *nc == '\0'));
 }
 
 /* Picks the backend and the shape of the output from its name. */
@@ -710,9 +594,9 @@ work(void *v, int i, void *arg)
 	 * --quiet, the gallery shows them. */
 	diag_init(&d, NULL);
 	d.strict = r->d->strict;
-	d.sink = collect_line;
-	d.sink_arg = res;
-	res->msgs = g_ptr_array_new_with_free_func(free_msg);
+	res->log = report_log_new();
+	d.sink = report_log_sink;
+	d.sink_arg = res->log;
 	if (w->fonts[l->fontset] == NULL)
 		w->fonts[l->fontset] = fonts_clone(l->fonts);
 	lc.spec = l->spec;
@@ -751,8 +635,7 @@ work(void *v, int i, void *arg)
 static void
 free_result(struct result *res)
 {
-	if (res->msgs != NULL)
-		g_ptr_array_free(res->msgs, TRUE);
+	report_log_free(res->log);
 	free(res->dump);
 	paint_record_free(res->rec);
 	g_free(res->outline);
@@ -820,21 +703,21 @@ static void
 gallery_item(struct render *r, const struct job *j, struct result *res)
 {
 	struct gallery_item it = { 0 };
-	const char **msgs = xcalloc(res->msgs->len + 1, sizeof(*msgs));
-	enum diag_level *levels = xcalloc(res->msgs->len + 1,
-	    sizeof(*levels));
+	size_t n = report_log_len(res->log);
+	const char **msgs = xcalloc(n + 1, sizeof(*msgs));
+	enum diag_level *levels = xcalloc(n + 1, sizeof(*levels));
 	char *caption = NULL, *link = NULL, *fragment = NULL;
-	guint k;
+	size_t k;
 
-	for (k = 0; k < res->msgs->len; k++) {
-		const struct msg *m = g_ptr_array_index(res->msgs, k);
+	for (k = 0; k < n; k++) {
+		const struct diag_msg *m = report_log_get(res->log, k);
 
 		msgs[k] = m->line;
 		levels[k] = m->level;
 	}
 	it.msgs = msgs;
 	it.levels = levels;
-	it.nmsgs = res->msgs->len;
+	it.nmsgs = n;
 	it.caption = j->key;
 	it.detail = r->nlays > 1 ? r->lays[j->lay].stem : NULL;
 	if (r->mode == MODE_PDF) {
@@ -871,15 +754,9 @@ consume(int i, void *arg)
 {
 	struct render *r = arg;
 	struct result *res = &r->res[i];
-	guint k;
+	int k;
 
-	for (k = 0; k < res->msgs->len; k++) {
-		const struct msg *m = g_ptr_array_index(res->msgs, k);
-
-		print_line(&r->pr, m->level, m->pos.file ? &m->pos : NULL,
-		    m->line);
-	}
-	print_flush(&r->pr);
+	report_replay(r->rep, res->log);
 	for (k = 0; k < DIAG__MAX; k++)
 		r->d->count[k] += res->count[k];
 	if (res->dump != NULL)
@@ -896,8 +773,8 @@ consume(int i, void *arg)
 	if (r->gal != NULL)
 		gallery_item(r, &r->jobs[i], res);
 	free_result(res);
-	if (r->pr.prog != NULL)
-		progress_step(r->pr.prog, i + 1);
+	if (r->prog != NULL)
+		progress_step(r->prog, i + 1);
 	/*
 	 * One bad page spoils a single PDF, but the later pages are still
 	 * laid out: every problem is reported, under --strict too.
@@ -972,15 +849,15 @@ summary(struct render *r, double secs)
 	if (r->d->quiet || r->o->watching || n == 0)
 		return;
 	if (r->mode == MODE_PDF)
-		fprintf(r->pr.out, "%s: ", r->o->output);
+		fprintf(r->d->out, "%s: ", r->o->output);
 	/* "1 image", "1 SVG file", "1 page": the unit without its 's'. */
-	fprintf(r->pr.out, "%d %.*s, %d format%s, %.1f s, %.0f %s", n,
+	fprintf(r->d->out, "%d %.*s, %d format%s, %.1f s, %.0f %s", n,
 	    (int)strlen(unit) - (n == 1), unit, r->nlays,
 	    r->nlays == 1 ? "" : "s", secs, secs > 0 ? n / secs : 0, rate);
 	if (r->mode == MODE_FILES && r->written < r->njobs)
-		fprintf(r->pr.out, " (%d not written)",
+		fprintf(r->d->out, " (%d not written)",
 		    r->njobs - r->written);
-	fputc('\n', r->pr.out);
+	fputc('\n', r->d->out);
 }
 
 /*
@@ -1315,21 +1192,10 @@ run(const struct run_opts *o, struct diag *d)
 
 	r.o = o;
 	r.d = d;
-	r.pr.out = d->out;
-	r.pr.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    NULL);
-	r.pr.group = g_ptr_array_new_with_free_func(free_msg);
-	if (progress_wanted(d->out)) {
-		const char *nc = getenv("NO_COLOR");
-
-		r.pr.src = srcview_new();
-		r.pr.color = nc == NULL || *nc == '\0';
-	}
-	/* Until the end of run(): every line goes through the printer. */
-	r.pr.quiet = d->quiet && !d->strict;
-	d->sink = print_line;
-	/* cppcheck-suppress autoVariables ; reset before returning */
-	d->sink_arg = &r.pr;
+	r.rep = new_report(d);
+	/* Until the end of run(): every line goes through the report. */
+	d->sink = report_sink;
+	d->sink_arg = r.rep;
 	if (!load(&r, &data)) {
 		r.st = STATUS_INPUT;
 		goto done;
@@ -1380,8 +1246,9 @@ run(const struct run_opts *o, struct diag *d)
 		warm[i] = text_warm(fonts_context(r.lays[i].fonts),
 		    r.lays[i].spec->styles, r.lays[i].spec->nstyles);
 	r.res = xcalloc((size_t)r.njobs + 1, sizeof(*r.res));
-	r.pr.prog = progress_new(d->out, r.njobs, unit_name(&r),
+	r.prog = progress_new(d->out, r.njobs, unit_name(&r),
 	    !d->quiet && progress_wanted(d->out));
+	report_set_progress(r.rep, r.prog);
 	pool_run(r.njobs, o->jobs, 4 * o->jobs, &render_ops, &r);
 	if (r.mode == MODE_PDF && !r.be->close(r.doc, r.st == STATUS_OK))
 		r.st = worst(r.st, STATUS_OUTPUT);
@@ -1395,7 +1262,7 @@ run(const struct run_opts *o, struct diag *d)
 		add_pdf_entry(&r);
 	if (r.mode == MODE_CHECK && diag_failed(d))
 		r.st = STATUS_INPUT;
-	progress_clear(r.pr.prog);
+	progress_clear(r.prog);
 	if (r.man != NULL && (r.written > 0 || r.mode == MODE_PDF) &&
 	    !manifest_write(r.man, o->manifest, d))
 		r.st = worst(r.st, STATUS_OUTPUT);
@@ -1409,18 +1276,19 @@ run(const struct run_opts *o, struct diag *d)
 	if (r.dumpf != NULL && !outfile_commit(r.dumpf, d))
 		r.st = worst(r.st, STATUS_OUTPUT);
 	r.dumpf = NULL;
-	print_flush(&r.pr);
+	report_flush(r.rep);
 	if (r.mode != MODE_CHECK && (r.mode != MODE_PDF || r.st == STATUS_OK))
-		summary(&r, progress_elapsed(r.pr.prog));
+		summary(&r, progress_elapsed(r.prog));
 done:
-	print_flush(&r.pr);
+	report_flush(r.rep);
 	outfile_abort(r.dumpf);
 	for (i = 0; i < nall; i++)
 		g_free(all[i].key);
 	g_free(all);
 	free(r.jobs);
 	free(r.res);
-	progress_free(r.pr.prog);
+	report_set_progress(r.rep, NULL);
+	progress_free(r.prog);
 	manifest_free(r.man);
 	gallery_free(r.gal);
 	g_free(r.gdir);
@@ -1438,8 +1306,6 @@ done:
 	data_free(data);
 	d->sink = NULL;
 	d->sink_arg = NULL;
-	g_hash_table_destroy(r.pr.seen);
-	g_ptr_array_free(r.pr.group, TRUE);
-	srcview_free(r.pr.src);
+	report_free(r.rep);
 	return r.st;
 }
