@@ -38,10 +38,10 @@
 #include "out.h"
 #include "outfile.h"
 #include "paint.h"
+#include "pages.h"
 #include "pool.h"
 #include "progress.h"
 #include "run.h"
-#include "schema.h"
 #include "spec.h"
 #include "report.h"
 #include "template.h"
@@ -62,22 +62,6 @@ struct lay {
 	struct fonts	*fonts;		/* workers clone it */
 	int		 fontset;	/* the first layout with the same
 					   fonts folder: one set of fonts */
-};
-
-/*
- * One page to make: a layout's page spec and, for `each` pages, its
- * records (one, or up to per-page for N-up, the last sheet maybe
- * fewer).
- */
-struct job {
-	int			 lay;
-	const struct page_spec	*ps;
-	const struct ynode	*const *records;
-	int			 nrec;
-	int			 sheet;		/* 1-based among this spec's */
-	int			 number;	/* 1-based in its document */
-	char			*key;		/* record id, page name, … */
-	int			 key_index;	/* among the whole set's keys */
 };
 
 /* What a worker made of a job, for the main thread. */
@@ -114,7 +98,7 @@ struct render {
 	const struct data		*data;
 	struct lay			 lays[RUN_MAX_LAYOUTS];
 	int				 nlays;
-	struct job			*jobs;		/* the selection */
+	struct page			*jobs;		/* the selection */
 	int				 njobs;
 	int				 whole_jobs, whole_keys;
 	enum mode			 mode;
@@ -203,132 +187,19 @@ has_family(void *fonts, const char *family)
 	return fonts_has_family(fonts, family);
 }
 
-/* The pages of layout li, appended to *jobs (n so far). */
-static struct job *
-list_pages(struct job *jobs, int *n, int li, const struct spec *spec,
-    const struct data *data)
-{
-	size_t i, j;
-	int first = *n;
-
-	for (i = 0; i < spec->npages; i++) {
-		const struct page_spec *ps = spec->pages[i];
-		const struct ynode *recs = ps->each ?
-		    data_records(data, ps->each) : NULL;
-		size_t per = (size_t)ps->per_page;
-		size_t k = ps->each ? (recs->n + per - 1) / per : 1;
-
-		jobs = g_renew(struct job, jobs, (size_t)*n + k);
-		for (j = 0; j < k; j++) {
-			struct job *jb = &jobs[*n];
-
-			memset(jb, 0, sizeof(*jb));
-			jb->lay = li;
-			jb->ps = ps;
-			jb->records = ps->each ?
-			    (const struct ynode *const *)recs->items + j * per :
-			    NULL;
-			jb->nrec = ps->each ? (int)MIN(per, recs->n - j * per) :
-			    0;
-			jb->sheet = (int)j + 1;
-			jb->number = *n - first + 1;
-			jb->key = layout_page_name(ps, jb->nrec ?
-			    jb->records[0] : NULL, jb->sheet);
-			(*n)++;
-		}
-	}
-	return jobs;
-}
-
-/* Whether job j shows id: its key, or a record on it (N-up). */
-static bool
-job_has(const struct job *j, const char *id)
-{
-	int k;
-
-	if (strcmp(j->key, id) == 0)
-		return true;
-	for (k = 0; k < j->nrec; k++)
-		if (strcmp(data_record_id(j->records[k]), id) == 0)
-			return true;
-	return false;
-}
-
 /*
- * The whole set of pages of every layout, then the selection: --only
- * keeps the pages that show one of its IDs; --shard splits the keys
- * left (in order of first appearance) into N contiguous runs of sizes
- * differing by one at most, and keeps the K-th.  A key's pages in all
- * layouts go together.  Page numbers stay those of the whole document.
+ * The whole set of pages of every layout, then the selection (see
+ * pages_select); page numbers stay those of the whole document.
  */
 static enum status
-select_pages(struct render *r, struct job *all, int n)
+select_pages(struct render *r, struct page *all, int n)
 {
 	const struct run_opts *o = r->o;
-	GHashTable *keys = g_hash_table_new(g_str_hash, g_str_equal);
-	bool *keep = xcalloc((size_t)n, sizeof(*keep));
-	int i, nk = 0, lo, hi;
-	size_t k;
-	enum status st = STATUS_OK;
+	struct pages_selection s = { o->only, o->nonly, o->shard, o->shards };
 
-	for (i = 0; i < n; i++) {
-		gpointer v;
-
-		if (g_hash_table_lookup_extended(keys, all[i].key, NULL, &v)) {
-			all[i].key_index = GPOINTER_TO_INT(v);
-			continue;
-		}
-		all[i].key_index = nk;
-		g_hash_table_insert(keys, all[i].key, GINT_TO_POINTER(nk++));
-	}
-	r->whole_keys = nk;
 	r->whole_jobs = n;
-	for (i = 0; i < n; i++)
-		keep[i] = o->nonly == 0;
-	for (k = 0; k < o->nonly; k++) {
-		bool found = false;
-
-		for (i = 0; i < n; i++)
-			if (job_has(&all[i], o->only[k]))
-				keep[i] = found = true;
-		if (!found) {
-			const char **names = xcalloc((size_t)n, sizeof(*names));
-			const char *near;
-
-			for (i = 0; i < n; i++)
-				names[i] = all[i].key;
-			near = schema_suggest(o->only[k], names, (size_t)n);
-			diag_error(r->d, NULL, "--only '%s' matches no record "
-			    "id or page name%s%s%s", o->only[k],
-			    near ? " (did you mean '" : "", near ? near : "",
-			    near ? "'?)" : "");
-			free(names);
-			st = STATUS_USAGE;
-		}
-	}
-	if (o->shards > 0) {
-		/* Shard over the keys kept, in order. */
-		int *rank = xcalloc((size_t)nk, sizeof(*rank)), kept = 0;
-
-		for (i = 0; i < nk; i++)
-			rank[i] = -1;
-		for (i = 0; i < n; i++)
-			if (keep[i] && rank[all[i].key_index] < 0)
-				rank[all[i].key_index] = kept++;
-		lo = (int)((long long)(o->shard - 1) * kept / o->shards);
-		hi = (int)((long long)o->shard * kept / o->shards);
-		for (i = 0; i < n; i++)
-			keep[i] = keep[i] && rank[all[i].key_index] >= lo &&
-			    rank[all[i].key_index] < hi;
-		free(rank);
-	}
-	r->jobs = xcalloc((size_t)n + 1, sizeof(*r->jobs));
-	for (i = 0; i < n; i++)
-		if (keep[i])
-			r->jobs[r->njobs++] = all[i];	/* keys stay all's */
-	free(keep);
-	g_hash_table_destroy(keys);
-	return st;
+	return pages_select(all, n, &s, &r->jobs, &r->njobs, &r->whole_keys,
+	    r->d) ? STATUS_OK : STATUS_USAGE;
 }
 
 /*
@@ -439,7 +310,7 @@ choose_output(struct render *r)
 
 /* Where job j's file goes, in MODE_FILES. */
 static char *
-job_path(const struct render *r, const struct job *j)
+job_path(const struct render *r, const struct page *j)
 {
 	const char *out = r->o->output;
 
@@ -521,7 +392,7 @@ page_file(const struct out_backend *be, const char *path,
 
 /* Writes page p to its own file (MODE_FILES); the status. */
 static enum status
-write_file(struct render *r, const struct job *j, struct lpage *p,
+write_file(struct render *r, const struct page *j, struct lpage *p,
     struct result *res, struct diag *d)
 {
 	double w = p->width + 2 * p->offset, h = p->height + 2 * p->offset;
@@ -545,7 +416,7 @@ write_file(struct render *r, const struct job *j, struct lpage *p,
 #define THUMB_PX	400
 
 static void
-write_thumb(struct render *r, const struct job *j, struct lpage *p,
+write_thumb(struct render *r, const struct page *j, struct lpage *p,
     struct result *res, struct diag *d)
 {
 	struct out_opts oo = r->lays[j->lay].oo;
@@ -583,7 +454,7 @@ work(void *v, int i, void *arg)
 {
 	struct worker *w = v;
 	struct render *r = arg;
-	const struct job *j = &r->jobs[i];
+	const struct page *j = &r->jobs[i];
 	const struct lay *l = &r->lays[j->lay];
 	struct result *res = &r->res[i];
 	struct layout_ctx lc = { 0 };
@@ -661,7 +532,7 @@ replay(struct render *r, struct result *res)
 }
 
 static void
-add_entry(struct render *r, const struct job *j, const struct result *res)
+add_entry(struct render *r, const struct page *j, const struct result *res)
 {
 	const char **ids = xcalloc((size_t)j->nrec + 1, sizeof(*ids));
 	char *file = g_path_get_basename(res->path);
@@ -700,7 +571,7 @@ rel(const struct render *r, const char *path)
 
 /* The page of job j in the gallery, with its diagnostics. */
 static void
-gallery_item(struct render *r, const struct job *j, struct result *res)
+gallery_item(struct render *r, const struct page *j, struct result *res)
 {
 	struct gallery_item it = { 0 };
 	size_t n = report_log_len(res->log);
@@ -981,108 +852,31 @@ check_stems(struct render *r)
 	return STATUS_OK;
 }
 
-/* "page 'card' of 'og' (record 'gina')", for messages. */
-static char *
-describe(const struct render *r, const struct job *j)
-{
-	return g_strdup_printf("page '%s'%s%s%s%s%s%s", j->ps->name,
-	    r->nlays > 1 ? " of '" : "", r->nlays > 1 ? r->lays[j->lay].stem :
-	    "", r->nlays > 1 ? "'" : "", j->nrec == 1 ? " (record '" : "",
-	    j->nrec == 1 ? data_record_id(j->records[0]) : "",
-	    j->nrec == 1 ? "')" : "");
-}
-
 /*
- * Where a clash is best fixed: the record's id when two records meet
- * (two lists sharing an id, names across layouts), else the page.
- */
-static const struct diag_pos *
-blame(const struct job *j, const struct job *other)
-{
-	if (j->nrec == 1 && other->nrec == 1 && j->records[0] !=
-	    other->records[0])
-		return &ynode_get(j->records[0], "id")->pos;
-	return &j->ps->node->pos;
-}
-
-/* Two pages that would write one file: the first such pair of two
- * page specs, and how many more pairs of the same two. */
-struct clash {
-	int	a, b;		/* indexes in the whole set, a < b */
-	int	more;
-};
-
-/*
- * In a folder, every page of the whole set (not just the selection,
- * so that shards agree) needs a file name of its own: two each-pages
- * over one list, two lists sharing an id, an N-up sheet named like a
- * record, or <id>-<layout> names that meet would overwrite each other.
- * Reported before anything is written, once per pair of page specs.
+ * In a folder, every page of the whole set needs a file name of its
+ * own (pages_check_names), checked before anything is written.
  */
 static enum status
-check_names(struct render *r, const struct job *all, int n)
+check_names(struct render *r, const struct page *all, int n)
 {
-	GHashTable *names;
-	GArray *clashes;
+	const char *stems[RUN_MAX_LAYOUTS];
+	char **paths;
+	bool ok;
 	int i;
-	guint k;
 
 	if (r->mode != MODE_FILES || !r->dir)
 		return STATUS_OK;
-	names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	clashes = g_array_new(FALSE, FALSE, sizeof(struct clash));
-	for (i = 0; i < n; i++) {
-		char *path = job_path(r, &all[i]);
-		struct clash c = { 0, i, 0 };
-		gpointer v;
-
-		if (!g_hash_table_lookup_extended(names, path, NULL, &v)) {
-			g_hash_table_insert(names, path, GINT_TO_POINTER(i));
-			continue;
-		}
-		g_free(path);
-		c.a = GPOINTER_TO_INT(v);
-		for (k = 0; k < clashes->len; k++) {
-			struct clash *o = &g_array_index(clashes, struct clash,
-			    k);
-
-			if (all[o->a].ps == all[c.a].ps &&
-			    all[o->b].ps == all[i].ps) {
-				o->more++;
-				break;
-			}
-		}
-		if (k == clashes->len)
-			g_array_append_val(clashes, c);
-	}
-	for (k = 0; k < clashes->len; k++) {
-		const struct clash *c = &g_array_index(clashes, struct clash,
-		    k);
-		const struct job *a = &all[c->a], *b = &all[c->b];
-		char *da = describe(r, a), *db = describe(r, b);
-		char *path = job_path(r, b), *base = g_path_get_basename(path);
-		char *more = c->more ? g_strdup_printf(", and %d more like it",
-		    c->more) : g_strdup("");
-
-		diag_error(r->d, blame(b, a), "%s would overwrite '%s', the "
-		    "file of %s%s: every file in a folder needs a name of its "
-		    "own", db, base, da, more);
-		if (blame(a, b) == &a->ps->node->pos)
-			diag_note(r->d, blame(a, b), "page '%s' is here",
-			    a->ps->name);
-		else
-			diag_note(r->d, blame(a, b), "record '%s' is here",
-			    data_record_id(a->records[0]));
-		g_free(da);
-		g_free(db);
-		g_free(path);
-		g_free(base);
-		g_free(more);
-	}
-	g_hash_table_destroy(names);
-	k = clashes->len;
-	g_array_free(clashes, TRUE);
-	return k > 0 ? STATUS_INPUT : STATUS_OK;
+	for (i = 0; i < r->nlays; i++)
+		stems[i] = r->lays[i].stem;
+	paths = xcalloc((size_t)n + 1, sizeof(*paths));
+	for (i = 0; i < n; i++)
+		paths[i] = job_path(r, &all[i]);
+	ok = pages_check_names(all, n, paths, r->nlays > 1 ? stems : NULL,
+	    r->d);
+	for (i = 0; i < n; i++)
+		g_free(paths[i]);
+	free(paths);
+	return ok ? STATUS_OK : STATUS_INPUT;
 }
 
 bool
@@ -1090,7 +884,7 @@ run_check(const struct spec *spec, const struct data *data,
     struct fonts *fonts, struct diag *d)
 {
 	struct layout_ctx lc = { 0 };
-	struct job *jobs = NULL;
+	struct page *jobs = NULL;
 	int i, n = 0;
 
 	if (data_validate(data, spec, d)) {
@@ -1099,7 +893,7 @@ run_check(const struct spec *spec, const struct data *data,
 	}
 	if (diag_failed(d) || !validate_fonts(spec, has_family, fonts, d))
 		return false;
-	jobs = list_pages(NULL, &n, 0, spec, data);
+	jobs = pages_list(NULL, &n, 0, spec, data);
 	lc.spec = spec;
 	lc.data = data;
 	lc.pango = fonts_context(fonts);
@@ -1107,10 +901,9 @@ run_check(const struct spec *spec, const struct data *data,
 	for (i = 0; i < n; i++) {
 		lpage_free(layout_page(&lc, jobs[i].ps, jobs[i].records,
 		    jobs[i].nrec, jobs[i].sheet, jobs[i].number, n, d));
-		g_free(jobs[i].key);
 	}
 	image_cache_free(lc.images);
-	g_free(jobs);
+	pages_free(jobs, n);
 	return !diag_failed(d);
 }
 
@@ -1182,7 +975,7 @@ run(const struct run_opts *o, struct diag *d)
 {
 	struct render r = { 0 };
 	struct data *data = NULL;
-	struct job *all = NULL;
+	struct page *all = NULL;
 	char date[32];
 	char *allow[16];
 	size_t nallow = 0;
@@ -1202,7 +995,7 @@ run(const struct run_opts *o, struct diag *d)
 	}
 	r.data = data;
 	for (i = 0; i < r.nlays; i++) {
-		all = list_pages(all, &nall, i, r.lays[i].spec, data);
+		all = pages_list(all, &nall, i, r.lays[i].spec, data);
 		r.lays[i].npages = 0;
 	}
 	for (i = 0; i < nall; i++)
@@ -1282,9 +1075,7 @@ run(const struct run_opts *o, struct diag *d)
 done:
 	report_flush(r.rep);
 	outfile_abort(r.dumpf);
-	for (i = 0; i < nall; i++)
-		g_free(all[i].key);
-	g_free(all);
+	pages_free(all, nall);
 	free(r.jobs);
 	free(r.res);
 	report_set_progress(r.rep, NULL);
