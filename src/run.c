@@ -30,6 +30,7 @@
 #include "confine.h"
 #include "data.h"
 #include "fonts.h"
+#include "gate.h"
 #include "gallery.h"
 #include "image.h"
 #include "layout.h"
@@ -46,7 +47,8 @@
 #include "report.h"
 #include "template.h"
 #include "text.h"
-#include "validate.h"
+
+_Static_assert(RUN_MAX_LAYOUTS == GATE_MAX_LAYOUTS, "one limit");
 
 /* Images a folder render's worker keeps decoded between pages. */
 #define RUN_IMAGE_CACHE	64
@@ -59,9 +61,8 @@ struct lay {
 	char		*meta[META__MAX];
 	struct out_opts	 oo;
 	int		 npages;	/* its whole document: page.count */
-	struct fonts	*fonts;		/* workers clone it */
-	int		 fontset;	/* the first layout with the same
-					   fonts folder: one set of fonts */
+	struct fonts	*fonts;		/* the gate's; workers clone it */
+	int		 fontset;	/* the gate's: one set per folder */
 };
 
 /* What a worker made of a job, for the main thread. */
@@ -95,6 +96,7 @@ enum mode {
 
 struct render {
 	const struct run_opts		*o;
+	struct gate			 gate;		/* the inputs */
 	const struct data		*data;
 	struct lay			 lays[RUN_MAX_LAYOUTS];
 	int				 nlays;
@@ -179,12 +181,6 @@ expand_meta(const struct spec *spec, const struct data *data, enum meta m,
 		return NULL;
 	}
 	return v.text;
-}
-
-static bool
-has_family(void *fonts, const char *family)
-{
-	return fonts_has_family(fonts, family);
 }
 
 /*
@@ -884,88 +880,41 @@ run_check(const struct spec *spec, const struct data *data,
     struct fonts *fonts, struct diag *d)
 {
 	struct layout_ctx lc = { 0 };
-	struct page *jobs = NULL;
+	struct page *pages;
 	int i, n = 0;
 
-	if (data_validate(data, spec, d)) {
-		validate_fields(spec, data, d);
-		validate_keys(&spec, 1, data, d);
-	}
-	if (diag_failed(d) || !validate_fonts(spec, has_family, fonts, d))
+	if (!gate_check(&spec, 1, data, &fonts, d))
 		return false;
-	jobs = pages_list(NULL, &n, 0, spec, data);
+	pages = pages_list(NULL, &n, 0, spec, data);
 	lc.spec = spec;
 	lc.data = data;
 	lc.pango = fonts_context(fonts);
 	lc.images = image_cache_new();
-	for (i = 0; i < n; i++) {
-		lpage_free(layout_page(&lc, jobs[i].ps, jobs[i].records,
-		    jobs[i].nrec, jobs[i].sheet, jobs[i].number, n, d));
-	}
+	for (i = 0; i < n; i++)
+		lpage_free(layout_page(&lc, pages[i].ps, pages[i].records,
+		    pages[i].nrec, pages[i].sheet, pages[i].number, n, d));
 	image_cache_free(lc.images);
-	pages_free(jobs, n);
+	pages_free(pages, n);
 	return !diag_failed(d);
 }
 
-/* Loads and validates the layouts and the data; false on any error. */
+/* Loads and checks the layouts and the data; false on any error. */
 static bool
-load(struct render *r, struct data **data)
+load(struct render *r)
 {
 	const struct run_opts *o = r->o;
-	bool ok = true;
+	bool ok = gate_load(&r->gate, o->data, o->layouts, o->nlayouts,
+	    o->fonts, r->d);
 	int i;
 
-	for (i = 0; i < (int)o->nlayouts; i++) {
+	for (i = 0; i < (int)r->gate.n; i++) {
 		struct lay *l = &r->lays[r->nlays++];
 
 		l->path = o->layouts[i];
-		l->spec = spec_load(l->path, r->d);
+		l->spec = r->gate.specs[i];
 		l->stem = stem_of(l->path);
-		ok = ok && l->spec != NULL;
-	}
-	*data = data_load(o->data, r->d);
-	if (*data == NULL)
-		return false;
-	for (i = 0; ok && i < r->nlays; i++)
-		if (data_validate(*data, r->lays[i].spec, r->d))
-			validate_fields(r->lays[i].spec, *data, r->d);
-	if (ok && r->d->count[DIAG_ERROR] == 0) {
-		const struct spec *specs[RUN_MAX_LAYOUTS];
-
-		for (i = 0; i < r->nlays; i++)
-			specs[i] = r->lays[i].spec;
-		validate_keys(specs, (size_t)r->nlays, *data, r->d);
-	}
-	/* Warnings made errors by --strict go on: the pages may say more. */
-	if (!ok || r->d->count[DIAG_ERROR] > 0)
-		return false;
-	/*
-	 * The fonts each layout asks for must be there.  Layouts with the
-	 * same fonts folder (usually none: the bundled fonts) share one
-	 * scan of the font files, and one font map per worker.
-	 */
-	for (i = 0; i < r->nlays; i++) {
-		struct lay *l = &r->lays[i];
-		const char *dir = l->spec->fonts_dir;
-		int k;
-
-		for (k = 0; k < i; k++) {
-			const char *other = r->lays[k].spec->fonts_dir;
-
-			if (dir == other || (dir != NULL && other != NULL &&
-			    strcmp(dir, other) == 0))
-				break;
-		}
-		l->fontset = k;
-		if (k < i)
-			l->fonts = r->lays[k].fonts ?
-			    fonts_clone(r->lays[k].fonts) : NULL;
-		else
-			l->fonts = fonts_new(o->fonts, dir,
-			    l->spec->fonts_node ? &l->spec->fonts_node->pos :
-			    NULL, r->d);
-		ok = l->fonts != NULL && validate_fonts(l->spec, has_family,
-		    l->fonts, r->d) && ok;
+		l->fonts = r->gate.fonts[i];
+		l->fontset = r->gate.fontset[i];
 	}
 	return ok;
 }
@@ -974,7 +923,6 @@ enum status
 run(const struct run_opts *o, struct diag *d)
 {
 	struct render r = { 0 };
-	struct data *data = NULL;
 	struct page *all = NULL;
 	char date[32];
 	char *allow[16];
@@ -989,13 +937,13 @@ run(const struct run_opts *o, struct diag *d)
 	/* Until the end of run(): every line goes through the report. */
 	d->sink = report_sink;
 	d->sink_arg = r.rep;
-	if (!load(&r, &data)) {
+	if (!load(&r)) {
 		r.st = STATUS_INPUT;
 		goto done;
 	}
-	r.data = data;
+	r.data = r.gate.data;
 	for (i = 0; i < r.nlays; i++) {
-		all = pages_list(all, &nall, i, r.lays[i].spec, data);
+		all = pages_list(all, &nall, i, r.lays[i].spec, r.data);
 		r.lays[i].npages = 0;
 	}
 	for (i = 0; i < nall; i++)
@@ -1091,10 +1039,8 @@ done:
 		for (m = 0; m < META__MAX; m++)
 			g_free(r.lays[i].meta[m]);
 		g_free(r.lays[i].stem);
-		fonts_free(r.lays[i].fonts);
-		spec_free(r.lays[i].spec);
 	}
-	data_free(data);
+	gate_free(&r.gate);
 	d->sink = NULL;
 	d->sink_arg = NULL;
 	report_free(r.rep);
