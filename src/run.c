@@ -117,7 +117,6 @@ struct render {
 	struct outfile			*dumpf;		/* its file, or NULL
 							   for stdout */
 	struct gallery			*gal;		/* --gallery */
-	char				*gdir;		/* its folder */
 	bool				 thumbs;	/* pages need thumbnails */
 	int				 written;	/* files committed */
 	enum status			 st;
@@ -419,8 +418,9 @@ write_thumb(struct render *r, const struct page *j, struct lpage *p,
 	double w = p->width + 2 * p->offset, h = p->height + 2 * p->offset;
 
 	res->thumb = r->mode == MODE_PDF ?
-	    g_strdup_printf("%s/pages/%d.png", r->gdir, j->number) :
-	    g_strdup_printf("%s/pages/%s%s%s.png", r->gdir, j->key,
+	    g_strdup_printf("%s/pages/%d.png", gallery_dir(r->gal),
+	    j->number) :
+	    g_strdup_printf("%s/pages/%s%s%s.png", gallery_dir(r->gal), j->key,
 	    r->nlays > 1 ? "-" : "", r->nlays > 1 ? r->lays[j->lay].stem :
 	    "");
 	oo.scale = THUMB_PX / w;
@@ -527,20 +527,13 @@ replay(struct render *r, struct result *res)
 	return r->be->page_end(doc, cr);
 }
 
+/* The manifest entry of page j's own file. */
 static void
 add_entry(struct render *r, const struct page *j, const struct result *res)
 {
-	const char **ids = xcalloc((size_t)j->nrec + 1, sizeof(*ids));
-	char *file = g_path_get_basename(res->path);
 	struct manifest_entry e = { 0 };
-	int k;
 
-	for (k = 0; k < j->nrec; k++)
-		ids[k] = data_record_id(j->records[k]);
-	e.file = file;
 	e.key = j->key;
-	e.ids = ids;
-	e.nids = (size_t)j->nrec;
 	e.layout = r->lays[j->lay].stem;
 	e.type = r->be->name;
 	e.width = res->fw;
@@ -549,71 +542,31 @@ add_entry(struct render *r, const struct page *j, const struct result *res)
 	e.pages = 1;
 	e.bytes = res->bytes;
 	e.sha256 = res->sha;
-	manifest_add(r->man, &e);
-	g_free(file);
-	free(ids);
-}
-
-/* A path under the gallery's folder, relative to it. */
-static const char *
-rel(const struct render *r, const char *path)
-{
-	size_t n = strlen(r->gdir);
-
-	if (strncmp(path, r->gdir, n) == 0 && path[n] == '/')
-		return path + n + 1;
-	return path;
+	manifest_add_file(r->man, res->path, j->records, (size_t)j->nrec, &e,
+	    r->d);
 }
 
 /* The page of job j in the gallery, with its diagnostics. */
 static void
-gallery_item(struct render *r, const struct page *j, struct result *res)
+gallery_item(struct render *r, const struct page *j,
+    const struct result *res)
 {
-	struct gallery_item it = { 0 };
-	size_t n = report_log_len(res->log);
-	const char **msgs = xcalloc(n + 1, sizeof(*msgs));
-	enum diag_level *levels = xcalloc(n + 1, sizeof(*levels));
-	char *caption = NULL, *link = NULL, *fragment = NULL;
-	size_t k;
+	struct gallery_page p = { 0 };
 
-	for (k = 0; k < n; k++) {
-		const struct diag_msg *m = report_log_get(res->log, k);
-
-		msgs[k] = m->line;
-		levels[k] = m->level;
-	}
-	it.msgs = msgs;
-	it.levels = levels;
-	it.nmsgs = n;
-	it.caption = j->key;
-	it.detail = r->nlays > 1 ? r->lays[j->lay].stem : NULL;
-	if (r->mode == MODE_PDF) {
-		char *base = g_path_get_basename(r->o->output);
-
-		caption = g_strdup_printf("%d · %s", j->number, j->key);
-		it.caption = caption;
-		link = base;
-		fragment = g_strdup_printf("page=%d", j->number);
-		it.fragment = fragment;
-	} else if (res->path != NULL)
-		link = g_path_get_basename(res->path);	/* in gdir */
-	it.link = link;
-	if (res->st == STATUS_OK && res->thumb != NULL) {
-		it.image = rel(r, res->thumb);
-		it.width = res->tw;
-		it.height = res->th;
-	} else if (res->st == STATUS_OK && r->mode == MODE_FILES &&
-	    r->be->picture) {
-		it.image = link;
-		it.width = (int)res->fw;
-		it.height = (int)res->fh;
-	}
-	gallery_add(r->gal, &it);
-	g_free(fragment);
-	g_free(caption);
-	g_free(link);
-	free(msgs);
-	free(levels);
+	p.key = j->key;
+	p.layout = r->nlays > 1 ? r->lays[j->lay].stem : NULL;
+	p.number = r->mode == MODE_PDF ? j->number : 0;
+	p.pdf = r->o->output;
+	p.file = res->path;
+	p.picture = r->be->picture;
+	p.ok = res->st == STATUS_OK;
+	p.thumb = res->thumb;
+	p.tw = res->tw;
+	p.th = res->th;
+	p.w = res->fw;
+	p.h = res->fh;
+	p.log = res->log;
+	gallery_add_page(r->gal, &p);
 }
 
 static bool
@@ -665,33 +618,27 @@ static const struct pool_ops render_ops = {
 static void
 add_pdf_entry(struct render *r)
 {
-	const char **ids = xcalloc((size_t)r->njobs + 1, sizeof(*ids));
-	char *file = g_path_get_basename(r->o->output);
+	const struct ynode **recs;
 	struct manifest_entry e = { 0 };
-	struct diag_pos pos = { r->o->output, 0, 0 };
-	char sha[65];
+	size_t n = 0;
 	int i, k;
 
 	for (i = 0; i < r->njobs; i++)
+		n += (size_t)r->jobs[i].nrec;
+	recs = xcalloc(n + 1, sizeof(*recs));
+	for (n = 0, i = 0; i < r->njobs; i++)
 		for (k = 0; k < r->jobs[i].nrec; k++)
-			ids[e.nids++] = data_record_id(r->jobs[i].records[k]);
-	if (!manifest_hash_file(r->o->output, sha, &e.bytes)) {
-		diag_error(r->d, &pos, "cannot read back: %s",
-		    strerror(errno));
-		r->st = worst(r->st, STATUS_OUTPUT);
-	}
-	e.file = file;
-	e.ids = ids;
+			recs[n++] = r->jobs[i].records[k];
 	e.layout = r->lays[0].stem;
-	e.type = "pdf";
+	e.type = r->be->name;
 	e.width = r->lays[0].spec->width;
 	e.height = r->lays[0].spec->height;
-	e.unit = "pt";
+	e.unit = r->be->unit;
 	e.pages = r->njobs;
-	e.sha256 = sha;
-	manifest_add(r->man, &e);
-	g_free(file);
-	free(ids);
+	if (!manifest_add_file(r->man, r->o->output,
+	    (const struct ynode *const *)recs, n, &e, r->d))
+		r->st = worst(r->st, STATUS_OUTPUT);
+	free(recs);
 }
 
 /* What a run makes, for the progress bar and the summary. */
@@ -729,54 +676,20 @@ summary(struct render *r, double secs)
 
 /*
  * --gallery: index.html in the output folder (a single file's folder);
- * PDF pages get PNG thumbnails in its pages/ folder.
+ * pages whose file is no picture (PDF) get PNG thumbnails.
  */
 static bool
 gallery_setup(struct render *r)
 {
-	const char *out = r->o->output;
-	GString *title = g_string_new(r->o->data);
-	char *real;
+	const char *stems[RUN_MAX_LAYOUTS];
 	int i;
 
-	if (r->dir)
-		real = realpath(out, NULL);
-	else {
-		char *dir = g_path_get_dirname(out);
-
-		g_mkdir_with_parents(dir, 0777);
-		real = realpath(dir, NULL);
-		g_free(dir);
-	}
-	if (real == NULL) {
-		struct diag_pos pos = { out, 0, 0 };
-
-		diag_error(r->d, &pos, "cannot find the folder for the "
-		    "gallery: %s", strerror(errno));
-		g_string_free(title, TRUE);
-		return false;
-	}
-	r->gdir = g_strdup(real);
-	free(real);
-	r->thumbs = !r->be->picture;
-	if (r->thumbs) {
-		char *pages = g_build_filename(r->gdir, "pages", NULL);
-
-		g_mkdir_with_parents(pages, 0777);
-		g_free(pages);
-	}
 	for (i = 0; i < r->nlays; i++)
-		g_string_append_printf(title, "%s%s", i ? ", " : " × ",
-		    r->lays[i].stem);
-	r->gal = gallery_new(title->str);
-	g_string_free(title, TRUE);
-	if (r->mode == MODE_PDF) {
-		char *base = g_path_get_basename(out);
-
-		gallery_link(r->gal, base, base);
-		g_free(base);
-	}
-	return true;
+		stems[i] = r->lays[i].stem;
+	r->thumbs = !r->be->picture;
+	r->gal = gallery_open(r->o->output, r->dir, r->o->data, stems,
+	    (size_t)r->nlays, r->mode == MODE_PDF, r->thumbs, r->d);
+	return r->gal != NULL;
 }
 
 /*
@@ -1008,7 +921,8 @@ run(const struct run_opts *o, struct diag *d)
 	    !manifest_write(r.man, o->manifest, d))
 		r.st = worst(r.st, STATUS_OUTPUT);
 	if (r.gal != NULL) {
-		char *index = g_build_filename(r.gdir, "index.html", NULL);
+		char *index = g_build_filename(gallery_dir(r.gal),
+		    "index.html", NULL);
 
 		if (!gallery_write(r.gal, index, d))
 			r.st = worst(r.st, STATUS_OUTPUT);
@@ -1030,7 +944,6 @@ done:
 	progress_free(r.prog);
 	manifest_free(r.man);
 	gallery_free(r.gal);
-	g_free(r.gdir);
 	while (nallow > 0)
 		free(allow[--nallow]);
 	for (i = 0; i < r.nlays; i++) {
