@@ -39,19 +39,27 @@ diag_escape(const char *s, size_t len, size_t *n, char buf[8])
 	return 0;
 }
 
-/* Copies line to f, escaping what diag_escape() names. */
-static void
-put_escaped(FILE *f, const char *line, size_t len)
+/* s with what diag_escape() names escaped; the caller frees it. */
+static char *
+escaped(const char *s, size_t len)
 {
+	GString *out = g_string_sized_new(len);
 	char buf[8];
 	size_t i, n, e;
 
 	for (i = 0; i < len; i += n) {
-		if ((e = diag_escape(line + i, len - i, &n, buf)) > 0)
-			fwrite(buf, 1, e, f);
+		if ((e = diag_escape(s + i, len - i, &n, buf)) > 0)
+			g_string_append_len(out, buf, (gssize)e);
 		else
-			fwrite(line + i, 1, n, f);
+			g_string_append_len(out, s + i, (gssize)n);
 	}
+	return g_string_free(out, FALSE);
+}
+
+const char *
+diag_level_name(enum diag_level level)
+{
+	return level_names[level];
 }
 
 void
@@ -65,10 +73,9 @@ void
 diag_report(struct diag *d, enum diag_level level,
     const struct diag_pos *pos, const char *fmt, ...)
 {
+	struct diag_msg m = { level, level, pos, NULL, NULL, NULL };
 	va_list ap;
-	FILE *f;
-	char *raw = NULL, *line = NULL;
-	size_t rawlen = 0, len = 0;
+	char *raw, *place, *text, *line;
 
 	if (d->mute > 0 && level != DIAG_ERROR)
 		return;
@@ -81,36 +88,37 @@ diag_report(struct diag *d, enum diag_level level,
 	d->last_shown = true;
 	if (d->out == NULL && d->sink == NULL)
 		return;
-	if ((f = open_memstream(&raw, &rawlen)) == NULL)
-		return;
 	if (pos != NULL && pos->file != NULL && pos->line > 0)
-		fprintf(f, "%s:%d:%d: ", pos->file, pos->line, pos->col);
-	else if (pos != NULL && pos->file != NULL)
-		fprintf(f, "%s: ", pos->file);
+		raw = g_strdup_printf("%s:%d:%d", pos->file, pos->line,
+		    pos->col);
 	else
-		fputs("brochure: ", f);
-	fprintf(f, "%s: ", level == DIAG_WARNING && d->strict ?
-	    "error" : level_names[level]);
-	va_start(ap, fmt);
-	vfprintf(f, fmt, ap);
-	va_end(ap);
-	fclose(f);
+		raw = g_strdup(pos != NULL && pos->file != NULL ? pos->file :
+		    "brochure");
 	/*
-	 * Messages quote input (values, paths): one pass here escapes
-	 * what could reach the terminal raw, for every message at once.
+	 * Messages quote input (values, paths): escaping here covers what
+	 * could reach the terminal raw, for every message at once.
 	 */
-	if ((f = open_memstream(&line, &len)) == NULL) {
-		free(raw);
-		return;
-	}
-	put_escaped(f, raw, rawlen);
-	fclose(f);
-	free(raw);
+	place = escaped(raw, strlen(raw));
+	g_free(raw);
+	va_start(ap, fmt);
+	raw = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	text = escaped(raw, strlen(raw));
+	g_free(raw);
+	if (level == DIAG_WARNING && d->strict)
+		m.shown = DIAG_ERROR;
+	line = g_strdup_printf("%s: %s: %s", place, level_names[m.shown],
+	    text);
+	m.place = place;
+	m.text = text;
+	m.line = line;
 	if (d->sink != NULL)
-		d->sink(d->sink_arg, level, pos, line);
+		d->sink(d->sink_arg, &m);
 	else
 		fprintf(d->out, "%s\n", line);
-	free(line);
+	g_free(place);
+	g_free(text);
+	g_free(line);
 }
 
 int

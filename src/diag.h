@@ -24,6 +24,21 @@ struct diag_pos {
 	int		 col;
 };
 
+/*
+ * One diagnostic in parts, as a sink receives it.  Every string is
+ * escaped (diag_escape) and lives until the sink returns.
+ */
+struct diag_msg {
+	enum diag_level		 level;	/* as reported */
+	enum diag_level		 shown;	/* as the line says: a warning is
+					   an error under strict */
+	const struct diag_pos	*pos;	/* or NULL */
+	const char		*place;	/* "FILE:LINE:COL", "FILE" or
+					   "brochure" */
+	const char		*text;	/* the message */
+	const char		*line;	/* "PLACE: LEVEL: TEXT", no newline */
+};
+
 struct diag {
 	FILE	*out;		/* where lines go: stderr, from main */
 	bool	 quiet;		/* hide warnings and notes, never errors */
@@ -32,12 +47,11 @@ struct diag {
 	bool	 last_shown;	/* whether the previous line was printed */
 	int	 mute;		/* > 0: drop warnings and notes (trials) */
 	/*
-	 * If set, each line shown goes here instead of to out, without
-	 * its newline: a page rendered in a worker thread keeps its
-	 * lines, and the main thread prints them in page order.
+	 * If set, each diagnostic shown goes here instead of to out, in
+	 * parts: a page rendered in a worker thread keeps its messages,
+	 * and the main thread prints them in page order (report.c).
 	 */
-	void	(*sink)(void *, enum diag_level, const struct diag_pos *,
-		    const char *line);
+	void	(*sink)(void *, const struct diag_msg *);
 	void	*sink_arg;
 };
 
@@ -64,6 +78,9 @@ void	diag_report(struct diag *, enum diag_level, const struct diag_pos *,
  * bytes the character takes.
  */
 size_t	diag_escape(const char *s, size_t len, size_t *n, char buf[8]);
+
+/* "error", "warning" or "note". */
+const char	*diag_level_name(enum diag_level);
 
 /* True when errors were reported (or warnings, under strict). */
 bool	diag_failed(const struct diag *);

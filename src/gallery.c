@@ -6,6 +6,7 @@
  * A small inline script outlines any image that failed to load and
  * records the count on <body data-images="N BAD">, which the tests read.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "gallery.h"
 #include "mem.h"
 #include "outfile.h"
+#include "report.h"
 
 /* A figure, kept until the page is written: a link may yet go. */
 struct figure {
@@ -28,6 +30,7 @@ struct figure {
 
 struct gallery {
 	char		*title;
+	char		*dir;		/* gallery_open's folder, or NULL */
 	GPtrArray	*figures;	/* struct figure * */
 	GPtrArray	*links;		/* file, text, file, text, …: above
 					   the grid (the PDF) */
@@ -263,7 +266,126 @@ gallery_free(struct gallery *g)
 	if (g == NULL)
 		return;
 	g_free(g->title);
+	g_free(g->dir);
 	g_ptr_array_free(g->figures, TRUE);
 	g_ptr_array_free(g->links, TRUE);
 	free(g);
+}
+
+/* The real path of the gallery's folder, made if need be; or NULL. */
+static char *
+find_dir(const char *out, bool dir)
+{
+	char *parent, *real;
+
+	if (dir)
+		return realpath(out, NULL);
+	parent = g_path_get_dirname(out);
+	g_mkdir_with_parents(parent, 0777);
+	real = realpath(parent, NULL);
+	g_free(parent);
+	return real;
+}
+
+struct gallery *
+gallery_open(const char *out, bool dir, const char *data,
+    const char *const *stems, size_t nstems, bool pdf, bool thumbs,
+    struct diag *d)
+{
+	char *real = find_dir(out, dir);
+	GString *title;
+	struct gallery *g;
+	size_t i;
+
+	if (real == NULL) {
+		struct diag_pos pos = { out, 0, 0 };
+
+		diag_error(d, &pos, "cannot find the folder for the "
+		    "gallery: %s", strerror(errno));
+		return NULL;
+	}
+	if (thumbs) {
+		char *pages = g_build_filename(real, "pages", NULL);
+
+		g_mkdir_with_parents(pages, 0777);
+		g_free(pages);
+	}
+	title = g_string_new(data);
+	for (i = 0; i < nstems; i++)
+		g_string_append_printf(title, "%s%s", i ? ", " : " × ",
+		    stems[i]);
+	g = gallery_new(title->str);
+	g_string_free(title, TRUE);
+	g->dir = g_strdup(real);
+	free(real);
+	if (pdf) {
+		char *base = g_path_get_basename(out);
+
+		gallery_link(g, base, base);
+		g_free(base);
+	}
+	return g;
+}
+
+const char *
+gallery_dir(const struct gallery *g)
+{
+	return g->dir;
+}
+
+/* A path under the gallery's folder, relative to it. */
+static const char *
+rel(const struct gallery *g, const char *path)
+{
+	size_t n = g->dir != NULL ? strlen(g->dir) : 0;
+
+	if (n > 0 && strncmp(path, g->dir, n) == 0 && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
+void
+gallery_add_page(struct gallery *g, const struct gallery_page *p)
+{
+	struct gallery_item it = { 0 };
+	size_t k, n = report_log_len(p->log);
+	const char **msgs = xcalloc(n + 1, sizeof(*msgs));
+	enum diag_level *levels = xcalloc(n + 1, sizeof(*levels));
+	char *caption = NULL, *link = NULL, *fragment = NULL;
+
+	for (k = 0; k < n; k++) {
+		const struct diag_msg *m = report_log_get(p->log, k);
+
+		msgs[k] = m->line;
+		levels[k] = m->level;
+	}
+	it.msgs = msgs;
+	it.levels = levels;
+	it.nmsgs = n;
+	it.caption = p->key;
+	it.detail = p->layout;
+	if (p->number > 0) {
+		caption = g_strdup_printf("%d · %s", p->number, p->key);
+		it.caption = caption;
+		link = g_path_get_basename(p->pdf);
+		fragment = g_strdup_printf("page=%d", p->number);
+		it.fragment = fragment;
+	} else if (p->file != NULL)
+		link = g_path_get_basename(p->file);	/* in the folder */
+	it.link = link;
+	if (p->ok && p->thumb != NULL) {
+		it.image = rel(g, p->thumb);
+		it.width = p->tw;
+		it.height = p->th;
+	} else if (p->ok && p->number == 0 && p->picture) {
+		it.image = link;
+		it.width = (int)p->w;
+		it.height = (int)p->h;
+	}
+	gallery_add(g, &it);
+	g_free(fragment);
+	g_free(caption);
+	g_free(link);
+	free(msgs);
+	free(levels);
 }

@@ -25,6 +25,41 @@ struct gallery_item {
 };
 
 struct gallery	*gallery_new(const char *title);
+
+/*
+ * The gallery of a render into out: a folder if dir, else a file whose
+ * folder holds the gallery (made if need be).  The title names the
+ * data file and the layouts' stems; pdf: out is one PDF, linked above
+ * the grid; thumbs: make a pages/ folder for PNG pictures of the pages.
+ * NULL (reported) if the folder cannot be found.
+ */
+struct gallery	*gallery_open(const char *out, bool dir, const char *data,
+		    const char *const *stems, size_t nstems, bool pdf,
+		    bool thumbs, struct diag *);
+/* Its folder (absolute), or NULL if made by gallery_new(). */
+const char	*gallery_dir(const struct gallery *);
+
+struct report_log;
+
+/* One rendered page, as the render knows it. */
+struct gallery_page {
+	const char		*key;		/* record id or page name */
+	const char		*layout;	/* its stem; NULL: one layout */
+	int			 number;	/* its page of the PDF, or 0 */
+	const char		*pdf;		/* that PDF (number > 0) */
+	const char		*file;		/* its own file, or NULL */
+	bool			 picture;	/* file shows as an image */
+	bool			 ok;		/* made without error */
+	const char		*thumb;		/* a PNG of it, or NULL */
+	int			 tw, th;	/* its size [px] */
+	double			 w, h;		/* file's size [px] */
+	const struct report_log	*log;		/* its diagnostics */
+};
+
+/* Adds the page: its picture (thumbnail, or the file itself), caption,
+ * link (the file, or the PDF at its page) and diagnostics. */
+void		 gallery_add_page(struct gallery *,
+		    const struct gallery_page *);
 /* A link above the thumbnails (the PDF itself). */
 void		 gallery_link(struct gallery *, const char *file,
 		    const char *text);

@@ -2,12 +2,14 @@
  * Manifest: JSON written by hand (strings escaped as RFC 8259 says),
  * hashes by GLib's GChecksum.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
 
+#include "data.h"
 #include "manifest.h"
 #include "mem.h"
 #include "outfile.h"
@@ -142,4 +144,35 @@ manifest_hash_file(const char *path, char hex[65], long long *bytes)
 	g_checksum_free(c);
 	*bytes = total;
 	return true;
+}
+
+bool
+manifest_add_file(struct manifest *m, const char *path,
+    const struct ynode *const *records, size_t nrec,
+    const struct manifest_entry *e, struct diag *d)
+{
+	const char **ids = xcalloc(nrec + 1, sizeof(*ids));
+	struct manifest_entry f = *e;
+	char *file = g_path_get_basename(path);
+	char sha[65] = "";
+	bool ok = true;
+	size_t k;
+
+	for (k = 0; k < nrec; k++)
+		ids[k] = data_record_id(records[k]);
+	if (f.sha256 == NULL) {
+		struct diag_pos pos = { path, 0, 0 };
+
+		if (!(ok = manifest_hash_file(path, sha, &f.bytes)))
+			diag_error(d, &pos, "cannot read back: %s",
+			    strerror(errno));
+		f.sha256 = sha;
+	}
+	f.file = file;
+	f.ids = ids;
+	f.nids = nrec;
+	manifest_add(m, &f);
+	g_free(file);
+	free(ids);
+	return ok;
 }

@@ -32,6 +32,17 @@ struct manifest	*manifest_new(const char *generator, const char *data,
 		    const char *const *layouts, size_t nlayouts, int shard,
 		    int shards, int whole_keys, int whole_outputs);
 void		 manifest_add(struct manifest *, const struct manifest_entry *);
+
+struct ynode;
+
+/*
+ * Adds the file at path as e says, with e.file its base name and e.ids
+ * the ids of records[0..nrec).  If e.sha256 is NULL, hashes the file
+ * first (e.bytes too): false, reported, if it cannot be read back.
+ */
+bool		 manifest_add_file(struct manifest *, const char *path,
+		    const struct ynode *const *records, size_t nrec,
+		    const struct manifest_entry *e, struct diag *);
 /* Writes it atomically to path; false (reported) on failure. */
 bool		 manifest_write(struct manifest *, const char *path,
 		    struct diag *);

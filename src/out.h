@@ -42,9 +42,26 @@ struct outdoc {
 	struct out_opts	 opts;		/* as opened */
 };
 
+/*
+ * A backend describes itself (unit, nouns, what it needs) so that the
+ * driver never asks for one by name.
+ */
 struct out_backend {
-	const char	*name;		/* "pdf", "png", "svg" */
+	const char	*name;		/* "pdf", "png", "svg"; the extension */
 	bool		 multipage;
+	const char	*unit;		/* a file's size in "px" or "pt" */
+	const char	*nouns;		/* "images", "SVG files", … */
+	const char	*rate;		/* "img/s", "files/s" */
+	bool		 raster;	/* pixels: --scale applies, size limit */
+	bool		 picture;	/* a browser shows the file as an image */
+	/*
+	 * Measures its glyphs when the file is closed (cairo's PDF and SVG
+	 * surfaces): close under text_lock(), as text.c explains.
+	 */
+	bool		 close_locked;
+	/* A raster's side in pixels for pt points at scale; NULL if not
+	 * raster (sizes stay in points). */
+	double		 (*pixels)(double pt, double scale);
 	struct outdoc	*(*open)(const char *path, const struct out_opts *,
 			    struct diag *);
 	/* A context for one page of w × h points, origin top left. */

@@ -120,6 +120,15 @@ pdf_close(struct outdoc *doc, bool commit)
 }
 
 const struct out_backend out_pdf = {
-	"pdf", true, pdf_open, pdf_page_begin, pdf_page_end, pdf_outline,
-	pdf_close,
+	.name = "pdf",
+	.multipage = true,
+	.unit = "pt",
+	.nouns = "PDF files",
+	.rate = "files/s",
+	.close_locked = true,
+	.open = pdf_open,
+	.page_begin = pdf_page_begin,
+	.page_end = pdf_page_end,
+	.outline = pdf_outline,
+	.close = pdf_close,
 };

@@ -14,12 +14,18 @@
 /* Ties the malloc'd pixels to their surface, freed with it. */
 static const cairo_user_data_key_t pixels_key;
 
+/* Round to the pixel: 1080px × 0.75 = 810pt gives 1080 again. */
+static double
+png_pixels(double pt, double scale)
+{
+	return ceil(pt * scale - 1e-6);
+}
+
 static cairo_t *
 png_page_begin(struct outdoc *doc, double w, double h)
 {
-	/* Round to the pixel: 1080px × 0.75 = 810pt gives 1080 again. */
-	int pw = (int)ceil(w * doc->scale - 1e-6);
-	int ph = (int)ceil(h * doc->scale - 1e-6);
+	int pw = (int)png_pixels(w, doc->scale);
+	int ph = (int)png_pixels(h, doc->scale);
 	int stride;
 	unsigned char *pixels;
 	cairo_t *cr;
@@ -86,6 +92,15 @@ png_page_end(struct outdoc *doc, cairo_t *cr)
 }
 
 const struct out_backend out_png = {
-	"png", false, out_doc_open, png_page_begin, png_page_end, NULL,
-	out_doc_close,
+	.name = "png",
+	.unit = "px",
+	.nouns = "images",
+	.rate = "img/s",
+	.raster = true,
+	.picture = true,
+	.open = out_doc_open,
+	.page_begin = png_page_begin,
+	.page_end = png_page_end,
+	.pixels = png_pixels,
+	.close = out_doc_close,
 };

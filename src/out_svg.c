@@ -223,6 +223,14 @@ svg_page_end(struct outdoc *doc, cairo_t *cr)
 }
 
 const struct out_backend out_svg = {
-	"svg", false, out_doc_open, svg_page_begin, svg_page_end, NULL,
-	out_doc_close,
+	.name = "svg",
+	.unit = "pt",
+	.nouns = "SVG files",
+	.rate = "files/s",
+	.picture = true,
+	.close_locked = true,
+	.open = out_doc_open,
+	.page_begin = svg_page_begin,
+	.page_end = svg_page_end,
+	.close = out_doc_close,
 };

@@ -1,34 +1,26 @@
 /*
- * The pipeline of one command:
+ * The pipeline of one command, the main thread's side:
  *
- *   spec_load (each -l) ─┐
- *   data_load ───────────┴─ data_validate ─ page list ─ selection
- *        (--only, --shard) ─▶ pool: layout_page ─ paint_page ─▶ file
- *                                  (worker threads)     │ or recording
- *                           in page order, main thread: ◀┘
- *                           messages, PDF pages, manifest, progress
+ *   gate_load (layouts, data, ─ pages_list ─ pages_select ─ target
+ *     cross-checks, fonts)       (--only, --shard)     (output's name)
+ *        ─▶ pool: render_work (work.c: layout, paint) ─▶ file
+ *                  (worker threads)          │ or recording
+ *           in page order, main thread:     ◀┘
+ *           report, PDF pages, manifest, gallery, progress
  *
- * Both input files are loaded even when the first fails, so one run
- * reports the problems of both.  `check` lays every page out (to find
- * overflows) but paints nothing and writes nothing.
- *
- * Threads: each worker has its own fonts (Pango font map) and image
- * cache; nothing Pango made crosses threads.  A page for a folder is
- * painted and written by its worker.  A page of a single PDF is painted
- * by its worker into a cairo recording surface, which the main thread
- * replays into the PDF in page order: layout runs in parallel with the
- * PDF writing, and the file is the same at any --jobs.
+ * `check` lays every page out (to find overflows) but paints nothing
+ * and writes nothing.  A page of a single PDF is painted by its worker
+ * into a cairo recording surface, which the main thread replays into
+ * the PDF in page order: layout runs in parallel with the PDF writing,
+ * and the file is the same at any --jobs.
  */
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include <glib.h>
 
-#include "confine.h"
 #include "data.h"
 #include "fonts.h"
 #include "gallery.h"
@@ -36,259 +28,22 @@
 #include "layout.h"
 #include "manifest.h"
 #include "mem.h"
-#include "out.h"
 #include "outfile.h"
 #include "paint.h"
 #include "pool.h"
 #include "progress.h"
-#include "run.h"
-#include "schema.h"
-#include "spec.h"
-#include "srcview.h"
+#include "render.h"
+#include "report.h"
 #include "template.h"
 #include "text.h"
-#include "validate.h"
 
-/* Images a folder render's worker keeps decoded between pages. */
-#define RUN_IMAGE_CACHE	64
-
-/* One layout of the run, with what its pages share. */
-struct lay {
-	const char	*path;
-	struct spec	*spec;
-	char		*stem;		/* "social-square" */
-	char		*meta[META__MAX];
-	struct out_opts	 oo;
-	int		 npages;	/* its whole document: page.count */
-	struct fonts	*fonts;		/* workers clone it */
-	int		 fontset;	/* the first layout with the same
-					   fonts folder: one set of fonts */
-};
-
-/*
- * One page to make: a layout's page spec and, for `each` pages, its
- * records (one, or up to per-page for N-up, the last sheet maybe
- * fewer).
- */
-struct job {
-	int			 lay;
-	const struct page_spec	*ps;
-	const struct ynode	*const *records;
-	int			 nrec;
-	int			 sheet;		/* 1-based among this spec's */
-	int			 number;	/* 1-based in its document */
-	char			*key;		/* record id, page name, … */
-	int			 key_index;	/* among the whole set's keys */
-};
-
-struct msg {
-	enum diag_level	 level;
-	struct diag_pos	 pos;		/* file owned by the message */
-	char		*line;
-};
-
-/* What a worker made of a job, for the main thread. */
-struct result {
-	enum status		 st;
-	GPtrArray		*msgs;		/* struct msg *, in order */
-	int			 count[DIAG__MAX];
-	char			*dump;		/* --dump-tree text */
-	/* A page of a single PDF: */
-	struct paint_rec	*rec;
-	double			 w, h;		/* media [pt] */
-	char			*outline;
-	bool			 has_record;
-	struct paint_link	*links;
-	size_t			 nlinks;
-	/* A file written (folder or single page): */
-	char			*path;
-	double			 fw, fh;	/* its size, px or pt */
-	char			 sha[65];
-	long long		 bytes;
-	/* --gallery: a PNG of a page whose file is no picture (PDF) */
-	char			*thumb;
-	int			 tw, th;
-};
-
-enum mode {
-	MODE_CHECK,	/* lay out only */
-	MODE_FILES,	/* each page its own file, written by a worker */
-	MODE_PDF,	/* one PDF: pages recorded, replayed in order */
-};
-
-/*
- * Prints each diagnostic once: a diagnostic is its line with the notes
- * after it, so the same warning with another note (from a second
- * layout) is no repeat.  On a terminal with the source line and a
- * caret under each line, in colour.
- */
-struct printer {
-	FILE		*out;
-	GHashTable	*seen;		/* groups printed, as text */
-	GPtrArray	*group;		/* struct msg *: the one being read */
-	struct progress	*prog;
-	struct srcview	*src;		/* non-NULL: show source lines */
-	bool		 color;
-	bool		 quiet;		/* hide warnings (--quiet, not strict) */
-};
-
-struct render {
-	const struct run_opts		*o;
-	const struct data		*data;
-	struct lay			 lays[RUN_MAX_LAYOUTS];
-	int				 nlays;
-	struct job			*jobs;		/* the selection */
-	int				 njobs;
-	int				 whole_jobs, whole_keys;
-	enum mode			 mode;
-	bool				 dir;		/* output is a folder */
-	const struct out_backend	*be;
-	const struct confine		*confine;
-	struct outdoc			*doc;		/* MODE_PDF */
-	struct result			*res;
-	struct diag			*d;
-	struct printer			 pr;
-	struct manifest			*man;
-	FILE				*dump;		/* --dump-tree */
-	struct outfile			*dumpf;		/* its file, or NULL
-							   for stdout */
-	struct gallery			*gal;		/* --gallery */
-	char				*gdir;		/* its folder */
-	bool				 thumbs;	/* pages need thumbnails */
-	int				 written;	/* files committed */
-	enum status			 st;
-};
+_Static_assert(RUN_MAX_LAYOUTS == GATE_MAX_LAYOUTS, "one limit");
 
 /* The worse of two statuses: output failures over input ones. */
 static enum status
 worst(enum status a, enum status b)
 {
 	return a > b ? a : b;
-}
-
-/* The first line in colour: bold place, coloured level word. */
-static void
-print_colored(FILE *out, enum diag_level level, const char *line)
-{
-	static const char *const words[] = { ": error: ", ": warning: ",
-	    ": note: " };
-	static const char *const colors[] = { "\033[1;31m", "\033[1;35m",
-	    "\033[1;36m" };
-	const char *at = NULL, *hit;
-	size_t i, k = 0;
-
-	(void)level;
-	for (i = 0; i < 3; i++)
-		if ((hit = strstr(line, words[i])) != NULL &&
-		    (at == NULL || hit < at)) {
-			at = hit;
-			k = i;
-		}
-	if (at == NULL) {
-		fprintf(out, "%s\n", line);
-		return;
-	}
-	fprintf(out, "\033[1m%.*s:\033[0m %s%.*s\033[0m%s\n",
-	    (int)(at - line), line, colors[k],
-	    (int)strlen(words[k]) - 3, words[k] + 2, at + strlen(words[k]) - 1);
-}
-
-static struct msg *
-msg_new(enum diag_level level, const struct diag_pos *pos, const char *line)
-{
-	struct msg *m = xcalloc(1, sizeof(*m));
-
-	m->level = level;
-	if (pos != NULL) {
-		m->pos = *pos;
-		m->pos.file = g_strdup(pos->file);
-	}
-	m->line = g_strdup(line);
-	return m;
-}
-
-static void
-free_msg(gpointer v)
-{
-	struct msg *m = v;
-
-	g_free((char *)m->pos.file);
-	g_free(m->line);
-	free(m);
-}
-
-/* Prints the diagnostic read so far, unless hidden or seen before. */
-static void
-print_flush(struct printer *p)
-{
-	const struct msg *head;
-	GString *key;
-	guint i;
-
-	if (p->group->len == 0)
-		return;
-	head = g_ptr_array_index(p->group, 0);
-	key = g_string_new(NULL);
-	for (i = 0; i < p->group->len; i++) {
-		const struct msg *m = g_ptr_array_index(p->group, i);
-
-		g_string_append(key, m->line);
-		g_string_append_c(key, '\n');
-	}
-	if (head->level == DIAG_WARNING && p->quiet)
-		g_string_free(key, TRUE);
-	else if (g_hash_table_add(p->seen, g_string_free(key, FALSE))) {
-		progress_clear(p->prog);
-		for (i = 0; i < p->group->len; i++) {
-			const struct msg *m = g_ptr_array_index(p->group, i);
-
-			if (p->color)
-				print_colored(p->out, m->level, m->line);
-			else
-				fprintf(p->out, "%s\n", m->line);
-			if (p->src != NULL && m->pos.file != NULL &&
-			    m->pos.line > 0)
-				srcview_show(p->src, p->out, m->pos.file,
-				    m->pos.line, m->pos.col, p->color);
-		}
-	}
-	g_ptr_array_set_size(p->group, 0);
-}
-
-static void
-print_line(void *arg, enum diag_level level, const struct diag_pos *pos,
-    const char *line)
-{
-	struct printer *p = arg;
-
-	if (level != DIAG_NOTE)
-		print_flush(p);
-	g_ptr_array_add(p->group, msg_new(level, pos, line));
-}
-
-static void
-collect_line(void *arg, enum diag_level level, const struct diag_pos *pos,
-    const char *line)
-{
-	struct result *res = arg;
-
-	g_ptr_array_add(res->msgs, msg_new(level, pos, line));
-}
-
-static bool
-ends_with(const char *s, const char *suffix)
-{
-	size_t a = strlen(s), b = strlen(suffix);
-
-	return a >= b && g_ascii_strcasecmp(s + a - b, suffix) == 0;
-}
-
-static bool
-is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* "YYYY-MM-DDTHH:MM:SS" from SOURCE_DATE_EPOCH, else the epoch. */
@@ -328,553 +83,92 @@ expand_meta(const struct spec *spec, const struct data *data, enum meta m,
 	return v.text;
 }
 
-static bool
-has_family(void *fonts, const char *family)
-{
-	return fonts_has_family(fonts, family);
-}
-
-/* The pages of layout li, appended to *jobs (n so far). */
-static struct job *
-list_pages(struct job *jobs, int *n, int li, const struct spec *spec,
-    const struct data *data)
-{
-	size_t i, j;
-	int first = *n;
-
-	for (i = 0; i < spec->npages; i++) {
-		const struct page_spec *ps = spec->pages[i];
-		const struct ynode *recs = ps->each ?
-		    data_records(data, ps->each) : NULL;
-		size_t per = (size_t)ps->per_page;
-		size_t k = ps->each ? (recs->n + per - 1) / per : 1;
-
-		jobs = g_renew(struct job, jobs, (size_t)*n + k);
-		for (j = 0; j < k; j++) {
-			struct job *jb = &jobs[*n];
-
-			memset(jb, 0, sizeof(*jb));
-			jb->lay = li;
-			jb->ps = ps;
-			jb->records = ps->each ?
-			    (const struct ynode *const *)recs->items + j * per :
-			    NULL;
-			jb->nrec = ps->each ? (int)MIN(per, recs->n - j * per) :
-			    0;
-			jb->sheet = (int)j + 1;
-			jb->number = *n - first + 1;
-			jb->key = layout_page_name(ps, jb->nrec ?
-			    jb->records[0] : NULL, jb->sheet);
-			(*n)++;
-		}
-	}
-	return jobs;
-}
-
-/* Whether job j shows id: its key, or a record on it (N-up). */
-static bool
-job_has(const struct job *j, const char *id)
-{
-	int k;
-
-	if (strcmp(j->key, id) == 0)
-		return true;
-	for (k = 0; k < j->nrec; k++)
-		if (strcmp(data_record_id(j->records[k]), id) == 0)
-			return true;
-	return false;
-}
-
 /*
- * The whole set of pages of every layout, then the selection: --only
- * keeps the pages that show one of its IDs; --shard splits the keys
- * left (in order of first appearance) into N contiguous runs of sizes
- * differing by one at most, and keeps the K-th.  A key's pages in all
- * layouts go together.  Page numbers stay those of the whole document.
+ * The whole set of pages of every layout, then the selection (see
+ * pages_select); page numbers stay those of the whole document.
  */
 static enum status
-select_pages(struct render *r, struct job *all, int n)
+select_pages(struct render *r, struct page *all, int n)
 {
 	const struct run_opts *o = r->o;
-	GHashTable *keys = g_hash_table_new(g_str_hash, g_str_equal);
-	bool *keep = xcalloc((size_t)n, sizeof(*keep));
-	int i, nk = 0, lo, hi;
-	size_t k;
-	enum status st = STATUS_OK;
+	struct pages_selection s = { o->only, o->nonly, o->shard, o->shards };
 
-	for (i = 0; i < n; i++) {
-		gpointer v;
-
-		if (g_hash_table_lookup_extended(keys, all[i].key, NULL, &v)) {
-			all[i].key_index = GPOINTER_TO_INT(v);
-			continue;
-		}
-		all[i].key_index = nk;
-		g_hash_table_insert(keys, all[i].key, GINT_TO_POINTER(nk++));
-	}
-	r->whole_keys = nk;
 	r->whole_jobs = n;
-	for (i = 0; i < n; i++)
-		keep[i] = o->nonly == 0;
-	for (k = 0; k < o->nonly; k++) {
-		bool found = false;
-
-		for (i = 0; i < n; i++)
-			if (job_has(&all[i], o->only[k]))
-				keep[i] = found = true;
-		if (!found) {
-			const char **names = xcalloc((size_t)n, sizeof(*names));
-			const char *near;
-
-			for (i = 0; i < n; i++)
-				names[i] = all[i].key;
-			near = schema_suggest(o->only[k], names, (size_t)n);
-			diag_error(r->d, NULL, "--only '%s' matches no record "
-			    "id or page name%s%s%s", o->only[k],
-			    near ? " (did you mean '" : "", near ? near : "",
-			    near ? "'?)" : "");
-			free(names);
-			st = STATUS_USAGE;
-		}
-	}
-	if (o->shards > 0) {
-		/* Shard over the keys kept, in order. */
-		int *rank = xcalloc((size_t)nk, sizeof(*rank)), kept = 0;
-
-		for (i = 0; i < nk; i++)
-			rank[i] = -1;
-		for (i = 0; i < n; i++)
-			if (keep[i] && rank[all[i].key_index] < 0)
-				rank[all[i].key_index] = kept++;
-		lo = (int)((long long)(o->shard - 1) * kept / o->shards);
-		hi = (int)((long long)o->shard * kept / o->shards);
-		for (i = 0; i < n; i++)
-			keep[i] = keep[i] && rank[all[i].key_index] >= lo &&
-			    rank[all[i].key_index] < hi;
-		free(rank);
-	}
-	r->jobs = xcalloc((size_t)n + 1, sizeof(*r->jobs));
-	for (i = 0; i < n; i++)
-		if (keep[i])
-			r->jobs[r->njobs++] = all[i];	/* keys stay all's */
-	free(keep);
-	g_hash_table_destroy(keys);
-	return st;
+	return pages_select(all, n, &s, &r->jobs, &r->njobs, &r->whole_keys,
+	    r->d) ? STATUS_OK : STATUS_USAGE;
 }
 
-/* Picks the backend and the shape of the output from its name. */
-static enum status
-choose_output(struct render *r)
-{
-	const char *out = r->o->output;
-	struct diag *d = r->d;
-	bool dir;
-	int i;
-
-	/* Decided once: a stat here, not one per page. */
-
-	if (r->o->cmd == RUN_CHECK) {
-		r->mode = MODE_CHECK;
-		return STATUS_OK;
-	}
-	dir = r->dir = ends_with(out, "/") || is_dir(out);
-	if (dir && !ends_with(out, "/") && (ends_with(out, ".pdf") ||
-	    ends_with(out, ".png") || ends_with(out, ".svg"))) {
-		diag_error(d, NULL, "output '%s' is a folder: end it with '/' "
-		    "to render into it, or name a file", out);
-		return STATUS_USAGE;
-	}
-	if (dir) {
-		r->be = out_find(r->o->format ? r->o->format : "png");
-		r->mode = MODE_FILES;
-	} else if (ends_with(out, ".pdf")) {
-		r->be = &out_pdf;
-		r->mode = MODE_PDF;
-	} else if (ends_with(out, ".png") || ends_with(out, ".svg")) {
-		r->be = ends_with(out, ".png") ? &out_png : &out_svg;
-		r->mode = MODE_FILES;
-	} else {
-		diag_error(d, NULL, "output '%s' must end in .pdf, .png or "
-		    ".svg, or be a folder (end it with '/')", out);
-		return STATUS_USAGE;
-	}
-	if (!dir && r->o->format != NULL &&
-	    strcmp(r->o->format, r->be->name) != 0) {
-		diag_error(d, NULL, "--format %s does not match the output "
-		    "'%s'", r->o->format, out);
-		return STATUS_USAGE;
-	}
-	if (!dir && r->nlays > 1) {
-		diag_error(d, NULL, "%d layouts make %d kinds of file: render "
-		    "them into a folder ('%s/'), not '%s'", r->nlays, r->nlays,
-		    "out", out);
-		return STATUS_USAGE;
-	}
-	if (!dir && r->o->shards > 0) {
-		diag_error(d, NULL, "--shard splits a render into a folder; "
-		    "'%s' is one file", out);
-		return STATUS_USAGE;
-	}
-	for (i = 0; strcmp(r->be->name, "png") == 0 && i < r->nlays; i++) {
-		const struct spec *s = r->lays[i].spec;
-
-		if (r->o->scale * s->width * r->o->scale * s->height <=
-		    RUN_MAX_PIXELS)
-			continue;
-		diag_error(d, NULL, "a page of %.0f × %.0f pixels is over the "
-		    "limit of %d megapixels: lower --scale or --dpi",
-		    r->o->scale * s->width, r->o->scale * s->height,
-		    RUN_MAX_PIXELS / 1000000);
-		return STATUS_USAGE;
-	}
-	if (!dir && !r->be->multipage && r->njobs != 1) {
-		diag_error(d, NULL, "the layout makes %d pages but '%s' holds "
-		    "one: render into a folder ('%s/') or a .pdf, or choose "
-		    "one page with --only ID", r->njobs, out, "out");
-		return STATUS_USAGE;
-	}
-	if (dir && g_mkdir_with_parents(out, 0777) != 0) {
-		struct diag_pos pos = { out, 0, 0 };
-
-		diag_error(d, &pos, "cannot create the folder: %s",
-		    strerror(errno));
-		return STATUS_OUTPUT;
-	}
-	/* Written at the end: its folder (maybe the output's) must be. */
-	if (r->o->manifest != NULL) {
-		char *mdir = g_path_get_dirname(r->o->manifest);
-		bool ok = is_dir(mdir);
-
-		g_free(mdir);
-		if (!ok) {
-			diag_error(d, NULL, "--manifest: no such folder for "
-			    "'%s'", r->o->manifest);
-			return STATUS_USAGE;
-		}
-	}
-	return STATUS_OK;
-}
-
-/* Where job j's file goes, in MODE_FILES. */
-static char *
-job_path(const struct render *r, const struct job *j)
-{
-	const char *out = r->o->output;
-
-	if (!r->dir)
-		return g_strdup(out);
-	if (r->nlays > 1)
-		return g_strdup_printf("%s/%s-%s.%s", out, j->key,
-		    r->lays[j->lay].stem, r->be->name);
-	return g_strdup_printf("%s/%s.%s", out, j->key, r->be->name);
-}
-
-/* ---- worker side ---- */
-
-struct worker {
-	struct render		*r;
-	struct fonts		*fonts[RUN_MAX_LAYOUTS]; /* by fontset */
-	struct image_cache	*images;
-};
-
-static void *
-worker_new(void *arg)
-{
-	struct worker *w = xcalloc(1, sizeof(*w));
-
-	w->r = arg;
-	w->images = image_cache_new();
-	return w;
-}
-
-static void
-worker_free(void *v, void *arg)
-{
-	struct worker *w = v;
-	int i;
-
-	(void)arg;
-	for (i = 0; i < RUN_MAX_LAYOUTS; i++)
-		fonts_free(w->fonts[i]);
-	image_cache_free(w->images);
-	free(w);
-}
-
-/* Writes page p to its own file (MODE_FILES); the status. */
 /*
- * Paints page p into its own file at path through backend be, with its
- * outline entry and links; false if the file was not written.
+ * The report of a run on d's stream: on a terminal (not CI) with
+ * source lines and, unless NO_COLOR is set, colours.
  */
-static bool
-page_file(const struct out_backend *be, const char *path,
-    const struct out_opts *oo, const struct lpage *p, struct diag *d)
+static struct report *
+new_report(const struct diag *d)
 {
-	struct outdoc *doc = be->open(path, oo, d);
-	struct paint_link *links;
-	size_t nlinks;
-	cairo_t *cr;
-	bool ok;
+	const char *nc = getenv("NO_COLOR");
+	bool tty = progress_wanted(d->out);
 
-	if (doc == NULL)
-		return false;
-	cr = be->page_begin(doc, p->width + 2 * p->offset,
-	    p->height + 2 * p->offset);
-	if (be->outline != NULL && p->outline != NULL)
-		be->outline(doc, p->outline, false);
-	paint_page(cr, p);
-	links = paint_links_of(p, &nlinks);
-	paint_links(cr, links, nlinks);
-	paint_links_free(links, nlinks);
-	ok = be->page_end(doc, cr);
-	/* A PDF or SVG measures its glyphs as it is finished (text.c). */
-	if (strcmp(be->name, "png") != 0) {
-		bool closed;
-
-		text_lock();
-		closed = be->close(doc, ok);
-		text_unlock();
-		return closed && ok;
-	}
-	return be->close(doc, ok) && ok;
-}
-
-/* A raster side of w points at scale, as the PNG backend rounds it. */
-static double
-pixels(double w, double scale)
-{
-	return ceil(w * scale - 1e-6);
-}
-
-/* Writes page p to its own file (MODE_FILES); the status. */
-static enum status
-write_file(struct render *r, const struct job *j, struct lpage *p,
-    struct result *res, struct diag *d)
-{
-	double w = p->width + 2 * p->offset, h = p->height + 2 * p->offset;
-	bool png = strcmp(r->be->name, "png") == 0;
-
-	res->path = job_path(r, j);
-	if (!page_file(r->be, res->path, &r->lays[j->lay].oo, p, d))
-		return STATUS_OUTPUT;
-	res->fw = png ? pixels(w, r->o->scale) : w;
-	res->fh = png ? pixels(h, r->o->scale) : h;
-	if (r->o->manifest != NULL &&
-	    !manifest_hash_file(res->path, res->sha, &res->bytes)) {
-		struct diag_pos pos = { res->path, 0, 0 };
-
-		diag_error(d, &pos, "cannot read back: %s", strerror(errno));
-		return STATUS_OUTPUT;
-	}
-	return STATUS_OK;
-}
-
-/* --gallery: a picture of a page whose file is a PDF, 400px wide. */
-#define THUMB_PX	400
-
-static void
-write_thumb(struct render *r, const struct job *j, struct lpage *p,
-    struct result *res, struct diag *d)
-{
-	struct out_opts oo = r->lays[j->lay].oo;
-	double w = p->width + 2 * p->offset, h = p->height + 2 * p->offset;
-
-	res->thumb = r->mode == MODE_PDF ?
-	    g_strdup_printf("%s/pages/%d.png", r->gdir, j->number) :
-	    g_strdup_printf("%s/pages/%s%s%s.png", r->gdir, j->key,
-	    r->nlays > 1 ? "-" : "", r->nlays > 1 ? r->lays[j->lay].stem :
-	    "");
-	oo.scale = THUMB_PX / w;
-	if (!page_file(&out_png, res->thumb, &oo, p, d)) {
-		g_free(res->thumb);
-		res->thumb = NULL;
-		return;
-	}
-	res->tw = (int)pixels(w, oo.scale);
-	res->th = (int)pixels(h, oo.scale);
-}
-
-/* Paints page p into a recording for the main thread (MODE_PDF). */
-static void
-record_page(struct lpage *p, struct result *res)
-{
-	res->w = p->width + 2 * p->offset;
-	res->h = p->height + 2 * p->offset;
-	res->rec = paint_record(p);
-	res->links = paint_links_of(p, &res->nlinks);
-	res->outline = g_strdup(p->outline);
-	res->has_record = p->record != NULL;
-}
-
-static void
-work(void *v, int i, void *arg)
-{
-	struct worker *w = v;
-	struct render *r = arg;
-	const struct job *j = &r->jobs[i];
-	const struct lay *l = &r->lays[j->lay];
-	struct result *res = &r->res[i];
-	struct layout_ctx lc = { 0 };
-	struct diag d;
-	struct lpage *p;
-
-	/* Every line is kept, warnings too: the printer hides them under
-	 * --quiet, the gallery shows them. */
-	diag_init(&d, NULL);
-	d.strict = r->d->strict;
-	d.sink = collect_line;
-	d.sink_arg = res;
-	res->msgs = g_ptr_array_new_with_free_func(free_msg);
-	if (w->fonts[l->fontset] == NULL)
-		w->fonts[l->fontset] = fonts_clone(l->fonts);
-	lc.spec = l->spec;
-	lc.data = r->data;
-	lc.pango = fonts_context(w->fonts[l->fontset]);
-	lc.images = w->images;
-	lc.confine = r->confine;
-	lc.debug = r->o->debug;
-	p = layout_page(&lc, j->ps, j->records, j->nrec, j->sheet, j->number,
-	    l->npages, &d);
-	if (r->dump != NULL) {
-		size_t len;
-		FILE *f = open_memstream(&res->dump, &len);
-
-		if (f != NULL) {
-			lpage_dump(p, f);
-			fclose(f);
-		}
-	}
-	if (diag_fatal_count(&d) > 0)
-		res->st = STATUS_INPUT;
-	else if (r->mode == MODE_FILES)
-		res->st = write_file(r, j, p, res, &d);
-	else if (r->mode == MODE_PDF)
-		record_page(p, res);
-	if (res->st == STATUS_OK && r->thumbs)
-		write_thumb(r, j, p, res, &d);
-	lpage_free(p);
-	if (r->mode == MODE_FILES)
-		image_cache_trim(w->images, RUN_IMAGE_CACHE);
-	memcpy(res->count, d.count, sizeof(res->count));
+	return report_new(d->out, d->quiet && !d->strict, tty,
+	    tty && (nc == NULL || *nc == '\0'));
 }
 
 /* ---- main thread side ---- */
-
-static void
-free_result(struct result *res)
-{
-	if (res->msgs != NULL)
-		g_ptr_array_free(res->msgs, TRUE);
-	free(res->dump);
-	paint_record_free(res->rec);
-	g_free(res->outline);
-	paint_links_free(res->links, res->nlinks);
-	g_free(res->path);
-	g_free(res->thumb);
-	memset(res, 0, sizeof(*res));
-}
 
 /* Replays a recorded page into the PDF; false if writing failed. */
 static bool
 replay(struct render *r, struct result *res)
 {
 	struct outdoc *doc = r->doc;
-	cairo_t *cr = r->be->page_begin(doc, res->w, res->h);
+	cairo_t *cr = r->t.be->page_begin(doc, res->w, res->h);
 
 	if (res->outline != NULL)
-		r->be->outline(doc, res->outline, res->has_record &&
+		r->t.be->outline(doc, res->outline, res->has_record &&
 		    doc->outline_top != 0);
 	paint_replay(cr, res->rec);
 	paint_links(cr, res->links, res->nlinks);
-	return r->be->page_end(doc, cr);
+	return r->t.be->page_end(doc, cr);
 }
 
+/* The manifest entry of page j's own file. */
 static void
-add_entry(struct render *r, const struct job *j, const struct result *res)
+add_entry(struct render *r, const struct page *j, const struct result *res)
 {
-	const char **ids = xcalloc((size_t)j->nrec + 1, sizeof(*ids));
-	char *file = g_path_get_basename(res->path);
 	struct manifest_entry e = { 0 };
-	int k;
 
-	for (k = 0; k < j->nrec; k++)
-		ids[k] = data_record_id(j->records[k]);
-	e.file = file;
 	e.key = j->key;
-	e.ids = ids;
-	e.nids = (size_t)j->nrec;
 	e.layout = r->lays[j->lay].stem;
-	e.type = r->be->name;
+	e.type = r->t.be->name;
 	e.width = res->fw;
 	e.height = res->fh;
-	e.unit = strcmp(r->be->name, "png") == 0 ? "px" : "pt";
+	e.unit = r->t.be->unit;
 	e.pages = 1;
 	e.bytes = res->bytes;
 	e.sha256 = res->sha;
-	manifest_add(r->man, &e);
-	g_free(file);
-	free(ids);
-}
-
-/* A path under the gallery's folder, relative to it. */
-static const char *
-rel(const struct render *r, const char *path)
-{
-	size_t n = strlen(r->gdir);
-
-	if (strncmp(path, r->gdir, n) == 0 && path[n] == '/')
-		return path + n + 1;
-	return path;
+	manifest_add_file(r->man, res->path, j->records, (size_t)j->nrec, &e,
+	    r->d);
 }
 
 /* The page of job j in the gallery, with its diagnostics. */
 static void
-gallery_item(struct render *r, const struct job *j, struct result *res)
+gallery_item(struct render *r, const struct page *j,
+    const struct result *res)
 {
-	struct gallery_item it = { 0 };
-	const char **msgs = xcalloc(res->msgs->len + 1, sizeof(*msgs));
-	enum diag_level *levels = xcalloc(res->msgs->len + 1,
-	    sizeof(*levels));
-	char *caption = NULL, *link = NULL, *fragment = NULL;
-	guint k;
+	struct gallery_page p = { 0 };
 
-	for (k = 0; k < res->msgs->len; k++) {
-		const struct msg *m = g_ptr_array_index(res->msgs, k);
-
-		msgs[k] = m->line;
-		levels[k] = m->level;
-	}
-	it.msgs = msgs;
-	it.levels = levels;
-	it.nmsgs = res->msgs->len;
-	it.caption = j->key;
-	it.detail = r->nlays > 1 ? r->lays[j->lay].stem : NULL;
-	if (r->mode == MODE_PDF) {
-		char *base = g_path_get_basename(r->o->output);
-
-		caption = g_strdup_printf("%d · %s", j->number, j->key);
-		it.caption = caption;
-		link = base;
-		fragment = g_strdup_printf("page=%d", j->number);
-		it.fragment = fragment;
-	} else if (res->path != NULL)
-		link = g_path_get_basename(res->path);	/* in gdir */
-	it.link = link;
-	if (res->st == STATUS_OK && res->thumb != NULL) {
-		it.image = rel(r, res->thumb);
-		it.width = res->tw;
-		it.height = res->th;
-	} else if (res->st == STATUS_OK && r->mode == MODE_FILES &&
-	    strcmp(r->be->name, "pdf") != 0) {
-		it.image = link;
-		it.width = (int)res->fw;
-		it.height = (int)res->fh;
-	}
-	gallery_add(r->gal, &it);
-	g_free(fragment);
-	g_free(caption);
-	g_free(link);
-	free(msgs);
-	free(levels);
+	p.key = j->key;
+	p.layout = r->nlays > 1 ? r->lays[j->lay].stem : NULL;
+	p.number = r->t.mode == TARGET_PDF ? j->number : 0;
+	p.pdf = r->o->output;
+	p.file = res->path;
+	p.picture = r->t.be->picture;
+	p.ok = res->st == STATUS_OK;
+	p.thumb = res->thumb;
+	p.tw = res->tw;
+	p.th = res->th;
+	p.w = res->fw;
+	p.h = res->fh;
+	p.log = res->log;
+	gallery_add_page(r->gal, &p);
 }
 
 static bool
@@ -882,23 +176,17 @@ consume(int i, void *arg)
 {
 	struct render *r = arg;
 	struct result *res = &r->res[i];
-	guint k;
+	int k;
 
-	for (k = 0; k < res->msgs->len; k++) {
-		const struct msg *m = g_ptr_array_index(res->msgs, k);
-
-		print_line(&r->pr, m->level, m->pos.file ? &m->pos : NULL,
-		    m->line);
-	}
-	print_flush(&r->pr);
+	report_replay(r->rep, res->log);
 	for (k = 0; k < DIAG__MAX; k++)
 		r->d->count[k] += res->count[k];
 	if (res->dump != NULL)
 		fputs(res->dump, r->dump);
-	if (r->mode == MODE_PDF && res->st == STATUS_OK &&
+	if (r->t.mode == TARGET_PDF && res->st == STATUS_OK &&
 	    r->st == STATUS_OK && !replay(r, res))
 		res->st = STATUS_OUTPUT;
-	if (r->mode == MODE_FILES && res->st == STATUS_OK) {
+	if (r->t.mode == TARGET_FILES && res->st == STATUS_OK) {
 		r->written++;
 		if (r->man != NULL)
 			add_entry(r, &r->jobs[i], res);
@@ -906,9 +194,9 @@ consume(int i, void *arg)
 	r->st = worst(r->st, res->st);
 	if (r->gal != NULL)
 		gallery_item(r, &r->jobs[i], res);
-	free_result(res);
-	if (r->pr.prog != NULL)
-		progress_step(r->pr.prog, i + 1);
+	render_result_free(res);
+	if (r->prog != NULL)
+		progress_step(r->prog, i + 1);
 	/*
 	 * One bad page spoils a single PDF, but the later pages are still
 	 * laid out: every problem is reported, under --strict too.
@@ -921,131 +209,89 @@ discard(int i, void *arg)
 {
 	struct render *r = arg;
 
-	free_result(&r->res[i]);
+	render_result_free(&r->res[i]);
 }
 
 static const struct pool_ops render_ops = {
-	worker_new, worker_free, work, consume, discard,
+	render_worker_new, render_worker_free, render_work, consume, discard,
 };
 
 /* The manifest entry of a single PDF, once it is committed. */
 static void
 add_pdf_entry(struct render *r)
 {
-	const char **ids = xcalloc((size_t)r->njobs + 1, sizeof(*ids));
-	char *file = g_path_get_basename(r->o->output);
+	const struct ynode **recs;
 	struct manifest_entry e = { 0 };
-	struct diag_pos pos = { r->o->output, 0, 0 };
-	char sha[65];
+	size_t n = 0;
 	int i, k;
 
 	for (i = 0; i < r->njobs; i++)
+		n += (size_t)r->jobs[i].nrec;
+	recs = xcalloc(n + 1, sizeof(*recs));
+	for (n = 0, i = 0; i < r->njobs; i++)
 		for (k = 0; k < r->jobs[i].nrec; k++)
-			ids[e.nids++] = data_record_id(r->jobs[i].records[k]);
-	if (!manifest_hash_file(r->o->output, sha, &e.bytes)) {
-		diag_error(r->d, &pos, "cannot read back: %s",
-		    strerror(errno));
-		r->st = worst(r->st, STATUS_OUTPUT);
-	}
-	e.file = file;
-	e.ids = ids;
+			recs[n++] = r->jobs[i].records[k];
 	e.layout = r->lays[0].stem;
-	e.type = "pdf";
+	e.type = r->t.be->name;
 	e.width = r->lays[0].spec->width;
 	e.height = r->lays[0].spec->height;
-	e.unit = "pt";
+	e.unit = r->t.be->unit;
 	e.pages = r->njobs;
-	e.sha256 = sha;
-	manifest_add(r->man, &e);
-	g_free(file);
-	free(ids);
+	if (!manifest_add_file(r->man, r->o->output,
+	    (const struct ynode *const *)recs, n, &e, r->d))
+		r->st = worst(r->st, STATUS_OUTPUT);
+	free(recs);
 }
 
 /* What a run makes, for the progress bar and the summary. */
 static const char *
 unit_name(const struct render *r)
 {
-	if (r->mode == MODE_CHECK)
+	if (r->t.mode == TARGET_CHECK)
 		return "pages checked";
-	if (r->mode == MODE_PDF)
+	if (r->t.mode == TARGET_PDF)
 		return "pages";
-	return strcmp(r->be->name, "pdf") == 0 ? "PDF files" :
-	    strcmp(r->be->name, "svg") == 0 ? "SVG files" : "images";
+	return r->t.be->nouns;
 }
 
 /* "1000 images, 4 formats, 7.9 s, 127 img/s" on stderr. */
 static void
 summary(struct render *r, double secs)
 {
-	int n = r->mode == MODE_PDF ? r->njobs : r->written;
+	int n = r->t.mode == TARGET_PDF ? r->njobs : r->written;
 	const char *unit = unit_name(r);
-	const char *rate = r->mode == MODE_PDF ? "pages/s" :
-	    strcmp(r->be->name, "png") == 0 ? "img/s" : "files/s";
+	const char *rate = r->t.mode == TARGET_PDF ? "pages/s" : r->t.be->rate;
 
 	if (r->d->quiet || r->o->watching || n == 0)
 		return;
-	if (r->mode == MODE_PDF)
-		fprintf(r->pr.out, "%s: ", r->o->output);
+	if (r->t.mode == TARGET_PDF)
+		fprintf(r->d->out, "%s: ", r->o->output);
 	/* "1 image", "1 SVG file", "1 page": the unit without its 's'. */
-	fprintf(r->pr.out, "%d %.*s, %d format%s, %.1f s, %.0f %s", n,
+	fprintf(r->d->out, "%d %.*s, %d format%s, %.1f s, %.0f %s", n,
 	    (int)strlen(unit) - (n == 1), unit, r->nlays,
 	    r->nlays == 1 ? "" : "s", secs, secs > 0 ? n / secs : 0, rate);
-	if (r->mode == MODE_FILES && r->written < r->njobs)
-		fprintf(r->pr.out, " (%d not written)",
+	if (r->t.mode == TARGET_FILES && r->written < r->njobs)
+		fprintf(r->d->out, " (%d not written)",
 		    r->njobs - r->written);
-	fputc('\n', r->pr.out);
+	fputc('\n', r->d->out);
 }
 
 /*
  * --gallery: index.html in the output folder (a single file's folder);
- * PDF pages get PNG thumbnails in its pages/ folder.
+ * pages whose file is no picture (PDF) get PNG thumbnails.
  */
 static bool
 gallery_setup(struct render *r)
 {
-	const char *out = r->o->output;
-	GString *title = g_string_new(r->o->data);
-	char *real;
+	const char *stems[RUN_MAX_LAYOUTS];
 	int i;
 
-	if (r->dir)
-		real = realpath(out, NULL);
-	else {
-		char *dir = g_path_get_dirname(out);
-
-		g_mkdir_with_parents(dir, 0777);
-		real = realpath(dir, NULL);
-		g_free(dir);
-	}
-	if (real == NULL) {
-		struct diag_pos pos = { out, 0, 0 };
-
-		diag_error(r->d, &pos, "cannot find the folder for the "
-		    "gallery: %s", strerror(errno));
-		g_string_free(title, TRUE);
-		return false;
-	}
-	r->gdir = g_strdup(real);
-	free(real);
-	r->thumbs = strcmp(r->be->name, "pdf") == 0;
-	if (r->thumbs) {
-		char *pages = g_build_filename(r->gdir, "pages", NULL);
-
-		g_mkdir_with_parents(pages, 0777);
-		g_free(pages);
-	}
 	for (i = 0; i < r->nlays; i++)
-		g_string_append_printf(title, "%s%s", i ? ", " : " × ",
-		    r->lays[i].stem);
-	r->gal = gallery_new(title->str);
-	g_string_free(title, TRUE);
-	if (r->mode == MODE_PDF) {
-		char *base = g_path_get_basename(out);
-
-		gallery_link(r->gal, base, base);
-		g_free(base);
-	}
-	return true;
+		stems[i] = r->lays[i].stem;
+	r->thumbs = !r->t.be->picture;
+	r->gal = gallery_open(r->o->output, r->t.dir, r->o->data, stems,
+	    (size_t)r->nlays, r->t.mode == TARGET_PDF, r->thumbs, r->d);
+	return r->gal != NULL;
 }
 
 /*
@@ -1063,18 +309,6 @@ open_dump(struct render *r)
 		return false;
 	r->dump = outfile_fp(r->dumpf);
 	return true;
-}
-
-/* The layout's file name without folder and extension. */
-static char *
-stem_of(const char *path)
-{
-	char *base = g_path_get_basename(path);
-	char *dot = strrchr(base, '.');
-
-	if (dot != NULL && dot != base)
-		*dot = '\0';
-	return base;
 }
 
 /* Sets up layout i's output options (metadata, print boxes). */
@@ -1099,126 +333,49 @@ setup_lay(struct render *r, struct lay *l, const char *date)
 	    LAYOUT_SLUG : 0);
 }
 
-/* Two layouts with one stem would write each other's files. */
+/* The target of the run, and whether the layouts' files can meet. */
 static enum status
-check_stems(struct render *r)
+choose_output(struct render *r)
 {
-	int i, k;
-
-	for (i = 0; i < r->nlays; i++)
-		for (k = 0; k < i; k++)
-			if (strcmp(r->lays[i].stem, r->lays[k].stem) == 0) {
-				diag_error(r->d, NULL, "layouts '%s' and '%s' "
-				    "have one name, '%s': their files would "
-				    "clash", r->lays[k].path, r->lays[i].path,
-				    r->lays[i].stem);
-				return STATUS_USAGE;
-			}
-	return STATUS_OK;
-}
-
-/* "page 'card' of 'og' (record 'gina')", for messages. */
-static char *
-describe(const struct render *r, const struct job *j)
-{
-	return g_strdup_printf("page '%s'%s%s%s%s%s%s", j->ps->name,
-	    r->nlays > 1 ? " of '" : "", r->nlays > 1 ? r->lays[j->lay].stem :
-	    "", r->nlays > 1 ? "'" : "", j->nrec == 1 ? " (record '" : "",
-	    j->nrec == 1 ? data_record_id(j->records[0]) : "",
-	    j->nrec == 1 ? "')" : "");
-}
-
-/*
- * Where a clash is best fixed: the record's id when two records meet
- * (two lists sharing an id, names across layouts), else the page.
- */
-static const struct diag_pos *
-blame(const struct job *j, const struct job *other)
-{
-	if (j->nrec == 1 && other->nrec == 1 && j->records[0] !=
-	    other->records[0])
-		return &ynode_get(j->records[0], "id")->pos;
-	return &j->ps->node->pos;
-}
-
-/* Two pages that would write one file: the first such pair of two
- * page specs, and how many more pairs of the same two. */
-struct clash {
-	int	a, b;		/* indexes in the whole set, a < b */
-	int	more;
-};
-
-/*
- * In a folder, every page of the whole set (not just the selection,
- * so that shards agree) needs a file name of its own: two each-pages
- * over one list, two lists sharing an id, an N-up sheet named like a
- * record, or <id>-<layout> names that meet would overwrite each other.
- * Reported before anything is written, once per pair of page specs.
- */
-static enum status
-check_names(struct render *r, const struct job *all, int n)
-{
-	GHashTable *names;
-	GArray *clashes;
+	const char *paths[RUN_MAX_LAYOUTS], *stems[RUN_MAX_LAYOUTS];
+	const struct spec *specs[RUN_MAX_LAYOUTS];
 	int i;
-	guint k;
 
-	if (r->mode != MODE_FILES || !r->dir)
+	for (i = 0; i < r->nlays; i++) {
+		paths[i] = r->lays[i].path;
+		stems[i] = r->lays[i].stem;
+		specs[i] = r->lays[i].spec;
+	}
+	if (!target_check_stems(paths, stems, r->nlays, r->d))
+		return STATUS_USAGE;
+	return target_choose(&r->t, r->o, specs, r->nlays, r->njobs, r->d);
+}
+
+/*
+ * In a folder, every page of the whole set needs a file name of its
+ * own (pages_check_names), checked before anything is written.
+ */
+static enum status
+check_names(struct render *r, const struct page *all, int n)
+{
+	const char *stems[RUN_MAX_LAYOUTS];
+	char **paths;
+	bool ok;
+	int i;
+
+	if (r->t.mode != TARGET_FILES || !r->t.dir)
 		return STATUS_OK;
-	names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	clashes = g_array_new(FALSE, FALSE, sizeof(struct clash));
-	for (i = 0; i < n; i++) {
-		char *path = job_path(r, &all[i]);
-		struct clash c = { 0, i, 0 };
-		gpointer v;
-
-		if (!g_hash_table_lookup_extended(names, path, NULL, &v)) {
-			g_hash_table_insert(names, path, GINT_TO_POINTER(i));
-			continue;
-		}
-		g_free(path);
-		c.a = GPOINTER_TO_INT(v);
-		for (k = 0; k < clashes->len; k++) {
-			struct clash *o = &g_array_index(clashes, struct clash,
-			    k);
-
-			if (all[o->a].ps == all[c.a].ps &&
-			    all[o->b].ps == all[i].ps) {
-				o->more++;
-				break;
-			}
-		}
-		if (k == clashes->len)
-			g_array_append_val(clashes, c);
-	}
-	for (k = 0; k < clashes->len; k++) {
-		const struct clash *c = &g_array_index(clashes, struct clash,
-		    k);
-		const struct job *a = &all[c->a], *b = &all[c->b];
-		char *da = describe(r, a), *db = describe(r, b);
-		char *path = job_path(r, b), *base = g_path_get_basename(path);
-		char *more = c->more ? g_strdup_printf(", and %d more like it",
-		    c->more) : g_strdup("");
-
-		diag_error(r->d, blame(b, a), "%s would overwrite '%s', the "
-		    "file of %s%s: every file in a folder needs a name of its "
-		    "own", db, base, da, more);
-		if (blame(a, b) == &a->ps->node->pos)
-			diag_note(r->d, blame(a, b), "page '%s' is here",
-			    a->ps->name);
-		else
-			diag_note(r->d, blame(a, b), "record '%s' is here",
-			    data_record_id(a->records[0]));
-		g_free(da);
-		g_free(db);
-		g_free(path);
-		g_free(base);
-		g_free(more);
-	}
-	g_hash_table_destroy(names);
-	k = clashes->len;
-	g_array_free(clashes, TRUE);
-	return k > 0 ? STATUS_INPUT : STATUS_OK;
+	for (i = 0; i < r->nlays; i++)
+		stems[i] = r->lays[i].stem;
+	paths = xcalloc((size_t)n + 1, sizeof(*paths));
+	for (i = 0; i < n; i++)
+		paths[i] = render_path(r, &all[i]);
+	ok = pages_check_names(all, n, paths, r->nlays > 1 ? stems : NULL,
+	    r->d);
+	for (i = 0; i < n; i++)
+		g_free(paths[i]);
+	free(paths);
+	return ok ? STATUS_OK : STATUS_INPUT;
 }
 
 bool
@@ -1226,233 +383,203 @@ run_check(const struct spec *spec, const struct data *data,
     struct fonts *fonts, struct diag *d)
 {
 	struct layout_ctx lc = { 0 };
-	struct job *jobs = NULL;
+	struct page *pages;
 	int i, n = 0;
 
-	if (data_validate(data, spec, d)) {
-		validate_fields(spec, data, d);
-		validate_keys(&spec, 1, data, d);
-	}
-	if (diag_failed(d) || !validate_fonts(spec, has_family, fonts, d))
+	if (!gate_check(&spec, 1, data, &fonts, d))
 		return false;
-	jobs = list_pages(NULL, &n, 0, spec, data);
+	pages = pages_list(NULL, &n, 0, spec, data);
 	lc.spec = spec;
 	lc.data = data;
 	lc.pango = fonts_context(fonts);
 	lc.images = image_cache_new();
-	for (i = 0; i < n; i++) {
-		lpage_free(layout_page(&lc, jobs[i].ps, jobs[i].records,
-		    jobs[i].nrec, jobs[i].sheet, jobs[i].number, n, d));
-		g_free(jobs[i].key);
-	}
+	for (i = 0; i < n; i++)
+		lpage_free(layout_page(&lc, pages[i].ps, pages[i].records,
+		    pages[i].nrec, pages[i].sheet, pages[i].number, n, d));
 	image_cache_free(lc.images);
-	g_free(jobs);
+	pages_free(pages, n);
 	return !diag_failed(d);
 }
 
-/* Loads and validates the layouts and the data; false on any error. */
+/* Loads and checks the layouts and the data; false on any error. */
 static bool
-load(struct render *r, struct data **data)
+load(struct render *r)
 {
 	const struct run_opts *o = r->o;
-	bool ok = true;
+	bool ok = gate_load(&r->gate, o->data, o->layouts, o->nlayouts,
+	    o->fonts, r->d);
 	int i;
 
-	for (i = 0; i < (int)o->nlayouts; i++) {
+	for (i = 0; i < (int)r->gate.n; i++) {
 		struct lay *l = &r->lays[r->nlays++];
 
 		l->path = o->layouts[i];
-		l->spec = spec_load(l->path, r->d);
-		l->stem = stem_of(l->path);
-		ok = ok && l->spec != NULL;
-	}
-	*data = data_load(o->data, r->d);
-	if (*data == NULL)
-		return false;
-	for (i = 0; ok && i < r->nlays; i++)
-		if (data_validate(*data, r->lays[i].spec, r->d))
-			validate_fields(r->lays[i].spec, *data, r->d);
-	if (ok && r->d->count[DIAG_ERROR] == 0) {
-		const struct spec *specs[RUN_MAX_LAYOUTS];
-
-		for (i = 0; i < r->nlays; i++)
-			specs[i] = r->lays[i].spec;
-		validate_keys(specs, (size_t)r->nlays, *data, r->d);
-	}
-	/* Warnings made errors by --strict go on: the pages may say more. */
-	if (!ok || r->d->count[DIAG_ERROR] > 0)
-		return false;
-	/*
-	 * The fonts each layout asks for must be there.  Layouts with the
-	 * same fonts folder (usually none: the bundled fonts) share one
-	 * scan of the font files, and one font map per worker.
-	 */
-	for (i = 0; i < r->nlays; i++) {
-		struct lay *l = &r->lays[i];
-		const char *dir = l->spec->fonts_dir;
-		int k;
-
-		for (k = 0; k < i; k++) {
-			const char *other = r->lays[k].spec->fonts_dir;
-
-			if (dir == other || (dir != NULL && other != NULL &&
-			    strcmp(dir, other) == 0))
-				break;
-		}
-		l->fontset = k;
-		if (k < i)
-			l->fonts = r->lays[k].fonts ?
-			    fonts_clone(r->lays[k].fonts) : NULL;
-		else
-			l->fonts = fonts_new(o->fonts, dir,
-			    l->spec->fonts_node ? &l->spec->fonts_node->pos :
-			    NULL, r->d);
-		ok = l->fonts != NULL && validate_fonts(l->spec, has_family,
-		    l->fonts, r->d) && ok;
+		l->spec = r->gate.specs[i];
+		l->stem = target_stem(l->path);
+		l->fonts = r->gate.fonts[i];
+		l->fontset = r->gate.fontset[i];
 	}
 	return ok;
+}
+
+/* The pages of every layout, the selection, the output: no file yet. */
+static enum status
+plan(struct render *r)
+{
+	enum status st;
+	int i;
+
+	for (i = 0; i < r->nlays; i++)
+		r->all = pages_list(r->all, &r->nall, i, r->lays[i].spec,
+		    r->data);
+	for (i = 0; i < r->nall; i++)
+		r->lays[r->all[i].lay].npages++;
+	if ((st = select_pages(r, r->all, r->nall)) != STATUS_OK ||
+	    (st = choose_output(r)) != STATUS_OK ||
+	    (st = check_names(r, r->all, r->nall)) != STATUS_OK)
+		return st;
+	return STATUS_OK;
+}
+
+/* Opens what the pages go to: the PDF, manifest, gallery, dump. */
+static enum status
+prepare(struct render *r)
+{
+	const struct run_opts *o = r->o;
+	char date[32];
+	size_t i;
+
+	for (i = 0; i < o->nallow; i++) {
+		char *real = realpath(o->allow[i], NULL);
+
+		if (real != NULL)
+			r->allow[r->confine.nallow++] = real;
+	}
+	r->confine.allow = (const char **)r->allow;
+	pdf_date(date, sizeof(date));
+	for (i = 0; r->t.mode != TARGET_CHECK && i < (size_t)r->nlays; i++)
+		setup_lay(r, &r->lays[i], date);
+	if (o->manifest != NULL && r->t.mode != TARGET_CHECK)
+		r->man = manifest_new("brochure " BROCHURE_VERSION, o->data,
+		    o->layouts, o->nlayouts, o->shard, o->shards,
+		    r->whole_keys, r->t.mode == TARGET_PDF ? 1 : r->whole_jobs);
+	if (o->gallery && r->t.mode != TARGET_CHECK && !gallery_setup(r))
+		return STATUS_OUTPUT;
+	if (r->t.mode == TARGET_PDF &&
+	    (r->doc = r->t.be->open(o->output, &r->lays[0].oo, r->d)) == NULL)
+		return STATUS_OUTPUT;
+	if ((o->dump != NULL || o->dump_to != NULL) && !open_dump(r))
+		return STATUS_OUTPUT;
+	return STATUS_OK;
+}
+
+/* Lays out (and paints, and writes) every page of the selection. */
+static void
+make_pages(struct render *r)
+{
+	const struct run_opts *o = r->o;
+	int i;
+
+	/* Every font face the workers can reach, made here first. */
+	for (i = 0; i < r->nlays; i++)
+		r->warm[i] = text_warm(fonts_context(r->lays[i].fonts),
+		    r->lays[i].spec->styles, r->lays[i].spec->nstyles);
+	r->res = xcalloc((size_t)r->njobs + 1, sizeof(*r->res));
+	r->prog = progress_new(r->d->out, r->njobs, unit_name(r),
+	    !r->d->quiet && progress_wanted(r->d->out));
+	report_set_progress(r->rep, r->prog);
+	pool_run(r->njobs, o->jobs, 4 * o->jobs, &render_ops, r);
+}
+
+/* Closes the PDF, writes manifest, gallery and dump; the summary. */
+static void
+finish(struct render *r)
+{
+	const struct run_opts *o = r->o;
+
+	if (r->t.mode == TARGET_PDF && !r->t.be->close(r->doc, r->st == STATUS_OK))
+		r->st = worst(r->st, STATUS_OUTPUT);
+	if (r->t.mode == TARGET_PDF && r->gal != NULL && r->st != STATUS_OK) {
+		char *base = g_path_get_basename(o->output);
+
+		gallery_unlink(r->gal, base);
+		g_free(base);
+	}
+	if (r->t.mode == TARGET_PDF && r->st == STATUS_OK && r->man != NULL)
+		add_pdf_entry(r);
+	if (r->t.mode == TARGET_CHECK && diag_failed(r->d))
+		r->st = STATUS_INPUT;
+	progress_clear(r->prog);
+	if (r->man != NULL && (r->written > 0 || r->t.mode == TARGET_PDF) &&
+	    !manifest_write(r->man, o->manifest, r->d))
+		r->st = worst(r->st, STATUS_OUTPUT);
+	if (r->gal != NULL) {
+		char *index = g_build_filename(gallery_dir(r->gal),
+		    "index.html", NULL);
+
+		if (!gallery_write(r->gal, index, r->d))
+			r->st = worst(r->st, STATUS_OUTPUT);
+		g_free(index);
+	}
+	if (r->dumpf != NULL && !outfile_commit(r->dumpf, r->d))
+		r->st = worst(r->st, STATUS_OUTPUT);
+	r->dumpf = NULL;
+	report_flush(r->rep);
+	if (r->t.mode != TARGET_CHECK && (r->t.mode != TARGET_PDF || r->st == STATUS_OK))
+		summary(r, progress_elapsed(r->prog));
+}
+
+/* Frees everything r holds but the report. */
+static void
+render_clear(struct render *r)
+{
+	int i, m;
+
+	outfile_abort(r->dumpf);
+	pages_free(r->all, r->nall);
+	free(r->jobs);
+	free(r->res);
+	report_set_progress(r->rep, NULL);
+	progress_free(r->prog);
+	manifest_free(r->man);
+	gallery_free(r->gal);
+	while (r->confine.nallow > 0)
+		free(r->allow[--r->confine.nallow]);
+	for (i = 0; i < r->nlays; i++) {
+		if (r->warm[i] != NULL)
+			g_ptr_array_free(r->warm[i], TRUE);
+		for (m = 0; m < META__MAX; m++)
+			g_free(r->lays[i].meta[m]);
+		g_free(r->lays[i].stem);
+	}
+	gate_free(&r->gate);
 }
 
 enum status
 run(const struct run_opts *o, struct diag *d)
 {
 	struct render r = { 0 };
-	struct data *data = NULL;
-	struct job *all = NULL;
-	char date[32];
-	char *allow[16];
-	size_t nallow = 0;
-	struct confine confine;
-	GPtrArray *warm[RUN_MAX_LAYOUTS] = { NULL };
-	int i, m, nall = 0;
 
 	r.o = o;
 	r.d = d;
-	r.pr.out = d->out;
-	r.pr.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    NULL);
-	r.pr.group = g_ptr_array_new_with_free_func(free_msg);
-	if (progress_wanted(d->out)) {
-		const char *nc = getenv("NO_COLOR");
-
-		r.pr.src = srcview_new();
-		r.pr.color = nc == NULL || *nc == '\0';
-	}
-	/* Until the end of run(): every line goes through the printer. */
-	r.pr.quiet = d->quiet && !d->strict;
-	d->sink = print_line;
-	/* cppcheck-suppress autoVariables ; reset before returning */
-	d->sink_arg = &r.pr;
-	if (!load(&r, &data)) {
+	r.rep = new_report(d);
+	/* Until the end of run(): every line goes through the report. */
+	d->sink = report_sink;
+	d->sink_arg = r.rep;
+	if (!load(&r))
 		r.st = STATUS_INPUT;
-		goto done;
+	else {
+		r.data = r.gate.data;
+		if ((r.st = plan(&r)) == STATUS_OK &&
+		    (r.st = prepare(&r)) == STATUS_OK) {
+			make_pages(&r);
+			finish(&r);
+		}
 	}
-	r.data = data;
-	for (i = 0; i < r.nlays; i++) {
-		all = list_pages(all, &nall, i, r.lays[i].spec, data);
-		r.lays[i].npages = 0;
-	}
-	for (i = 0; i < nall; i++)
-		r.lays[all[i].lay].npages++;
-	if ((r.st = select_pages(&r, all, nall)) != STATUS_OK ||
-	    (r.st = check_stems(&r)) != STATUS_OK ||
-	    (r.st = choose_output(&r)) != STATUS_OK ||
-	    (r.st = check_names(&r, all, nall)) != STATUS_OK)
-		goto done;
-	for (i = 0; i < (int)o->nallow; i++) {
-		char *real = realpath(o->allow[i], NULL);
-
-		if (real != NULL)
-			allow[nallow++] = real;
-	}
-	confine.allow = (const char **)allow;
-	confine.nallow = nallow;
-	r.confine = &confine;
-	pdf_date(date, sizeof(date));
-	for (i = 0; r.mode != MODE_CHECK && i < r.nlays; i++)
-		setup_lay(&r, &r.lays[i], date);
-	if (o->manifest != NULL && r.mode != MODE_CHECK)
-		r.man = manifest_new("brochure " BROCHURE_VERSION, o->data,
-		    o->layouts, o->nlayouts, o->shard, o->shards, r.whole_keys,
-		    r.mode == MODE_PDF ? 1 : r.whole_jobs);
-	if (o->gallery && r.mode != MODE_CHECK && !gallery_setup(&r)) {
-		r.st = STATUS_OUTPUT;
-		goto done;
-	}
-	if (r.mode == MODE_PDF &&
-	    (r.doc = r.be->open(o->output, &r.lays[0].oo, d)) == NULL) {
-		r.st = STATUS_OUTPUT;
-		goto done;
-	}
-	if ((o->dump != NULL || o->dump_to != NULL) && !open_dump(&r)) {
-		r.st = STATUS_OUTPUT;
-		goto done;
-	}
-	/* Every font face the workers can reach, made here first. */
-	for (i = 0; i < r.nlays; i++)
-		warm[i] = text_warm(fonts_context(r.lays[i].fonts),
-		    r.lays[i].spec->styles, r.lays[i].spec->nstyles);
-	r.res = xcalloc((size_t)r.njobs + 1, sizeof(*r.res));
-	r.pr.prog = progress_new(d->out, r.njobs, unit_name(&r),
-	    !d->quiet && progress_wanted(d->out));
-	pool_run(r.njobs, o->jobs, 4 * o->jobs, &render_ops, &r);
-	if (r.mode == MODE_PDF && !r.be->close(r.doc, r.st == STATUS_OK))
-		r.st = worst(r.st, STATUS_OUTPUT);
-	if (r.mode == MODE_PDF && r.gal != NULL && r.st != STATUS_OK) {
-		char *base = g_path_get_basename(o->output);
-
-		gallery_unlink(r.gal, base);
-		g_free(base);
-	}
-	if (r.mode == MODE_PDF && r.st == STATUS_OK && r.man != NULL)
-		add_pdf_entry(&r);
-	if (r.mode == MODE_CHECK && diag_failed(d))
-		r.st = STATUS_INPUT;
-	progress_clear(r.pr.prog);
-	if (r.man != NULL && (r.written > 0 || r.mode == MODE_PDF) &&
-	    !manifest_write(r.man, o->manifest, d))
-		r.st = worst(r.st, STATUS_OUTPUT);
-	if (r.gal != NULL) {
-		char *index = g_build_filename(r.gdir, "index.html", NULL);
-
-		if (!gallery_write(r.gal, index, d))
-			r.st = worst(r.st, STATUS_OUTPUT);
-		g_free(index);
-	}
-	if (r.dumpf != NULL && !outfile_commit(r.dumpf, d))
-		r.st = worst(r.st, STATUS_OUTPUT);
-	r.dumpf = NULL;
-	print_flush(&r.pr);
-	if (r.mode != MODE_CHECK && (r.mode != MODE_PDF || r.st == STATUS_OK))
-		summary(&r, progress_elapsed(r.pr.prog));
-done:
-	print_flush(&r.pr);
-	outfile_abort(r.dumpf);
-	for (i = 0; i < nall; i++)
-		g_free(all[i].key);
-	g_free(all);
-	free(r.jobs);
-	free(r.res);
-	progress_free(r.pr.prog);
-	manifest_free(r.man);
-	gallery_free(r.gal);
-	g_free(r.gdir);
-	while (nallow > 0)
-		free(allow[--nallow]);
-	for (i = 0; i < r.nlays; i++) {
-		if (warm[i] != NULL)
-			g_ptr_array_free(warm[i], TRUE);
-		for (m = 0; m < META__MAX; m++)
-			g_free(r.lays[i].meta[m]);
-		g_free(r.lays[i].stem);
-		fonts_free(r.lays[i].fonts);
-		spec_free(r.lays[i].spec);
-	}
-	data_free(data);
+	report_flush(r.rep);
+	render_clear(&r);
 	d->sink = NULL;
 	d->sink_arg = NULL;
-	g_hash_table_destroy(r.pr.seen);
-	g_ptr_array_free(r.pr.group, TRUE);
-	srcview_free(r.pr.src);
+	report_free(r.rep);
 	return r.st;
 }

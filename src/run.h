@@ -66,9 +66,9 @@ struct fonts;
 struct spec;
 
 /*
- * `check` on inputs already loaded, for the fuzzers: cross-checks the
- * data against the layout and the fonts, then lays every page out and
- * frees it.  False if anything was reported as an error.
+ * `check` on inputs already loaded, for the fuzzers: the gate's
+ * cross-checks (gate_check, as `brochure check` runs them), then every
+ * page laid out and freed.  False if anything was reported as an error.
  */
 bool		run_check(const struct spec *, const struct data *,
 		    struct fonts *, struct diag *);

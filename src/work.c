@@ -1,0 +1,224 @@
+/*
+ * The worker side of a render: on a pool thread, one page is laid out
+ * and then painted into its own file (a folder, or a single PNG/SVG)
+ * or into a cairo recording that the main thread replays into the PDF.
+ * Each worker has its own fonts (Pango font map) and image cache;
+ * nothing Pango made leaves the thread.  Diagnostics go to the page's
+ * result, printed by the main thread in page order.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "fonts.h"
+#include "gallery.h"
+#include "image.h"
+#include "layout.h"
+#include "manifest.h"
+#include "mem.h"
+#include "paint.h"
+#include "render.h"
+#include "report.h"
+#include "text.h"
+
+/* Where page j's file goes, in TARGET_FILES. */
+char *
+render_path(const struct render *r, const struct page *j)
+{
+	return target_path(&r->t, r->o->output, j->key, r->nlays > 1 ?
+	    r->lays[j->lay].stem : NULL);
+}
+
+struct worker {
+	struct render		*r;
+	struct fonts		*fonts[RUN_MAX_LAYOUTS]; /* by fontset */
+	struct image_cache	*images;
+};
+
+void *
+render_worker_new(void *arg)
+{
+	struct worker *w = xcalloc(1, sizeof(*w));
+
+	w->r = arg;
+	w->images = image_cache_new();
+	return w;
+}
+
+void
+render_worker_free(void *v, void *arg)
+{
+	struct worker *w = v;
+	int i;
+
+	(void)arg;
+	for (i = 0; i < RUN_MAX_LAYOUTS; i++)
+		fonts_free(w->fonts[i]);
+	image_cache_free(w->images);
+	free(w);
+}
+
+/* Writes page p to its own file (TARGET_FILES); the status. */
+/*
+ * Paints page p into its own file at path through backend be, with its
+ * outline entry and links; false if the file was not written.
+ */
+static bool
+page_file(const struct out_backend *be, const char *path,
+    const struct out_opts *oo, const struct lpage *p, struct diag *d)
+{
+	struct outdoc *doc = be->open(path, oo, d);
+	struct paint_link *links;
+	size_t nlinks;
+	cairo_t *cr;
+	bool ok;
+
+	if (doc == NULL)
+		return false;
+	cr = be->page_begin(doc, p->width + 2 * p->offset,
+	    p->height + 2 * p->offset);
+	if (be->outline != NULL && p->outline != NULL)
+		be->outline(doc, p->outline, false);
+	paint_page(cr, p);
+	links = paint_links_of(p, &nlinks);
+	paint_links(cr, links, nlinks);
+	paint_links_free(links, nlinks);
+	ok = be->page_end(doc, cr);
+	if (be->close_locked) {
+		bool closed;
+
+		text_lock();
+		closed = be->close(doc, ok);
+		text_unlock();
+		return closed && ok;
+	}
+	return be->close(doc, ok) && ok;
+}
+
+/* Writes page p to its own file (TARGET_FILES); the status. */
+static enum status
+write_file(struct render *r, const struct page *j, struct lpage *p,
+    struct result *res, struct diag *d)
+{
+	double w = p->width + 2 * p->offset, h = p->height + 2 * p->offset;
+
+	res->path = render_path(r, j);
+	if (!page_file(r->t.be, res->path, &r->lays[j->lay].oo, p, d))
+		return STATUS_OUTPUT;
+	res->fw = r->t.be->raster ? r->t.be->pixels(w, r->o->scale) : w;
+	res->fh = r->t.be->raster ? r->t.be->pixels(h, r->o->scale) : h;
+	if (r->o->manifest != NULL &&
+	    !manifest_hash_file(res->path, res->sha, &res->bytes)) {
+		struct diag_pos pos = { res->path, 0, 0 };
+
+		diag_error(d, &pos, "cannot read back: %s", strerror(errno));
+		return STATUS_OUTPUT;
+	}
+	return STATUS_OK;
+}
+
+/* --gallery: a picture of a page whose file is a PDF, 400px wide. */
+#define THUMB_PX	400
+
+static void
+write_thumb(struct render *r, const struct page *j, struct lpage *p,
+    struct result *res, struct diag *d)
+{
+	struct out_opts oo = r->lays[j->lay].oo;
+	double w = p->width + 2 * p->offset, h = p->height + 2 * p->offset;
+
+	res->thumb = r->t.mode == TARGET_PDF ?
+	    g_strdup_printf("%s/pages/%d.png", gallery_dir(r->gal),
+	    j->number) :
+	    g_strdup_printf("%s/pages/%s%s%s.png", gallery_dir(r->gal), j->key,
+	    r->nlays > 1 ? "-" : "", r->nlays > 1 ? r->lays[j->lay].stem :
+	    "");
+	oo.scale = THUMB_PX / w;
+	if (!page_file(&out_png, res->thumb, &oo, p, d)) {
+		g_free(res->thumb);
+		res->thumb = NULL;
+		return;
+	}
+	res->tw = (int)out_png.pixels(w, oo.scale);
+	res->th = (int)out_png.pixels(h, oo.scale);
+}
+
+/* Paints page p into a recording for the main thread (TARGET_PDF). */
+static void
+record_page(struct lpage *p, struct result *res)
+{
+	res->w = p->width + 2 * p->offset;
+	res->h = p->height + 2 * p->offset;
+	res->rec = paint_record(p);
+	res->links = paint_links_of(p, &res->nlinks);
+	res->outline = g_strdup(p->outline);
+	res->has_record = p->record != NULL;
+}
+
+void
+render_work(void *v, int i, void *arg)
+{
+	struct worker *w = v;
+	struct render *r = arg;
+	const struct page *j = &r->jobs[i];
+	const struct lay *l = &r->lays[j->lay];
+	struct result *res = &r->res[i];
+	struct layout_ctx lc = { 0 };
+	struct diag d;
+	struct lpage *p;
+
+	/* Every line is kept, warnings too: the printer hides them under
+	 * --quiet, the gallery shows them. */
+	diag_init(&d, NULL);
+	d.strict = r->d->strict;
+	res->log = report_log_new();
+	d.sink = report_log_sink;
+	d.sink_arg = res->log;
+	if (w->fonts[l->fontset] == NULL)
+		w->fonts[l->fontset] = fonts_clone(l->fonts);
+	lc.spec = l->spec;
+	lc.data = r->data;
+	lc.pango = fonts_context(w->fonts[l->fontset]);
+	lc.images = w->images;
+	lc.confine = &r->confine;
+	lc.debug = r->o->debug;
+	p = layout_page(&lc, j->ps, j->records, j->nrec, j->sheet, j->number,
+	    l->npages, &d);
+	if (r->dump != NULL) {
+		size_t len;
+		FILE *f = open_memstream(&res->dump, &len);
+
+		if (f != NULL) {
+			lpage_dump(p, f);
+			fclose(f);
+		}
+	}
+	if (diag_fatal_count(&d) > 0)
+		res->st = STATUS_INPUT;
+	else if (r->t.mode == TARGET_FILES)
+		res->st = write_file(r, j, p, res, &d);
+	else if (r->t.mode == TARGET_PDF)
+		record_page(p, res);
+	if (res->st == STATUS_OK && r->thumbs)
+		write_thumb(r, j, p, res, &d);
+	lpage_free(p);
+	if (r->t.mode == TARGET_FILES)
+		image_cache_trim(w->images, RUN_IMAGE_CACHE);
+	memcpy(res->count, d.count, sizeof(res->count));
+}
+
+void
+render_result_free(struct result *res)
+{
+	report_log_free(res->log);
+	free(res->dump);
+	paint_record_free(res->rec);
+	g_free(res->outline);
+	paint_links_free(res->links, res->nlinks);
+	g_free(res->path);
+	g_free(res->thumb);
+	memset(res, 0, sizeof(*res));
+}
+
