@@ -1,0 +1,81 @@
+/*
+ * --dump-tree: a page's boxes as text, one line per box in paint order
+ * with the YAML line:column that made it and, for text, the style it
+ * was set in; its lines follow.  The format is in docs/layout.md
+ * ("Diagnostics") and is what tests/cases/ and tests/golden/ compare:
+ * deterministic, two decimals, the C locale's point.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "layout.h"
+
+/* Each line of a paragraph as "    | text", trailing spaces cut. */
+static void
+dump_lines(PangoLayout *l, FILE *out)
+{
+	const char *text = pango_layout_get_text(l);
+	int i, n = pango_layout_get_line_count(l);
+
+	for (i = 0; i < n; i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
+		int len = line->length;
+
+		while (len > 0 && (text[line->start_index + len - 1] == ' ' ||
+		    text[line->start_index + len - 1] == '\n'))
+			len--;
+		fprintf(out, "    | %.*s\n", len, text + line->start_index);
+	}
+}
+
+/* A colour channel 0..1 as a byte, as it was written in the layout. */
+static unsigned
+dump_byte(double v)
+{
+	return (unsigned)lround(fmin(fmax(v, 0), 1) * 255);
+}
+
+/* " 'font' weight size #rrggbb[aa] [fit min..max]" of a text box. */
+static void
+dump_style(const struct box *b, FILE *out)
+{
+	fprintf(out, " '%s' %d %.2fpt #%02x%02x%02x", b->font ? b->font : "",
+	    b->weight, b->size, dump_byte(b->fill.r), dump_byte(b->fill.g),
+	    dump_byte(b->fill.b));
+	if (b->fill.a < 1)
+		fprintf(out, "%02x", dump_byte(b->fill.a));
+	if (b->fit_max > 0)
+		fprintf(out, " fit %.2f..%.2f", b->fit_min, b->fit_max);
+}
+
+void
+lpage_dump(const struct lpage *p, FILE *out)
+{
+	static const char *const kinds[BOX__MAX] = {
+		[BOX_RECT] = "rect", [BOX_TEXT] = "text",
+		[BOX_LINE] = "line", [BOX_IMAGE] = "image",
+		[BOX_QR] = "qr",
+	};
+	size_t i;
+
+	/* The layout once per page: the positions below are in it. */
+	fprintf(out, "page %d '%s' %.2f x %.2f %s\n", p->number, p->name,
+	    p->width, p->height, p->spec->node->pos.file);
+	for (i = 0; i < p->n; i++) {
+		const struct box *b = &p->boxes[i];
+
+		if (b->kind == BOX_DEBUG)
+			continue;
+		fprintf(out, "  %s%s%s%s %.2f %.2f %.2f %.2f", kinds[b->kind],
+		    b->label ? " '" : "", b->label ? b->label : "",
+		    b->label ? "'" : "", b->x, b->y, b->w, b->h);
+		if (b->src != NULL)
+			fprintf(out, " @%d:%d", b->src->pos.line,
+			    b->src->pos.col);
+		if (b->kind == BOX_TEXT)
+			dump_style(b, out);
+		fputc('\n', out);
+		if (b->kind == BOX_TEXT)
+			dump_lines(b->layout, out);
+	}
+}
