@@ -43,9 +43,8 @@ confine_inside(const struct confine *c, const char *dir, const char *path)
 	return ok;
 }
 
-/* What a file that is not a regular one is, for messages. */
-static const char *
-kind_name(mode_t m)
+const char *
+confine_kind_name(mode_t m)
 {
 	if (S_ISFIFO(m))
 		return "a FIFO";
@@ -84,7 +83,7 @@ confine_open(const char *path, off_t max, off_t *size, char *why,
 	}
 	if (!S_ISREG(st.st_mode)) {
 		snprintf(why, whylen, "not a regular file (%s)",
-		    kind_name(st.st_mode));
+		    confine_kind_name(st.st_mode));
 		close(fd);
 		return -1;
 	}

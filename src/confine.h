@@ -31,6 +31,9 @@ bool	confine_inside(const struct confine *, const char *dir,
  * closes, and the size in *size; or -1 with the reason in why (errno's
  * text, or "not a regular file (a FIFO)" and the like).
  */
+/* What a file that is not a regular one is, for messages: "a FIFO". */
+const char	*confine_kind_name(mode_t);
+
 int	confine_open(const char *path, off_t max, off_t *size, char *why,
 	    size_t whylen);
 

@@ -21,6 +21,7 @@
 
 #include <glib.h>
 
+#include "confine.h"
 #include "mem.h"
 #include "outfile.h"
 
@@ -232,15 +233,49 @@ name_tmp(char *tmp)
 
 #define NAME_TRIES	100
 
+/*
+ * What path is if it is not a file that a rename may replace: a FIFO, a
+ * device or a socket (through any links), or one of this process's
+ * descriptors (/dev/stdout, /dev/fd/1, /proc/self/fd/1), whatever it
+ * leads to.  Renamed over, the new file would take the place of the
+ * link or the node — as root, /dev/stdout's for everyone.  NULL if it
+ * is a file, a folder (the rename reports that) or not there yet.
+ */
+static const char *
+not_a_file(const char *path)
+{
+	struct stat st;
+	char *dir = g_path_get_dirname(path), *real = realpath(dir, NULL);
+	char *link = g_file_read_link(path, NULL);
+	bool fd = (real != NULL && strncmp(real, "/proc/", 6) == 0) ||
+	    (link != NULL && strncmp(link, "/proc/", 6) == 0);
+
+	g_free(dir);
+	free(real);
+	g_free(link);
+	if (fd)
+		return "a descriptor of the process";
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode))
+		return confine_kind_name(st.st_mode);
+	return NULL;
+}
+
 struct outfile *
 outfile_open(const char *path, struct diag *d)
 {
 	struct diag_pos pos = { path, 0, 0 };
 	struct outfile *of;
+	const char *why;
 	char *dir;
 	int fd = -1, err = EMFILE, tries;
 
 	pthread_once(&umask_once, read_umask);
+	if ((why = not_a_file(path)) != NULL) {
+		diag_error(d, &pos, "cannot write: not a regular file (%s); "
+		    "an output is written whole, then moved into place", why);
+		return NULL;
+	}
 	dir = g_path_get_dirname(path);
 	/* out/brochure.pdf on a fresh clone: make out/ first. */
 	g_mkdir_with_parents(dir, 0777);

@@ -262,6 +262,18 @@ echo OLD >"$E/old.tree"
     fail "--dump-tree of a run that fails before layout leaves the file untouched"
 "$BROCHURE" check $D -l $SQ --dump-tree "$E/old.tree" &&
     grep -q "^page 1 " "$E/old.tree" && pass || fail "--dump-tree replaces the file after a run" "$(head -3 "$E/old.tree")"
+# Not a file (a pipe, a device, a link to one): written atomically, a
+# file would take its place; as root, /dev/stdout itself.
+"$BROCHURE" check $D -l $SQ --dump-tree /dev/fd/1 >/dev/null 2>"$E/err"; st=$?
+[ $st = 3 ] && grep -q "^/dev/fd/1: error: cannot write: not a regular file (a descriptor" "$E/err" && pass ||
+    fail "--dump-tree /dev/fd/1: exit 3, not a file put in its place" "status $st: $(cat "$E/err")"
+mkfifo "$E/pipe" && ln -s "$E/pipe" "$E/pipe-link"
+for at in pipe pipe-link; do
+	"$BROCHURE" check $D -l $SQ --dump-tree "$E/$at" 2>"$E/err"; st=$?
+	[ $st = 3 ] && [ -p "$E/pipe" ] && [ -L "$E/pipe-link" ] &&
+	    grep -q "pipe.*: error: cannot write: not a regular file (a FIFO)" "$E/err" && pass ||
+	    fail "--dump-tree at a $at: exit 3, the pipe left in place" "status $st: $(cat "$E/err"; ls -l "$E/pipe" "$E/pipe-link")"
+done
 
 # -- nothing lost -------------------------------------------------------
 echo OLD >"$E/keep.pdf"
