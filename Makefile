@@ -31,7 +31,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all brochure test unit setup clean lint format install \
+.PHONY: all brochure test unit setup clean lint install \
 	test-update bench detdiff fuzz valgrind photos stress
 
 all: $(B)/brochure
@@ -152,9 +152,6 @@ fuzz: setup
 	@sh scripts/setup fuzz
 	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%)
 	@sh tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
-
-format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c
 
 # The program; its fonts, layouts (with the logo two of them draw) and
 # the starter project of `brochure init`; the manual page, its paths set
