@@ -31,8 +31,8 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all brochure test unit setup clean lint format install \
-	test-update bench detdiff fuzz valgrind photos stress
+.PHONY: all brochure test unit setup clean lint install \
+	test-update bench detdiff fuzz valgrind photos stress deep
 
 all: $(B)/brochure
 
@@ -154,8 +154,20 @@ fuzz: setup
 	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%)
 	@sh tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c
+# The slow checks, nightly rather than in CI's path: make valgrind, make
+# fuzz for DEEP_FUZZ_SECONDS (default 60) per target, and the sample
+# rendered at --jobs 4 by a ThreadSanitizer build in build-tsan/
+# (scripts/deep; one line per step, exit 1 if any fails).
+deep: setup
+	@sh scripts/deep
+
+# make deep's ThreadSanitizer program (B=build-tsan SANITIZE=thread),
+# with tests/tsan-glib.c, built without TSan, showing it GLib's mutexes.
+$(B)/brochure-tsan: $(B)/obj/main.o $(B)/libbrochure.a tests/tsan-glib.c
+	$(Q)$(CC) $(WARN) -O1 -g $(PKG_CFLAGS) -c -o $(B)/tsan-glib.o \
+	    tests/tsan-glib.c
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(B)/tsan-glib.o $(B)/obj/main.o \
+	    $(B)/libbrochure.a $(PKG_LIBS) -lm -ldl
 
 # The program; its fonts, layouts (with the logo two of them draw) and
 # the starter project of `brochure init`; the manual page, its paths set
@@ -180,6 +192,6 @@ install: all
 	    $(DESTDIR)$(PREFIX)/share/doc/brochure/pictures/
 
 clean:
-	rm -rf $(B) out
+	rm -rf $(B) build-tsan out
 
 -include $(wildcard $(B)/obj/*.d $(B)/tests/*.d)

@@ -294,150 +294,175 @@ cli_find_share(const char *what)
 	return NULL;
 }
 
-int
-cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
+/*
+ * An option with a value that must be checked: -1 to go on, else exit
+ * status 2.
+ */
+static int
+parse_value(int c, char **argv, struct run_opts *o, struct diag *d)
 {
-	const char *pos[2] = { NULL, NULL };
-	int c, npos = 0, st;
-	size_t i;
 	double v;
 
-	memset(o, 0, sizeof(*o));
-	o->scale = 1 / PT_PER_PX;
-	o->jobs = cpus();
-	opterr = 0;
-	for (;;) {
-		/* "--": every argument after it is a command or a file. */
-		if (optind < argc && strcmp(argv[optind], "--") == 0) {
-			for (optind++; optind < argc; optind++) {
-				if (npos == 2)
-					return usage_error(d, "unexpected "
-					    "argument '", argv[optind]);
-				pos[npos++] = argv[optind];
-			}
-			break;
-		}
-		c = getopt_long(argc, argv, "+l:o:f:j:qhV", longopts, NULL);
-		if (c == -1 && optind < argc) {
-			/* "+": getopt stops at each argument; take it, go on. */
-			if (npos == 2)
-				return usage_error(d, "unexpected argument '",
-				    argv[optind]);
-			pos[npos++] = argv[optind++];
-			continue;
-		}
-		if (c == -1)
-			break;
-		switch (c) {
-		case 'l':
-			if (o->nlayouts == RUN_MAX_LAYOUTS)
-				return usage_error(d, "too many layouts (16 at "
-				    "most)", NULL);
-			o->layouts[o->nlayouts++] = optarg;
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'f':
-			if (strcmp(optarg, "png") != 0 &&
-			    strcmp(optarg, "svg") != 0 &&
-			    strcmp(optarg, "pdf") != 0)
-				return usage_error(d, "--format must be png, "
-				    "svg or pdf, not '", optarg);
-			o->format = optarg;
-			break;
-		case OPT_SCALE:
-			if (!parse_positive(optarg, 0.01, 100, &v))
-				return usage_error(d, "--scale must be a "
-				    "number from 0.01 to 100, not '", optarg);
-			o->scale = v / PT_PER_PX;
-			break;
-		case OPT_DPI:
-			if (!parse_positive(optarg, 1, 7200, &v))
-				return usage_error(d, "--dpi must be a number "
-				    "from 1 to 7200, not '", optarg);
-			o->scale = v / 72;
-			break;
-		case OPT_STRICT:
-			d->strict = true;
-			break;
-		case 'q':
-			d->quiet = true;
-			break;
-		case OPT_DUMP:
-			if (*optarg == '\0')
-				return usage_error(d, "--dump-tree needs a file "
-				    "name, or '-' for the standard output",
-				    NULL);
-			/* Written after the pages, not opened here. */
-			o->dump = strcmp(optarg, "-") == 0 ? NULL : optarg;
-			o->dump_to = o->dump ? NULL : stdout;
-			break;
-		case OPT_ALLOW:
-			if (!g_file_test(optarg, G_FILE_TEST_IS_DIR))
-				return usage_error(d, "--allow-path needs a "
-				    "folder that exists, not '", optarg);
-			if (o->nallow == sizeof(o->allow) / sizeof(o->allow[0]))
-				return usage_error(d, "too many --allow-path "
-				    "folders (16 at most)", NULL);
-			o->allow[o->nallow++] = optarg;
-			break;
-		case 'j':
-			if (!parse_count(optarg, 1, 256, &o->jobs))
-				return usage_error(d, "--jobs must be a whole "
-				    "number from 1 to 256, not '", optarg);
-			break;
-		case OPT_ONLY:
-			if (*optarg == '\0')
-				return usage_error(d, "--only needs a record id "
-				    "or page name", NULL);
-			o->only = g_renew(const char *, o->only, o->nonly + 1);
-			o->only[o->nonly++] = optarg;
-			break;
-		case OPT_SHARD:
-			if (!parse_shard(optarg, &o->shard, &o->shards))
-				return usage_error(d, "--shard must be K/N with "
-				    "1 <= K <= N <= 10000, not '", optarg);
-			break;
-		case OPT_MANIFEST:
-			if (!ends_json(optarg))
-				return usage_error(d, "--manifest must name a "
-				    ".json file, not '", optarg);
-			o->manifest = optarg;
-			break;
-		case OPT_DEBUG:
-			o->debug = true;
-			break;
-		case OPT_GALLERY:
-			o->gallery = true;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return STATUS_OK;
-		case 'V':
-			printf("brochure %s\n", BROCHURE_VERSION);
-			return STATUS_OK;
-		default:
-			return usage_error(d, "unknown option or missing "
-			    "value: '", argv[optind - 1]);
-		}
+	switch (c) {
+	case 'l':
+		if (o->nlayouts == RUN_MAX_LAYOUTS)
+			return usage_error(d, "too many layouts (16 at most)",
+			    NULL);
+		o->layouts[o->nlayouts++] = optarg;
+		break;
+	case 'f':
+		if (strcmp(optarg, "png") != 0 && strcmp(optarg, "svg") != 0 &&
+		    strcmp(optarg, "pdf") != 0)
+			return usage_error(d, "--format must be png, svg or "
+			    "pdf, not '", optarg);
+		o->format = optarg;
+		break;
+	case OPT_SCALE:
+		if (!parse_positive(optarg, 0.01, 100, &v))
+			return usage_error(d, "--scale must be a number from "
+			    "0.01 to 100, not '", optarg);
+		o->scale = v / PT_PER_PX;
+		break;
+	case OPT_DPI:
+		if (!parse_positive(optarg, 1, 7200, &v))
+			return usage_error(d, "--dpi must be a number from 1 "
+			    "to 7200, not '", optarg);
+		o->scale = v / 72;
+		break;
+	case OPT_DUMP:
+		if (*optarg == '\0')
+			return usage_error(d, "--dump-tree needs a file name, "
+			    "or '-' for the standard output", NULL);
+		/* Written after the pages, not opened here. */
+		o->dump = strcmp(optarg, "-") == 0 ? NULL : optarg;
+		o->dump_to = o->dump ? NULL : stdout;
+		break;
+	case OPT_ALLOW:
+		if (!g_file_test(optarg, G_FILE_TEST_IS_DIR))
+			return usage_error(d, "--allow-path needs a folder "
+			    "that exists, not '", optarg);
+		if (o->nallow == sizeof(o->allow) / sizeof(o->allow[0]))
+			return usage_error(d, "too many --allow-path folders "
+			    "(16 at most)", NULL);
+		o->allow[o->nallow++] = optarg;
+		break;
+	case 'j':
+		if (!parse_count(optarg, 1, 256, &o->jobs))
+			return usage_error(d, "--jobs must be a whole number "
+			    "from 1 to 256, not '", optarg);
+		break;
+	case OPT_ONLY:
+		if (*optarg == '\0')
+			return usage_error(d, "--only needs a record id or "
+			    "page name", NULL);
+		o->only = g_renew(const char *, o->only, o->nonly + 1);
+		o->only[o->nonly++] = optarg;
+		break;
+	case OPT_SHARD:
+		if (!parse_shard(optarg, &o->shard, &o->shards))
+			return usage_error(d, "--shard must be K/N with 1 <= K "
+			    "<= N <= 10000, not '", optarg);
+		break;
+	case OPT_MANIFEST:
+		if (!ends_json(optarg))
+			return usage_error(d, "--manifest must name a .json "
+			    "file, not '", optarg);
+		o->manifest = optarg;
+		break;
+	default:
+		return usage_error(d, "unknown option or missing value: '",
+		    argv[optind - 1]);
 	}
+	return -1;
+}
+
+/*
+ * One option of cli_parse, c as getopt_long returned it, its value in
+ * optarg: -1 to go on, else the exit status.  Options are taken in
+ * order, so a bad value before --help is still reported.
+ */
+static int
+parse_option(int c, char **argv, struct run_opts *o, struct diag *d)
+{
+	switch (c) {
+	case 'o':
+		o->output = optarg;
+		break;
+	case OPT_STRICT:
+		d->strict = true;
+		break;
+	case 'q':
+		d->quiet = true;
+		break;
+	case OPT_DEBUG:
+		o->debug = true;
+		break;
+	case OPT_GALLERY:
+		o->gallery = true;
+		break;
+	case 'h':
+		fputs(usage_text, stdout);
+		return STATUS_OK;
+	case 'V':
+		printf("brochure %s\n", BROCHURE_VERSION);
+		return STATUS_OK;
+	default:
+		return parse_value(c, argv, o, d);
+	}
+	return -1;
+}
+
+/* The command and DATA: two arguments at most.  -1, or exit status 2. */
+static int
+add_positional(const char **pos, int *npos, const char *arg, struct diag *d)
+{
+	if (*npos == 2)
+		return usage_error(d, "unexpected argument '", arg);
+	pos[(*npos)++] = arg;
+	return -1;
+}
+
+/* Sorted by name (bsearch). */
+static const struct command {
+	const char	*name;
+	enum run_cmd	 cmd;
+} commands[] = {
+	{ "check", RUN_CHECK },
+	{ "init", RUN_INIT },
+	{ "render", RUN_RENDER },
+	{ "watch", RUN_WATCH },
+};
+
+static int
+command_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct command *)elem)->name);
+}
+
+/*
+ * What each command needs, once every option is read: init a folder
+ * and nothing else; render and watch DATA, -l and -o; check DATA and
+ * -l but no output of any kind.  Inputs are checked to be readable
+ * here, after the arguments, so a missing -l is named before a missing
+ * file.  -1 to run, else exit status 2.
+ */
+static int
+check_command(const char *const *pos, struct run_opts *o, struct diag *d)
+{
+	const struct command *cmd;
+	size_t i;
+	int st;
+
 	if (pos[0] == NULL)
 		return usage_error(d, "no command: use 'render', 'check' or "
 		    "'init'", NULL);
-	if (strcmp(pos[0], "render") == 0)
-		o->cmd = RUN_RENDER;
-	else if (strcmp(pos[0], "check") == 0)
-		o->cmd = RUN_CHECK;
-	else if (strcmp(pos[0], "init") == 0)
-		o->cmd = RUN_INIT;
-	else if (strcmp(pos[0], "watch") == 0)
-		o->cmd = RUN_WATCH;
-	else
+	cmd = bsearch(pos[0], commands, sizeof(commands) / sizeof(commands[0]),
+	    sizeof(commands[0]), command_cmp);
+	if (cmd == NULL)
 		return usage_error(d, "unknown command '", pos[0]);
+	o->cmd = cmd->cmd;
 	o->data = pos[1];
 	if (o->cmd == RUN_INIT) {
-		/* init DIR: no other argument. */
 		if (o->data == NULL || *o->data == '\0')
 			return usage_error(d, "init needs a folder: brochure "
 			    "init DIR", NULL);
@@ -467,6 +492,41 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 		    NULL);
 	if (o->dump != NULL)
 		return check_dump(o, d);
-
 	return -1;
+}
+
+int
+cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
+{
+	const char *pos[2] = { NULL, NULL };
+	int c, npos = 0, st;
+
+	memset(o, 0, sizeof(*o));
+	o->scale = 1 / PT_PER_PX;
+	o->jobs = cpus();
+	opterr = 0;
+	for (;;) {
+		/* "--": every argument after it is a command or a file. */
+		if (optind < argc && strcmp(argv[optind], "--") == 0) {
+			for (optind++; optind < argc; optind++)
+				if ((st = add_positional(pos, &npos,
+				    argv[optind], d)) >= 0)
+					return st;
+			break;
+		}
+		c = getopt_long(argc, argv, "+l:o:f:j:qhV", longopts, NULL);
+		if (c == -1 && optind < argc) {
+			/* "+": getopt stops at each argument; take it, go on. */
+			if ((st = add_positional(pos, &npos, argv[optind],
+			    d)) >= 0)
+				return st;
+			optind++;
+			continue;
+		}
+		if (c == -1)
+			break;
+		if ((st = parse_option(c, argv, o, d)) >= 0)
+			return st;
+	}
+	return check_command(pos, o, d);
 }
