@@ -55,9 +55,8 @@ load_svg(const char *path, const unsigned char *buf, size_t len,
     const struct diag_pos *pos, struct diag *d)
 {
 	GError *err = NULL;
-	GInputStream *in = g_memory_input_stream_new_from_data(buf,
-	    (gssize)len, NULL);
-	GFile *base = g_file_new_for_path(path);
+	GInputStream *in;
+	GFile *base;
 	RsvgHandle *h;
 	struct image *img;
 	double w, h_;
@@ -70,6 +69,8 @@ load_svg(const char *path, const unsigned char *buf, size_t len,
 	}
 	/* From the bytes already read, with the file as the base that
 	 * relative references resolve against. */
+	in = g_memory_input_stream_new_from_data(buf, (gssize)len, NULL);
+	base = g_file_new_for_path(path);
 	h = rsvg_handle_new_from_stream_sync(in, base, RSVG_HANDLE_FLAGS_NONE,
 	    NULL, &err);
 	g_object_unref(in);
