@@ -48,14 +48,31 @@ dump_style(const struct box *b, FILE *out)
 		fprintf(out, " fit %.2f..%.2f", b->fit_min, b->fit_max);
 }
 
+/* A switch, not a table: -Wswitch-enum names a box kind left out. */
+static const char *
+box_kind_name(enum box_kind k)
+{
+	switch (k) {
+	case BOX_RECT:
+		return "rect";
+	case BOX_TEXT:
+		return "text";
+	case BOX_LINE:
+		return "line";
+	case BOX_IMAGE:
+		return "image";
+	case BOX_QR:
+		return "qr";
+	case BOX_DEBUG:
+	case BOX__MAX:
+		break;
+	}
+	return "?";
+}
+
 void
 lpage_dump(const struct lpage *p, FILE *out)
 {
-	static const char *const kinds[BOX__MAX] = {
-		[BOX_RECT] = "rect", [BOX_TEXT] = "text",
-		[BOX_LINE] = "line", [BOX_IMAGE] = "image",
-		[BOX_QR] = "qr",
-	};
 	size_t i;
 
 	/* The layout once per page: the positions below are in it. */
@@ -66,7 +83,7 @@ lpage_dump(const struct lpage *p, FILE *out)
 
 		if (b->kind == BOX_DEBUG)
 			continue;
-		fprintf(out, "  %s%s%s%s %.2f %.2f %.2f %.2f", kinds[b->kind],
+		fprintf(out, "  %s%s%s%s %.2f %.2f %.2f %.2f", box_kind_name(b->kind),
 		    b->label ? " '" : "", b->label ? b->label : "",
 		    b->label ? "'" : "", b->x, b->y, b->w, b->h);
 		if (b->src != NULL)

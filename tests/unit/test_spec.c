@@ -336,9 +336,10 @@ test_all_errors_reported(void **state)
 	    "style 'bdy'"));
 	assert_non_null(strstr(out, "layout.yaml:17:19: error: unknown "
 	    "particle '의'"));
+	/* The list of kinds grows with block_kinds[]: only its ends. */
 	assert_non_null(strstr(out, "layout.yaml:18:13: error: a block "
-	    "needs one of the keys text, list, image, rule, spacer, row, "
-	    "box, qr; did you mean 'text'?"));
+	    "needs one of the keys text, list, "));
+	assert_non_null(strstr(out, "; did you mean 'text'?"));
 	capture_end(&c);
 }
 
