@@ -7,7 +7,11 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
+#include <glib.h>
+
+#include "fonts.h"
 #include "layout.h"
 
 /* Each line of a paragraph as "    | text", trailing spaces cut. */
@@ -46,6 +50,40 @@ dump_style(const struct box *b, FILE *out)
 		fprintf(out, "%02x", dump_byte(b->fill.a));
 	if (b->fit_max > 0)
 		fprintf(out, " fit %.2f..%.2f", b->fit_min, b->fit_max);
+}
+
+/*
+ * " = 'Face', 'Face'": the faces the text is drawn in, in order of
+ * first use (a family list gives several: Latin from one, Hangul from
+ * the next), as fontconfig names them.
+ */
+static void
+dump_faces(PangoLayout *l, FILE *out)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	GPtrArray *seen = g_ptr_array_new_with_free_func(g_free);
+	guint i;
+
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		char *name;
+
+		if (run == NULL)
+			continue;
+		name = fonts_face_name(run->item->analysis.font);
+		for (i = 0; i < seen->len; i++)
+			if (strcmp(g_ptr_array_index(seen, i), name) == 0)
+				break;
+		if (i < seen->len)
+			g_free(name);
+		else
+			g_ptr_array_add(seen, name);
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	for (i = 0; i < seen->len; i++)
+		fprintf(out, "%s'%s'", i ? ", " : " = ",
+		    (const char *)g_ptr_array_index(seen, i));
+	g_ptr_array_free(seen, TRUE);
 }
 
 /* A switch, not a table: -Wswitch-enum names a box kind left out. */
@@ -89,8 +127,10 @@ lpage_dump(const struct lpage *p, FILE *out)
 		if (b->src != NULL)
 			fprintf(out, " @%d:%d", b->src->pos.line,
 			    b->src->pos.col);
-		if (b->kind == BOX_TEXT)
+		if (b->kind == BOX_TEXT) {
 			dump_style(b, out);
+			dump_faces(b->layout, out);
+		}
 		fputc('\n', out);
 		if (b->kind == BOX_TEXT)
 			dump_lines(b->layout, out);

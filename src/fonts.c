@@ -259,3 +259,18 @@ fonts_font_error(PangoFont *font, char *why, size_t len)
 	pango_font_description_free(desc);
 	return true;
 }
+
+char *
+fonts_face_name(PangoFont *font)
+{
+	FcPattern *pat = font != NULL && PANGO_IS_FC_FONT(font) ?
+	    pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : NULL;
+	FcChar8 *family = NULL, *style = NULL;
+
+	if (pat == NULL ||
+	    FcPatternGetString(pat, FC_FAMILY, 0, &family) != FcResultMatch)
+		return g_strdup("?");
+	if (FcPatternGetString(pat, FC_STYLE, 0, &style) != FcResultMatch)
+		return g_strdup((const char *)family);
+	return g_strdup_printf("%s %s", family, style);
+}

@@ -47,4 +47,10 @@ bool		 fonts_has_family(struct fonts *, const char *family);
  */
 bool		 fonts_font_error(PangoFont *font, char *why, size_t len);
 
+/*
+ * The face font is drawn in, as its file names it ("NanumGothic
+ * ExtraBold"): its first family and its style; the caller g_free()s.
+ */
+char		*fonts_face_name(PangoFont *font);
+
 #endif

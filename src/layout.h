@@ -113,7 +113,8 @@ void		 lpage_free(struct lpage *);
 /*
  * Writes a deterministic text dump of the page's boxes, one line each
  * (`kind ['name'] x y w h @line:col`, then for text the font, weight,
- * size, colour, fit range and its lines); docs/layout.md describes it.
+ * size, colour, fit range, faces drawn and its lines); docs/layout.md
+ * describes it.
  */
 void		 lpage_dump(const struct lpage *, FILE *);
 
