@@ -26,6 +26,7 @@
 #include "image.h"
 #include "layout.h"
 #include "mem.h"
+#include "pages.h"
 #include "qr.h"
 #include "style.h"
 #include "template.h"
@@ -921,15 +922,6 @@ extend_into_bleed(struct lpage *p)
 	}
 }
 
-char *
-layout_page_name(const struct page_spec *ps, const struct ynode *first,
-    int sheet)
-{
-	if (ps->per_page > 1)
-		return g_strdup_printf("%s-%d", ps->name, sheet);
-	return g_strdup(first ? data_record_id(first) : ps->name);
-}
-
 struct lpage *
 layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
     const struct ynode *const *records, int nrec, int sheet, int number,
@@ -943,8 +935,8 @@ layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
 	p->spec = ps;
 	p->record = nrec > 0 ? records[0] : NULL;
 	p->number = number;
-	p->width = ctx->spec->width;
-	p->height = ctx->spec->height;
+	p->width = ps->width;
+	p->height = ps->height;
 	p->bleed = ctx->spec->bleed;
 	p->crop_marks = ctx->spec->crop_marks && p->bleed > 0;
 	p->offset = p->bleed + (p->crop_marks ? LAYOUT_SLUG : 0);
@@ -979,7 +971,7 @@ layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
 		}
 		tval_clear(&v);
 	}
-	p->name_buf = layout_page_name(ps, p->record, sheet);
+	p->name_buf = pages_name(ps, p->record, sheet, 1);
 	p->name = p->name_buf;
 	return p;
 }

@@ -104,10 +104,6 @@ struct lpage	*layout_page(const struct layout_ctx *,
 		    const struct ynode *const *records, int nrec, int sheet,
 		    int number, int count, struct diag *d);
 
-/* The output name of a page: the record's id, the page's name, or for
- * N-up the page's name and the sheet ("cards-2"); the caller g_free()s. */
-char		*layout_page_name(const struct page_spec *,
-		    const struct ynode *first, int sheet);
 void		 lpage_free(struct lpage *);
 
 /*

@@ -58,6 +58,7 @@ out_doc_close(struct outdoc *doc, bool commit)
 		ok = outfile_commit(doc->of, doc->d);
 	else
 		outfile_abort(doc->of);
+	free(doc->media);
 	free(doc);
 	return ok;
 }

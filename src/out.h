@@ -21,8 +21,7 @@ struct out_opts {
 	const char	*subject;
 	const char	*keywords;
 	const char	*date;		/* "YYYY-MM-DDTHH:MM:SS" */
-	double		 trim_w, trim_h;/* PDF print boxes [pt], if bleed */
-	double		 bleed;		/* [pt] 0: no print boxes */
+	double		 bleed;		/* [pt] 0: no PDF print boxes */
 	double		 offset;	/* [pt] trim from the media's edge */
 };
 
@@ -39,6 +38,8 @@ struct outdoc {
 	double		 scale;		/* raster pixels per point */
 	int		 pages;		/* pages begun so far */
 	int		 outline_top;	/* PDF: the last top-level entry */
+	double		(*media)[2];	/* PDF: each page's size [pt], for
+					   its print boxes */
 	struct out_opts	 opts;		/* as opened */
 };
 

@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "out.h"
+#include "mem.h"
 #include "outfile.h"
 #include "pdfboxes.h"
 
@@ -45,6 +46,10 @@ static cairo_t *
 pdf_page_begin(struct outdoc *doc, double w, double h)
 {
 	doc->pages++;
+	doc->media = xrealloc(doc->media, (size_t)doc->pages *
+	    sizeof(*doc->media));
+	doc->media[doc->pages - 1][0] = w;
+	doc->media[doc->pages - 1][1] = h;
 	cairo_pdf_surface_set_size(doc->surface, w, h);
 	return cairo_create(doc->surface);
 }
@@ -88,7 +93,8 @@ add_boxes(struct outdoc *doc)
 	fflush(outfile_fp(doc->of));
 	to = outfile_write_path(boxed);
 	ok = pdfboxes_write(outfile_tmp(doc->of), to, outfile_path(doc->of),
-	    o->trim_w, o->trim_h, o->offset, o->bleed, doc->d);
+	    (const double (*)[2])doc->media, (size_t)doc->pages, o->offset,
+	    o->bleed, doc->d);
 	g_free(to);
 	if (!ok) {
 		outfile_abort(boxed);

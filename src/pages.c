@@ -10,44 +10,87 @@
 #include <glib.h>
 
 #include "data.h"
-#include "layout.h"
 #include "mem.h"
 #include "pages.h"
 #include "schema.h"
 #include "spec.h"
+
+char *
+pages_name(const struct page_spec *ps, const struct ynode *first,
+    int sheet, int part)
+{
+	char *name;
+
+	if (ps->per_page > 1)
+		name = g_strdup_printf("%s-%d", ps->name, sheet);
+	else if (first != NULL && ps->seq != NULL)
+		name = g_strdup_printf("%s-%s", data_record_id(first),
+		    ps->name);
+	else
+		name = g_strdup(first ? data_record_id(first) : ps->name);
+	if (part > 1) {
+		char *whole = g_strdup_printf("%s-%d", name, part);
+
+		g_free(name);
+		name = whole;
+	}
+	return name;
+}
+
+/* Appends one page of ps, the sheet-th, for recs[0..nrec), in room
+ * made by the caller. */
+static void
+add_page(struct page *pages, int *n, int first, int lay,
+    const struct page_spec *ps, const struct ynode *const *recs, int nrec,
+    int sheet)
+{
+	struct page *p = &pages[*n];
+
+	memset(p, 0, sizeof(*p));
+	p->lay = lay;
+	p->ps = ps;
+	p->records = nrec > 0 ? recs : NULL;
+	p->nrec = nrec;
+	p->sheet = sheet;
+	p->number = *n - first + 1;
+	p->key = pages_name(ps, nrec ? recs[0] : NULL, sheet, 1);
+	p->group = ps->seq != NULL ? data_record_id(recs[0]) : p->key;
+	(*n)++;
+}
 
 struct page *
 pages_list(struct page *pages, int *n, int lay, const struct spec *spec,
     const struct data *data)
 {
 	size_t i, j;
-	int first = *n;
+	int first = *n, k;
 
 	for (i = 0; i < spec->npages; i++) {
 		const struct page_spec *ps = spec->pages[i];
 		const struct ynode *recs = ps->each ?
 		    data_records(data, ps->each) : NULL;
+		const struct ynode *const *items = recs ?
+		    (const struct ynode *const *)recs->items : NULL;
 		size_t per = (size_t)ps->per_page;
-		size_t k = ps->each ? (recs->n + per - 1) / per : 1;
+		size_t sheets = recs ? (recs->n + per - 1) / per : 1;
 
-		pages = g_renew(struct page, pages, (size_t)*n + k);
-		for (j = 0; j < k; j++) {
-			struct page *p = &pages[*n];
-
-			memset(p, 0, sizeof(*p));
-			p->lay = lay;
-			p->ps = ps;
-			p->records = ps->each ?
-			    (const struct ynode *const *)recs->items + j * per :
-			    NULL;
-			p->nrec = ps->each ? (int)MIN(per, recs->n - j * per) :
-			    0;
-			p->sheet = (int)j + 1;
-			p->number = *n - first + 1;
-			p->key = layout_page_name(ps, p->nrec ?
-			    p->records[0] : NULL, p->sheet);
-			(*n)++;
+		if (ps->seq != NULL) {
+			/* Record by record, its pages in order. */
+			pages = g_renew(struct page, pages, (size_t)*n +
+			    recs->n * (size_t)ps->seq_len);
+			for (j = 0; j < recs->n; j++)
+				for (k = 0; k < ps->seq_len; k++)
+					add_page(pages, n, first, lay,
+					    spec->pages[i + (size_t)k],
+					    items + j, 1, (int)j + 1);
+			i += (size_t)ps->seq_len - 1;
+			continue;
 		}
+		pages = g_renew(struct page, pages, (size_t)*n + sheets);
+		for (j = 0; j < sheets; j++)
+			add_page(pages, n, first, lay, ps, items ? items +
+			    j * per : NULL, recs ? (int)MIN(per, recs->n -
+			    j * per) : 0, (int)j + 1);
 	}
 	return pages;
 }
@@ -75,7 +118,7 @@ pages_has(const struct page *p, const char *id)
 	return false;
 }
 
-/* Numbers the keys in order of first appearance; how many. */
+/* Numbers the groups in order of first appearance; how many. */
 static int
 number_keys(struct page *all, int n)
 {
@@ -85,12 +128,14 @@ number_keys(struct page *all, int n)
 	for (i = 0; i < n; i++) {
 		gpointer v;
 
-		if (g_hash_table_lookup_extended(keys, all[i].key, NULL, &v)) {
+		if (g_hash_table_lookup_extended(keys, all[i].group, NULL,
+		    &v)) {
 			all[i].key_index = GPOINTER_TO_INT(v);
 			continue;
 		}
 		all[i].key_index = nk;
-		g_hash_table_insert(keys, all[i].key, GINT_TO_POINTER(nk++));
+		g_hash_table_insert(keys, (gpointer)all[i].group,
+		    GINT_TO_POINTER(nk++));
 	}
 	g_hash_table_destroy(keys);
 	return nk;

@@ -29,17 +29,36 @@ struct page {
 	int			 nrec;
 	int			 sheet;		/* 1-based among this spec's */
 	int			 number;	/* 1-based in its document */
-	char			*key;		/* record id, page name, … */
-	int			 key_index;	/* among the whole set's keys */
+	char			*key;		/* its file's name: record id,
+						   page name, id-page for a
+						   sequence (pages_name) */
+	const char		*group;		/* what --shard keeps together:
+						   the record's id on a page of
+						   a sequence, else key */
+	int			 key_index;	/* group's, among the whole
+						   set's groups */
 };
 
 /*
- * Appends the pages of layout lay (spec, over data) to *pages, n so far;
- * returns the array (g_renew'd).  pages_free() frees the keys and it.
+ * Appends the pages of layout lay (spec, over data) to *pages, n so far,
+ * in the layout's order; a sequence's pages record by record (front(a),
+ * back(a), front(b), …).  Returns the array (g_renew'd); pages_free()
+ * frees the keys and it.
  */
 struct page	*pages_list(struct page *pages, int *n, int lay,
 		    const struct spec *, const struct data *);
 void		 pages_free(struct page *, int n);
+
+/*
+ * The output name of a page: the record's id ("gina"), the page's name
+ * ("cover"), for N-up the page's name and the sheet ("cards-2"), on a
+ * page of a record's sequence the id and the page's name ("gina-back").
+ * part is 1 but for the continuation pages one page spec may make for
+ * one record (text flowing on, issue 13): the part-th is the name and
+ * "-part" ("gina-back-2", "gina-2").  The caller g_free()s.
+ */
+char		*pages_name(const struct page_spec *,
+		    const struct ynode *first, int sheet, int part);
 
 /* Whether page p shows id: its key, or a record on it (N-up). */
 bool		 pages_has(const struct page *p, const char *id);
@@ -53,11 +72,12 @@ struct pages_selection {
 /*
  * The selection from the whole set all[0..n): --only keeps the pages
  * that show one of its IDs (an unknown one is reported, with a
- * suggestion); --shard splits the keys left, in order of first
- * appearance, into N contiguous runs of sizes differing by one at most,
- * and keeps the K-th.  A key's pages in all layouts go together; page
- * numbers stay those of the whole document.  Sets every key_index and
- * *nkeys (the whole set's keys); returns a new array of *nsel copies
+ * suggestion); --shard splits the groups left (see struct page), in
+ * order of first appearance, into N contiguous runs of sizes differing
+ * by one at most, and keeps the K-th.  A group's pages in all layouts
+ * go together (a record's whole sequence too); page numbers stay those
+ * of the whole document.  Sets every key_index and *nkeys (the whole
+ * set's groups); returns a new array of *nsel copies
  * (keys shared with all; free() it), and false if an --only matched
  * nothing.
  */

@@ -2,7 +2,8 @@
  * TrimBox and BleedBox through libqpdf's C API (the only file that
  * includes it): read cairo's PDF, set both boxes on each page, write a
  * new file.  Boxes are in PDF units from the bottom left of the page;
- * the trim is centred in the media, so the same offset serves x and y.
+ * the trim is centred in the media, so the same offset serves x and y,
+ * and each page's boxes follow from its own MediaBox.
  */
 #include <stdio.h>
 
@@ -23,33 +24,42 @@ failed(qpdf_data q, const char *name, struct diag *d)
 	return true;
 }
 
+/* "[x0 y0 x1 y1]", a box inset by `in` points into a w × h page. */
+static qpdf_oh
+inset(qpdf_data q, double w, double h, double in)
+{
+	/* g_strdup_printf follows the C locale here: main() sets it. */
+	char *box = g_strdup_printf("[%.4f %.4f %.4f %.4f]", in, in, w - in,
+	    h - in);
+	qpdf_oh oh = qpdf_oh_parse(q, box);
+
+	g_free(box);
+	return oh;
+}
+
 bool
 pdfboxes_write(const char *in, const char *out, const char *name,
-    double trim_w, double trim_h, double offset, double bleed,
+    const double (*media)[2], size_t npages, double offset, double bleed,
     struct diag *d)
 {
 	qpdf_data q = qpdf_init();
-	char *trim, *bleedbox;
 	size_t i, n;
 	bool ok = false;
 
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	trim = g_strdup_printf("[%.4f %.4f %.4f %.4f]", offset, offset,
-	    offset + trim_w, offset + trim_h);
-	bleedbox = g_strdup_printf("[%.4f %.4f %.4f %.4f]", offset - bleed,
-	    offset - bleed, offset + trim_w + bleed, offset + trim_h + bleed);
-	/* g_strdup_printf follows the C locale here: main() sets it. */
 	qpdf_read(q, in, NULL);
 	if (failed(q, name, d))
 		goto done;
 	n = (size_t)qpdf_get_num_pages(q);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && i < npages; i++) {
 		qpdf_oh page = qpdf_get_page_n(q, i);
+		double w = media[i][0], h = media[i][1];
 
-		qpdf_oh_replace_key(q, page, "/TrimBox", qpdf_oh_parse(q, trim));
-		qpdf_oh_replace_key(q, page, "/BleedBox",
-		    qpdf_oh_parse(q, bleedbox));
+		qpdf_oh_replace_key(q, page, "/TrimBox", inset(q, w, h,
+		    offset));
+		qpdf_oh_replace_key(q, page, "/BleedBox", inset(q, w, h,
+		    offset - bleed));
 	}
 	if (failed(q, name, d))
 		goto done;
@@ -58,8 +68,6 @@ pdfboxes_write(const char *in, const char *out, const char *name,
 	qpdf_write(q);
 	ok = !failed(q, name, d);
 done:
-	g_free(trim);
-	g_free(bleedbox);
 	qpdf_cleanup(&q);
 	return ok;
 }

@@ -10,14 +10,15 @@
 #include "diag.h"
 
 /*
- * Rewrites the PDF at in into out with, on every page, a TrimBox of
- * trim_w × trim_h points at (offset, offset) from the MediaBox corner
- * and a BleedBox bleed points larger each way.  Deterministic output
- * (the /ID is derived from the content).  Reports and returns false on
- * failure; `name` is the path the user knows the file by.
+ * Rewrites the PDF at in into out with, on page i of npages, whose
+ * MediaBox is media[i] (w, h) points, a TrimBox inset offset points
+ * each way and a BleedBox bleed points larger each way than the trim.
+ * Deterministic output (the /ID is derived from the content).  Reports
+ * and returns false on failure; `name` is the path the user knows the
+ * file by.
  */
 bool	pdfboxes_write(const char *in, const char *out, const char *name,
-	    double trim_w, double trim_h, double offset, double bleed,
-	    struct diag *);
+	    const double (*media)[2], size_t npages, double offset,
+	    double bleed, struct diag *);
 
 #endif

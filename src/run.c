@@ -233,8 +233,10 @@ add_pdf_entry(struct render *r)
 			recs[n++] = r->jobs[i].records[k];
 	e.layout = r->lays[0].stem;
 	e.type = r->t.be->name;
-	e.width = r->lays[0].spec->width;
-	e.height = r->lays[0].spec->height;
+	/* The first page's: a layout may mix sizes (README, "Batches"). */
+	e.width = r->njobs > 0 ? r->jobs[0].ps->width : r->lays[0].spec->width;
+	e.height = r->njobs > 0 ? r->jobs[0].ps->height :
+	    r->lays[0].spec->height;
 	e.unit = r->t.be->unit;
 	e.pages = r->njobs;
 	if (!manifest_add_file(r->man, r->o->output,
@@ -326,8 +328,6 @@ setup_lay(struct render *r, struct lay *l, const char *date)
 	l->oo.subject = l->meta[META_SUBJECT];
 	l->oo.keywords = l->meta[META_KEYWORDS];
 	l->oo.date = date;
-	l->oo.trim_w = spec->width;
-	l->oo.trim_h = spec->height;
 	l->oo.bleed = spec->bleed;
 	l->oo.offset = spec->bleed + (spec->crop_marks && spec->bleed > 0 ?
 	    LAYOUT_SLUG : 0);

@@ -38,8 +38,12 @@ static const char *const page_keys[] = {
 	"bleed", "crop-marks", "margin", "size",
 };
 static const char *const page_spec_keys[] = {
-	"background", "each", "frames", "name", "outline", "per-page",
-	"slots",
+	"background", "each", "frames", "name", "outline", "pages",
+	"per-page", "size", "slots",
+};
+/* A page of a sequence: its `each` is the sequence's; no N-up. */
+static const char *const seq_page_keys[] = {
+	"background", "frames", "name", "outline", "size",
 };
 static const char *const frame_keys[] = {
 	"blocks", "bottom", "fill", "height", "if", "name", "padding",
@@ -80,6 +84,37 @@ spec_find_style(const struct spec *spec, const char *name)
 	return NULL;
 }
 
+/*
+ * A page size at n: a name (A4) or [width, height]; false, reported,
+ * if it is neither or out of range (*w, *h untouched then).
+ */
+static bool
+parse_size(struct spec_parser *p, const struct ynode *n, double *w,
+    double *h)
+{
+	double x, y;
+
+	if (n->kind == YNODE_SCALAR && units_page_size(n->str, w, h))
+		return true;
+	if (n->kind != YNODE_SEQ || n->n != 2) {
+		diag_error(p->d, &n->pos, "page size must be a name (%s) or a "
+		    "list [width, height]", units_page_list);
+		return false;
+	}
+	if (!schema_length(p->d, n->items[0], "page width", 0, false, &x) ||
+	    !schema_length(p->d, n->items[1], "page height", 0, false, &y))
+		return false;
+	/* 3pt: the smallest page PDF allows. */
+	if (!(x >= 3 && y >= 3 && x <= 14400 && y <= 14400)) {
+		diag_error(p->d, &n->pos, "page size must be at least 3pt and "
+		    "at most 200in (14400pt) a side");
+		return false;
+	}
+	*w = x;
+	*h = y;
+	return true;
+}
+
 static void
 parse_page_setup(struct spec_parser *p, const struct ynode *m)
 {
@@ -89,36 +124,8 @@ parse_page_setup(struct spec_parser *p, const struct ynode *m)
 	if (!schema_keys(p->d, m, page_keys, N(page_keys), "'page'") &&
 	    m->kind != YNODE_MAP)
 		return;
-	if ((n = ynode_get(m, "size")) != NULL) {
-		double w, h;
-
-		p->bad_size = true;
-		if (n->kind == YNODE_SCALAR && units_page_size(n->str, &w, &h)) {
-			s->width = w;
-			s->height = h;
-			p->bad_size = false;
-		} else if (n->kind == YNODE_SEQ && n->n == 2) {
-			if (schema_length(p->d, n->items[0], "page width", 0,
-			    false, &w) &&
-			    schema_length(p->d, n->items[1], "page height", 0,
-			    false, &h)) {
-				/* 3pt: the smallest page PDF allows. */
-				if (!(w >= 3 && h >= 3 && w <= 14400 &&
-				    h <= 14400))
-					diag_error(p->d, &n->pos, "page size "
-					    "must be at least 3pt and at most "
-					    "200in (14400pt) a side");
-				else {
-					s->width = w;
-					s->height = h;
-					p->bad_size = false;
-				}
-			}
-		} else {
-			diag_error(p->d, &n->pos, "page size must be a name "
-			    "(%s) or a list [width, height]", units_page_list);
-		}
-	}
+	if ((n = ynode_get(m, "size")) != NULL)
+		p->bad_size = !parse_size(p, n, &s->width, &s->height);
 	if ((n = ynode_get(m, "margin")) != NULL)
 		schema_box(p->d, n, "margin", s->margin);
 	if ((n = ynode_get(m, "bleed")) != NULL &&
@@ -302,6 +309,7 @@ static void
 parse_frame_box(struct spec_parser *p, struct frame *f, const struct ynode *m)
 {
 	const struct spec *s = p->spec;
+	const double pw = p->page->width, ph = p->page->height;
 	double x = s->margin[3], y = s->margin[0], w = -1, h = -1;
 	double right = -1, bottom = -1;
 	const struct ynode *n;
@@ -319,21 +327,21 @@ parse_frame_box(struct spec_parser *p, struct frame *f, const struct ynode *m)
 	if ((n = ynode_get(m, "bottom")) != NULL)
 		schema_length(p->d, n, "bottom", 0, false, &bottom);
 	if (w < 0)
-		w = s->width - (right >= 0 ? right : s->margin[1]) - x;
+		w = pw - (right >= 0 ? right : s->margin[1]) - x;
 	else if (right >= 0 && ynode_get(m, "x") == NULL)
-		x = s->width - right - w;
+		x = pw - right - w;
 	if (h < 0)
-		h = s->height - (bottom >= 0 ? bottom : s->margin[2]) - y;
+		h = ph - (bottom >= 0 ? bottom : s->margin[2]) - y;
 	else if (bottom >= 0 && ynode_get(m, "y") == NULL)
-		y = s->height - bottom - h;
+		y = ph - bottom - h;
 	if (w <= 0 || h <= 0)
 		diag_error(p->d, &m->pos, "frame '%s' has no room: %.1fpt × "
 		    "%.1fpt", f->name, w, h);
 	else if (!p->bad_size &&
-	    (x + w > s->width + 0.01 || y + h > s->height + 0.01))
+	    (x + w > pw + 0.01 || y + h > ph + 0.01))
 		diag_error(p->d, &m->pos, "frame '%s' reaches outside the "
 		    "page (%.1fpt × %.1fpt at %.1fpt, %.1fpt on a %.1fpt × "
-		    "%.1fpt page)", f->name, w, h, x, y, s->width, s->height);
+		    "%.1fpt page)", f->name, w, h, x, y, pw, ph);
 	f->x = x;
 	f->y = y;
 	f->w = w;
@@ -418,36 +426,63 @@ parse_slots(struct spec_parser *p, struct page_spec *ps, const struct ynode *m)
 	ps->per_page = (int)v;
 }
 
+/* `name`: a page's name names output files, so a-z, 0-9 and '-'. */
+static void
+parse_page_name(struct spec_parser *p, const struct ynode *m,
+    const char **name)
+{
+	const struct ynode *n = ynode_get(m, "name");
+	const char *c;
+
+	if (n == NULL || !schema_text(p->d, n, "name", name))
+		return;
+	for (c = *name; *c; c++)
+		if (!g_ascii_islower(*c) && !g_ascii_isdigit(*c) && *c != '-')
+			break;
+	if (*c != '\0' || **name == '\0')
+		diag_error(p->d, &n->pos, "a page name names output files: use "
+		    "only a-z, 0-9 and '-', not '%s'", *name);
+}
+
+/*
+ * A page, alone in `pages:` or (seq not NULL) one of a sequence's,
+ * whose `each`, size and background it takes unless it sets its own.
+ */
 static struct page_spec *
-parse_page(struct spec_parser *p, const struct ynode *m, size_t index)
+parse_page(struct spec_parser *p, const struct ynode *m, size_t index,
+    const struct page_spec *seq)
 {
 	struct page_spec *ps = arena_alloc(p->a, sizeof(*ps));
 	const struct ynode *n;
 	struct ptrvec frames = { 0 };
+	bool bad_size = p->bad_size;
 	size_t i;
 
 	ps->node = m;
 	ps->name = arena_printf(p->a, "page-%zu", index + 1);
 	ps->background.a = 0;
-	if (!schema_keys(p->d, m, page_spec_keys, N(page_spec_keys),
-	    "a page") && m->kind != YNODE_MAP)
+	ps->width = seq ? seq->width : p->spec->width;
+	ps->height = seq ? seq->height : p->spec->height;
+	if (!schema_keys(p->d, m, seq ? seq_page_keys : page_spec_keys,
+	    seq ? N(seq_page_keys) : N(page_spec_keys), seq ? "a page of a "
+	    "sequence" : "a page") && m->kind != YNODE_MAP)
 		return NULL;
-	if ((n = ynode_get(m, "name")) != NULL &&
-	    schema_text(p->d, n, "name", &ps->name)) {
-		const char *c;
-
-		for (c = ps->name; *c; c++)
-			if (!g_ascii_islower(*c) && !g_ascii_isdigit(*c) &&
-			    *c != '-')
-				break;
-		if (*c != '\0' || *ps->name == '\0')
-			diag_error(p->d, &n->pos, "a page name names output "
-			    "files: use only a-z, 0-9 and '-', not '%s'",
-			    ps->name);
-	}
-	if ((n = ynode_get(m, "each")) != NULL &&
-	    schema_text(p->d, n, "each", &ps->each))
+	parse_page_name(p, m, &ps->name);
+	if (seq != NULL) {
+		ps->seq = seq;
+		ps->each = seq->each;
+		ps->each_node = seq->each_node;
+		ps->background = seq->background;
+		if (ynode_get(m, "name") == NULL)
+			diag_error(p->d, &m->pos, "a page of a sequence needs "
+			    "a 'name': a record's files are named after its "
+			    "pages (<id>-<name>.png)");
+	} else if ((n = ynode_get(m, "each")) != NULL &&
+	    schema_text(p->d, n, "each", &ps->each)) {
 		ps->each_node = n;
+	}
+	if ((n = ynode_get(m, "size")) != NULL)
+		p->bad_size = !parse_size(p, n, &ps->width, &ps->height);
 	p->page = ps;
 	p->scope = ps->each != NULL ? SCOPE_RECORD : SCOPE_ONCE;
 	if ((n = ynode_get(m, "background")) != NULL)
@@ -471,7 +506,85 @@ parse_page(struct spec_parser *p, const struct ynode *m, size_t index)
 	}
 	ps->frames = (struct frame **)frames.items;
 	ps->nframes = frames.n;
+	p->bad_size = bad_size;
 	return ps;
+}
+
+/* What a sequence cannot hold besides `pages`, and why. */
+static const struct {
+	const char	*key;
+	const char	*why;
+} seq_refused[] = {
+	{ "frames", "a page holds 'frames' or 'pages' (a record's pages in "
+	    "sequence), not both: put the frames in one of its pages" },
+	{ "per-page", "per-page (N-up) does not combine with 'pages': a "
+	    "sequence gives each record pages of its own" },
+	{ "slots", "slots (N-up) do not combine with 'pages': a sequence "
+	    "gives each record pages of its own" },
+};
+
+/*
+ * A record's pages in sequence: `each` with `pages:` in place of
+ * `frames:`.  The sequence holds what its pages share (`each`; a size
+ * and a background they may override; the outline entry of a record's
+ * first page); its pages go into spec->pages one after the other, and
+ * pages.c makes them record by record.
+ */
+static void
+parse_sequence(struct spec_parser *p, const struct ynode *m, size_t index,
+    struct ptrvec *pages)
+{
+	struct page_spec *seq = arena_alloc(p->a, sizeof(*seq));
+	const struct ynode *list = ynode_get(m, "pages"), *n;
+	bool bad_size = p->bad_size;
+	size_t i, first = pages->n;
+
+	seq->node = m;
+	seq->name = arena_printf(p->a, "page-%zu", index + 1);
+	seq->width = p->spec->width;
+	seq->height = p->spec->height;
+	schema_keys(p->d, m, page_spec_keys, N(page_spec_keys), "a page");
+	parse_page_name(p, m, &seq->name);
+	for (i = 0; i < N(seq_refused); i++)
+		if ((n = ynode_get(m, seq_refused[i].key)) != NULL)
+			diag_error(p->d, &n->pos, "%s", seq_refused[i].why);
+	if ((n = ynode_get(m, "each")) == NULL)
+		diag_error(p->d, &list->pos, "'pages' in a page needs 'each': "
+		    "a record's pages in sequence are made once per record "
+		    "of the list");
+	else if (schema_text(p->d, n, "each", &seq->each))
+		seq->each_node = n;
+	if ((n = ynode_get(m, "size")) != NULL)
+		p->bad_size = !parse_size(p, n, &seq->width, &seq->height);
+	if ((n = ynode_get(m, "background")) != NULL)
+		schema_color(p->d, p->colors, n, "background",
+		    &seq->background);
+	p->page = seq;
+	p->scope = SCOPE_RECORD;
+	if ((n = ynode_get(m, "outline")) != NULL)
+		seq->outline = spec_parse_template(p, n, "outline");
+	if (list->kind != YNODE_SEQ || list->n == 0)
+		diag_error(p->d, &list->pos, "'pages' must be a list of at "
+		    "least one page: a record's pages, in order");
+	for (i = 0; list->kind == YNODE_SEQ && i < list->n; i++) {
+		struct page_spec *ps = parse_page(p, list->items[i], i, seq);
+
+		if (ps != NULL)
+			ptrvec_push(p->a, pages, ps);
+	}
+	for (i = first; i < pages->n; i++) {
+		struct page_spec *ps = pages->items[i];
+
+		ps->seq_index = (int)(i - first);
+		ps->seq_len = (int)(pages->n - first);
+	}
+	/* The record's entry, once, on its first page unless that page
+	 * gives its own. */
+	if (pages->n > first &&
+	    ((struct page_spec *)pages->items[first])->outline == NULL)
+		((struct page_spec *)pages->items[first])->outline =
+		    seq->outline;
+	p->bad_size = bad_size;
 }
 
 /* Page names name output files: two pages made once must differ. */
@@ -485,8 +598,10 @@ check_page_names(struct spec_parser *p, const struct ptrvec *pages)
 			const struct page_spec *a = pages->items[i];
 			const struct page_spec *b = pages->items[j];
 
-			if ((a->each == NULL || a->per_page > 1) &&
-			    (b->each == NULL || b->per_page > 1) &&
+			/* Made once, N-up, or pages of one sequence. */
+			if ((((a->each == NULL || a->per_page > 1) &&
+			    (b->each == NULL || b->per_page > 1)) ||
+			    (a->seq != NULL && a->seq == b->seq)) &&
 			    strcmp(a->name, b->name) == 0) {
 				diag_error(p->d, &a->node->pos, "two pages "
 				    "are named '%s' (first at line %d): "
@@ -604,9 +719,13 @@ spec_parse(struct ydoc *doc, struct diag *d)
 		    "'pages': a list of at least one page");
 	} else {
 		for (i = 0; i < n->n; i++) {
-			struct page_spec *ps = parse_page(&p, n->items[i], i);
+			const struct ynode *m = n->items[i];
+			struct page_spec *ps;
 
-			if (ps != NULL)
+			if (m->kind == YNODE_MAP &&
+			    ynode_get(m, "pages") != NULL)
+				parse_sequence(&p, m, i, &pages);
+			else if ((ps = parse_page(&p, m, i, NULL)) != NULL)
 				ptrvec_push(s->arena, &pages, ps);
 		}
 	}

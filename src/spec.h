@@ -208,11 +208,23 @@ struct frame {
 						   max-lines */
 };
 
+/*
+ * A page of the layout.  A page with `pages:` (a record's pages in
+ * sequence) is not one itself: its pages are, one after the other in
+ * spec->pages, each with seq pointing at it and `each` copied, and
+ * pages.c makes them record by record (front(a), back(a), front(b), …).
+ */
 struct page_spec {
 	const char		*name;		/* names non-record outputs */
 	const struct ynode	*node;
 	const char		*each;		/* record list key, or NULL */
 	const struct ynode	*each_node;
+	double			 width, height;	/* [pt] its trim: its own
+						   `size` or the layout's */
+	const struct page_spec	*seq;		/* the sequence it is in, or
+						   NULL */
+	int			 seq_index;	/* 0-based in seq */
+	int			 seq_len;	/* seq's pages */
 	int			 per_page;	/* records on one sheet (N-up) */
 	double			 (*slots)[2];	/* per_page offsets [pt] */
 	struct color		 background;

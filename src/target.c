@@ -94,19 +94,22 @@ static enum status
 check_pixels(const struct target *t, double scale,
     const struct spec *const *specs, int nlays, struct diag *d)
 {
+	size_t j;
 	int i;
 
-	for (i = 0; t->be->raster && i < nlays; i++) {
-		const struct spec *s = specs[i];
+	for (i = 0; t->be->raster && i < nlays; i++)
+		for (j = 0; j < specs[i]->npages; j++) {
+			const struct page_spec *ps = specs[i]->pages[j];
 
-		if (scale * s->width * scale * s->height <= RUN_MAX_PIXELS)
-			continue;
-		diag_error(d, NULL, "a page of %.0f × %.0f pixels is over "
-		    "the limit of %d megapixels: lower --scale or --dpi",
-		    scale * s->width, scale * s->height,
-		    RUN_MAX_PIXELS / 1000000);
-		return STATUS_USAGE;
-	}
+			if (scale * ps->width * scale * ps->height <=
+			    RUN_MAX_PIXELS)
+				continue;
+			diag_error(d, NULL, "a page of %.0f × %.0f pixels is "
+			    "over the limit of %d megapixels: lower --scale "
+			    "or --dpi", scale * ps->width, scale * ps->height,
+			    RUN_MAX_PIXELS / 1000000);
+			return STATUS_USAGE;
+		}
 	return STATUS_OK;
 }
 

@@ -95,6 +95,94 @@ fi
 [ "$(grep -ac '/TrimBox\|/BleedBox' "$E/b.pdf")" = 0 ] && pass ||
     fail "without bleed, no print boxes are written"
 
+# -- a record's pages in sequence; pages of different sizes ------------
+# docs/examples/spread.yaml: an A4 cover, then per intern an A5 front
+# and back, record by record.
+SP=docs/examples/spread.yaml
+if "$BROCHURE" render $D -l $SP -o "$E/spread.pdf" 2>"$E/err" && [ -z "$(diags "$E/err")" ]; then
+	pdfinfo -f 1 -l 9 "$E/spread.pdf" | sed -n 's/^Page *\([0-9]*\) size: *\([0-9.]* x [0-9.]*\) pts.*/\1 \2/p' >"$E/sizes"
+	printf '%s\n' "1 595.276 x 841.89" "2 419.528 x 595.276" "3 419.528 x 595.276" \
+	    "4 419.528 x 595.276" "5 419.528 x 595.276" "6 419.528 x 595.276" \
+	    "7 419.528 x 595.276" "8 419.528 x 595.276" "9 419.528 x 595.276" >"$E/want"
+	same "an A4 cover, then A5 pages, each at its size in the PDF" "$E/want" "$E/sizes"
+	: >"$E/order"
+	for pg in 2 3 4 5 6 7 8 9; do
+		pdftotext -f $pg -l $pg -raw "$E/spread.pdf" - | grep -o -E "^(Gina|Wilson|Jwoong|Ted)$|인턴 '[A-Za-z]+'의 회고" | head -1 >>"$E/order"
+	done
+	printf '%s\n' Gina "인턴 'Gina'의 회고" Wilson "인턴 'Wilson'의 회고" Jwoong \
+	    "인턴 'Jwoong'의 회고" Ted "인턴 'Ted'의 회고" >"$E/want"
+	same "a record's front and back in turn (pdftotext, page by page)" "$E/want" "$E/order"
+else
+	fail "render a layout of a record's pages in sequence" "$(cat "$E/err")"
+fi
+rm -rf "$E/spread"
+"$BROCHURE" render $D -l $SP -o "$E/spread/" --manifest "$E/spread.json" -q
+(cd "$E/spread" && ls) >"$E/files"
+printf '%s\n' cover.png gina-back.png gina-front.png jwoong-back.png \
+    jwoong-front.png ted-back.png ted-front.png wilson-back.png \
+    wilson-front.png >"$E/want"
+same "in a folder, every page of a record gets <id>-<page>.png" "$E/want" "$E/files"
+[ "$(png_size "$E/spread/cover.png") $(png_size "$E/spread/gina-back.png")" = "794x1123 560x794" ] &&
+    pass || fail "each PNG at its page's size (A4 cover, A5 pages)" \
+    "$(png_size "$E/spread/cover.png") $(png_size "$E/spread/gina-back.png")"
+$PY -c 'import json, sys
+for o in json.load(open(sys.argv[1]))["outputs"]:
+    print(o["file"], ",".join(o["ids"]), o["width"], o["height"])' "$E/spread.json" >"$E/got"
+printf '%s\n' "cover.png  794 1123" "gina-front.png gina 560 794" "gina-back.png gina 560 794" \
+    "wilson-front.png wilson 560 794" "wilson-back.png wilson 560 794" \
+    "jwoong-front.png jwoong 560 794" "jwoong-back.png jwoong 560 794" \
+    "ted-front.png ted 560 794" "ted-back.png ted 560 794" >"$E/want"
+same "the manifest lists each page's file with its record's id and size" "$E/want" "$E/got"
+rm -rf "$E/spread"
+"$BROCHURE" render $D -l $SP -l $SQ -o "$E/spread/" --only gina -q
+(cd "$E/spread" && ls | tr '\n' ' ') >"$E/files"
+[ "$(cat "$E/files")" = "gina-back-spread.png gina-front-spread.png gina-social-square.png " ] &&
+    pass || fail "--only gina: all of gina's pages, <id>-<page>-<layout> beside <id>-<layout>" "$(cat "$E/files")"
+# --shard: however many shards, a record's front and back go together.
+for n in 2 3 4; do
+	k=1; : >"$E/shards"; : >"$E/shards.all"
+	while [ $k -le $n ]; do
+		rm -rf "$E/spread"
+		"$BROCHURE" render $D -l $SP -o "$E/spread/" --shard $k/$n -q
+		for f in "$E"/spread/*-front.png; do
+			[ -e "$f" ] || continue
+			[ -e "${f%-front.png}-back.png" ] || echo "shard $k/$n: $(basename "$f") without its back" >>"$E/shards"
+		done
+		ls "$E/spread" >>"$E/shards.all"
+		k=$((k + 1))
+	done
+	[ -s "$E/shards" ] && fail "--shard $n keeps a record's pages together" "$(cat "$E/shards")" || pass
+	[ "$(sort "$E/shards.all" | uniq -d | wc -l) $(sort -u "$E/shards.all" | wc -l)" = "0 9" ] && pass ||
+	    fail "$n shards together make every page once" "$(sort "$E/shards.all" | uniq -c)"
+done
+# Bleed: each page's TrimBox and BleedBox follow its own size.
+if "$BROCHURE" render $D -l tests/e2e/spread-print.yaml -o "$E/sprint.pdf" 2>"$E/err" && [ -z "$(diags "$E/err")" ]; then
+	pdfinfo -box -f 1 -l 3 "$E/sprint.pdf" | grep -E "(Media|Bleed|Trim)Box" | tr -s ' ' >"$E/box"
+	printf '%s\n' "Page 1 MediaBox: 0.00 0.00 657.64 904.25" \
+	    "Page 1 BleedBox: 22.68 22.68 634.96 881.57" \
+	    "Page 1 TrimBox: 31.18 31.18 626.46 873.07" \
+	    "Page 2 MediaBox: 0.00 0.00 481.89 657.64" \
+	    "Page 2 BleedBox: 22.68 22.68 459.21 634.96" \
+	    "Page 2 TrimBox: 31.18 31.18 450.71 626.46" \
+	    "Page 3 MediaBox: 0.00 0.00 345.83 345.83" \
+	    "Page 3 BleedBox: 22.68 22.68 323.15 323.15" \
+	    "Page 3 TrimBox: 31.18 31.18 314.65 314.65" >"$E/want"
+	same "with bleed, each page's print boxes at its own size (A4, A5, 100mm)" "$E/want" "$E/box"
+	qpdf --json "$E/sprint.pdf" | $PY -c 'import json, sys
+def walk(o, d=0):
+    for e in o:
+        print("%s%s @%s" % ("  " * d, e["title"], e["destpageposfrom1"]))
+        walk(e["kids"], d + 1)
+walk(json.load(sys.stdin)["outlines"])' >"$E/outline"
+	printf '%s\n' "Unthinkable Question @1" "  Gina @2" "  Gina's card @3" "  Wilson @4" \
+	    "  Wilson's card @5" "  Jwoong @6" "  Jwoong's card @7" "  Ted @8" \
+	    "  Ted's card @9" >"$E/want"
+	same "a record's outline entry once, on its first page; a page's own beside it" "$E/want" "$E/outline"
+	check "qpdf --check is clean on a PDF of mixed sizes" qpdf --check "$E/sprint.pdf"
+else
+	fail "render pages of three sizes with bleed" "$(cat "$E/err")"
+fi
+
 # -- N-up: two interns to a sheet ---------------------------------------
 H=layouts/handout-a4.yaml
 "$BROCHURE" render $D -l $H -o "$E/handout.pdf" 2>"$E/err"

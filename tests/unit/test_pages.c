@@ -31,6 +31,17 @@ static const char nup[] =
     "    slots: [[0mm, 0mm], [0mm, 148.5mm]]\n"
     "    frames: []\n";
 
+/* A cover, then each intern's front and back in turn. */
+static const char spread[] =
+    "page: {size: A5}\n"
+    "styles: {body: {font: NanumGothic, size: 10pt}}\n"
+    "pages:\n"
+    "  - {name: cover, size: A4, frames: []}\n"
+    "  - each: interns\n"
+    "    pages:\n"
+    "      - {name: front, frames: []}\n"
+    "      - {name: back, size: [100mm, 100mm], frames: []}\n";
+
 struct fixture {
 	struct capture	 c;
 	struct spec	*spec[2];
@@ -266,6 +277,119 @@ test_clashing_names(void **state)
 	teardown(&f);
 }
 
+/*
+ * A record's pages in sequence come record by record, each page named
+ * after the record and the page, numbered in the document, at its own
+ * size or the layout's.
+ */
+static void
+test_sequence_record_by_record(void **state)
+{
+	struct fixture f;
+	char *k;
+
+	(void)state;
+	setup(&f, spread, NULL);
+	k = keys(f.all, f.n);
+	assert_string_equal(k, "cover:1 a-front:2 a-back:3 b-front:4 "
+	    "b-back:5 c-front:6 c-back:7 d-front:8 d-back:9 e-front:10 "
+	    "e-back:11");
+	g_free(k);
+	assert_float_equal(f.all[0].ps->width, 595.2756, 0.001);
+	assert_float_equal(f.all[1].ps->width, 419.5276, 0.001);
+	assert_float_equal(f.all[2].ps->width, 283.4646, 0.001);
+	assert_float_equal(f.all[2].ps->height, 283.4646, 0.001);
+	teardown(&f);
+}
+
+/* --only an id keeps all of that record's pages; --shard never splits
+ * them, whatever the number of shards. */
+static void
+test_sequence_stays_together(void **state)
+{
+	static const char *const only[] = { "c" };
+	struct fixture f;
+	char *k;
+	bool ok;
+	int shards, sh;
+
+	(void)state;
+	setup(&f, spread, NULL);
+	k = select_keys(&f, only, 1, 0, 0, &ok);
+	assert_true(ok);
+	assert_string_equal(k, "c-front:6 c-back:7");
+	g_free(k);
+	/* Six groups (cover, a..e) in three shards: 2, 2, 2. */
+	k = select_keys(&f, NULL, 0, 2, 3, &ok);
+	assert_string_equal(k, "b-front:4 b-back:5 c-front:6 c-back:7");
+	g_free(k);
+	for (shards = 1; shards <= f.n; shards++)
+		for (sh = 1; sh <= shards; sh++) {
+			struct pages_selection s = { NULL, 0, sh, shards };
+			struct page *sel;
+			int nsel, nkeys, i;
+
+			assert_true(pages_select(f.all, f.n, &s, &sel, &nsel,
+			    &nkeys, &f.c.d));
+			assert_int_equal(nkeys, 6);
+			/* No shard starts with a back or ends with a front. */
+			if (nsel > 0) {
+				assert_null(strstr(sel[0].key, "-back"));
+				assert_null(strstr(sel[nsel - 1].key,
+				    "-front"));
+			}
+			for (i = 0; i < nsel; i++)
+				assert_string_equal(sel[i].group, sel[i].nrec ?
+				    data_record_id(sel[i].records[0]) :
+				    "cover");
+			free(sel);
+		}
+	teardown(&f);
+}
+
+/* The name of a continuation page (issue 13: text flowing on): the
+ * page's name, then its part. */
+static void
+test_continuation_names(void **state)
+{
+	struct fixture f;
+	char *name;
+
+	(void)state;
+	setup(&f, spread, NULL);
+	name = pages_name(f.all[2].ps, f.all[2].records[0], 1, 2);
+	assert_string_equal(name, "a-back-2");
+	g_free(name);
+	name = pages_name(f.all[0].ps, NULL, 1, 3);
+	assert_string_equal(name, "cover-3");
+	g_free(name);
+	teardown(&f);
+}
+
+/* Two layouts with one sequence: the same record's pages clash, named
+ * by page and record. */
+static void
+test_sequence_names_clash(void **state)
+{
+	struct fixture f;
+	char **paths;
+	int i;
+
+	(void)state;
+	setup(&f, spread, spread);
+	paths = xcalloc((size_t)f.n, sizeof(*paths));
+	for (i = 0; i < f.n; i++)
+		paths[i] = g_strdup_printf("out/%s.png", f.all[i].key);
+	assert_false(pages_check_names(f.all, f.n, paths, NULL, &f.c.d));
+	assert_non_null(strstr(capture_text(&f.c), "error: page 'front' "
+	    "(record 'a') would overwrite 'a-front.png', the file of page "
+	    "'front' (record 'a'), and 4 more like it"));
+	for (i = 0; i < f.n; i++)
+		g_free(paths[i]);
+	free(paths);
+	teardown(&f);
+}
+
 int
 main(void)
 {
@@ -277,6 +401,10 @@ main(void)
 		cmocka_unit_test(test_shard_over_only),
 		cmocka_unit_test(test_unknown_only_suggests),
 		cmocka_unit_test(test_clashing_names),
+		cmocka_unit_test(test_sequence_record_by_record),
+		cmocka_unit_test(test_sequence_stays_together),
+		cmocka_unit_test(test_continuation_names),
+		cmocka_unit_test(test_sequence_names_clash),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
