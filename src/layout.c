@@ -10,8 +10,8 @@
  *
  * A block whose field is missing is left out with its spacing.  When
  * the flow ends below the frame, that is an overflow: one warning at the
- * data node of the first paragraph that crosses the bottom (or at the
- * layout's text, for literal text), with a note at the frame.  With valign middle or bottom the placed boxes are shifted
+ * text that caused it (overflow.c), a note at the frame with what each
+ * block took.  With valign middle or bottom the placed boxes are shifted
  * down afterwards (they are appended to the page first).
  */
 #include <math.h>
@@ -26,6 +26,7 @@
 #include "image.h"
 #include "layout.h"
 #include "mem.h"
+#include "overflow.h"
 #include "pages.h"
 #include "qr.h"
 #include "style.h"
@@ -38,8 +39,7 @@ struct flow {
 	struct scope		 scope;
 	struct diag		*d;
 	double			 limit;	/* bottom of the frame's flow [pt] */
-	const struct ynode	*over;	/* the first text to cross it */
-	const char		*over_field; /* and its field */
+	struct overflow		 parts;	/* what each block of it took */
 	double			 fit;	/* 0..1: where fitting texts are in
 					   their size range (1: largest) */
 	const struct block	*too_long; /* first text over max-lines */
@@ -251,10 +251,8 @@ place_text(struct flow *f, const struct style *s, const char *text,
 		f->wide_by = m.width - w;
 	}
 	f->lines += m.lines;
-	if (f->over == NULL && y + m.height > f->limit + 0.01) {
-		f->over = src;
-		f->over_field = field;
-	}
+	overflow_text(&f->parts, src, field, m.height,
+	    y + m.height > f->limit + 0.01);
 	return m.height;
 }
 
@@ -766,7 +764,9 @@ flow_blocks(struct flow *f, struct block *const *blocks, size_t n,
 		const struct block *b = blocks[i];
 
 		f->at = b->node;
+		overflow_begin(&f->parts, b);
 		h = flow_block(f, b, x, y + at + b->space_before, w);
+		overflow_end(&f->parts, h);
 		if (h < 0)
 			continue;
 		debug_box(f, x, y + at + b->space_before, w, h,
@@ -785,8 +785,7 @@ flow_frame(struct flow *f, const struct frame *fr, size_t first)
 	const double *pad = fr->decor.padding;
 
 	page_truncate(f->page, first);
-	f->over = NULL;
-	f->over_field = NULL;
+	overflow_clear(&f->parts);
 	f->too_long = NULL;
 	f->wide = false;
 	return flow_blocks(f, fr->blocks, fr->nblocks, fr->x + pad[3],
@@ -871,15 +870,17 @@ layout_frame(struct flow *f, const struct frame *fr)
 		g_free(at);
 	}
 	if (h > ih + 0.01) {
-		char *at = where(f, f->over_field);
+		const struct overflow_part *cause = overflow_cause(&f->parts);
+		char *at = where(f, cause ? cause->field : NULL);
+		char *note = overflow_note(&f->parts, fr->name, ih, h);
 
-		diag_warning(f->d, f->over ? &f->over->pos : &fr->node->pos,
+		diag_warning(f->d, cause ? &cause->src->pos : &fr->node->pos,
 		    "text overflows frame '%s' by %.1fpt%s (%s)%s", fr->name,
 		    h - ih, fr->fits ? " even at its smallest fit size" : "",
 		    at, fr->fits ? ": lower the fit minimum, shorten the "
 		    "text or make the frame taller" : "");
-		diag_note(f->d, &fr->node->pos, "frame '%s' is here",
-		    fr->name);
+		diag_note(f->d, &fr->node->pos, "%s", note);
+		g_free(note);
 		g_free(at);
 	} else if (fr->valign == VALIGN_MIDDLE) {
 		dy = (ih - h) / 2;
@@ -958,6 +959,7 @@ layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
 			p->boxes[i].y += ps->slots[k][1];
 		}
 	}
+	overflow_free(&f.parts);
 	f.scope.record = p->record;
 	if (p->bleed > 0)
 		extend_into_bleed(p);
