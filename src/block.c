@@ -16,6 +16,7 @@
 #include "specparse.h"
 #include "style.h"
 #include "template.h"
+#include "units.h"
 
 #define N(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -204,30 +205,67 @@ parse_spacer(struct spec_parser *p, struct block *b, const struct ynode *m,
 	    &b->as.spacer.height);
 }
 
+static const struct keyword bools[] = {
+	{ "false", 0 }, { "no", 0 }, { "true", 1 }, { "yes", 1 },
+};
+
+/*
+ * weights: one per column, a number (a share of what is left) or a
+ * length (a fixed width); collapse: a left-out column gives its width.
+ */
 static void
 parse_row(struct spec_parser *p, struct block *b, const struct ynode *m,
     const struct ynode *v)
 {
 	const struct ynode *n;
+	double f;
 	size_t i;
+	int k;
 
 	b->children = block_parse_list(p, v, &b->nchildren);
 	b->as.row.weights = arena_alloc(p->a, (b->nchildren + 1) *
+	    sizeof(double));
+	b->as.row.fixed = arena_alloc(p->a, (b->nchildren + 1) *
 	    sizeof(double));
 	for (i = 0; i < b->nchildren; i++)
 		b->as.row.weights[i] = 1;
 	if ((n = ynode_get(m, "gap")) != NULL)
 		schema_length(p->d, n, "gap", 0, false, &b->as.row.gap);
+	if ((n = ynode_get(m, "collapse")) != NULL &&
+	    schema_keyword(p->d, n, "collapse", bools, N(bools), &k))
+		b->as.row.collapse = k;
 	if ((n = ynode_get(m, "weights")) == NULL)
 		return;
 	if (n->kind != YNODE_SEQ || n->n != b->nchildren) {
 		diag_error(p->d, &n->pos, "weights must be a list of %zu "
-		    "numbers, one per block of the row", b->nchildren);
+		    "numbers or widths, one per block of the row",
+		    b->nchildren);
 		return;
 	}
-	for (i = 0; i < n->n; i++)
-		schema_number(p->d, n->items[i], "a weight", 0.01, 1000,
-		    &b->as.row.weights[i]);
+	for (i = 0; i < n->n; i++) {
+		const struct ynode *w = n->items[i];
+
+		if (w->kind != YNODE_SCALAR || units_parse_factor(w->str, &f))
+			schema_number(p->d, w, "a weight", 0.01, 1000,
+			    &b->as.row.weights[i]);
+		else if (schema_length(p->d, w, "a weight or width", 0, false,
+		    &b->as.row.fixed[i]) && b->as.row.fixed[i] <= 0)
+			diag_error(p->d, &w->pos, "a fixed width must be more "
+			    "than 0");
+	}
+}
+
+/* first-fit: [BLOCK, ...], the alternatives in the order tried. */
+static void
+parse_first_fit(struct spec_parser *p, struct block *b,
+    const struct ynode *m, const struct ynode *v)
+{
+	(void)m;
+	if (v->kind == YNODE_SEQ && v->n == 0)
+		diag_error(p->d, &v->pos, "first-fit needs at least one block "
+		    "to choose from");
+	else
+		b->children = block_parse_list(p, v, &b->nchildren);
 }
 
 static void
@@ -316,45 +354,50 @@ parse_qr(struct spec_parser *p, struct block *b, const struct ynode *m,
 
 /*
  * The kinds.  Keys sorted (schema_keys() searches them), each with the
- * common keys if, name, space-after and space-before (spacer takes
- * only if and name); templates in the order the parse function reads
- * them.
+ * common keys else, if, name, space-after, space-before and unless
+ * (spacer takes only else, if, name and unless); templates in the
+ * order the parse function reads them.
  */
 const struct block_kind_desc block_kinds[BLOCK__MAX] = {
 	[BLOCK_TEXT] = { "text", "a text block",
-	    LIST("fit", "if", "link", "max-lines", "name", "space-after",
-	    "space-before", "style", "text"),
+	    LIST("else", "fit", "if", "link", "max-lines", "name",
+	    "space-after", "space-before", "style", "text", "unless"),
 	    LIST("text", "link"), "hello", false, parse_text },
 	[BLOCK_LIST] = { "list", "a list block",
-	    LIST("bullet", "bullet-color", "if", "indent", "item",
+	    LIST("bullet", "bullet-color", "else", "if", "indent", "item",
 	    "item-spacing", "list", "name", "space-after", "space-before",
-	    "style"),
+	    "style", "unless"),
 	    LIST("item"), "items", false, parse_list },
 	[BLOCK_IMAGE] = { "image", "an image block",
-	    LIST("align", "fit", "height", "if", "image", "mask", "name",
-	    "placeholder", "radius", "space-after", "space-before", "width"),
+	    LIST("align", "else", "fit", "height", "if", "image", "mask",
+	    "name", "placeholder", "radius", "space-after", "space-before",
+	    "unless", "width"),
 	    LIST("image", "placeholder"), "photo.png", false, parse_image },
 	[BLOCK_RULE] = { "rule", "a rule block",
-	    LIST("align", "color", "if", "name", "rule", "space-after",
-	    "space-before", "width"),
+	    LIST("align", "color", "else", "if", "name", "rule", "space-after",
+	    "space-before", "unless", "width"),
 	    NONE, "1pt", false, parse_rule },
 	[BLOCK_SPACER] = { "spacer", "a spacer block",
-	    LIST("if", "name", "spacer"),
+	    LIST("else", "if", "name", "spacer", "unless"),
 	    NONE, "4pt", false, parse_spacer },
 	[BLOCK_ROW] = { "row", "a row block",
-	    LIST("gap", "if", "name", "row", "space-after", "space-before",
-	    "weights"),
+	    LIST("collapse", "else", "gap", "if", "name", "row",
+	    "space-after", "space-before", "unless", "weights"),
 	    NONE, "[{text: a}, {text: b}]", true,
 	    parse_row },
 	[BLOCK_BOX] = { "box", "a box block",
-	    LIST("border-color", "border-left", "box", "fill", "if", "name",
-	    "padding", "radius", "space-after", "space-before", "stroke",
-	    "stroke-width"),
+	    LIST("border-color", "border-left", "box", "else", "fill", "if",
+	    "name", "padding", "radius", "space-after", "space-before",
+	    "stroke", "stroke-width", "unless"),
 	    NONE, "[{text: a}]", true, parse_box },
 	[BLOCK_QR] = { "qr", "a qr block",
-	    LIST("align", "background", "color", "if", "name", "qr", "size",
-	    "space-after", "space-before"),
+	    LIST("align", "background", "color", "else", "if", "name", "qr",
+	    "size", "space-after", "space-before", "unless"),
 	    LIST("qr"), "https://example.org/", false, parse_qr },
+	[BLOCK_FIRST_FIT] = { "first-fit", "a first-fit block",
+	    LIST("else", "first-fit", "if", "name", "space-after",
+	    "space-before", "unless"),
+	    NONE, "[{text: a}, {text: b}]", true, parse_first_fit },
 };
 
 #undef LIST
@@ -450,7 +493,9 @@ parse_block(struct spec_parser *p, const struct ynode *m)
 	schema_keys(p->d, m, desc->keys, desc->nkeys, desc->what);
 	if ((n = ynode_get(m, "name")) != NULL)
 		schema_text(p->d, n, "name", &b->name);
-	b->if_node = spec_parse_if(p, m);
+	b->if_node = spec_parse_cond(p, m, "if");
+	b->unless_node = spec_parse_cond(p, m, "unless");
+	b->else_blocks = block_parse_else(p, m, &b->nelse);
 	if ((n = ynode_get(m, "space-before")) != NULL)
 		schema_length(p->d, n, "space-before", 0, true,
 		    &b->space_before);
@@ -485,6 +530,32 @@ block_parse_list(struct spec_parser *p, const struct ynode *seq,
 	return (struct block **)v.items;
 }
 
+struct block **
+block_parse_else(struct spec_parser *p, const struct ynode *m,
+    size_t *count)
+{
+	const struct ynode *n = ynode_get(m, "else");
+	struct block **one;
+	size_t i;
+
+	*count = 0;
+	if (n == NULL)
+		return NULL;
+	if (ynode_get(m, "if") == NULL && ynode_get(m, "unless") == NULL) {
+		for (i = 0; strcmp(m->pairs[i].key->str, "else") != 0; i++)
+			;
+		diag_error(p->d, &m->pairs[i].key->pos, "else needs an 'if' "
+		    "or 'unless' beside it, or it is never drawn");
+		return NULL;
+	}
+	if (n->kind != YNODE_MAP)
+		return block_parse_list(p, n, count);
+	one = arena_alloc(p->a, sizeof(*one));
+	one[0] = parse_block(p, n);
+	*count = one[0] != NULL;
+	return one;
+}
+
 bool
 block_any_fit(struct block *const *blocks, size_t n)
 {
@@ -496,8 +567,23 @@ block_any_fit(struct block *const *blocks, size_t n)
 		if (b->kind == BLOCK_TEXT && (b->as.text.fit_max > 0 ||
 		    b->as.text.max_lines > 0))
 			return true;
-		if (block_any_fit(b->children, b->nchildren))
+		if (block_any_fit(b->children, b->nchildren) ||
+		    block_any_fit(b->else_blocks, b->nelse))
 			return true;
 	}
+	return false;
+}
+
+bool
+block_any_choice(struct block *const *blocks, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (blocks[i]->kind == BLOCK_FIRST_FIT ||
+		    block_any_choice(blocks[i]->children,
+		    blocks[i]->nchildren) ||
+		    block_any_choice(blocks[i]->else_blocks, blocks[i]->nelse))
+			return true;
 	return false;
 }

@@ -51,7 +51,18 @@ extern const struct block_kind_desc block_kinds[BLOCK__MAX];
 struct block	**block_parse_list(struct spec_parser *,
 		    const struct ynode *seq, size_t *count);
 
+/*
+ * The `else` of mapping m (a block or a list of them), parsed like a
+ * list; an error at the key if m has neither `if` nor `unless`.  NULL
+ * and *count 0 without one.
+ */
+struct block	**block_parse_else(struct spec_parser *,
+		    const struct ynode *m, size_t *count);
+
 /* True if a block of blocks[n] (at any depth) fits or caps its lines. */
 bool		 block_any_fit(struct block *const *blocks, size_t n);
+
+/* True if a first-fit block is among blocks[n], at any depth. */
+bool		 block_any_choice(struct block *const *blocks, size_t n);
 
 #endif

@@ -21,6 +21,7 @@
 #include <glib.h>
 
 #include "block.h"
+#include "choose.h"
 #include "confine.h"
 #include "data.h"
 #include "image.h"
@@ -52,6 +53,9 @@ struct flow {
 	int			 lines;	/* lines placed so far */
 	const struct ynode	*at;	/* the block or frame being laid out:
 					   the source of the boxes made */
+	struct block *const	*blocks; /* the frame's (or its else) */
+	size_t			 nblocks;
+	struct choices		 choices; /* its first-fit blocks' */
 };
 
 static struct box *
@@ -136,23 +140,6 @@ static const char *
 block_kind_name(const struct block *b)
 {
 	return b->name ? b->name : block_kinds[b->kind].name;
-}
-
-/* An `if` condition: no condition, or one of its fields is there. */
-static bool
-condition_holds(const struct flow *f, const struct ynode *cond)
-{
-	size_t i;
-
-	if (cond == NULL)
-		return true;
-	if (cond->kind == YNODE_SCALAR)
-		return tmpl_has_value(tmpl_lookup(&f->scope, cond->str));
-	for (i = 0; i < cond->n; i++)
-		if (tmpl_has_value(tmpl_lookup(&f->scope,
-		    cond->items[i]->str)))
-			return true;
-	return false;
 }
 
 static const char *
@@ -637,32 +624,38 @@ flow_rule(struct flow *f, const struct block *b, double x, double y,
 static double	flow_blocks(struct flow *, struct block *const *, size_t,
 		    double, double, double);
 
+/* A row's columns and its way back, for choose_row(). */
+struct row_try {
+	struct flow		*f, before;
+	const struct block	*b;
+	double			 y;
+	size_t			 first;
+};
+
+static double
+row_column(void *arg, size_t i, double x, double w)
+{
+	struct row_try *r = arg;
+
+	return flow_blocks(r->f, &r->b->children[i], 1, x, r->y, w);
+}
+
+static void
+row_rewind(void *arg)
+{
+	struct row_try *r = arg;
+
+	page_truncate(r->f->page, r->first);
+	*r->f = r->before;
+}
+
 static double
 flow_row(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
-	double total = 0, cx = x, avail, h = 0;
-	size_t i;
+	struct row_try r = { f, *f, b, y, f->page->n };
+	double h = choose_row(b, x, w, f->d, row_column, row_rewind, &r);
 
-	for (i = 0; i < b->nchildren; i++)
-		total += b->as.row.weights[i];
-	avail = w - b->as.row.gap *
-	    (double)(b->nchildren ? b->nchildren - 1 : 0);
-	if (avail <= 0) {
-		const struct ynode *gap = ynode_get(b->node, "gap");
-
-		diag_error(f->d, gap ? &gap->pos : &b->node->pos, "the row's "
-		    "gaps take %.1fpt of its %.1fpt: no room is left for its "
-		    "blocks", w - avail, w);
-		return -1;
-	}
-	for (i = 0; i < b->nchildren; i++) {
-		double cw = avail * b->as.row.weights[i] / total;
-		double ch = flow_blocks(f, &b->children[i], 1, cx, y, cw);
-
-		h = fmax(h, ch);
-		cx += cw + b->as.row.gap;
-	}
 	return h > 0 ? h : -1;
 }
 
@@ -722,8 +715,15 @@ static double
 flow_block(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
-	if (!condition_holds(f, b->if_node))
-		return -1;
+	double h = 0;
+	int k;
+
+	if (!choose_holds(&f->scope, b->if_node, b->unless_node)) {
+		/* else: drawn in its place, inside its spacing */
+		if (b->nelse > 0)
+			h = flow_blocks(f, b->else_blocks, b->nelse, x, y, w);
+		return h > 0 ? h : -1;
+	}
 	switch (b->kind) {
 	case BLOCK_TEXT:
 		return flow_text(f, b, x, y, w);
@@ -741,6 +741,10 @@ flow_block(struct flow *f, const struct block *b, double x, double y,
 		return flow_box(f, b, x, y, w);
 	case BLOCK_QR:
 		return flow_qr(f, b, x, y, w);
+	case BLOCK_FIRST_FIT:
+		if ((k = choose_pick(&f->choices, b, &f->scope)) >= 0)
+			h = flow_blocks(f, &b->children[k], 1, x, y, w);
+		return h > 0 ? h : -1;
 	case BLOCK__MAX:
 		break;
 	}
@@ -788,7 +792,7 @@ flow_frame(struct flow *f, const struct frame *fr, size_t first)
 	overflow_clear(&f->parts);
 	f->too_long = NULL;
 	f->wide = false;
-	return flow_blocks(f, fr->blocks, fr->nblocks, fr->x + pad[3],
+	return flow_blocks(f, f->blocks, f->nblocks, fr->x + pad[3],
 	    fr->y + pad[0], fr->w - pad[1] - pad[3]);
 }
 
@@ -829,16 +833,38 @@ fit_frame(struct flow *f, const struct frame *fr, size_t first, double ih)
 	return h;
 }
 
+struct frame_try {
+	struct flow		*f;
+	const struct frame	*fr;
+	size_t			 first;		/* its first box */
+	double			 ih, h;		/* room and height [pt] */
+};
+
+/* Lays the frame out, fitted if it fits text; true if it fits. */
+static bool
+try_frame(void *arg)
+{
+	struct frame_try *t = arg;
+
+	t->h = t->fr->fits ? fit_frame(t->f, t->fr, t->first, t->ih) :
+	    flow_frame(t->f, t->fr, t->first);
+	return t->h <= t->ih + 0.01 && t->f->too_long == NULL;
+}
+
 static void
 layout_frame(struct flow *f, const struct frame *fr)
 {
 	const double *pad = fr->decor.padding;
 	double iy = fr->y + pad[0], ih = fr->h - pad[0] - pad[2];
+	struct frame_try t = { f, fr, 0, ih, 0 };
 	size_t first;
 	double h, dy = 0;
+	bool holds = choose_holds(&f->scope, fr->if_node, fr->unless_node);
 
-	if (!condition_holds(f, fr->if_node))
+	if (!holds && fr->nelse == 0)
 		return;
+	f->blocks = holds ? fr->blocks : fr->else_blocks;
+	f->nblocks = holds ? fr->nblocks : fr->nelse;
 	f->at = fr->node;
 	if (fr->decor.fill.a > 0 || fr->decor.stroke.a > 0)
 		decor_rect(box_add(f, BOX_RECT, fr->name), &fr->decor,
@@ -846,7 +872,16 @@ layout_frame(struct flow *f, const struct frame *fr)
 	first = f->page->n;
 	f->limit = iy + ih;
 	f->fit = 1;
-	h = fr->fits ? fit_frame(f, fr, first, ih) : flow_frame(f, fr, first);
+	t.first = first;
+	/* The trials muted; the layout drawn made again, heard. */
+	if (fr->chooses) {
+		f->d->mute++;
+		choose_frame(&f->choices, &f->scope, try_frame, &t);
+		f->d->mute--;
+	}
+	try_frame(&t);
+	choose_clear(&f->choices);
+	h = t.h;
 	if (f->too_long != NULL) {
 		char *at = where(f, first_field(f->too_long->as.text.texts[0]));
 

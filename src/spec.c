@@ -46,9 +46,9 @@ static const char *const seq_page_keys[] = {
 	"background", "frames", "name", "outline", "size",
 };
 static const char *const frame_keys[] = {
-	"blocks", "bottom", "fill", "height", "if", "name", "padding",
-	"radius", "right", "stroke", "stroke-width", "valign", "width",
-	"x", "y",
+	"blocks", "bottom", "else", "fill", "height", "if", "name",
+	"padding", "radius", "right", "stroke", "stroke-width", "unless",
+	"valign", "width", "x", "y",
 };
 
 static const struct keyword valigns[] = {
@@ -257,27 +257,73 @@ spec_use_fields(struct spec_parser *p, const struct ynode *n)
 }
 
 /*
- * `if: FIELD` or `if: [FIELD, ...]`: draw only when the field (or one
- * of the fields) is present and not empty.
+ * One test of an `if` or `unless`: FIELD (present and not empty), or
+ * {FIELD: VALUE} or {FIELD: [VALUE, ...]} (its text is one of them).
+ */
+static bool
+parse_test(struct spec_parser *p, const struct ynode *n, const char *key)
+{
+	const struct ynode *v;
+	const char *s;
+	size_t i;
+
+	if (n->kind != YNODE_MAP)
+		return schema_text(p->d, n, "a field name", &s);
+	if (n->n != 1) {
+		diag_error(p->d, &n->pos, "a test names one field, as in "
+		    "{team: Vision팀}; for any of several, list them: "
+		    "%s: [{team: Vision팀}, {name: Ted}]", key);
+		return false;
+	}
+	v = n->pairs[0].val;
+	if (v->kind != YNODE_SEQ || v->n == 0)
+		return schema_text(p->d, v, "the value a test compares with "
+		    "(a text or a list of them)", &s);
+	for (i = 0; i < v->n; i++)
+		if (!schema_text(p->d, v->items[i], "a value to compare with",
+		    &s))
+			return false;
+	return true;
+}
+
+/*
+ * `if` or `unless` (key) of mapping m: a test or a list of tests, one
+ * of which must hold (see parse_test).  A plain field list is recorded
+ * whole, as it always was; the field of each test on its own.
  */
 const struct ynode *
-spec_parse_if(struct spec_parser *p, const struct ynode *m)
+spec_parse_cond(struct spec_parser *p, const struct ynode *m,
+    const char *key)
 {
-	const struct ynode *n = ynode_get(m, "if");
+	const struct ynode *n = ynode_get(m, key), *t;
 	const char *s;
+	char *what;
+	bool tests = n != NULL && n->kind == YNODE_MAP, ok = true;
 	size_t i;
 
 	if (n == NULL)
 		return NULL;
 	if (n->kind == YNODE_SEQ && n->n > 0) {
-		for (i = 0; i < n->n; i++)
-			if (!schema_text(p->d, n->items[i], "a field name", &s))
-				return NULL;
-	} else if (!schema_text(p->d, n, "if (a field name or a list of "
-	    "them)", &s)) {
-		return NULL;
+		for (i = 0; i < n->n && ok; i++) {
+			ok = parse_test(p, n->items[i], key);
+			tests |= n->items[i]->kind == YNODE_MAP;
+		}
+	} else if (tests) {
+		ok = parse_test(p, n, key);
+	} else {
+		what = g_strdup_printf("%s (a field name, a test such as "
+		    "{team: Vision팀}, or a list of them)", key);
+		ok = schema_text(p->d, n, what, &s);
+		g_free(what);
 	}
-	spec_use_fields(p, n);
+	if (!ok)
+		return NULL;
+	if (!tests)
+		spec_use_fields(p, n);
+	for (i = 0; tests && i < (n->kind == YNODE_SEQ ? n->n : 1); i++) {
+		t = n->kind == YNODE_SEQ ? n->items[i] : n;
+		spec_use_fields(p, t->kind == YNODE_MAP ? t->pairs[0].key : t);
+	}
 	return n;
 }
 
@@ -361,7 +407,9 @@ parse_frame(struct spec_parser *p, const struct ynode *m, size_t index)
 		return NULL;
 	if ((n = ynode_get(m, "name")) != NULL)
 		schema_text(p->d, n, "name", &f->name);
-	f->if_node = spec_parse_if(p, m);
+	f->if_node = spec_parse_cond(p, m, "if");
+	f->unless_node = spec_parse_cond(p, m, "unless");
+	f->else_blocks = block_parse_else(p, m, &f->nelse);
 	parse_frame_box(p, f, m);
 	spec_parse_decor(p, m, &f->decor);
 	if ((n = ynode_get(m, "valign")) != NULL) {
@@ -372,7 +420,10 @@ parse_frame(struct spec_parser *p, const struct ynode *m, size_t index)
 	}
 	if ((n = ynode_get(m, "blocks")) != NULL)
 		f->blocks = block_parse_list(p, n, &f->nblocks);
-	f->fits = block_any_fit(f->blocks, f->nblocks);
+	f->fits = block_any_fit(f->blocks, f->nblocks) ||
+	    block_any_fit(f->else_blocks, f->nelse);
+	f->chooses = block_any_choice(f->blocks, f->nblocks) ||
+	    block_any_choice(f->else_blocks, f->nelse);
 	return f;
 }
 

@@ -5,8 +5,9 @@
  *
  *   spec ─┬─ styles[]            named text styles
  *         ├─ pages[] ── frames[] ── blocks[] (text, list, image,
- *         │                        rule, spacer, row, box, qr; row
- *         │                        and box nest; see block.h)
+ *         │                        rule, spacer, row, box, qr,
+ *         │                        first-fit; row, box and first-fit
+ *         │                        nest; see block.h)
  *         └─ uses[]              every template, for field checks
  */
 #ifndef SPEC_H
@@ -108,6 +109,7 @@ enum block_kind {
 	BLOCK_ROW,
 	BLOCK_BOX,
 	BLOCK_QR,
+	BLOCK_FIRST_FIT,
 	BLOCK__MAX
 };
 
@@ -122,11 +124,16 @@ struct block {
 	const struct ynode	*node;
 	const char		*name;		/* or NULL */
 	const struct ynode	*if_node;	/* leave out unless one of
-						   these fields is there */
+						   these tests holds */
+	const struct ynode	*unless_node;	/* leave out if one holds */
+	struct block		**else_blocks;	/* drawn in its place when
+						   left out by if/unless */
+	size_t			 nelse;
 	const struct style	*style;		/* TEXT, LIST */
 	double			 space_before;	/* [pt] */
 	double			 space_after;	/* [pt] */
-	struct block		**children;	/* ROW, BOX; else none */
+	struct block		**children;	/* ROW, BOX; FIRST_FIT: its
+						   alternatives; else none */
 	size_t			 nchildren;
 
 	/* Each kind's own fields: b->as.text for BLOCK_TEXT, … */
@@ -176,7 +183,11 @@ struct block {
 		} spacer;
 		struct {
 			double		 *weights;	/* one per child */
+			double		 *fixed;	/* [pt] per child, or 0:
+							   by its weight */
 			double		  gap;		/* [pt] */
+			bool		  collapse;	/* a left-out column
+							   gives its width */
 		} row;
 		struct {
 			struct decor	  decor;
@@ -199,6 +210,10 @@ struct frame {
 	const char		*name;
 	const struct ynode	*node;
 	const struct ynode	*if_node;	/* as in struct block */
+	const struct ynode	*unless_node;
+	struct block		**else_blocks;	/* drawn instead of blocks
+						   when left out by if/unless */
+	size_t			 nelse;
 	double			 x, y, w, h;	/* [pt] from the top left */
 	struct decor		 decor;
 	enum valign		 valign;
@@ -206,6 +221,7 @@ struct frame {
 	size_t			 nblocks;
 	bool			 fits;		/* a block in it has fit or
 						   max-lines */
+	bool			 chooses;	/* a first-fit block in it */
 };
 
 /*
@@ -247,7 +263,8 @@ enum field_scope {
 
 /*
  * A place where the layout names fields: a template, or a node of
- * field names (`if: a` or `if: [a, b]`, `list: a`).  The parser
+ * field names (`if: a` or `if: [a, b]`, `list: a`, the key of a test
+ * `{team: A}`).  The parser
  * records one for every template it parses (spec.c, parse_tmpl: the
  * only door) and every field list, in the order it parses them (the
  * metadata, then each page's outline and frames in the order of the

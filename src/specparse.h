@@ -43,9 +43,13 @@ struct tmpl	*spec_parse_item(struct spec_parser *, const struct ynode *n,
 /* Records n, a field name or a list of them, in spec->uses. */
 void		 spec_use_fields(struct spec_parser *, const struct ynode *n);
 
-/* `if: FIELD` or `if: [FIELD, ...]` of mapping m, recorded; or NULL. */
-const struct ynode	*spec_parse_if(struct spec_parser *,
-			    const struct ynode *m);
+/*
+ * `if` or `unless` (key) of mapping m: FIELD, {FIELD: VALUE},
+ * {FIELD: [VALUE, ...]} or a list of these; checked, its fields
+ * recorded; or NULL.
+ */
+const struct ynode	*spec_parse_cond(struct spec_parser *,
+			    const struct ynode *m, const char *key);
 
 /* padding, fill, stroke, stroke-width, radius: frames and boxes. */
 void		 spec_parse_decor(struct spec_parser *, const struct ynode *m,

@@ -155,6 +155,47 @@ test_every_if(void **state)
 	g_free(got);
 }
 
+/*
+ * The field of an equality test under `unless` on a block of every
+ * kind, under `if` in a list beside a plain name on a frame, and in a
+ * block's `else`: each is checked at its key.
+ */
+static void
+test_every_test(void **state)
+{
+	size_t k;
+	char *got;
+
+	(void)state;
+	for (k = 0; k < BLOCK__MAX; k++) {
+		GString *g = g_string_new(HEAD);
+
+		g_string_append_printf(g, "          - %s: %s\n"
+		    "            unless: {nosuch: [a, b]}\n",
+		    block_kinds[k].name, block_kinds[k].example);
+		got = check(g->str);
+		assert_unknown_at(got, 6, 22, g->str);
+		g_free(got);
+		g_string_free(g, TRUE);
+	}
+	got = check("pages:\n"
+	    "  - each: people\n"
+	    "    frames:\n"
+	    "      - if: [id, {nosuch: x}]\n"
+	    "        blocks: []\n");
+	assert_unknown_at(got, 4, 19, "frame if test");
+	g_free(got);
+	got = check("pages:\n"
+	    "  - each: people\n"
+	    "    frames:\n"
+	    "      - blocks:\n"
+	    "          - text: a\n"
+	    "            if: id\n"
+	    "            else: {text: \"{{nosuch}}\"}\n");
+	assert_unknown_at(got, 7, 26, "else");
+	g_free(got);
+}
+
 static void
 test_outline_and_metadata(void **state)
 {
@@ -221,6 +262,7 @@ main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_every_template_key),
 		cmocka_unit_test(test_every_if),
+		cmocka_unit_test(test_every_test),
 		cmocka_unit_test(test_outline_and_metadata),
 	};
 
