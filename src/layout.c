@@ -24,6 +24,7 @@
 #include "choose.h"
 #include "confine.h"
 #include "data.h"
+#include "flow.h"
 #include "image.h"
 #include "layout.h"
 #include "mem.h"
@@ -34,32 +35,9 @@
 #include "template.h"
 #include "text.h"
 
-struct flow {
-	const struct layout_ctx	*ctx;
-	struct lpage		*page;
-	struct scope		 scope;
-	struct diag		*d;
-	double			 limit;	/* bottom of the frame's flow [pt] */
-	struct overflow		 parts;	/* what each block of it took */
-	double			 fit;	/* 0..1: where fitting texts are in
-					   their size range (1: largest) */
-	const struct block	*too_long; /* first text over max-lines */
-	const struct ynode	*too_long_src;
-	int			 too_long_lines;
-	bool			 wide;	/* a text wider than its column: */
-	const struct ynode	*wide_src; /* the first, or NULL */
-	const char		*wide_field;
-	double			 wide_by; /* by how much [pt] */
-	int			 lines;	/* lines placed so far */
-	const struct ynode	*at;	/* the block or frame being laid out:
-					   the source of the boxes made */
-	struct block *const	*blocks; /* the frame's (or its else) */
-	size_t			 nblocks;
-	struct choices		 choices; /* its first-fit blocks' */
-};
 
-static struct box *
-box_add(struct flow *f, enum box_kind kind, const char *label)
+struct box *
+flow_box_add(struct flow *f, enum box_kind kind, const char *label)
 {
 	struct lpage *p = f->page;
 	struct box *b;
@@ -77,8 +55,8 @@ box_add(struct flow *f, enum box_kind kind, const char *label)
 }
 
 /* A text box's colour and, for the dump, the style it was set in. */
-static void
-box_set_style(struct box *b, const struct style *s)
+void
+flow_box_style(struct box *b, const struct style *s)
 {
 	b->fill = s->color;
 	b->font = s->font;
@@ -115,7 +93,7 @@ debug_box(struct flow *f, double x, double y, double w, double h,
 
 	if (!f->ctx->debug)
 		return;
-	b = box_add(f, BOX_DEBUG, name);
+	b = flow_box_add(f, BOX_DEBUG, name);
 	b->of_frame = frame;
 	b->x = x;
 	b->y = y;
@@ -142,17 +120,17 @@ block_kind_name(const struct block *b)
 	return b->name ? b->name : block_kinds[b->kind].name;
 }
 
-static const char *
-record_id(const struct flow *f)
+const char *
+flow_record_id(const struct flow *f)
 {
 	return f->scope.record ? data_record_id(f->scope.record) : NULL;
 }
 
 /* "(page 3, record 'gina', field 'story')" */
-static char *
-where(const struct flow *f, const char *field)
+char *
+flow_where(const struct flow *f, const char *field)
 {
-	const char *id = record_id(f);
+	const char *id = flow_record_id(f);
 
 	return g_strdup_printf("page %d%s%s%s%s%s%s", f->page->number,
 	    id ? ", record '" : "", id ? id : "", id ? "'" : "",
@@ -174,7 +152,7 @@ place_text(struct flow *f, const struct style *s, const char *text,
 
 	/* Once, not again in each muted trial of a fitting frame. */
 	if (m.cut > 0 && f->d->mute == 0) {
-		char *at = where(f, field);
+		char *at = flow_where(f, field);
 
 		diag_error(f->d, src ? &src->pos : NULL, "a paragraph of %zu "
 		    "bytes; the limit is %u KiB: split it (%s)", m.cut,
@@ -187,33 +165,33 @@ place_text(struct flow *f, const struct style *s, const char *text,
 		int i, n = text_justify(f->ctx->pango, s, l, w, &lines);
 
 		for (i = 0; i < n; i++) {
-			b = box_add(f, BOX_TEXT, label);
+			b = flow_box_add(f, BOX_TEXT, label);
 			b->layout = lines[i];
 			b->x = x;
 			b->y = y + i * style_line_height(s);
 			b->w = w;
 			b->h = style_line_height(s);
-			box_set_style(b, s);
+			flow_box_style(b, s);
 		}
 		g_free(lines);
 		g_object_unref(l);
 	} else {
-		b = box_add(f, BOX_TEXT, label);
+		b = flow_box_add(f, BOX_TEXT, label);
 		b->layout = l;
 		b->x = x;
 		b->y = y;
 		b->w = w;
 		b->h = m.height;
-		box_set_style(b, s);
+		flow_box_style(b, s);
 	}
 	if (m.font_error[0] != '\0') {
-		char *at = where(f, field);
+		char *at = flow_where(f, field);
 
 		diag_error(f->d, src ? &src->pos : NULL, "%s (%s)",
 		    m.font_error, at);
 		g_free(at);
 	} else if (m.unknown_glyphs > 0) {
-		char *at = where(f, field);
+		char *at = flow_where(f, field);
 		char c[8] = { 0 };
 
 		g_unichar_to_utf8(m.first_unknown, c);
@@ -256,7 +234,7 @@ empty_item(struct flow *f, const struct ynode *item, const char *field)
 	if (item->kind != YNODE_SCALAR || !(ynode_is_null(item) ||
 	    data_is_blank_text(item->str)))
 		return false;
-	at = where(f, field);
+	at = flow_where(f, field);
 	diag_warning(f->d, &item->pos, "an empty item of '%s' is left out (%s)",
 	    field ? field : "?", at);
 	g_free(at);
@@ -264,8 +242,8 @@ empty_item(struct flow *f, const struct ynode *item, const char *field)
 }
 
 /* The first field a template names, for messages. */
-static const char *
-first_field(const struct tmpl *t)
+const char *
+flow_first_field(const struct tmpl *t)
 {
 	size_t i;
 
@@ -325,7 +303,7 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 	for (i = 0; i < b->as.text.ntexts && v.kind == TVAL_MISSING; i++) {
 		tval_clear(&v);
 		tmpl_expand(b->as.text.texts[i], &f->scope, &v, f->d);
-		field = first_field(b->as.text.texts[i]);
+		field = flow_first_field(b->as.text.texts[i]);
 	}
 	switch (v.kind) {
 	case TVAL_MISSING:
@@ -379,7 +357,7 @@ place_disc(struct flow *f, const struct style *s, const struct box *line,
 	double d = s->size / 3;
 	double baseline = pango_layout_get_baseline(line->layout) /
 	    (double)PANGO_SCALE;
-	struct box *b = box_add(f, BOX_RECT, NULL);
+	struct box *b = flow_box_add(f, BOX_RECT, NULL);
 
 	b->x = x + d / 2;
 	/* Centre at half the x-height, about 0.27em above the baseline. */
@@ -438,187 +416,6 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 		tval_clear(&v);
 	}
 	return h > 0 ? h : -1;
-}
-
-/*
- * A placeholder for a missing photo that looks intended: the initial of
- * the placeholder text (the name) in white on a disc, or a square with
- * the block's mask, coloured by the record's id.  The palette's colours
- * all carry white large text at WCAG AA (3:1 and more).
- */
-static double
-place_initial(struct flow *f, const struct block *b, double x, double y,
-    double w)
-{
-	static const struct color palette[] = {
-		{ 0.80, 0.29, 0.20, 1 }, { 0.16, 0.45, 0.70, 1 },
-		{ 0.20, 0.52, 0.33, 1 }, { 0.52, 0.30, 0.65, 1 },
-		{ 0.75, 0.38, 0.05, 1 }, { 0.05, 0.50, 0.55, 1 },
-		{ 0.70, 0.20, 0.45, 1 }, { 0.35, 0.38, 0.45, 1 },
-	};
-	const char *id = record_id(f);
-	double bw = b->as.image.width > 0 ? fmin(b->as.image.width, w) : w;
-	double bh = b->as.image.height > 0 ? b->as.image.height : bw;
-	struct style s = style_default;
-	struct text_metrics m;
-	struct box *disc, *t;
-	struct tval v;
-	guint hash = g_str_hash(id ? id : "");
-	gunichar c;
-	char initial[8] = { 0 };
-
-	tmpl_expand(b->as.image.placeholder, &f->scope, &v, f->d);
-	if (v.kind != TVAL_TEXT) {
-		tval_clear(&v);
-		return -1;
-	}
-	c = g_unichar_toupper(g_utf8_get_char(v.text));
-	g_unichar_to_utf8(c, initial);
-	tval_clear(&v);
-	disc = box_add(f, BOX_RECT, b->name);
-	disc->w = bw;
-	disc->h = bh;
-	disc->y = y;
-	disc->x = b->as.image.align == ALIGN_CENTER ? x + (w - bw) / 2 :
-	    b->as.image.align == ALIGN_RIGHT ? x + w - bw : x;
-	disc->fill = palette[hash % (sizeof(palette) / sizeof(palette[0]))];
-	disc->radius = b->as.image.mask == MASK_CIRCLE ? fmin(bw, bh) / 2 :
-	    b->as.image.mask == MASK_ROUNDED ? b->as.image.radius : 0;
-	s.size = fmin(bw, bh) * 0.46;
-	s.weight = 800;
-	s.align = ALIGN_CENTER;
-	s.line_height_factor = 1.2;
-	s.color = (struct color){ 1, 1, 1, 1 };
-	t = box_add(f, BOX_TEXT, b->name);
-	t->layout = text_layout(f->ctx->pango, &s, initial, bw, &m);
-	t->x = disc->x;
-	t->y = y + (bh - m.height) / 2;
-	t->w = bw;
-	t->h = m.height;
-	box_set_style(t, &s);
-	return bh;
-}
-
-static double
-flow_image(struct flow *f, const struct block *b, double x, double y,
-    double w)
-{
-	struct tval v;
-	struct image *img;
-	struct box *box;
-	double iw, ih, bw, bh;
-	const struct diag_pos *at;
-	const char *base;
-	char *path;
-
-	tmpl_expand(b->as.image.path, &f->scope, &v, f->d);
-	if (v.kind != TVAL_TEXT) {
-		tval_clear(&v);
-		return b->as.image.placeholder ?
-		    place_initial(f, b, x, y, w) : -1;
-	}
-	base = b->as.image.from_data ? f->ctx->data->dir : f->ctx->spec->dir;
-	path = g_path_is_absolute(v.text) ? g_strdup(v.text) :
-	    g_build_filename(base, v.text, NULL);
-	at = v.src ? &v.src->pos : &b->as.image.path->node->pos;
-	if (g_file_test(path, G_FILE_TEST_EXISTS) &&
-	    !confine_inside(f->ctx->confine, base, path)) {
-		diag_error(f->d, at, "image '%s' is outside the folder of the "
-		    "%s that names it ('%s'); --allow-path DIR allows a folder",
-		    v.text, b->as.image.from_data ? "data file" : "layout",
-		    base);
-		img = NULL;
-	} else {
-		img = image_cache_get(f->ctx->images, path, at, f->d);
-	}
-	g_free(path);
-	tval_clear(&v);
-	if (img == NULL)
-		return -1;
-	iw = image_width(img);
-	ih = image_height(img);
-	bw = b->as.image.width > 0 ? fmin(b->as.image.width, w) : w;
-	if (b->as.image.height > 0 && b->as.image.width <= 0)
-		bw = fmin(w, b->as.image.height * iw / ih);
-	bh = b->as.image.height > 0 ? b->as.image.height : bw * ih / iw;
-	box = box_add(f, BOX_IMAGE, b->name);
-	box->image = img;
-	box->fit = b->as.image.fit;
-	box->mask = b->as.image.mask;
-	box->radius = b->as.image.radius;
-	box->w = bw;
-	box->h = bh;
-	box->y = y;
-	box->x = b->as.image.align == ALIGN_CENTER ? x + (w - bw) / 2 :
-	    b->as.image.align == ALIGN_RIGHT ? x + w - bw : x;
-	return bh;
-}
-
-/*
- * A QR code of the expanded text, `size` across with its quiet zone.
- * Print wants modules of 0.4mm at least: a smaller one is a warning
- * that says the size that would do.
- */
-static double
-flow_qr(struct flow *f, const struct block *b, double x, double y, double w)
-{
-	double size = fmin(b->as.qr.size, w), module;
-	const struct ynode *src;
-	struct tval v;
-	struct box *box;
-	struct qr *q;
-
-	tmpl_expand(b->as.qr.text, &f->scope, &v, f->d);
-	if (v.kind != TVAL_TEXT) {
-		tval_clear(&v);
-		return -1;
-	}
-	src = v.src ? v.src : b->as.qr.text->node;
-	q = qr_encode(v.text);
-	if (q == NULL) {
-		diag_error(f->d, &src->pos,
-		    "a QR code cannot hold %zu bytes", strlen(v.text));
-		tval_clear(&v);
-		return -1;
-	}
-	module = size / (qr_width(q) + 2 * QR_QUIET);
-	if (module < 0.4 * 72 / 25.4) {
-		char *at = where(f, first_field(b->as.qr.text));
-
-		diag_warning(f->d, &src->pos,
-		    "QR code modules are %.2fmm across; print needs 0.4mm: "
-		    "make it at least %.0fmm (%s)", module * 25.4 / 72,
-		    ceil((qr_width(q) + 2 * QR_QUIET) * 0.4), at);
-		diag_note(f->d, &b->node->pos, "the qr block is here");
-		g_free(at);
-	}
-	tval_clear(&v);
-	box = box_add(f, BOX_QR, b->name);
-	box->qr = q;
-	box->w = box->h = size;
-	box->y = y;
-	box->x = b->as.qr.align == ALIGN_CENTER ? x + (w - size) / 2 :
-	    b->as.qr.align == ALIGN_RIGHT ? x + w - size : x;
-	box->fill = b->as.qr.color;
-	box->stroke = b->as.qr.background;	/* QR: the ground, see box */
-	return size;
-}
-
-static double
-flow_rule(struct flow *f, const struct block *b, double x, double y,
-    double w)
-{
-	struct box *box = box_add(f, BOX_LINE, b->name);
-	double rw = b->as.rule.width > 0 ? fmin(b->as.rule.width, w) : w;
-
-	box->x = b->as.rule.align == ALIGN_CENTER ? x + (w - rw) / 2 :
-	    b->as.rule.align == ALIGN_RIGHT ? x + w - rw : x;
-	box->y = y;
-	box->w = rw;
-	box->h = b->as.rule.thickness;
-	box->stroke = b->as.rule.color;
-	box->stroke_width = b->as.rule.thickness;
-	return b->as.rule.thickness;
 }
 
 static double	flow_blocks(struct flow *, struct block *const *, size_t,
@@ -684,10 +481,10 @@ flow_box(struct flow *f, const struct block *b, double x, double y,
 	struct box *r;
 
 	/* The fill goes under the content: reserve it, size it after. */
-	box_add(f, BOX_RECT, b->name);
+	flow_box_add(f, BOX_RECT, b->name);
 	if (b->as.box.border_left > 0) {
 		bar = f->page->n;
-		box_add(f, BOX_RECT, b->name);
+		flow_box_add(f, BOX_RECT, b->name);
 	}
 	h = flow_blocks(f, b->children, b->nchildren,
 	    x + pad[3] + b->as.box.border_left, y + pad[0],
@@ -867,7 +664,7 @@ layout_frame(struct flow *f, const struct frame *fr)
 	f->nblocks = holds ? fr->nblocks : fr->nelse;
 	f->at = fr->node;
 	if (fr->decor.fill.a > 0 || fr->decor.stroke.a > 0)
-		decor_rect(box_add(f, BOX_RECT, fr->name), &fr->decor,
+		decor_rect(flow_box_add(f, BOX_RECT, fr->name), &fr->decor,
 		    fr->x, fr->y, fr->w, fr->h);
 	first = f->page->n;
 	f->limit = iy + ih;
@@ -883,7 +680,7 @@ layout_frame(struct flow *f, const struct frame *fr)
 	choose_clear(&f->choices);
 	h = t.h;
 	if (f->too_long != NULL) {
-		char *at = where(f, first_field(f->too_long->as.text.texts[0]));
+		char *at = flow_where(f, flow_first_field(f->too_long->as.text.texts[0]));
 
 		diag_warning(f->d, &f->too_long_src->pos, "text takes %d lines, "
 		    "more than its max-lines %d (%s)", f->too_long_lines,
@@ -893,7 +690,7 @@ layout_frame(struct flow *f, const struct frame *fr)
 		g_free(at);
 	}
 	if (f->wide) {
-		char *at = where(f, f->wide_field);
+		char *at = flow_where(f, f->wide_field);
 
 		diag_warning(f->d, f->wide_src ? &f->wide_src->pos :
 		    &fr->node->pos, "text is wider than frame '%s' by %.1fpt%s "
@@ -906,7 +703,7 @@ layout_frame(struct flow *f, const struct frame *fr)
 	}
 	if (h > ih + 0.01) {
 		const struct overflow_part *cause = overflow_cause(&f->parts);
-		char *at = where(f, cause ? cause->field : NULL);
+		char *at = flow_where(f, cause ? cause->field : NULL);
 		char *note = overflow_note(&f->parts, fr->name, ih, h);
 
 		diag_warning(f->d, cause ? &cause->src->pos : &fr->node->pos,

@@ -1,0 +1,58 @@
+/*
+ * The flow of a frame, shared by the files that lay blocks out:
+ * layout.c (frames, text, lists, rows, boxes) and flowmedia.c (images,
+ * placeholders, QR codes, rules).  Private to layout: no other module
+ * includes it.
+ */
+#ifndef FLOW_H
+#define FLOW_H
+
+#include "choose.h"
+#include "layout.h"
+#include "overflow.h"
+#include "template.h"
+
+struct flow {
+	const struct layout_ctx	*ctx;
+	struct lpage		*page;
+	struct scope		 scope;
+	struct diag		*d;
+	double			 limit;	/* bottom of the frame's flow [pt] */
+	struct overflow		 parts;	/* what each block of it took */
+	double			 fit;	/* 0..1: where fitting texts are in
+					   their size range (1: largest) */
+	const struct block	*too_long; /* first text over max-lines */
+	const struct ynode	*too_long_src;
+	int			 too_long_lines;
+	bool			 wide;	/* a text wider than its column: */
+	const struct ynode	*wide_src; /* the first, or NULL */
+	const char		*wide_field;
+	double			 wide_by; /* by how much [pt] */
+	int			 lines;	/* lines placed so far */
+	const struct ynode	*at;	/* the block or frame being laid out:
+					   the source of the boxes made */
+	struct block *const	*blocks; /* the frame's (or its else) */
+	size_t			 nblocks;
+	struct choices		 choices; /* its first-fit blocks' */
+};
+
+/* A new box on the flow's page, made by the block or frame at f->at. */
+struct box	*flow_box_add(struct flow *, enum box_kind, const char *label);
+/* A text box's colour and, for the dump, the style it was set in. */
+void		 flow_box_style(struct box *, const struct style *);
+/* "page 3, record 'gina', field 'story'" for messages; g_free() it. */
+char		*flow_where(const struct flow *, const char *field);
+const char	*flow_record_id(const struct flow *);
+/* The first field a template names, or NULL. */
+const char	*flow_first_field(const struct tmpl *);
+
+/* Each places its block at x, y in width w; its height, or -1 if it
+ * is left out. */
+double	flow_image(struct flow *, const struct block *, double x, double y,
+	    double w);
+double	flow_qr(struct flow *, const struct block *, double x, double y,
+	    double w);
+double	flow_rule(struct flow *, const struct block *, double x, double y,
+	    double w);
+
+#endif

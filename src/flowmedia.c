@@ -1,0 +1,199 @@
+/*
+ * The blocks of a flow that are no text: images (and the placeholder
+ * drawn for a missing photo), QR codes and rules.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "confine.h"
+#include "data.h"
+#include "flow.h"
+#include "image.h"
+#include "qr.h"
+#include "style.h"
+#include "text.h"
+
+/*
+ * A placeholder for a missing photo that looks intended: the initial of
+ * the placeholder text (the name) in white on a disc, or a square with
+ * the block's mask, coloured by the record's id.  The palette's colours
+ * all carry white large text at WCAG AA (3:1 and more).
+ */
+static double
+place_initial(struct flow *f, const struct block *b, double x, double y,
+    double w)
+{
+	static const struct color palette[] = {
+		{ 0.80, 0.29, 0.20, 1 }, { 0.16, 0.45, 0.70, 1 },
+		{ 0.20, 0.52, 0.33, 1 }, { 0.52, 0.30, 0.65, 1 },
+		{ 0.75, 0.38, 0.05, 1 }, { 0.05, 0.50, 0.55, 1 },
+		{ 0.70, 0.20, 0.45, 1 }, { 0.35, 0.38, 0.45, 1 },
+	};
+	const char *id = flow_record_id(f);
+	double bw = b->as.image.width > 0 ? fmin(b->as.image.width, w) : w;
+	double bh = b->as.image.height > 0 ? b->as.image.height : bw;
+	struct style s = style_default;
+	struct text_metrics m;
+	struct box *disc, *t;
+	struct tval v;
+	guint hash = g_str_hash(id ? id : "");
+	gunichar c;
+	char initial[8] = { 0 };
+
+	tmpl_expand(b->as.image.placeholder, &f->scope, &v, f->d);
+	if (v.kind != TVAL_TEXT) {
+		tval_clear(&v);
+		return -1;
+	}
+	c = g_unichar_toupper(g_utf8_get_char(v.text));
+	g_unichar_to_utf8(c, initial);
+	tval_clear(&v);
+	disc = flow_box_add(f, BOX_RECT, b->name);
+	disc->w = bw;
+	disc->h = bh;
+	disc->y = y;
+	disc->x = b->as.image.align == ALIGN_CENTER ? x + (w - bw) / 2 :
+	    b->as.image.align == ALIGN_RIGHT ? x + w - bw : x;
+	disc->fill = palette[hash % (sizeof(palette) / sizeof(palette[0]))];
+	disc->radius = b->as.image.mask == MASK_CIRCLE ? fmin(bw, bh) / 2 :
+	    b->as.image.mask == MASK_ROUNDED ? b->as.image.radius : 0;
+	s.size = fmin(bw, bh) * 0.46;
+	s.weight = 800;
+	s.align = ALIGN_CENTER;
+	s.line_height_factor = 1.2;
+	s.color = (struct color){ 1, 1, 1, 1 };
+	t = flow_box_add(f, BOX_TEXT, b->name);
+	t->layout = text_layout(f->ctx->pango, &s, initial, bw, &m);
+	t->x = disc->x;
+	t->y = y + (bh - m.height) / 2;
+	t->w = bw;
+	t->h = m.height;
+	flow_box_style(t, &s);
+	return bh;
+}
+
+double
+flow_image(struct flow *f, const struct block *b, double x, double y,
+    double w)
+{
+	struct tval v;
+	struct image *img;
+	struct box *box;
+	double iw, ih, bw, bh;
+	const struct diag_pos *at;
+	const char *base;
+	char *path;
+
+	tmpl_expand(b->as.image.path, &f->scope, &v, f->d);
+	if (v.kind != TVAL_TEXT) {
+		tval_clear(&v);
+		return b->as.image.placeholder ?
+		    place_initial(f, b, x, y, w) : -1;
+	}
+	base = b->as.image.from_data ? f->ctx->data->dir : f->ctx->spec->dir;
+	path = g_path_is_absolute(v.text) ? g_strdup(v.text) :
+	    g_build_filename(base, v.text, NULL);
+	at = v.src ? &v.src->pos : &b->as.image.path->node->pos;
+	if (g_file_test(path, G_FILE_TEST_EXISTS) &&
+	    !confine_inside(f->ctx->confine, base, path)) {
+		diag_error(f->d, at, "image '%s' is outside the folder of the "
+		    "%s that names it ('%s'); --allow-path DIR allows a folder",
+		    v.text, b->as.image.from_data ? "data file" : "layout",
+		    base);
+		img = NULL;
+	} else {
+		img = image_cache_get(f->ctx->images, path, at, f->d);
+	}
+	g_free(path);
+	tval_clear(&v);
+	if (img == NULL)
+		return -1;
+	iw = image_width(img);
+	ih = image_height(img);
+	bw = b->as.image.width > 0 ? fmin(b->as.image.width, w) : w;
+	if (b->as.image.height > 0 && b->as.image.width <= 0)
+		bw = fmin(w, b->as.image.height * iw / ih);
+	bh = b->as.image.height > 0 ? b->as.image.height : bw * ih / iw;
+	box = flow_box_add(f, BOX_IMAGE, b->name);
+	box->image = img;
+	box->fit = b->as.image.fit;
+	box->mask = b->as.image.mask;
+	box->radius = b->as.image.radius;
+	box->w = bw;
+	box->h = bh;
+	box->y = y;
+	box->x = b->as.image.align == ALIGN_CENTER ? x + (w - bw) / 2 :
+	    b->as.image.align == ALIGN_RIGHT ? x + w - bw : x;
+	return bh;
+}
+
+/*
+ * A QR code of the expanded text, `size` across with its quiet zone.
+ * Print wants modules of 0.4mm at least: a smaller one is a warning
+ * that says the size that would do.
+ */
+double
+flow_qr(struct flow *f, const struct block *b, double x, double y, double w)
+{
+	double size = fmin(b->as.qr.size, w), module;
+	const struct ynode *src;
+	struct tval v;
+	struct box *box;
+	struct qr *q;
+
+	tmpl_expand(b->as.qr.text, &f->scope, &v, f->d);
+	if (v.kind != TVAL_TEXT) {
+		tval_clear(&v);
+		return -1;
+	}
+	src = v.src ? v.src : b->as.qr.text->node;
+	q = qr_encode(v.text);
+	if (q == NULL) {
+		diag_error(f->d, &src->pos,
+		    "a QR code cannot hold %zu bytes", strlen(v.text));
+		tval_clear(&v);
+		return -1;
+	}
+	module = size / (qr_width(q) + 2 * QR_QUIET);
+	if (module < 0.4 * 72 / 25.4) {
+		char *at = flow_where(f, flow_first_field(b->as.qr.text));
+
+		diag_warning(f->d, &src->pos,
+		    "QR code modules are %.2fmm across; print needs 0.4mm: "
+		    "make it at least %.0fmm (%s)", module * 25.4 / 72,
+		    ceil((qr_width(q) + 2 * QR_QUIET) * 0.4), at);
+		diag_note(f->d, &b->node->pos, "the qr block is here");
+		g_free(at);
+	}
+	tval_clear(&v);
+	box = flow_box_add(f, BOX_QR, b->name);
+	box->qr = q;
+	box->w = box->h = size;
+	box->y = y;
+	box->x = b->as.qr.align == ALIGN_CENTER ? x + (w - size) / 2 :
+	    b->as.qr.align == ALIGN_RIGHT ? x + w - size : x;
+	box->fill = b->as.qr.color;
+	box->stroke = b->as.qr.background;	/* QR: the ground, see box */
+	return size;
+}
+
+double
+flow_rule(struct flow *f, const struct block *b, double x, double y,
+    double w)
+{
+	struct box *box = flow_box_add(f, BOX_LINE, b->name);
+	double rw = b->as.rule.width > 0 ? fmin(b->as.rule.width, w) : w;
+
+	box->x = b->as.rule.align == ALIGN_CENTER ? x + (w - rw) / 2 :
+	    b->as.rule.align == ALIGN_RIGHT ? x + w - rw : x;
+	box->y = y;
+	box->w = rw;
+	box->h = b->as.rule.thickness;
+	box->stroke = b->as.rule.color;
+	box->stroke_width = b->as.rule.thickness;
+	return b->as.rule.thickness;
+}
+
