@@ -14,14 +14,20 @@
 #include "fonts.h"
 #include "layout.h"
 
-/* Each line of a paragraph as "    | text", trailing spaces cut. */
+/*
+ * Each line of a paragraph as "    | text", trailing spaces cut; of a
+ * fragment, only the lines it draws.
+ */
 static void
-dump_lines(PangoLayout *l, FILE *out)
+dump_lines(const struct box *b, FILE *out)
 {
+	PangoLayout *l = b->layout;
 	const char *text = pango_layout_get_text(l);
 	int i, n = pango_layout_get_line_count(l);
 
-	for (i = 0; i < n; i++) {
+	if (b->line_end > 0 && b->line_end < n)
+		n = b->line_end;
+	for (i = b->line_first; i < n; i++) {
 		PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
 		int len = line->length;
 
@@ -58,17 +64,28 @@ dump_style(const struct box *b, FILE *out)
  * the next), as fontconfig names them.
  */
 static void
-dump_faces(PangoLayout *l, FILE *out)
+dump_faces(const struct box *b, FILE *out)
 {
+	PangoLayout *l = b->layout;
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	GPtrArray *seen = g_ptr_array_new_with_free_func(g_free);
+	int from = 0, to = G_MAXINT;	/* a fragment's bytes */
 	guint i;
 
+	if (b->line_end > 0) {
+		PangoLayoutLine *last = pango_layout_get_line_readonly(l,
+		    b->line_end - 1);
+
+		from = pango_layout_get_line_readonly(l,
+		    b->line_first)->start_index;
+		to = last->start_index + last->length;
+	}
 	do {
 		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
 		char *name;
 
-		if (run == NULL)
+		if (run == NULL || run->item->offset < from ||
+		    run->item->offset >= to)
 			continue;
 		name = fonts_face_name(run->item->analysis.font);
 		for (i = 0; i < seen->len; i++)
@@ -129,10 +146,10 @@ lpage_dump(const struct lpage *p, FILE *out)
 			    b->src->pos.col);
 		if (b->kind == BOX_TEXT) {
 			dump_style(b, out);
-			dump_faces(b->layout, out);
+			dump_faces(b, out);
 		}
 		fputc('\n', out);
 		if (b->kind == BOX_TEXT)
-			dump_lines(b->layout, out);
+			dump_lines(b, out);
 	}
 }

@@ -12,6 +12,19 @@
 #include "overflow.h"
 #include "template.h"
 
+/*
+ * Where a threaded frame's flow broke, for the next frame to begin
+ * there: a block of the frame's list, its paragraph (a list's item, a
+ * text's paragraph in a list field) and the byte of that paragraph's
+ * text its first line begins at.  Plain data: no pointer into a page.
+ */
+struct flow_cursor {
+	bool	 set;
+	size_t	 block;
+	size_t	 item;
+	int	 byte;
+};
+
 struct flow {
 	const struct layout_ctx	*ctx;
 	struct lpage		*page;
@@ -34,6 +47,14 @@ struct flow {
 	struct block *const	*blocks; /* the frame's (or its else) */
 	size_t			 nblocks;
 	struct choices		 choices; /* its first-fit blocks' */
+	bool			 threaded; /* the frame continues: a block
+					   crossing its foot breaks there */
+	double			 top;	/* the frame's flow begins here [pt] */
+	struct flow_cursor	 from;	/* where the frame begins, or unset */
+	bool			 resuming; /* from's block not yet reached */
+	struct flow_cursor	 stop;	/* where its flow broke, or unset */
+	int			 depth;	/* of flow_blocks: 1 for the frame's
+					   own list, where a flow may break */
 };
 
 /* A new box on the flow's page, made by the block or frame at f->at. */

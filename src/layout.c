@@ -141,17 +141,72 @@ flow_where(const struct flow *f, const char *field)
  * Places one paragraph; returns its height.  A justified paragraph is
  * placed line by line (text_justify), each line a box of its own.
  */
+/*
+ * How many of a paragraph's n lines, its top at y, go into the frame:
+ * all of them unless the frame is threaded and they pass its foot.
+ * Then those that fit, but never one alone (a widow or an orphan): k
+ * of n fit and n − k = 1 sends one more over, k = 1 sends it all.  At
+ * the frame's top, where the next frame would be no better, the lines
+ * that fit go (one at least), less one for a widow if two stay.
+ */
+static int
+fragment_lines(const struct flow *f, const struct style *s, int n, double y)
+{
+	double lh = style_line_height(s);
+	int k;
+
+	if (!f->threaded || f->depth != 1 || y + n * lh <= f->limit + 0.01)
+		return n;
+	k = (int)floor((f->limit - y + 0.01) / lh);
+	if (k < 0)
+		k = 0;
+	if (n - k == 1 && (k > 2 || y > f->top + 0.01))
+		k--;
+	if (y <= f->top + 0.01)
+		return k > 1 ? k : 1;
+	return k > 1 ? k : 0;
+}
+
+/*
+ * Places one paragraph from byte `from` of text (0, or where a flow
+ * broke in it in the frame before); returns the height of the lines
+ * placed.  A justified paragraph is placed line by line (text_justify),
+ * each line a box of its own.  In a threaded frame, the lines that do
+ * not fit are left for the next frame: f->stop says from which byte.
+ */
 static double
 place_text(struct flow *f, const struct style *s, const char *text,
-    double x, double y, double w, const char *label,
+    int from, double x, double y, double w, const char *label,
     const struct ynode *src, const char *field)
 {
 	struct text_metrics m;
-	PangoLayout *l = text_layout(f->ctx->pango, s, text, w, &m);
+	struct style rest;
+	PangoLayout *l;
 	struct box *b;
+	int k;
 
-	/* Once, not again in each muted trial of a fitting frame. */
-	if (m.cut > 0 && f->d->mute == 0) {
+	if (from > 0) {
+		/* The paragraph's first-line indent stays with its start. */
+		rest = *s;
+		rest.indent = 0;
+		s = &rest;
+	}
+	l = text_layout(f->ctx->pango, s, text + from, w, &m);
+	k = fragment_lines(f, s, m.lines, y);
+	if (k < m.lines) {
+		f->stop.set = true;
+		f->stop.byte = from + pango_layout_get_line_readonly(l,
+		    k)->start_index;
+		m.height = k * style_line_height(s);
+	}
+	if (k == 0) {
+		g_object_unref(l);
+		return 0;
+	}
+
+	/* Once, not again in each muted trial of a fitting frame nor in
+	 * each frame the paragraph flows on into. */
+	if (m.cut > 0 && f->d->mute == 0 && from == 0) {
 		char *at = flow_where(f, field);
 
 		diag_error(f->d, src ? &src->pos : NULL, "a paragraph of %zu "
@@ -165,6 +220,10 @@ place_text(struct flow *f, const struct style *s, const char *text,
 		int i, n = text_justify(f->ctx->pango, s, l, w, &lines);
 
 		for (i = 0; i < n; i++) {
+			if (i >= k) {
+				g_object_unref(lines[i]);
+				continue;
+			}
 			b = flow_box_add(f, BOX_TEXT, label);
 			b->layout = lines[i];
 			b->x = x;
@@ -182,15 +241,18 @@ place_text(struct flow *f, const struct style *s, const char *text,
 		b->y = y;
 		b->w = w;
 		b->h = m.height;
+		if (k < m.lines)
+			b->line_end = k;
 		flow_box_style(b, s);
 	}
-	if (m.font_error[0] != '\0') {
+	/* Reported with the paragraph's first fragment only. */
+	if (from == 0 && m.font_error[0] != '\0') {
 		char *at = flow_where(f, field);
 
 		diag_error(f->d, src ? &src->pos : NULL, "%s (%s)",
 		    m.font_error, at);
 		g_free(at);
-	} else if (m.unknown_glyphs > 0) {
+	} else if (from == 0 && m.unknown_glyphs > 0) {
 		char *at = flow_where(f, field);
 		char c[8] = { 0 };
 
@@ -215,7 +277,7 @@ place_text(struct flow *f, const struct style *s, const char *text,
 		f->wide_field = field;
 		f->wide_by = m.width - w;
 	}
-	f->lines += m.lines;
+	f->lines += k;
 	overflow_text(&f->parts, src, field, m.height,
 	    y + m.height > f->limit + 0.01);
 	return m.height;
@@ -296,9 +358,15 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 	const struct style fs = fit_style(f, b), *s = &fs;
 	const char *field = NULL;
 	struct tval v = { 0 };
-	double h = 0;
-	size_t i, first = f->page->n;
+	double h = 0, gap, ih;
+	size_t i, first = f->page->n, item = 0;
 	int lines = f->lines;	/* lines placed before this block */
+	int from = 0;		/* its first paragraph's first byte */
+
+	if (f->resuming) {
+		item = f->from.item;
+		from = f->from.byte;
+	}
 
 	for (i = 0; i < b->as.text.ntexts && v.kind == TVAL_MISSING; i++) {
 		tval_clear(&v);
@@ -309,20 +377,26 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 	case TVAL_MISSING:
 		return -1;
 	case TVAL_TEXT:
-		h = place_text(f, s, v.text, x, y, w, b->name,
+		h = place_text(f, s, v.text, from, x, y, w, b->name,
 		    v.src ? v.src : b->as.text.texts[0]->node, field);
 		break;
 	case TVAL_LIST:
-		for (i = 0; i < v.list->n; i++) {
-			const struct ynode *item = v.list->items[i];
-			const char *t = tmpl_scalar(item);
+		for (i = item; i < v.list->n && !f->stop.set; i++) {
+			const struct ynode *it = v.list->items[i];
+			const char *t = tmpl_scalar(it);
 
-			if (empty_item(f, item, field) || t == NULL)
+			/* Reported in the frame the item would begin in. */
+			if ((i > item || from == 0) && empty_item(f, it, field))
 				continue;
-			if (h > 0)
-				h += s->paragraph_spacing;
-			h += place_text(f, s, t, x, y + h, w, b->name, item,
-			    field);
+			if (t == NULL)
+				continue;
+			gap = h > 0 ? s->paragraph_spacing : 0;
+			f->stop.item = i;
+			ih = place_text(f, s, t, i == item ? from : 0, x,
+			    y + h + gap, w, b->name, it, field);
+			/* A paragraph that went on whole: no gap before it. */
+			if (ih > 0 || !f->stop.set)
+				h += gap + ih;
 		}
 		break;
 	}
@@ -375,21 +449,23 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 	const struct ynode *list = tmpl_lookup(&f->scope, b->as.list.field);
 	const struct ynode *saved = f->scope.item;
 	struct style bullet_style = *b->style;
-	double h = 0, indent = *b->as.list.bullet ? b->as.list.indent : 0;
-	size_t i, first;
+	double h = 0, gap, indent = *b->as.list.bullet ? b->as.list.indent : 0;
+	size_t i, first, start = f->resuming ? f->from.item : 0;
+	int from = f->resuming ? f->from.byte : 0;
 
 	if (list == NULL || list->kind != YNODE_SEQ || list->n == 0)
 		return -1;
 	if (b->as.list.bullet_colored)
 		bullet_style.color = b->as.list.bullet_color;
 	bullet_style.indent = 0;
-	for (i = 0; i < list->n; i++) {
+	for (i = start; i < list->n && !f->stop.set; i++) {
 		const struct ynode *item = list->items[i];
 		struct tval v = { 0 };
 		const char *text = tmpl_scalar(item);
+		int byte = i == start ? from : 0;
 		double ih;
 
-		if (empty_item(f, item, b->as.list.field))
+		if (byte == 0 && empty_item(f, item, b->as.list.field))
 			continue;
 		if (b->as.list.item != NULL) {
 			f->scope.item = item;
@@ -401,18 +477,25 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 			tval_clear(&v);
 			continue;
 		}
-		if (h > 0)
-			h += b->as.list.item_spacing;
+		gap = h > 0 ? b->as.list.item_spacing : 0;
 		first = f->page->n;
-		ih = place_text(f, b->style, text, x + indent, y + h,
-		    w - indent, b->name, v.src ? v.src : item,
+		f->stop.item = i;
+		ih = place_text(f, b->style, text, byte, x + indent,
+		    y + h + gap, w - indent, b->name, v.src ? v.src : item,
 		    b->as.list.field);
-		if (strcmp(b->as.list.bullet, "disc") == 0)
-			place_disc(f, &bullet_style, &f->page->boxes[first], x);
-		else if (indent > 0)
-			place_text(f, &bullet_style, b->as.list.bullet, x,
-			    y + h, indent, NULL, NULL, NULL);
-		h += ih;
+		/* The bullet goes with the item's first line, not its rest. */
+		if (ih > 0 && byte == 0) {
+			if (strcmp(b->as.list.bullet, "disc") == 0)
+				place_disc(f, &bullet_style,
+				    &f->page->boxes[first], x);
+			else if (indent > 0)
+				place_text(f, &bullet_style, b->as.list.bullet,
+				    0, x, y + h + gap, indent, NULL, NULL,
+				    NULL);
+		}
+		/* An item that went on whole: no gap before it. */
+		if (ih > 0 || !f->stop.set)
+			h += gap + ih;
 		tval_clear(&v);
 	}
 	return h > 0 ? h : -1;
@@ -558,23 +641,43 @@ flow_blocks(struct flow *f, struct block *const *blocks, size_t n,
     double x, double y, double w)
 {
 	const struct ynode *outer = f->at;
-	double at = 0, bottom = 0, h;
-	size_t i;
+	double at = 0, bottom = 0, h, before;
+	size_t i = 0, mark;
 
-	for (i = 0; i < n; i++) {
+	if (++f->depth == 1 && f->resuming)
+		i = f->from.block;
+	for (; i < n; i++) {
 		const struct block *b = blocks[i];
 
+		/* A flow going on begins at the frame's top. */
+		before = f->depth == 1 && f->resuming ? 0 : b->space_before;
 		f->at = b->node;
+		mark = f->page->n;
 		overflow_begin(&f->parts, b);
-		h = flow_block(f, b, x, y + at + b->space_before, w);
+		h = flow_block(f, b, x, y + at + before, w);
 		overflow_end(&f->parts, h);
-		if (h < 0)
-			continue;
-		debug_box(f, x, y + at + b->space_before, w, h,
-		    block_kind_name(b), false);
-		bottom = at + b->space_before + h;
-		at = bottom + b->space_after;
+		if (f->depth == 1)
+			f->resuming = false;
+		if (f->depth == 1 && !f->stop.set && f->threaded && h > 0 &&
+		    bottom > 0 && y + at + before + h > f->limit + 0.01) {
+			/* Moves whole to the next frame: not text, or in a
+			 * row or box (docs/design/flow.md). */
+			page_truncate(f->page, mark);
+			f->stop = (struct flow_cursor){ true, i, 0, 0 };
+		}
+		if (f->depth == 1 && f->stop.set)
+			f->stop.block = i;
+		/* What broke off placed nothing here: left out. */
+		if (h >= 0 && (!f->stop.set || f->page->n > mark)) {
+			debug_box(f, x, y + at + before, w, h,
+			    block_kind_name(b), false);
+			bottom = at + before + h;
+			at = bottom + b->space_after;
+		}
+		if (f->stop.set)
+			break;
 	}
+	f->depth--;
 	f->at = outer;
 	return bottom;
 }
@@ -589,6 +692,8 @@ flow_frame(struct flow *f, const struct frame *fr, size_t first)
 	overflow_clear(&f->parts);
 	f->too_long = NULL;
 	f->wide = false;
+	f->resuming = f->from.set;
+	f->stop = (struct flow_cursor){ 0 };
 	return flow_blocks(f, f->blocks, f->nblocks, fr->x + pad[3],
 	    fr->y + pad[0], fr->w - pad[1] - pad[3]);
 }
@@ -648,20 +753,26 @@ try_frame(void *arg)
 	return t->h <= t->ih + 0.01 && t->f->too_long == NULL;
 }
 
+/*
+ * Lays frame fr out with the blocks of head, the first frame of its
+ * thread (fr itself when it has none), from f->from on.
+ */
 static void
-layout_frame(struct flow *f, const struct frame *fr)
+layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 {
 	const double *pad = fr->decor.padding;
 	double iy = fr->y + pad[0], ih = fr->h - pad[0] - pad[2];
 	struct frame_try t = { f, fr, 0, ih, 0 };
 	size_t first;
 	double h, dy = 0;
-	bool holds = choose_holds(&f->scope, fr->if_node, fr->unless_node);
+	bool holds = choose_holds(&f->scope, head->if_node, head->unless_node);
 
-	if (!holds && fr->nelse == 0)
+	if (!holds && head->nelse == 0)
 		return;
-	f->blocks = holds ? fr->blocks : fr->else_blocks;
-	f->nblocks = holds ? fr->nblocks : fr->nelse;
+	f->blocks = holds ? head->blocks : head->else_blocks;
+	f->nblocks = holds ? head->nblocks : head->nelse;
+	f->threaded = fr->next != NULL;
+	f->top = iy;
 	f->at = fr->node;
 	if (fr->decor.fill.a > 0 || fr->decor.stroke.a > 0)
 		decor_rect(flow_box_add(f, BOX_RECT, fr->name), &fr->decor,
@@ -725,6 +836,29 @@ layout_frame(struct flow *f, const struct frame *fr)
 }
 
 /*
+ * Lays out frame head and the frames its flow continues into
+ * (`continue:`), each from where the one before broke off, one after
+ * the other: their boxes follow each other in paint order.  A frame
+ * the flow does not reach keeps its fill and outline.
+ */
+static void
+layout_thread(struct flow *f, const struct frame *head)
+{
+	const struct frame *fr;
+
+	f->from = (struct flow_cursor){ 0 };
+	for (fr = head; fr != NULL; fr = fr->next) {
+		layout_frame(f, fr, head);
+		/* Past the last block: nothing more to flow. */
+		f->from = f->stop.set ? f->stop :
+		    (struct flow_cursor){ true, SIZE_MAX, 0, 0 };
+	}
+	f->from = (struct flow_cursor){ 0 };
+	f->stop = (struct flow_cursor){ 0 };
+	f->threaded = false;
+}
+
+/*
  * Fills and images that touch the trim edge run on into the bleed, so
  * that trimming a little off never shows white paper.
  */
@@ -785,7 +919,8 @@ layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
 		f.scope.record = nrec > 0 ? records[k] : NULL;
 		first = p->n;
 		for (i = 0; i < ps->nframes; i++)
-			layout_frame(&f, ps->frames[i]);
+			if (ps->frames[i]->prev == NULL)
+				layout_thread(&f, ps->frames[i]);
 		for (i = first; i < p->n; i++) {
 			p->boxes[i].x += ps->slots[k][0];
 			p->boxes[i].y += ps->slots[k][1];

@@ -43,6 +43,9 @@ struct box {
 	double		 stroke_width;	/* RECT, LINE [pt] */
 	double		 radius;	/* RECT, IMAGE (rounded) [pt] */
 	PangoLayout	*layout;	/* TEXT, owned by the page */
+	int		 line_first;	/* TEXT: a fragment draws only the */
+	int		 line_end;	/*   layout's lines [first, end), line
+					   first's top at y; end 0: all */
 	struct image	*image;		/* IMAGE, owned by the image cache */
 	char		*uri;		/* TEXT: a link, owned by the page */
 	struct qr	*qr;		/* QR, owned by the page */

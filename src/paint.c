@@ -50,13 +50,46 @@ paint_rect(cairo_t *cr, const struct box *b)
 	cairo_new_path(cr);
 }
 
+/*
+ * A fragment of a paragraph (text that flows on into another frame)
+ * draws only its lines, one by one, at their place in the layout moved
+ * up by the top of its first: never the whole layout under a clip,
+ * which would put the hidden lines into the PDF (pdftotext would read
+ * them twice).
+ */
+static void
+paint_lines(cairo_t *cr, const struct box *b)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(b->layout);
+	PangoRectangle r;
+	int i = 0, top = 0;
+
+	do {
+		if (i < b->line_first)
+			continue;
+		pango_layout_iter_get_line_extents(it, NULL, &r);
+		if (i == b->line_first)
+			top = r.y;
+		cairo_move_to(cr, b->x + r.x / (double)PANGO_SCALE, b->y +
+		    (pango_layout_iter_get_baseline(it) - top) /
+		    (double)PANGO_SCALE);
+		pango_cairo_show_layout_line(cr,
+		    pango_layout_iter_get_line_readonly(it));
+	} while (++i < b->line_end && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
 static void
 paint_text(cairo_t *cr, const struct box *b)
 {
 	set_color(cr, &b->fill);
-	cairo_move_to(cr, b->x, b->y);
 	text_lock();
-	pango_cairo_show_layout(cr, b->layout);
+	if (b->line_end > 0) {
+		paint_lines(cr, b);
+	} else {
+		cairo_move_to(cr, b->x, b->y);
+		pango_cairo_show_layout(cr, b->layout);
+	}
 	text_unlock();
 }
 

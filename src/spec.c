@@ -46,7 +46,7 @@ static const char *const seq_page_keys[] = {
 	"background", "frames", "name", "outline", "size",
 };
 static const char *const frame_keys[] = {
-	"blocks", "bottom", "else", "fill", "height", "if", "name",
+	"blocks", "bottom", "continue", "else", "fill", "height", "if", "name",
 	"padding", "radius", "right", "stroke", "stroke-width", "unless",
 	"valign", "width", "x", "y",
 };
@@ -420,11 +420,93 @@ parse_frame(struct spec_parser *p, const struct ynode *m, size_t index)
 	}
 	if ((n = ynode_get(m, "blocks")) != NULL)
 		f->blocks = block_parse_list(p, n, &f->nblocks);
+	if ((n = ynode_get(m, "continue")) != NULL) {
+		const char *to;
+
+		if (schema_text(p->d, n, "continue", &to))
+			f->continue_node = n;
+	}
 	f->fits = block_any_fit(f->blocks, f->nblocks) ||
 	    block_any_fit(f->else_blocks, f->nelse);
 	f->chooses = block_any_choice(f->blocks, f->nblocks) ||
 	    block_any_choice(f->else_blocks, f->nelse);
 	return f;
+}
+
+/* What a frame flowed into may not have, the flow coming from another. */
+static const char *const thread_refused[] = {
+	"blocks", "else", "if", "unless",
+};
+
+/* The frame of ps named name, or NULL. */
+static struct frame *
+find_frame(const struct page_spec *ps, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ps->nframes; i++)
+		if (strcmp(ps->frames[i]->name, name) == 0)
+			return ps->frames[i];
+	return NULL;
+}
+
+/*
+ * Threads the frames of ps by their `continue:`: each names another
+ * frame of the page, flowed into by no other, with no blocks (nor
+ * if, unless, else) of its own; a thread may not come back to a frame
+ * it has passed (a loop).  A bad thread is reported and left out.
+ */
+static void
+thread_frames(struct spec_parser *p, struct page_spec *ps)
+{
+	const struct frame *c;
+	size_t i, k;
+
+	for (i = 0; i < ps->nframes; i++) {
+		struct frame *f = ps->frames[i], *to;
+		const struct ynode *n = f->continue_node;
+
+		if (n == NULL)
+			continue;
+		if ((to = find_frame(ps, n->str)) == NULL) {
+			GString *names = g_string_new(NULL);
+
+			for (k = 0; k < ps->nframes; k++)
+				g_string_append_printf(names, "%s'%s'", k ?
+				    ", " : "", ps->frames[k]->name);
+			diag_error(p->d, &n->pos, "continue: no frame '%s' on "
+			    "this page (its frames: %s)", n->str, names->str);
+			g_string_free(names, TRUE);
+			continue;
+		}
+		if (to->prev != NULL) {
+			diag_error(p->d, &n->pos, "continue: frame '%s' is "
+			    "already continued from frame '%s'; a frame takes "
+			    "the flow of one other", to->name, to->prev->name);
+			continue;
+		}
+		for (c = to; c != NULL && c != f; c = c->next)
+			;
+		if (c == f) {
+			GString *loop = g_string_new(f->name);
+
+			for (c = to; c != f; c = c->next)
+				g_string_append_printf(loop, " → %s", c->name);
+			diag_error(p->d, &n->pos, "continue: the flow goes round "
+			    "in a loop (%s → %s)", loop->str, f->name);
+			g_string_free(loop, TRUE);
+			continue;
+		}
+		for (k = 0; k < N(thread_refused); k++)
+			if ((n = ynode_get(to->node, thread_refused[k])) !=
+			    NULL)
+				diag_error(p->d, &n->pos, "frame '%s' takes its "
+				    "flow from frame '%s' (its continue): it "
+				    "has no '%s' of its own", to->name, f->name,
+				    thread_refused[k]);
+		f->next = to;
+		to->prev = f;
+	}
 }
 
 /*
@@ -557,6 +639,7 @@ parse_page(struct spec_parser *p, const struct ynode *m, size_t index,
 	}
 	ps->frames = (struct frame **)frames.items;
 	ps->nframes = frames.n;
+	thread_frames(p, ps);
 	p->bad_size = bad_size;
 	return ps;
 }

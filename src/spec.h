@@ -222,6 +222,13 @@ struct frame {
 	bool			 fits;		/* a block in it has fit or
 						   max-lines */
 	bool			 chooses;	/* a first-fit block in it */
+	/* Threads (`continue: NAME`): what does not fit flows on into
+	 * next, a frame of the same page; a frame flowed into has no
+	 * blocks of its own and is laid out right after the one before
+	 * it (src/layout.c, docs/design/flow.md). */
+	const struct ynode	*continue_node;	/* or NULL */
+	const struct frame	*next;		/* or NULL */
+	const struct frame	*prev;		/* or NULL */
 };
 
 /*
