@@ -1,7 +1,7 @@
 /*
  * The flow of a frame, shared by the files that lay blocks out:
- * layout.c (frames, text, lists, rows, boxes) and flowmedia.c (images,
- * placeholders, QR codes, rules).  Private to layout: no other module
+ * layout.c (frames, text, lists, rows, boxes), flowmedia.c (images,
+ * placeholders, QR codes, rules) and thread.c (frames that continue).  Private to layout: no other module
  * includes it.
  */
 #ifndef FLOW_H
@@ -75,5 +75,17 @@ double	flow_qr(struct flow *, const struct block *, double x, double y,
 	    double w);
 double	flow_rule(struct flow *, const struct block *, double x, double y,
 	    double w);
+
+/*
+ * Lays frame fr out with the blocks of head, the first frame of its
+ * thread (fr itself when it has none), from f->from on (layout.c).
+ */
+void	layout_frame(struct flow *, const struct frame *fr,
+	    const struct frame *head);
+/* Lays out frame head and the frames its flow continues into. */
+void	thread_layout(struct flow *, const struct frame *head);
+/* How many of a paragraph's n lines, its top at y, go into the frame. */
+int	thread_lines(const struct flow *, const struct style *, int n,
+	    double y);
 
 #endif

@@ -138,36 +138,6 @@ flow_where(const struct flow *f, const char *field)
 }
 
 /*
- * Places one paragraph; returns its height.  A justified paragraph is
- * placed line by line (text_justify), each line a box of its own.
- */
-/*
- * How many of a paragraph's n lines, its top at y, go into the frame:
- * all of them unless the frame is threaded and they pass its foot.
- * Then those that fit, but never one alone (a widow or an orphan): k
- * of n fit and n − k = 1 sends one more over, k = 1 sends it all.  At
- * the frame's top, where the next frame would be no better, the lines
- * that fit go (one at least), less one for a widow if two stay.
- */
-static int
-fragment_lines(const struct flow *f, const struct style *s, int n, double y)
-{
-	double lh = style_line_height(s);
-	int k;
-
-	if (!f->threaded || f->depth != 1 || y + n * lh <= f->limit + 0.01)
-		return n;
-	k = (int)floor((f->limit - y + 0.01) / lh);
-	if (k < 0)
-		k = 0;
-	if (n - k == 1 && (k > 2 || y > f->top + 0.01))
-		k--;
-	if (y <= f->top + 0.01)
-		return k > 1 ? k : 1;
-	return k > 1 ? k : 0;
-}
-
-/*
  * Places one paragraph from byte `from` of text (0, or where a flow
  * broke in it in the frame before); returns the height of the lines
  * placed.  A justified paragraph is placed line by line (text_justify),
@@ -192,7 +162,7 @@ place_text(struct flow *f, const struct style *s, const char *text,
 		s = &rest;
 	}
 	l = text_layout(f->ctx->pango, s, text + from, w, &m);
-	k = fragment_lines(f, s, m.lines, y);
+	k = thread_lines(f, s, m.lines, y);
 	if (k < m.lines) {
 		f->stop.set = true;
 		f->stop.byte = from + pango_layout_get_line_readonly(l,
@@ -757,7 +727,7 @@ try_frame(void *arg)
  * Lays frame fr out with the blocks of head, the first frame of its
  * thread (fr itself when it has none), from f->from on.
  */
-static void
+void
 layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 {
 	const double *pad = fr->decor.padding;
@@ -836,29 +806,6 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 }
 
 /*
- * Lays out frame head and the frames its flow continues into
- * (`continue:`), each from where the one before broke off, one after
- * the other: their boxes follow each other in paint order.  A frame
- * the flow does not reach keeps its fill and outline.
- */
-static void
-layout_thread(struct flow *f, const struct frame *head)
-{
-	const struct frame *fr;
-
-	f->from = (struct flow_cursor){ 0 };
-	for (fr = head; fr != NULL; fr = fr->next) {
-		layout_frame(f, fr, head);
-		/* Past the last block: nothing more to flow. */
-		f->from = f->stop.set ? f->stop :
-		    (struct flow_cursor){ true, SIZE_MAX, 0, 0 };
-	}
-	f->from = (struct flow_cursor){ 0 };
-	f->stop = (struct flow_cursor){ 0 };
-	f->threaded = false;
-}
-
-/*
  * Fills and images that touch the trim edge run on into the bleed, so
  * that trimming a little off never shows white paper.
  */
@@ -920,7 +867,7 @@ layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
 		first = p->n;
 		for (i = 0; i < ps->nframes; i++)
 			if (ps->frames[i]->prev == NULL)
-				layout_thread(&f, ps->frames[i]);
+				thread_layout(&f, ps->frames[i]);
 		for (i = first; i < p->n; i++) {
 			p->boxes[i].x += ps->slots[k][0];
 			p->boxes[i].y += ps->slots[k][1];
