@@ -14,15 +14,33 @@
 
 /*
  * Where a threaded frame's flow broke, for the next frame to begin
- * there: a block of the frame's list, its paragraph (a list's item, a
- * text's paragraph in a list field) and the byte of that paragraph's
- * text its first line begins at.  Plain data: no pointer into a page.
+ * there.  A tree, kept flat: one mark per list of blocks the break
+ * runs through (the frame's, a box's children, each column of a row),
+ * named by the block that owns the list (NULL: the frame) and the
+ * column.  A mark says which block of its list goes on (SIZE_MAX: the
+ * list is done), and for a text or a list its paragraph (a list's
+ * item, a text's paragraph in a list field) and the byte of that
+ * paragraph's text the first line begins at.  Plain data: no pointer
+ * into a page, only into the spec, which every thread shares.
  */
+struct flow_mark {
+	const struct block	*owner;	/* row or box; NULL: the frame */
+	size_t			 col;	/* the row's column, or 0 */
+	size_t			 block;	/* SIZE_MAX: nothing left */
+	size_t			 item;	/* a done column: 1 if it was
+					   left out (collapsed) */
+	int			 byte;
+};
+
+/* Marks: a break runs through a list for each row or box it is in,
+ * plus the columns that are done; rows and boxes nested this deep in a
+ * threaded frame are no layout anyone draws. */
+#define FLOW_MARKS 48
+
 struct flow_cursor {
-	bool	 set;
-	size_t	 block;
-	size_t	 item;
-	int	 byte;
+	bool			 set;
+	size_t			 n;
+	struct flow_mark	 m[FLOW_MARKS];
 };
 
 struct flow {
@@ -51,10 +69,20 @@ struct flow {
 					   crossing its foot breaks there */
 	double			 top;	/* the frame's flow begins here [pt] */
 	struct flow_cursor	 from;	/* where the frame begins, or unset */
-	bool			 resuming; /* from's block not yet reached */
 	struct flow_cursor	 stop;	/* where its flow broke, or unset */
-	int			 depth;	/* of flow_blocks: 1 for the frame's
-					   own list, where a flow may break */
+	const struct flow_mark	*res;	/* the block being laid out goes
+					   on from here, or NULL */
+	bool			 broke;	/* the list being laid out broke */
+	size_t			 brk_item; /* where: its paragraph and */
+	int			 brk_byte; /* byte (a text, a list) */
+	bool			 chain;	/* the list being laid out is the
+					   frame's own, a row's column or a
+					   box's in one: it goes on from a
+					   mark and, threaded, may break */
+	bool			 next_chain; /* the next flow_blocks' list */
+	const struct block	*next_owner; /* is on the chain, and its */
+	size_t			 next_col; /* mark's owner and column */
+	int			 depth;	/* of flow_blocks */
 };
 
 /* A new box on the flow's page, made by the block or frame at f->at. */
@@ -84,6 +112,12 @@ void	layout_frame(struct flow *, const struct frame *fr,
 	    const struct frame *head);
 /* Lays out frame head and the frames its flow continues into. */
 void	thread_layout(struct flow *, const struct frame *head);
+/* The mark of owner's list col in c, or NULL. */
+const struct flow_mark *thread_mark(const struct flow_cursor *c,
+	    const struct block *owner, size_t col);
+/* Adds a mark to c (a break): false if c is full. */
+bool	thread_mark_add(struct flow_cursor *c, const struct block *owner,
+	    size_t col, size_t block, size_t item, int byte);
 /* How many of a paragraph's n lines, its top at y, go into the frame. */
 int	thread_lines(const struct flow *, const struct style *, int n,
 	    double y);

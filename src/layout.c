@@ -14,6 +14,7 @@
  * block took.  With valign middle or bottom the placed boxes are shifted
  * down afterwards (they are appended to the page first).
  */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,7 +143,8 @@ flow_where(const struct flow *f, const char *field)
  * broke in it in the frame before); returns the height of the lines
  * placed.  A justified paragraph is placed line by line (text_justify),
  * each line a box of its own.  In a threaded frame, the lines that do
- * not fit are left for the next frame: f->stop says from which byte.
+ * not fit are left for the next frame: f->brk_byte says from which
+ * byte.
  */
 static double
 place_text(struct flow *f, const struct style *s, const char *text,
@@ -164,8 +166,8 @@ place_text(struct flow *f, const struct style *s, const char *text,
 	l = text_layout(f->ctx->pango, s, text + from, w, &m);
 	k = thread_lines(f, s, m.lines, y);
 	if (k < m.lines) {
-		f->stop.set = true;
-		f->stop.byte = from + pango_layout_get_line_readonly(l,
+		f->broke = true;
+		f->brk_byte = from + pango_layout_get_line_readonly(l,
 		    k)->start_index;
 		m.height = k * style_line_height(s);
 	}
@@ -333,9 +335,9 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 	int lines = f->lines;	/* lines placed before this block */
 	int from = 0;		/* its first paragraph's first byte */
 
-	if (f->resuming) {
-		item = f->from.item;
-		from = f->from.byte;
+	if (f->res != NULL) {
+		item = f->res->item;
+		from = f->res->byte;
 	}
 
 	for (i = 0; i < b->as.text.ntexts && v.kind == TVAL_MISSING; i++) {
@@ -351,7 +353,7 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		    v.src ? v.src : b->as.text.texts[0]->node, field);
 		break;
 	case TVAL_LIST:
-		for (i = item; i < v.list->n && !f->stop.set; i++) {
+		for (i = item; i < v.list->n && !f->broke; i++) {
 			const struct ynode *it = v.list->items[i];
 			const char *t = tmpl_scalar(it);
 
@@ -361,11 +363,11 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 			if (t == NULL)
 				continue;
 			gap = h > 0 ? s->paragraph_spacing : 0;
-			f->stop.item = i;
+			f->brk_item = i;
 			ih = place_text(f, s, t, i == item ? from : 0, x,
 			    y + h + gap, w, b->name, it, field);
 			/* A paragraph that went on whole: no gap before it. */
-			if (ih > 0 || !f->stop.set)
+			if (ih > 0 || !f->broke)
 				h += gap + ih;
 		}
 		break;
@@ -420,15 +422,15 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 	const struct ynode *saved = f->scope.item;
 	struct style bullet_style = *b->style;
 	double h = 0, gap, indent = *b->as.list.bullet ? b->as.list.indent : 0;
-	size_t i, first, start = f->resuming ? f->from.item : 0;
-	int from = f->resuming ? f->from.byte : 0;
+	size_t i, first, start = f->res != NULL ? f->res->item : 0;
+	int from = f->res != NULL ? f->res->byte : 0;
 
 	if (list == NULL || list->kind != YNODE_SEQ || list->n == 0)
 		return -1;
 	if (b->as.list.bullet_colored)
 		bullet_style.color = b->as.list.bullet_color;
 	bullet_style.indent = 0;
-	for (i = start; i < list->n && !f->stop.set; i++) {
+	for (i = start; i < list->n && !f->broke; i++) {
 		const struct ynode *item = list->items[i];
 		struct tval v = { 0 };
 		const char *text = tmpl_scalar(item);
@@ -449,7 +451,7 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 		}
 		gap = h > 0 ? b->as.list.item_spacing : 0;
 		first = f->page->n;
-		f->stop.item = i;
+		f->brk_item = i;
 		ih = place_text(f, b->style, text, byte, x + indent,
 		    y + h + gap, w - indent, b->name, v.src ? v.src : item,
 		    b->as.list.field);
@@ -464,7 +466,7 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 				    NULL);
 		}
 		/* An item that went on whole: no gap before it. */
-		if (ih > 0 || !f->stop.set)
+		if (ih > 0 || !f->broke)
 			h += gap + ih;
 		tval_clear(&v);
 	}
@@ -480,14 +482,40 @@ struct row_try {
 	const struct block	*b;
 	double			 y;
 	size_t			 first;
+	double			*h;	/* each column's height */
+	bool			*broke;	/* and whether it broke */
 };
 
+/*
+ * A column of a row.  On a threaded frame's chain, each column keeps
+ * what fits and goes on in the same column of the row's next fragment.
+ * A column done in an earlier fragment keeps its width there (DBL_MIN:
+ * not "out" to choose_row) unless it was left out of the row then; one
+ * that broke with nothing placed here is not empty either.
+ */
 static double
 row_column(void *arg, size_t i, double x, double w)
 {
 	struct row_try *r = arg;
+	struct flow *f = r->f;
+	const struct flow_mark *m = f->chain ? thread_mark(&f->from, r->b, i) :
+	    NULL;
+	double h;
 
-	return flow_blocks(r->f, &r->b->children[i], 1, x, r->y, w);
+	if (m != NULL && m->block == SIZE_MAX) {
+		h = m->item ? -1 : DBL_MIN;
+	} else {
+		f->next_chain = f->chain;
+		f->next_owner = r->b;
+		f->next_col = i;
+		h = flow_blocks(f, &r->b->children[i], 1, x, r->y, w);
+		if (f->broke && h <= 0)
+			h = DBL_MIN;
+	}
+	r->h[i] = h;
+	r->broke[i] = f->broke;
+	f->broke = false;
+	return h;
 }
 
 static void
@@ -503,9 +531,22 @@ static double
 flow_row(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
-	struct row_try r = { f, *f, b, y, f->page->n };
-	double h = choose_row(b, x, w, f->d, row_column, row_rewind, &r);
+	struct row_try r = { f, *f, b, y, f->page->n, NULL, NULL };
+	double h;
+	size_t i;
 
+	r.h = xcalloc(b->nchildren + 1, sizeof(*r.h));
+	r.broke = xcalloc(b->nchildren + 1, sizeof(*r.broke));
+	h = choose_row(b, x, w, f->d, row_column, row_rewind, &r);
+	for (i = 0; i < b->nchildren; i++)
+		f->broke |= r.broke[i];
+	/* The columns that are done stay done in the fragments after. */
+	for (i = 0; f->broke && i < b->nchildren; i++)
+		if (!r.broke[i])
+			thread_mark_add(&f->stop, b, i, SIZE_MAX, r.h[i] <= 0,
+			    0);
+	free(r.h);
+	free(r.broke);
 	return h > 0 ? h : -1;
 }
 
@@ -524,30 +565,49 @@ decor_rect(struct box *r, const struct decor *dc, double x, double y,
 	r->radius = dc->radius;
 }
 
+/*
+ * A box.  On a threaded frame's chain it breaks with its children, its
+ * decor drawn on each fragment, its padding top on the first and its
+ * padding bottom on the last (room for it is kept at every foot).
+ */
 static double
 flow_box(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
 	const double *pad = b->as.box.decor.padding;
 	size_t at = f->page->n, bar = 0;
-	double h;
+	double h, top = f->top, limit = f->limit, ptop = pad[0];
+	bool breaks = f->chain && f->threaded;
 	struct box *r;
 
+	if (f->chain && thread_mark(&f->from, b, 0) != NULL)
+		ptop = 0;
 	/* The fill goes under the content: reserve it, size it after. */
 	flow_box_add(f, BOX_RECT, b->name);
 	if (b->as.box.border_left > 0) {
 		bar = f->page->n;
 		flow_box_add(f, BOX_RECT, b->name);
 	}
+	if (breaks) {
+		/* A box at the frame's top has its content there too. */
+		if (y <= f->top + 0.01)
+			f->top = y + ptop;
+		f->limit -= pad[2];
+	}
+	f->next_chain = f->chain;
+	f->next_owner = b;
+	f->next_col = 0;
 	h = flow_blocks(f, b->children, b->nchildren,
-	    x + pad[3] + b->as.box.border_left, y + pad[0],
+	    x + pad[3] + b->as.box.border_left, y + ptop,
 	    w - pad[1] - pad[3] - b->as.box.border_left);
+	f->top = top;
+	f->limit = limit;
 	if (h <= 0) {
-		/* Nothing inside: leave the whole box out. */
+		/* Nothing inside, or all of it further on: left out. */
 		page_truncate(f->page, at);
 		return -1;
 	}
-	h += pad[0] + pad[2];
+	h += ptop + (f->broke ? 0 : pad[2]);
 	decor_rect(&f->page->boxes[at], &b->as.box.decor, x, y, w, h);
 	if (bar) {
 		r = &f->page->boxes[bar];
@@ -611,43 +671,55 @@ flow_blocks(struct flow *f, struct block *const *blocks, size_t n,
     double x, double y, double w)
 {
 	const struct ynode *outer = f->at;
+	const struct block *owner = f->next_owner;
+	const struct flow_mark *m = NULL;
+	size_t col = f->next_col, i = 0, mark;
+	bool chain = f->next_chain, outer_chain = f->chain;
+	bool breaks = chain && f->threaded;
 	double at = 0, bottom = 0, h, before;
-	size_t i = 0, mark;
 
-	if (++f->depth == 1 && f->resuming)
-		i = f->from.block;
+	/* Any other list (an else, a first-fit's) moves whole. */
+	f->next_chain = false;
+	f->chain = chain;
+	f->depth++;
+	if (chain && (m = thread_mark(&f->from, owner, col)) != NULL)
+		i = m->block;
 	for (; i < n; i++) {
 		const struct block *b = blocks[i];
 
 		/* A flow going on begins at the frame's top. */
-		before = f->depth == 1 && f->resuming ? 0 : b->space_before;
+		f->res = m != NULL && i == m->block ? m : NULL;
+		before = f->res != NULL ? 0 : b->space_before;
 		f->at = b->node;
 		mark = f->page->n;
 		overflow_begin(&f->parts, b);
 		h = flow_block(f, b, x, y + at + before, w);
 		overflow_end(&f->parts, h);
-		if (f->depth == 1)
-			f->resuming = false;
-		if (f->depth == 1 && !f->stop.set && f->threaded && h > 0 &&
-		    bottom > 0 && y + at + before + h > f->limit + 0.01) {
-			/* Moves whole to the next frame: not text, or in a
-			 * row or box (docs/design/flow.md). */
+		f->res = NULL;
+		if (breaks && !f->broke && h > 0 && (bottom > 0 ||
+		    y > f->top + 0.01) && y + at + before + h > f->limit + 0.01) {
+			/* Moves whole to the next frame: an image, a rule, a
+			 * first-fit, an else (docs/design/flow.md). */
 			page_truncate(f->page, mark);
-			f->stop = (struct flow_cursor){ true, i, 0, 0 };
+			f->broke = true;
+			f->brk_item = 0;
+			f->brk_byte = 0;
 		}
-		if (f->depth == 1 && f->stop.set)
-			f->stop.block = i;
+		if (f->broke)
+			thread_mark_add(&f->stop, owner, col, i, f->brk_item,
+			    f->brk_byte);
 		/* What broke off placed nothing here: left out. */
-		if (h >= 0 && (!f->stop.set || f->page->n > mark)) {
+		if (h >= 0 && (!f->broke || f->page->n > mark)) {
 			debug_box(f, x, y + at + before, w, h,
 			    block_kind_name(b), false);
 			bottom = at + before + h;
 			at = bottom + b->space_after;
 		}
-		if (f->stop.set)
+		if (f->broke)
 			break;
 	}
 	f->depth--;
+	f->chain = outer_chain;
 	f->at = outer;
 	return bottom;
 }
@@ -662,8 +734,12 @@ flow_frame(struct flow *f, const struct frame *fr, size_t first)
 	overflow_clear(&f->parts);
 	f->too_long = NULL;
 	f->wide = false;
-	f->resuming = f->from.set;
-	f->stop = (struct flow_cursor){ 0 };
+	f->stop.set = false;
+	f->stop.n = 0;
+	f->broke = false;
+	f->next_chain = true;
+	f->next_owner = NULL;
+	f->next_col = 0;
 	return flow_blocks(f, f->blocks, f->nblocks, fr->x + pad[3],
 	    fr->y + pad[0], fr->w - pad[1] - pad[3]);
 }

@@ -11,9 +11,33 @@
 #include "flow.h"
 #include "style.h"
 
+const struct flow_mark *
+thread_mark(const struct flow_cursor *c, const struct block *owner,
+    size_t col)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->m[i].owner == owner && c->m[i].col == col)
+			return &c->m[i];
+	return NULL;
+}
+
+bool
+thread_mark_add(struct flow_cursor *c, const struct block *owner,
+    size_t col, size_t block, size_t item, int byte)
+{
+	if (c->n == FLOW_MARKS)
+		return false;
+	c->m[c->n++] = (struct flow_mark){ owner, col, block, item, byte };
+	c->set = true;
+	return true;
+}
+
 /*
  * How many of a paragraph's n lines, its top at y, go into the frame:
- * all of them unless the frame is threaded and they pass its foot.
+ * all of them unless they are on a threaded frame's chain of lists
+ * (see struct flow) and pass its foot.
  * Then those that fit, but never one alone (a widow or an orphan): k
  * of n fit and n − k = 1 sends one more over, k = 1 sends it all.  At
  * the frame's top, where the next frame would be no better, the lines
@@ -25,7 +49,7 @@ thread_lines(const struct flow *f, const struct style *s, int n, double y)
 	double lh = style_line_height(s);
 	int k;
 
-	if (!f->threaded || f->depth != 1 || y + n * lh <= f->limit + 0.01)
+	if (!f->chain || !f->threaded || y + n * lh <= f->limit + 0.01)
 		return n;
 	k = (int)floor((f->limit - y + 0.01) / lh);
 	if (k < 0)
@@ -51,9 +75,13 @@ thread_layout(struct flow *f, const struct frame *head)
 	f->from = (struct flow_cursor){ 0 };
 	for (fr = head; fr != NULL; fr = fr->next) {
 		layout_frame(f, fr, head);
+		if (f->stop.set) {
+			f->from = f->stop;
+			continue;
+		}
 		/* Past the last block: nothing more to flow. */
-		f->from = f->stop.set ? f->stop :
-		    (struct flow_cursor){ true, SIZE_MAX, 0, 0 };
+		f->from = (struct flow_cursor){ 0 };
+		thread_mark_add(&f->from, NULL, 0, SIZE_MAX, 0, 0);
 	}
 	f->from = (struct flow_cursor){ 0 };
 	f->stop = (struct flow_cursor){ 0 };

@@ -516,6 +516,28 @@ pdftotext -raw "$E/keep.pdf" "$E/keepall.txt"
 check "keep-all in a narrow 60mm column splits no word" \
     $PY tests/e2e/text-check.py --keep-all $D "$E/keepall.txt"
 
+# -- text that flows on: every sentence once ----------------------------
+# A flow broken across threaded frames (tests/cases/flow/) loses no
+# sentence at a break and draws none twice.  The row's columns are read
+# apart (pdftotext -raw reads side-by-side columns line by line).
+F=tests/cases/flow
+for c in threads threads-justify threads-box threads-row; do
+	"$BROCHURE" render $D -l $F/$c.yaml --only gina -o "$E/$c.pdf" 2>/dev/null
+	pdftotext -raw "$E/$c.pdf" "$E/$c.txt"
+done
+for c in threads threads-justify threads-box; do
+	check "$c: every sentence of the story and list once in the PDF" \
+	    $PY tests/e2e/flow-check.py $D gina "$E/$c.txt" story recommend
+done
+pdftotext -raw -x 0 -y 0 -W 215 -H 300 "$E/threads-row.pdf" "$E/row-left.txt"
+pdftotext -raw -x 215 -y 0 -W 205 -H 300 "$E/threads-row.pdf" "$E/row-right.txt"
+check "a broken row: every sentence of its left column once, in that column" \
+    $PY tests/e2e/flow-check.py $D gina "$E/row-left.txt" story
+check "a broken row: every item of its right column once, in that column" \
+    $PY tests/e2e/flow-check.py $D gina "$E/row-right.txt" recommend
+check "a broken row: the block after it once" \
+    $PY tests/e2e/flow-check.py $D gina "$E/threads-row.txt" summary
+
 # -- the sample data is the seed, verbatim ------------------------------
 if [ -f ../shared/seed/intern-stories.txt ]; then
 	check "data/interns.yaml holds every line of the seed" \
