@@ -532,16 +532,23 @@ flow_row(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
 	struct row_try r = { f, *f, b, y, f->page->n, NULL, NULL };
+	size_t i, marks = f->stop.n;
 	double h;
-	size_t i;
+	bool fresh;
 
 	r.h = xcalloc(b->nchildren + 1, sizeof(*r.h));
 	r.broke = xcalloc(b->nchildren + 1, sizeof(*r.broke));
 	h = choose_row(b, x, w, f->d, row_column, row_rewind, &r);
 	for (i = 0; i < b->nchildren; i++)
 		f->broke |= r.broke[i];
+	/* Nothing of it here, and it had not begun: the whole row begins
+	 * in the next frame. */
+	fresh = f->broke && f->page->n == r.first &&
+	    thread_mark(&f->from, b, 0) == NULL;
+	if (fresh)
+		f->stop.n = marks;
 	/* The columns that are done stay done in the fragments after. */
-	for (i = 0; f->broke && i < b->nchildren; i++)
+	for (i = 0; f->broke && !fresh && i < b->nchildren; i++)
 		if (!r.broke[i])
 			thread_mark_add(&f->stop, b, i, SIZE_MAX, r.h[i] <= 0,
 			    0);
@@ -575,12 +582,13 @@ flow_box(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
 	const double *pad = b->as.box.decor.padding;
-	size_t at = f->page->n, bar = 0;
+	size_t at = f->page->n, bar = 0, marks = f->stop.n;
 	double h, top = f->top, limit = f->limit, ptop = pad[0];
 	bool breaks = f->chain && f->threaded;
+	bool begun = f->chain && thread_mark(&f->from, b, 0) != NULL;
 	struct box *r;
 
-	if (f->chain && thread_mark(&f->from, b, 0) != NULL)
+	if (begun)
 		ptop = 0;
 	/* The fill goes under the content: reserve it, size it after. */
 	flow_box_add(f, BOX_RECT, b->name);
@@ -603,8 +611,11 @@ flow_box(struct flow *f, const struct block *b, double x, double y,
 	f->top = top;
 	f->limit = limit;
 	if (h <= 0) {
-		/* Nothing inside, or all of it further on: left out. */
+		/* Nothing inside, or all of it further on: left out; if it
+		 * had not begun, it begins (padding top) in the next frame. */
 		page_truncate(f->page, at);
+		if (!begun)
+			f->stop.n = marks;
 		return -1;
 	}
 	h += ptop + (f->broke ? 0 : pad[2]);

@@ -525,10 +525,13 @@ for c in threads threads-justify threads-box threads-row; do
 	"$BROCHURE" render $D -l $F/$c.yaml --only gina -o "$E/$c.pdf" 2>/dev/null
 	pdftotext -raw "$E/$c.pdf" "$E/$c.txt"
 done
-for c in threads threads-justify threads-box; do
+for c in threads threads-justify; do
 	check "$c: every sentence of the story and list once in the PDF" \
 	    $PY tests/e2e/flow-check.py $D gina "$E/$c.txt" story recommend
 done
+check "broken boxes: every sentence of theirs once in the PDF" \
+    $PY tests/e2e/flow-check.py $D gina "$E/threads-box.txt" story \
+    recommend summary advice
 pdftotext -raw -x 0 -y 0 -W 215 -H 300 "$E/threads-row.pdf" "$E/row-left.txt"
 pdftotext -raw -x 215 -y 0 -W 205 -H 300 "$E/threads-row.pdf" "$E/row-right.txt"
 check "a broken row: every sentence of its left column once, in that column" \
