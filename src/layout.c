@@ -139,6 +139,50 @@ flow_where(const struct flow *f, const char *field)
 }
 
 /*
+ * What a paragraph's metrics say is wrong, reported with its first
+ * fragment: a paragraph over the size limit (once, not again in each
+ * muted trial of a fitting frame), a font that could not be loaded,
+ * characters no font draws.
+ */
+static void
+report_text(struct flow *f, const struct text_metrics *m, int from,
+    const struct ynode *src, const char *field)
+{
+	if (from > 0)
+		return;
+	if (m->cut > 0 && f->d->mute == 0) {
+		char *at = flow_where(f, field);
+
+		diag_error(f->d, src ? &src->pos : NULL, "a paragraph of %zu "
+		    "bytes; the limit is %u KiB: split it (%s)", m->cut,
+		    TEXT_MAX_PARAGRAPH >> 10, at);
+		g_free(at);
+	}
+	if (m->font_error[0] != '\0') {
+		char *at = flow_where(f, field);
+
+		diag_error(f->d, src ? &src->pos : NULL, "%s (%s)",
+		    m->font_error, at);
+		g_free(at);
+	} else if (m->unknown_glyphs > 0) {
+		char *at = flow_where(f, field);
+		char c[8] = { 0 };
+
+		g_unichar_to_utf8(m->first_unknown, c);
+		if (m->unknown_glyphs == 1)
+			diag_warning(f->d, src ? &src->pos : NULL, "no bundled "
+			    "font draws '%s' (U+%04X) (%s)", c,
+			    m->first_unknown, at);
+		else
+			diag_warning(f->d, src ? &src->pos : NULL, "no bundled "
+			    "font draws '%s' (U+%04X) nor %d more characters "
+			    "(%s)", c, m->first_unknown, m->unknown_glyphs - 1,
+			    at);
+		g_free(at);
+	}
+}
+
+/*
  * Places one paragraph from byte `from` of text (0, or where a flow
  * broke in it in the frame before); returns the height of the lines
  * placed.  A justified paragraph is placed line by line (text_justify),
@@ -176,17 +220,6 @@ place_text(struct flow *f, const struct style *s, const char *text,
 		return 0;
 	}
 
-	/* Once, not again in each muted trial of a fitting frame nor in
-	 * each frame the paragraph flows on into. */
-	if (m.cut > 0 && f->d->mute == 0 && from == 0) {
-		char *at = flow_where(f, field);
-
-		diag_error(f->d, src ? &src->pos : NULL, "a paragraph of %zu "
-		    "bytes; the limit is %u KiB: split it (%s)", m.cut,
-		    TEXT_MAX_PARAGRAPH >> 10, at);
-		g_free(at);
-	}
-
 	if (s->align == ALIGN_JUSTIFY && m.lines > 1) {
 		PangoLayout **lines;
 		int i, n = text_justify(f->ctx->pango, s, l, w, &lines);
@@ -217,29 +250,7 @@ place_text(struct flow *f, const struct style *s, const char *text,
 			b->line_end = k;
 		flow_box_style(b, s);
 	}
-	/* Reported with the paragraph's first fragment only. */
-	if (from == 0 && m.font_error[0] != '\0') {
-		char *at = flow_where(f, field);
-
-		diag_error(f->d, src ? &src->pos : NULL, "%s (%s)",
-		    m.font_error, at);
-		g_free(at);
-	} else if (from == 0 && m.unknown_glyphs > 0) {
-		char *at = flow_where(f, field);
-		char c[8] = { 0 };
-
-		g_unichar_to_utf8(m.first_unknown, c);
-		if (m.unknown_glyphs == 1)
-			diag_warning(f->d, src ? &src->pos : NULL, "no bundled "
-			    "font draws '%s' (U+%04X) (%s)", c,
-			    m.first_unknown, at);
-		else
-			diag_warning(f->d, src ? &src->pos : NULL, "no bundled "
-			    "font draws '%s' (U+%04X) nor %d more characters "
-			    "(%s)", c, m.first_unknown, m.unknown_glyphs - 1,
-			    at);
-		g_free(at);
-	}
+	report_text(f, &m, from, src, field);
 	/* A run that may not be split (a number, a glued mark) can be
 	 * wider than its column: it would run into the margin, or off the
 	 * page. */
