@@ -95,6 +95,15 @@ const char	*flow_record_id(const struct flow *);
 /* The first field a template names, or NULL. */
 const char	*flow_first_field(const struct tmpl *);
 
+/* Drops the boxes of the page from index n on. */
+void		 flow_truncate(struct lpage *, size_t n);
+/* Sets the rect box r to the decor's fill and outline over x, y, w, h. */
+void		 flow_decor(struct box *r, const struct decor *, double x,
+		    double y, double w, double h);
+/* Flows blocks top to bottom from y; the height they take. */
+double		 flow_blocks(struct flow *, struct block *const *, size_t n,
+		    double x, double y, double w);
+
 /* Each places its block at x, y in width w; its height, or -1 if it
  * is left out. */
 double	flow_image(struct flow *, const struct block *, double x, double y,
@@ -102,6 +111,10 @@ double	flow_image(struct flow *, const struct block *, double x, double y,
 double	flow_qr(struct flow *, const struct block *, double x, double y,
 	    double w);
 double	flow_rule(struct flow *, const struct block *, double x, double y,
+	    double w);
+double	flow_row(struct flow *, const struct block *, double x, double y,
+	    double w);
+double	flow_box(struct flow *, const struct block *, double x, double y,
 	    double w);
 
 /*

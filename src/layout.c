@@ -66,8 +66,8 @@ flow_box_style(struct box *b, const struct style *s)
 }
 
 /* Drops the boxes from index n on (a box left out after all). */
-static void
-page_truncate(struct lpage *p, size_t n)
+void
+flow_truncate(struct lpage *p, size_t n)
 {
 	while (p->n > n) {
 		struct box *b = &p->boxes[--p->n];
@@ -484,164 +484,6 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 	return h > 0 ? h : -1;
 }
 
-static double	flow_blocks(struct flow *, struct block *const *, size_t,
-		    double, double, double);
-
-/* A row's columns and its way back, for choose_row(). */
-struct row_try {
-	struct flow		*f, before;
-	const struct block	*b;
-	double			 y;
-	size_t			 first;
-	double			*h;	/* each column's height */
-	bool			*broke;	/* and whether it broke */
-};
-
-/*
- * A column of a row.  On a threaded frame's chain, each column keeps
- * what fits and goes on in the same column of the row's next fragment.
- * A column done in an earlier fragment keeps its width there (DBL_MIN:
- * not "out" to choose_row) unless it was left out of the row then; one
- * that broke with nothing placed here is not empty either.
- */
-static double
-row_column(void *arg, size_t i, double x, double w)
-{
-	struct row_try *r = arg;
-	struct flow *f = r->f;
-	const struct flow_mark *m = f->chain ? thread_mark(&f->from, r->b, i) :
-	    NULL;
-	double h;
-
-	if (m != NULL && m->block == SIZE_MAX) {
-		h = m->item ? -1 : DBL_MIN;
-	} else {
-		f->next_chain = f->chain;
-		f->next_owner = r->b;
-		f->next_col = i;
-		h = flow_blocks(f, &r->b->children[i], 1, x, r->y, w);
-		if (f->broke && h <= 0)
-			h = DBL_MIN;
-	}
-	r->h[i] = h;
-	r->broke[i] = f->broke;
-	f->broke = false;
-	return h;
-}
-
-static void
-row_rewind(void *arg)
-{
-	struct row_try *r = arg;
-
-	page_truncate(r->f->page, r->first);
-	*r->f = r->before;
-}
-
-static double
-flow_row(struct flow *f, const struct block *b, double x, double y,
-    double w)
-{
-	struct row_try r = { f, *f, b, y, f->page->n, NULL, NULL };
-	size_t i, marks = f->stop.n;
-	double h;
-	bool fresh;
-
-	r.h = xcalloc(b->nchildren + 1, sizeof(*r.h));
-	r.broke = xcalloc(b->nchildren + 1, sizeof(*r.broke));
-	h = choose_row(b, x, w, f->d, row_column, row_rewind, &r);
-	for (i = 0; i < b->nchildren; i++)
-		f->broke |= r.broke[i];
-	/* Nothing of it here, and it had not begun: the whole row begins
-	 * in the next frame. */
-	fresh = f->broke && f->page->n == r.first &&
-	    thread_mark(&f->from, b, 0) == NULL;
-	if (fresh)
-		f->stop.n = marks;
-	/* The columns that are done stay done in the fragments after. */
-	for (i = 0; f->broke && !fresh && i < b->nchildren; i++)
-		if (!r.broke[i])
-			thread_mark_add(&f->stop, b, i, SIZE_MAX, r.h[i] <= 0,
-			    0);
-	free(r.h);
-	free(r.broke);
-	return h > 0 ? h : -1;
-}
-
-/* Sets the rect box r to the decor's fill and outline over x, y, w, h. */
-static void
-decor_rect(struct box *r, const struct decor *dc, double x, double y,
-    double w, double h)
-{
-	r->x = x;
-	r->y = y;
-	r->w = w;
-	r->h = h;
-	r->fill = dc->fill;
-	r->stroke = dc->stroke;
-	r->stroke_width = dc->stroke.a > 0 ? dc->stroke_width : 0;
-	r->radius = dc->radius;
-}
-
-/*
- * A box.  On a threaded frame's chain it breaks with its children, its
- * decor drawn on each fragment, its padding top on the first and its
- * padding bottom on the last (room for it is kept at every foot).
- */
-static double
-flow_box(struct flow *f, const struct block *b, double x, double y,
-    double w)
-{
-	const double *pad = b->as.box.decor.padding;
-	size_t at = f->page->n, bar = 0, marks = f->stop.n;
-	double h, top = f->top, limit = f->limit, ptop = pad[0];
-	bool breaks = f->chain && f->threaded;
-	bool begun = f->chain && thread_mark(&f->from, b, 0) != NULL;
-	struct box *r;
-
-	if (begun)
-		ptop = 0;
-	/* The fill goes under the content: reserve it, size it after. */
-	flow_box_add(f, BOX_RECT, b->name);
-	if (b->as.box.border_left > 0) {
-		bar = f->page->n;
-		flow_box_add(f, BOX_RECT, b->name);
-	}
-	if (breaks) {
-		/* A box at the frame's top has its content there too. */
-		if (y <= f->top + 0.01)
-			f->top = y + ptop;
-		f->limit -= pad[2];
-	}
-	f->next_chain = f->chain;
-	f->next_owner = b;
-	f->next_col = 0;
-	h = flow_blocks(f, b->children, b->nchildren,
-	    x + pad[3] + b->as.box.border_left, y + ptop,
-	    w - pad[1] - pad[3] - b->as.box.border_left);
-	f->top = top;
-	f->limit = limit;
-	if (h <= 0) {
-		/* Nothing inside, or all of it further on: left out; if it
-		 * had not begun, it begins (padding top) in the next frame. */
-		page_truncate(f->page, at);
-		if (!begun)
-			f->stop.n = marks;
-		return -1;
-	}
-	h += ptop + (f->broke ? 0 : pad[2]);
-	decor_rect(&f->page->boxes[at], &b->as.box.decor, x, y, w, h);
-	if (bar) {
-		r = &f->page->boxes[bar];
-		r->x = x;
-		r->y = y;
-		r->w = b->as.box.border_left;
-		r->h = h;
-		r->fill = b->as.box.border_color;
-	}
-	return h;
-}
-
 /* Places one block; returns its height, or -1 if it is left out. */
 static double
 flow_block(struct flow *f, const struct block *b, double x, double y,
@@ -688,7 +530,7 @@ flow_block(struct flow *f, const struct block *b, double x, double y,
  * to the bottom of the last block drawn: its space-after separates it
  * from a block that would follow, so it cannot overflow a frame.
  */
-static double
+double
 flow_blocks(struct flow *f, struct block *const *blocks, size_t n,
     double x, double y, double w)
 {
@@ -722,7 +564,7 @@ flow_blocks(struct flow *f, struct block *const *blocks, size_t n,
 		    y > f->top + 0.01) && y + at + before + h > f->limit + 0.01) {
 			/* Moves whole to the next frame: an image, a rule, a
 			 * first-fit, an else (docs/design/flow.md). */
-			page_truncate(f->page, mark);
+			flow_truncate(f->page, mark);
 			f->broke = true;
 			f->brk_item = 0;
 			f->brk_byte = 0;
@@ -752,7 +594,7 @@ flow_frame(struct flow *f, const struct frame *fr, size_t first)
 {
 	const double *pad = fr->decor.padding;
 
-	page_truncate(f->page, first);
+	flow_truncate(f->page, first);
 	overflow_clear(&f->parts);
 	f->too_long = NULL;
 	f->wide = false;
@@ -843,7 +685,7 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 	f->top = iy;
 	f->at = fr->node;
 	if (fr->decor.fill.a > 0 || fr->decor.stroke.a > 0)
-		decor_rect(flow_box_add(f, BOX_RECT, fr->name), &fr->decor,
+		flow_decor(flow_box_add(f, BOX_RECT, fr->name), &fr->decor,
 		    fr->x, fr->y, fr->w, fr->h);
 	first = f->page->n;
 	f->limit = iy + ih;
@@ -995,7 +837,7 @@ lpage_free(struct lpage *p)
 {
 	if (p == NULL)
 		return;
-	page_truncate(p, 0);
+	flow_truncate(p, 0);
 	free(p->boxes);
 	g_free(p->outline);
 	g_free(p->name_buf);
