@@ -127,25 +127,37 @@ test_every_template_key(void **state)
 	assert_true(checked >= 6 * 3);
 }
 
+/*
+ * A block of every kind with the condition line cond (naming the field
+ * nosuch) under it: the unknown field is reported at line 6, column col.
+ */
+static void
+on_every_kind(const char *cond, int col)
+{
+	size_t k;
+
+	for (k = 0; k < BLOCK__MAX; k++) {
+		GString *g = g_string_new(HEAD);
+		char *got;
+
+		g_string_append_printf(g, "          - %s: %s\n"
+		    "            %s\n", block_kinds[k].name,
+		    block_kinds[k].example, cond);
+		got = check(g->str);
+		assert_unknown_at(got, 6, col, g->str);
+		g_free(got);
+		g_string_free(g, TRUE);
+	}
+}
+
 /* `if: nosuch` on a block of every kind, and on a frame. */
 static void
 test_every_if(void **state)
 {
-	size_t k;
 	char *got;
 
 	(void)state;
-	for (k = 0; k < BLOCK__MAX; k++) {
-		GString *g = g_string_new(HEAD);
-
-		g_string_append_printf(g, "          - %s: %s\n"
-		    "            if: nosuch\n", block_kinds[k].name,
-		    block_kinds[k].example);
-		got = check(g->str);
-		assert_unknown_at(got, 6, 17, g->str);
-		g_free(got);
-		g_string_free(g, TRUE);
-	}
+	on_every_kind("if: nosuch", 17);
 	got = check("pages:\n"
 	    "  - each: people\n"
 	    "    frames:\n"
@@ -163,21 +175,10 @@ test_every_if(void **state)
 static void
 test_every_test(void **state)
 {
-	size_t k;
 	char *got;
 
 	(void)state;
-	for (k = 0; k < BLOCK__MAX; k++) {
-		GString *g = g_string_new(HEAD);
-
-		g_string_append_printf(g, "          - %s: %s\n"
-		    "            unless: {nosuch: [a, b]}\n",
-		    block_kinds[k].name, block_kinds[k].example);
-		got = check(g->str);
-		assert_unknown_at(got, 6, 22, g->str);
-		g_free(got);
-		g_string_free(g, TRUE);
-	}
+	on_every_kind("unless: {nosuch: [a, b]}", 22);
 	got = check("pages:\n"
 	    "  - each: people\n"
 	    "    frames:\n"
