@@ -535,7 +535,6 @@ block_parse_else(struct spec_parser *p, const struct ynode *m,
     size_t *count)
 {
 	const struct ynode *n = ynode_get(m, "else");
-	struct block **one;
 	size_t i;
 
 	*count = 0;
@@ -548,6 +547,15 @@ block_parse_else(struct spec_parser *p, const struct ynode *m,
 		    "or 'unless' beside it, or it is never drawn");
 		return NULL;
 	}
+	return block_parse_blocks(p, n, count);
+}
+
+struct block **
+block_parse_blocks(struct spec_parser *p, const struct ynode *n,
+    size_t *count)
+{
+	struct block **one;
+
 	if (n->kind != YNODE_MAP)
 		return block_parse_list(p, n, count);
 	one = arena_alloc(p->a, sizeof(*one));

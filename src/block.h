@@ -59,6 +59,10 @@ struct block	**block_parse_list(struct spec_parser *,
 struct block	**block_parse_else(struct spec_parser *,
 		    const struct ynode *m, size_t *count);
 
+/* A block (mapping n) or a list of them, as block_parse_list. */
+struct block	**block_parse_blocks(struct spec_parser *,
+		    const struct ynode *n, size_t *count);
+
 /* True if a block of blocks[n] (at any depth) fits or caps its lines. */
 bool		 block_any_fit(struct block *const *blocks, size_t n);
 

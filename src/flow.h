@@ -43,6 +43,16 @@ struct flow_cursor {
 	struct flow_mark	 m[FLOW_MARKS];
 };
 
+/* Where a page's flow goes on (layout.h): the flow's blocks are those
+ * of head, a frame of page first, whose frame out goes on to pages. */
+struct layout_rest {
+	const struct page_spec	*first;
+	const struct frame	*head;
+	const struct frame	*out;
+	size_t			 n;	/* the cursor's marks */
+	struct flow_mark	*m;
+};
+
 struct flow {
 	const struct layout_ctx	*ctx;
 	struct lpage		*page;
@@ -83,6 +93,8 @@ struct flow {
 	const struct block	*next_owner; /* is on the chain, and its */
 	size_t			 next_col; /* mark's owner and column */
 	int			 depth;	/* of flow_blocks */
+	struct block *const	*marker; /* set at the foot of the frame */
+	size_t			 nmarker; /* where the flow leaves the page */
 };
 
 /* A new box on the flow's page, made by the block or frame at f->at. */
@@ -123,8 +135,13 @@ double	flow_box(struct flow *, const struct block *, double x, double y,
  */
 void	layout_frame(struct flow *, const struct frame *fr,
 	    const struct frame *head);
-/* Lays out frame head and the frames its flow continues into. */
-void	thread_layout(struct flow *, const struct frame *head);
+/*
+ * Lays out frame first and the frames its flow continues into, with
+ * the blocks of head, from cursor from (NULL: their top); true if the
+ * flow broke off at the last frame, f->stop saying where.
+ */
+bool	thread_layout(struct flow *, const struct frame *first,
+	    const struct frame *head, const struct flow_cursor *from);
 /* The mark of owner's list col in c, or NULL. */
 const struct flow_mark *thread_mark(const struct flow_cursor *c,
 	    const struct block *owner, size_t col);

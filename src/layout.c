@@ -664,6 +664,38 @@ try_frame(void *arg)
 }
 
 /*
+ * The flow leaves the page at frame t->fr: the frame is laid out again
+ * with room for the continued-marker at its foot, and the marker set
+ * there.
+ */
+static void
+mark_break(struct flow *f, struct frame_try *t)
+{
+	const double *pad = t->fr->decor.padding;
+	double x = t->fr->x + pad[3], w = t->fr->w - pad[1] - pad[3], mh;
+	bool chain = f->next_chain;
+
+	f->next_chain = false;
+	f->d->mute++;
+	mh = flow_blocks(f, f->marker, f->nmarker, x, 0, w);
+	f->d->mute--;
+	flow_truncate(f->page, t->first);
+	t->ih -= mh;
+	f->limit -= mh;
+	if (t->fr->chooses) {
+		f->d->mute++;
+		choose_frame(&f->choices, &f->scope, try_frame, t);
+		f->d->mute--;
+	}
+	try_frame(t);
+	f->limit += mh;
+	f->next_chain = false;
+	flow_blocks(f, f->marker, f->nmarker, x, f->limit - mh, w);
+	f->next_chain = chain;
+	t->ih += mh;
+}
+
+/*
  * Lays frame fr out with the blocks of head, the first frame of its
  * thread (fr itself when it has none), from f->from on.
  */
@@ -681,7 +713,7 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 		return;
 	f->blocks = holds ? head->blocks : head->else_blocks;
 	f->nblocks = holds ? head->nblocks : head->nelse;
-	f->threaded = fr->next != NULL;
+	f->threaded = fr->next != NULL || fr == f->page->spec->out;
 	f->top = iy;
 	f->at = fr->node;
 	if (fr->decor.fill.a > 0 || fr->decor.stroke.a > 0)
@@ -698,6 +730,8 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 		f->d->mute--;
 	}
 	try_frame(&t);
+	if (f->stop.set && fr == f->page->spec->out && f->nmarker > 0)
+		mark_break(f, &t);
 	choose_clear(&f->choices);
 	h = t.h;
 	if (f->too_long != NULL) {
@@ -776,19 +810,73 @@ extend_into_bleed(struct lpage *p)
 	}
 }
 
-struct lpage *
-layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
-    const struct ynode *const *records, int nrec, int sheet, int number,
-    int count, struct diag *d)
+/* The rest of page p's flow, whose first page is first, from f->stop. */
+static struct layout_rest *
+make_rest(const struct flow *f, const struct page_spec *first,
+    const struct frame *head)
 {
+	struct layout_rest *r = xcalloc(1, sizeof(*r));
+
+	r->first = first;
+	r->head = head;
+	r->out = first->out;
+	r->n = f->stop.n;
+	r->m = xcalloc(r->n + 1, sizeof(*r->m));
+	memcpy(r->m, f->stop.m, r->n * sizeof(*r->m));
+	return r;
+}
+
+/*
+ * The frames of the page for one record (or none), each thread where
+ * its first frame is listed; on a continuation page the flow of
+ * j->from enters at the page's entry frame.  Sets p->rest if the flow
+ * that leaves the page (its out frame's) goes on.
+ */
+static void
+layout_frames(struct flow *f, const struct layout_job *j)
+{
+	const struct page_spec *ps = j->ps;
+	const struct layout_rest *from = j->from;
+	struct flow_cursor at = { 0 };
+	size_t i;
+
+	if (from != NULL) {
+		at.set = true;
+		at.n = from->n;
+		memcpy(at.m, from->m, from->n * sizeof(*at.m));
+	}
+	f->marker = ps->out ? (from ? from->out : ps->out)->marker : NULL;
+	f->nmarker = ps->out ? (from ? from->out : ps->out)->nmarker : 0;
+	for (i = 0; i < ps->nframes; i++) {
+		const struct frame *fr = ps->frames[i], *last;
+		bool entry = from != NULL && fr == ps->entry;
+
+		if (fr->prev != NULL)
+			continue;
+		if (!thread_layout(f, fr, entry ? from->head : fr,
+		    entry ? &at : NULL))
+			continue;
+		for (last = fr; last->next != NULL; last = last->next)
+			;
+		if (last == ps->out && f->page->rest == NULL)
+			f->page->rest = make_rest(f, from ? from->first : ps,
+			    entry ? from->head : fr);
+	}
+}
+
+struct lpage *
+layout_page(const struct layout_ctx *ctx, const struct layout_job *j,
+    struct diag *d)
+{
+	const struct page_spec *ps = j->ps;
 	struct lpage *p = xcalloc(1, sizeof(*p));
 	struct flow f = { 0 };
 	size_t i, first;
 	int k;
 
 	p->spec = ps;
-	p->record = nrec > 0 ? records[0] : NULL;
-	p->number = number;
+	p->record = j->nrec > 0 ? j->records[0] : NULL;
+	p->number = j->number;
 	p->width = ps->width;
 	p->height = ps->height;
 	p->bleed = ctx->spec->bleed;
@@ -799,15 +887,13 @@ layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
 	f.page = p;
 	f.d = d;
 	f.scope.root = ctx->data->doc->root;
-	f.scope.page_number = number;
-	f.scope.page_count = count;
+	f.scope.page_number = j->number;
+	f.scope.page_count = j->count;
 	/* Each record in its slot: the frames laid out, then moved. */
-	for (k = 0; k < (nrec > 0 ? nrec : 1); k++) {
-		f.scope.record = nrec > 0 ? records[k] : NULL;
+	for (k = 0; k < (j->nrec > 0 ? j->nrec : 1); k++) {
+		f.scope.record = j->nrec > 0 ? j->records[k] : NULL;
 		first = p->n;
-		for (i = 0; i < ps->nframes; i++)
-			if (ps->frames[i]->prev == NULL)
-				thread_layout(&f, ps->frames[i]);
+		layout_frames(&f, j);
 		for (i = first; i < p->n; i++) {
 			p->boxes[i].x += ps->slots[k][0];
 			p->boxes[i].y += ps->slots[k][1];
@@ -827,9 +913,37 @@ layout_page(const struct layout_ctx *ctx, const struct page_spec *ps,
 		}
 		tval_clear(&v);
 	}
-	p->name_buf = pages_name(ps, p->record, sheet, 1);
+	p->name_buf = pages_name(j->from ? j->from->first : ps, p->record,
+	    j->sheet, j->part);
 	p->name = p->name_buf;
 	return p;
+}
+
+bool
+layout_rest_same(const struct layout_rest *r, const struct lpage *p)
+{
+	const struct layout_rest *q = p->rest;
+	size_t i;
+
+	if (q == NULL || q->n != r->n)
+		return false;
+	for (i = 0; i < r->n; i++)
+		if (q->m[i].owner != r->m[i].owner ||
+		    q->m[i].col != r->m[i].col ||
+		    q->m[i].block != r->m[i].block ||
+		    q->m[i].item != r->m[i].item ||
+		    q->m[i].byte != r->m[i].byte)
+			return false;
+	return true;
+}
+
+void
+layout_rest_free(struct layout_rest *r)
+{
+	if (r == NULL)
+		return;
+	free(r->m);
+	free(r);
 }
 
 void
@@ -838,6 +952,7 @@ lpage_free(struct lpage *p)
 	if (p == NULL)
 		return;
 	flow_truncate(p, 0);
+	layout_rest_free(p->rest);
 	free(p->boxes);
 	g_free(p->outline);
 	g_free(p->name_buf);

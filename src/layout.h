@@ -63,6 +63,12 @@ struct box {
 	double		 fit_max;	/*   or both 0 */
 };
 
+/*
+ * Where a page's flow goes on, on its next continuation page: made by
+ * layout_page, read by the next part's (opaque: src/flow.h).
+ */
+struct layout_rest;
+
 struct lpage {
 	const struct page_spec	*spec;
 	const struct ynode	*record;	/* the first, or NULL */
@@ -80,6 +86,10 @@ struct lpage {
 	struct color		 background;
 	struct box		*boxes;
 	size_t			 n, cap;
+	struct layout_rest	*rest;		/* the flow goes on from here
+						   (the page's continue-page,
+						   or a continuation's), or
+						   NULL */
 };
 
 /* Room past the bleed for crop marks [pt] (8mm). */
@@ -95,19 +105,36 @@ struct layout_ctx {
 	bool			 debug;		/* --debug-boxes */
 };
 
+/* A page to lay out (as pages.h's struct page says it). */
+struct layout_job {
+	const struct page_spec	*ps;		/* for part > 1 a continuation
+						   page */
+	const struct ynode *const *records;	/* nrec, none for a page made
+						   once, up to ps->per_page
+						   (one per slot) */
+	int			 nrec;
+	int			 sheet;		/* the sheet-th of its spec */
+	int			 number, count;	/* page number of count */
+	int			 part;		/* 1, or the continuation's 2,
+						   3, … */
+	const struct layout_rest *from;		/* part > 1: where its flow
+						   begins */
+};
+
 /*
- * Lays out page spec ps for its nrec records (none for a page made
- * once; up to ps->per_page, one per slot), the sheet-th of its spec,
- * as page number of count.
- * Reports overflow and missing glyphs to d.  Never NULL; free with
- * lpage_free().
+ * Lays out job j.  Reports overflow and missing glyphs to d.  Never
+ * NULL; free with lpage_free().
  */
 struct lpage	*layout_page(const struct layout_ctx *,
-		    const struct page_spec *ps,
-		    const struct ynode *const *records, int nrec, int sheet,
-		    int number, int count, struct diag *d);
+		    const struct layout_job *j, struct diag *d);
 
 void		 lpage_free(struct lpage *);
+
+/* Whether the flow of page p goes on no further than rest r, where it
+ * began (a continuation page that placed nothing). */
+bool		 layout_rest_same(const struct layout_rest *r,
+		    const struct lpage *p);
+void		 layout_rest_free(struct layout_rest *);
 
 /*
  * Writes a deterministic text dump of the page's boxes, one line each

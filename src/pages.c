@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "data.h"
+#include "layout.h"
 #include "mem.h"
 #include "pages.h"
 #include "schema.h"
@@ -53,6 +54,7 @@ add_page(struct page *pages, int *n, int first, int lay,
 	p->nrec = nrec;
 	p->sheet = sheet;
 	p->number = *n - first + 1;
+	p->part = 1;
 	p->key = pages_name(ps, nrec ? recs[0] : NULL, sheet, 1);
 	p->group = ps->seq != NULL ? data_record_id(recs[0]) : p->key;
 	(*n)++;
@@ -74,6 +76,8 @@ pages_list(struct page *pages, int *n, int lay, const struct spec *spec,
 		size_t per = (size_t)ps->per_page;
 		size_t sheets = recs ? (recs->n + per - 1) / per : 1;
 
+		if (ps->continuation)
+			continue;
 		if (ps->seq != NULL) {
 			/* Record by record, its pages in order. */
 			pages = g_renew(struct page, pages, (size_t)*n +
@@ -100,8 +104,10 @@ pages_free(struct page *pages, int n)
 {
 	int i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		g_free(pages[i].key);
+		layout_rest_free(pages[i].from);
+	}
 	g_free(pages);
 }
 

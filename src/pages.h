@@ -13,6 +13,7 @@
 #include "diag.h"
 
 struct data;
+struct layout_rest;
 struct page_spec;
 struct spec;
 struct ynode;
@@ -37,12 +38,19 @@ struct page {
 						   a sequence, else key */
 	int			 key_index;	/* group's, among the whole
 						   set's groups */
+	int			 part;		/* 1, or 2, 3, … for the
+						   continuation pages of a
+						   page (paginate.h): ps is
+						   then the continuation */
+	struct layout_rest	*from;		/* part > 1: where its flow
+						   begins (owned) */
 };
 
 /*
  * Appends the pages of layout lay (spec, over data) to *pages, n so far,
  * in the layout's order; a sequence's pages record by record (front(a),
- * back(a), front(b), …).  Returns the array (g_renew'd); pages_free()
+ * back(a), front(b), …).  Continuation pages are not among them: they
+ * are counted by laying pages out (paginate.h).  Returns the array (g_renew'd); pages_free()
  * frees the keys and it.
  */
 struct page	*pages_list(struct page *pages, int *n, int lay,

@@ -29,6 +29,7 @@
 #include "manifest.h"
 #include "mem.h"
 #include "outfile.h"
+#include "paginate.h"
 #include "paint.h"
 #include "pool.h"
 #include "progress.h"
@@ -385,6 +386,7 @@ run_check(const struct spec *spec, const struct data *data,
 	struct layout_ctx lc = { 0 };
 	struct page *pages;
 	int i, n = 0;
+	bool ok = true;
 
 	if (!gate_check(&spec, 1, data, &fonts, d))
 		return false;
@@ -393,9 +395,13 @@ run_check(const struct spec *spec, const struct data *data,
 	lc.data = data;
 	lc.pango = fonts_context(fonts);
 	lc.images = image_cache_new();
-	for (i = 0; i < n; i++)
-		lpage_free(layout_page(&lc, pages[i].ps, pages[i].records,
-		    pages[i].nrec, pages[i].sheet, pages[i].number, n, d));
+	if (spec->continues)
+		pages = paginate(pages, &n, 0, &lc, d, &ok);
+	for (i = 0; ok && i < n; i++) {
+		struct layout_job j = paginate_job(&pages[i], n);
+
+		lpage_free(layout_page(&lc, &j, d));
+	}
 	image_cache_free(lc.images);
 	pages_free(pages, n);
 	return !diag_failed(d);
@@ -422,16 +428,48 @@ load(struct render *r)
 	return ok;
 }
 
+/*
+ * The continuation pages of layout i, counted by laying its pages out
+ * here, on the main thread, before the job list is made.
+ */
+static bool
+add_continuations(struct render *r, int i)
+{
+	struct layout_ctx lc = { 0 };
+	bool ok = true;
+
+	lc.spec = r->lays[i].spec;
+	lc.data = r->data;
+	lc.pango = fonts_context(r->lays[i].fonts);
+	lc.images = image_cache_new();
+	lc.confine = &r->confine;
+	r->all = paginate(r->all, &r->nall, i, &lc, r->d, &ok);
+	image_cache_free(lc.images);
+	return ok;
+}
+
 /* The pages of every layout, the selection, the output: no file yet. */
 static enum status
 plan(struct render *r)
 {
+	const struct run_opts *o = r->o;
 	enum status st;
+	size_t k;
 	int i;
 
-	for (i = 0; i < r->nlays; i++)
+	for (k = 0; k < o->nallow; k++) {
+		char *real = realpath(o->allow[k], NULL);
+
+		if (real != NULL)
+			r->allow[r->confine.nallow++] = real;
+	}
+	r->confine.allow = (const char **)r->allow;
+	for (i = 0; i < r->nlays; i++) {
 		r->all = pages_list(r->all, &r->nall, i, r->lays[i].spec,
 		    r->data);
+		if (r->lays[i].spec->continues && !add_continuations(r, i))
+			return STATUS_INPUT;
+	}
 	for (i = 0; i < r->nall; i++)
 		r->lays[r->all[i].lay].npages++;
 	if ((st = select_pages(r, r->all, r->nall)) != STATUS_OK ||
@@ -449,13 +487,6 @@ prepare(struct render *r)
 	char date[32];
 	size_t i;
 
-	for (i = 0; i < o->nallow; i++) {
-		char *real = realpath(o->allow[i], NULL);
-
-		if (real != NULL)
-			r->allow[r->confine.nallow++] = real;
-	}
-	r->confine.allow = (const char **)r->allow;
 	pdf_date(date, sizeof(date));
 	for (i = 0; r->t.mode != TARGET_CHECK && i < (size_t)r->nlays; i++)
 		setup_lay(r, &r->lays[i], date);

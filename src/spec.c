@@ -38,17 +38,18 @@ static const char *const page_keys[] = {
 	"bleed", "crop-marks", "margin", "size",
 };
 static const char *const page_spec_keys[] = {
-	"background", "each", "frames", "name", "outline", "pages",
-	"per-page", "size", "slots",
+	"background", "continuation", "each", "frames", "name", "outline",
+	"pages", "per-page", "size", "slots",
 };
 /* A page of a sequence: its `each` is the sequence's; no N-up. */
 static const char *const seq_page_keys[] = {
 	"background", "frames", "name", "outline", "size",
 };
 static const char *const frame_keys[] = {
-	"blocks", "bottom", "continue", "else", "fill", "height", "if", "name",
-	"padding", "radius", "right", "stroke", "stroke-width", "unless",
-	"valign", "width", "x", "y",
+	"blocks", "bottom", "continue", "continue-page", "continued-marker",
+	"else", "fill", "flow", "height", "if", "name", "padding", "radius",
+	"right", "stroke", "stroke-width", "unless", "valign", "width", "x",
+	"y",
 };
 
 static const struct keyword valigns[] = {
@@ -394,6 +395,28 @@ parse_frame_box(struct spec_parser *p, struct frame *f, const struct ynode *m)
 	f->h = h;
 }
 
+/* continue, continue-page, continued-marker, flow (specflow.c links
+ * them once every page is read). */
+static void
+parse_frame_flow(struct spec_parser *p, struct frame *f, const struct ynode *m)
+{
+	const struct ynode *n;
+	const char *to;
+	int v;
+
+	if ((n = ynode_get(m, "continue")) != NULL &&
+	    schema_text(p->d, n, "continue", &to))
+		f->continue_node = n;
+	if ((n = ynode_get(m, "continue-page")) != NULL &&
+	    schema_text(p->d, n, "continue-page", &to))
+		f->page_node = n;
+	if ((n = ynode_get(m, "continued-marker")) != NULL)
+		f->marker = block_parse_blocks(p, n, &f->nmarker);
+	if ((n = ynode_get(m, "flow")) != NULL &&
+	    schema_keyword(p->d, n, "flow", bools, N(bools), &v))
+		f->flow = v;
+}
+
 static struct frame *
 parse_frame(struct spec_parser *p, const struct ynode *m, size_t index)
 {
@@ -420,93 +443,12 @@ parse_frame(struct spec_parser *p, const struct ynode *m, size_t index)
 	}
 	if ((n = ynode_get(m, "blocks")) != NULL)
 		f->blocks = block_parse_list(p, n, &f->nblocks);
-	if ((n = ynode_get(m, "continue")) != NULL) {
-		const char *to;
-
-		if (schema_text(p->d, n, "continue", &to))
-			f->continue_node = n;
-	}
+	parse_frame_flow(p, f, m);
 	f->fits = block_any_fit(f->blocks, f->nblocks) ||
 	    block_any_fit(f->else_blocks, f->nelse);
 	f->chooses = block_any_choice(f->blocks, f->nblocks) ||
 	    block_any_choice(f->else_blocks, f->nelse);
 	return f;
-}
-
-/* What a frame flowed into may not have, the flow coming from another. */
-static const char *const thread_refused[] = {
-	"blocks", "else", "if", "unless",
-};
-
-/* The frame of ps named name, or NULL. */
-static struct frame *
-find_frame(const struct page_spec *ps, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < ps->nframes; i++)
-		if (strcmp(ps->frames[i]->name, name) == 0)
-			return ps->frames[i];
-	return NULL;
-}
-
-/*
- * Threads the frames of ps by their `continue:`: each names another
- * frame of the page, flowed into by no other, with no blocks (nor
- * if, unless, else) of its own; a thread may not come back to a frame
- * it has passed (a loop).  A bad thread is reported and left out.
- */
-static void
-thread_frames(struct spec_parser *p, struct page_spec *ps)
-{
-	const struct frame *c;
-	size_t i, k;
-
-	for (i = 0; i < ps->nframes; i++) {
-		struct frame *f = ps->frames[i], *to;
-		const struct ynode *n = f->continue_node;
-
-		if (n == NULL)
-			continue;
-		if ((to = find_frame(ps, n->str)) == NULL) {
-			GString *names = g_string_new(NULL);
-
-			for (k = 0; k < ps->nframes; k++)
-				g_string_append_printf(names, "%s'%s'", k ?
-				    ", " : "", ps->frames[k]->name);
-			diag_error(p->d, &n->pos, "continue: no frame '%s' on "
-			    "this page (its frames: %s)", n->str, names->str);
-			g_string_free(names, TRUE);
-			continue;
-		}
-		if (to->prev != NULL) {
-			diag_error(p->d, &n->pos, "continue: frame '%s' is "
-			    "already continued from frame '%s'; a frame takes "
-			    "the flow of one other", to->name, to->prev->name);
-			continue;
-		}
-		for (c = to; c != NULL && c != f; c = c->next)
-			;
-		if (c == f) {
-			GString *loop = g_string_new(f->name);
-
-			for (c = to; c != f; c = c->next)
-				g_string_append_printf(loop, " → %s", c->name);
-			diag_error(p->d, &n->pos, "continue: the flow goes round "
-			    "in a loop (%s → %s)", loop->str, f->name);
-			g_string_free(loop, TRUE);
-			continue;
-		}
-		for (k = 0; k < N(thread_refused); k++)
-			if ((n = ynode_get(to->node, thread_refused[k])) !=
-			    NULL)
-				diag_error(p->d, &n->pos, "frame '%s' takes its "
-				    "flow from frame '%s' (its continue): it "
-				    "has no '%s' of its own", to->name, f->name,
-				    thread_refused[k]);
-		f->next = to;
-		to->prev = f;
-	}
 }
 
 /*
@@ -577,6 +519,44 @@ parse_page_name(struct spec_parser *p, const struct ynode *m,
 		    "only a-z, 0-9 and '-', not '%s'", *name);
 }
 
+/* What a continuation page cannot hold, and why. */
+static const struct {
+	const char	*key;
+	const char	*why;
+} continuation_refused[] = {
+	{ "each", "a continuation page takes 'each' from the page it "
+	    "continues: it is made for that page's record" },
+	{ "per-page", "a continuation page holds one record's flow: no "
+	    "per-page (N-up)" },
+	{ "slots", "a continuation page holds one record's flow: no slots "
+	    "(N-up)" },
+};
+
+/*
+ * `continuation: true`: the page is made only where another page's
+ * flow goes on (spec_link_pages), named by that page's frame.
+ */
+static void
+parse_continuation(struct spec_parser *p, struct page_spec *ps,
+    const struct ynode *m, const struct ynode *n)
+{
+	const struct ynode *k;
+	size_t i;
+	int v;
+
+	if (!schema_keyword(p->d, n, "continuation", bools, N(bools), &v) ||
+	    !v)
+		return;
+	ps->continuation = true;
+	for (i = 0; i < N(continuation_refused); i++)
+		if ((k = ynode_get(m, continuation_refused[i].key)) != NULL)
+			diag_error(p->d, &k->pos, "%s",
+			    continuation_refused[i].why);
+	if (ynode_get(m, "name") == NULL)
+		diag_error(p->d, &n->pos, "a continuation page needs a 'name': "
+		    "a frame's continue-page names it");
+}
+
 /*
  * A page, alone in `pages:` or (seq not NULL) one of a sequence's,
  * whose `each`, size and background it takes unless it sets its own.
@@ -610,9 +590,12 @@ parse_page(struct spec_parser *p, const struct ynode *m, size_t index,
 			diag_error(p->d, &m->pos, "a page of a sequence needs "
 			    "a 'name': a record's files are named after its "
 			    "pages (<id>-<name>.png)");
-	} else if ((n = ynode_get(m, "each")) != NULL &&
-	    schema_text(p->d, n, "each", &ps->each)) {
-		ps->each_node = n;
+	} else {
+		if ((n = ynode_get(m, "continuation")) != NULL)
+			parse_continuation(p, ps, m, n);
+		if (!ps->continuation && (n = ynode_get(m, "each")) != NULL &&
+		    schema_text(p->d, n, "each", &ps->each))
+			ps->each_node = n;
 	}
 	if ((n = ynode_get(m, "size")) != NULL)
 		p->bad_size = !parse_size(p, n, &ps->width, &ps->height);
@@ -639,7 +622,7 @@ parse_page(struct spec_parser *p, const struct ynode *m, size_t index,
 	}
 	ps->frames = (struct frame **)frames.items;
 	ps->nframes = frames.n;
-	thread_frames(p, ps);
+	spec_thread_frames(p, ps);
 	p->bad_size = bad_size;
 	return ps;
 }
@@ -864,6 +847,7 @@ spec_parse(struct ydoc *doc, struct diag *d)
 		}
 	}
 	check_page_names(&p, &pages);
+	spec_link_pages(&p, &pages);
 	s->pages = (struct page_spec **)pages.items;
 	s->npages = pages.n;
 	s->uses = (struct field_use **)p.uses.items;

@@ -229,6 +229,17 @@ struct frame {
 	const struct ynode	*continue_node;	/* or NULL */
 	const struct frame	*next;		/* or NULL */
 	const struct frame	*prev;		/* or NULL */
+	/* Continuation pages (`continue-page: PAGE` on the last frame of
+	 * a thread): what its flow leaves over goes on to copies of that
+	 * page, as many as it takes, entering each at its `flow: true`
+	 * frame; the marker's blocks stand at the foot of every frame
+	 * after which the flow goes on to another page. */
+	const struct ynode	*page_node;	/* `continue-page`, or NULL */
+	const struct page_spec	*cont;		/* the page it names */
+	struct block		**marker;	/* `continued-marker` */
+	size_t			 nmarker;
+	bool			 flow;		/* `flow: true`: a continuation
+						   page's flow enters here */
 };
 
 /*
@@ -254,6 +265,20 @@ struct page_spec {
 	struct tmpl		*outline;	/* PDF outline title, or NULL */
 	struct frame		**frames;
 	size_t			 nframes;
+	/* `continuation: true`: made only where another page's flow goes
+	 * on (a frame's `continue-page`), after that page, for the same
+	 * records; never by itself. */
+	bool			 continuation;
+	const struct page_spec	*cont_of;	/* continuation: the first page
+						   it continues, whose `each`
+						   it takes */
+	const struct frame	*entry;		/* continuation: its frame
+						   with `flow: true` */
+	const struct frame	*out;		/* its frame whose flow goes
+						   on to other pages, or
+						   NULL (a continuation:
+						   the last of entry's
+						   thread) */
 };
 
 /*
@@ -306,6 +331,8 @@ struct spec {
 	struct field_use	**uses;		/* every template and field
 						   list, in file order */
 	size_t			 nuses;
+	bool			 continues;	/* a page has continuation
+						   pages */
 };
 
 /*

@@ -59,4 +59,20 @@ void		 spec_parse_decor(struct spec_parser *, const struct ynode *m,
 const struct style	*spec_block_style(struct spec_parser *,
 			    const struct ynode *m);
 
+/*
+ * Threads the frames of ps by their `continue:` (specflow.c): each
+ * names another frame of the page, flowed into by no other, with no
+ * blocks (nor if, unless, else) of its own; a thread may not come back
+ * to a frame it has passed (a loop).  A bad thread is reported and
+ * left out.
+ */
+void		 spec_thread_frames(struct spec_parser *, struct page_spec *);
+
+/*
+ * Links every `continue-page` of the pages to its continuation page
+ * and checks both ends (specflow.c); the continuation pages' templates
+ * take the scope of the pages they continue.
+ */
+void		 spec_link_pages(struct spec_parser *, const struct ptrvec *);
+
 #endif

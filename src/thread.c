@@ -62,20 +62,23 @@ thread_lines(const struct flow *f, const struct style *s, int n, double y)
 }
 
 /*
- * Lays out frame head and the frames its flow continues into
+ * Lays out frame first and the frames its flow continues into
  * (`continue:`), each from where the one before broke off, one after
  * the other: their boxes follow each other in paint order.  A frame
  * the flow does not reach keeps its fill and outline.
  */
-void
-thread_layout(struct flow *f, const struct frame *head)
+bool
+thread_layout(struct flow *f, const struct frame *first,
+    const struct frame *head, const struct flow_cursor *from)
 {
 	const struct frame *fr;
+	bool left = false;
 
-	f->from = (struct flow_cursor){ 0 };
-	for (fr = head; fr != NULL; fr = fr->next) {
+	f->from = from ? *from : (struct flow_cursor){ 0 };
+	for (fr = first; fr != NULL; fr = fr->next) {
+		f->stop.set = false;
 		layout_frame(f, fr, head);
-		if (f->stop.set) {
+		if ((left = f->stop.set)) {
 			f->from = f->stop;
 			continue;
 		}
@@ -84,6 +87,8 @@ thread_layout(struct flow *f, const struct frame *head)
 		thread_mark_add(&f->from, NULL, 0, SIZE_MAX, 0, 0);
 	}
 	f->from = (struct flow_cursor){ 0 };
-	f->stop = (struct flow_cursor){ 0 };
+	if (!left)
+		f->stop = (struct flow_cursor){ 0 };
 	f->threaded = false;
+	return left;
 }

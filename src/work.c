@@ -18,6 +18,7 @@
 #include "layout.h"
 #include "manifest.h"
 #include "mem.h"
+#include "paginate.h"
 #include "paint.h"
 #include "render.h"
 #include "report.h"
@@ -168,6 +169,7 @@ render_work(void *v, int i, void *arg)
 	struct layout_ctx lc = { 0 };
 	struct diag d;
 	struct lpage *p;
+	struct layout_job job;
 
 	/* Every line is kept, warnings too: the printer hides them under
 	 * --quiet, the gallery shows them. */
@@ -184,8 +186,8 @@ render_work(void *v, int i, void *arg)
 	lc.images = w->images;
 	lc.confine = &r->confine;
 	lc.debug = r->o->debug;
-	p = layout_page(&lc, j->ps, j->records, j->nrec, j->sheet, j->number,
-	    l->npages, &d);
+	job = paginate_job(j, l->npages);
+	p = layout_page(&lc, &job, &d);
 	if (r->dump != NULL) {
 		size_t len;
 		FILE *f = open_memstream(&res->dump, &len);
