@@ -541,6 +541,46 @@ check "a broken row: every item of its right column once, in that column" \
 check "a broken row: the block after it once" \
     $PY tests/e2e/flow-check.py $D gina "$E/threads-row.txt" summary
 
+# -- a story ten times the sample's, on the shipped A4 brochure ---------
+# Issue 13's measure: the flow of the intern page's main frame goes on
+# to continuation pages (intern-more); under --strict nothing overflows,
+# every sentence is there once, in order of pages, and the outline
+# and page numbers count the new pages.
+$PY tests/e2e/long-story.py $D gina "$E/long.yaml"
+"$BROCHURE" render "$E/long.yaml" -l layouts/brochure-a4.yaml --strict \
+    --allow-path data/photos -o "$E/long.pdf" -q 2>"$E/long.err"
+st=$?
+[ $st = 0 ] && [ ! -s "$E/long.err" ] && pass ||
+    fail "a story ten times the sample's renders under --strict with no warning" "status $st: $(head -3 "$E/long.err")"
+pdftotext -raw "$E/long.pdf" "$E/long.txt"
+check "a story ten times the sample's: every sentence once, lists and summary too" \
+    $PY tests/e2e/flow-check.py "$E/long.yaml" gina "$E/long.txt" story \
+    recommend advice summary
+pages=$(pdfinfo "$E/long.pdf" | awk '/^Pages:/ { print $2 }')
+grep -q "2 / $pages" "$E/long.txt" && grep -q "다음 쪽에 계속" "$E/long.txt" &&
+    [ "$pages" -gt 6 ] && pass ||
+    fail "the long story takes continuation pages, with the marker and page numbers of the whole" "$pages pages"
+outline=$(qpdf --json=2 --json-key=outlines "$E/long.pdf" | $PY -c '
+import json, sys
+def walk(os):
+    for o in os:
+        yield "%s@%d" % (o["title"], o["destpageposfrom1"])
+        yield from walk(o.get("kids", []))
+print(" ".join(walk(json.load(sys.stdin)["outlines"])))')
+case "$outline" in
+*"Gina · 빠르다@2 Wilson · 플렉스@$((pages - 3)) "*) pass ;;
+*) fail "the outline points past the continuation pages" "$outline" ;;
+esac
+"$BROCHURE" render "$E/long.yaml" -l layouts/brochure-a4.yaml --only gina \
+    --allow-path data/photos -o "$E/long/" -q
+# The PDF's pages less cover, back and three other interns are Gina's.
+want=$(seq 2 $((pages - 5)) | sed 's/.*/gina-&.png/' | tr '\n' ' ')
+check "a record's continuation pages are files of their own: gina-2.png, …" \
+    test "$(LC_ALL=C ls "$E/long" | tr '\n' ' ')" = "${want}gina.png "
+"$BROCHURE" render $D -l layouts/brochure-a4.yaml -o "$E/short.pdf" -q
+check "the sample itself takes no continuation page" \
+    test "$(pdfinfo "$E/short.pdf" | awk '/^Pages:/ { print $2 }')" = 6
+
 # -- the sample data is the seed, verbatim ------------------------------
 if [ -f ../shared/seed/intern-stories.txt ]; then
 	check "data/interns.yaml holds every line of the seed" \
