@@ -199,20 +199,27 @@ place_text(struct flow *f, const struct style *s, const char *text,
 	struct style rest;
 	PangoLayout *l;
 	struct box *b;
+	char *part = NULL;
+	size_t len;
 	int k;
 
 	if (from > 0) {
-		/* The paragraph's first-line indent stays with its start. */
+		/* The paragraph's first-line indent stays with its start;
+		 * a paragraph over the size limit ends at its cut. */
 		rest = *s;
 		rest.indent = 0;
 		s = &rest;
+		if ((len = strlen(text)) > TEXT_MAX_PARAGRAPH)
+			part = g_strndup(text + from,
+			    text_cut(text, len) - (size_t)from);
 	}
-	l = text_layout(f->ctx->pango, s, text + from, w, &m);
+	l = text_layout(f->ctx->pango, s, part ? part : text + from, w, &m);
+	g_free(part);
 	k = thread_lines(f, s, m.lines, y);
 	if (k < m.lines) {
 		f->broke = true;
-		f->brk_byte = from + pango_layout_get_line_readonly(l,
-		    k)->start_index;
+		f->brk_byte = from + text_source_index(l, text + from,
+		    pango_layout_get_line_readonly(l, k)->start_index);
 		m.height = k * style_line_height(s);
 	}
 	if (k == 0) {

@@ -385,6 +385,38 @@ text_shape(PangoLayout *l)
 	g_mutex_unlock(&shape_lock);
 }
 
+int
+text_source_index(PangoLayout *l, const char *src, int index)
+{
+	const char *t = pango_layout_get_text(l), *end = t + index;
+	const char *o = src;
+
+	if (strncmp(t, src, (size_t)index) == 0)
+		return index;
+	/* Skip the zero-width spaces split_long_words() put in. */
+	while (t < end && *o != '\0') {
+		if (g_utf8_get_char(t) == 0x200B && g_utf8_get_char(o) != 0x200B) {
+			t = g_utf8_next_char(t);
+			continue;
+		}
+		t = g_utf8_next_char(t);
+		o = g_utf8_next_char(o);
+	}
+	return (int)(o - src);
+}
+
+size_t
+text_cut(const char *text, size_t len)
+{
+	const char *end = text + TEXT_MAX_PARAGRAPH;
+
+	if (len <= TEXT_MAX_PARAGRAPH)
+		return len;
+	if ((*end & 0xC0) == 0x80)
+		end = g_utf8_find_prev_char(text, end);
+	return (size_t)(end - text);
+}
+
 static PangoLayout *
 layout_locked(PangoContext *ctx, const struct style *s, const char *text,
     double width, struct text_metrics *m)
@@ -398,11 +430,7 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	if (len > TEXT_MAX_PARAGRAPH) {
-		const char *end = text + TEXT_MAX_PARAGRAPH;
-
-		if ((*end & 0xC0) == 0x80)
-			end = g_utf8_find_prev_char(text, end);
-		pango_layout_set_text(l, text, (int)(end - text));
+		pango_layout_set_text(l, text, (int)text_cut(text, len));
 		text = pango_layout_get_text(l);
 	} else {
 		pango_layout_set_text(l, text, -1);

@@ -45,6 +45,17 @@ PangoLayout	*text_layout(PangoContext *, const struct style *s,
 		    const char *text, double width, struct text_metrics *);
 
 /*
+ * The byte of src (the text given to text_layout) that byte index of
+ * layout l's text stands for: they differ where a long word was split
+ * with zero-width spaces.
+ */
+int		 text_source_index(PangoLayout *l, const char *src, int index);
+
+/* How much of text, len bytes, text_layout() lays out: all of it, or
+ * its first TEXT_MAX_PARAGRAPH bytes less a split character. */
+size_t		 text_cut(const char *text, size_t len);
+
+/*
  * Justifies the lines of l (from text_layout() with the same style and
  * width): returns their number and sets *lines to that many one-line
  * layouts, every one but the last flush at both edges unless its word

@@ -581,6 +581,27 @@ check "a record's continuation pages are files of their own: gina-2.png, …" \
 check "the sample itself takes no continuation page" \
     test "$(pdfinfo "$E/short.pdf" | awk '/^Pages:/ { print $2 }')" = 6
 
+# A paragraph over the 8 KiB limit is laid out only to its cut, on
+# continuation pages as on one page: 24 KB of it take no more pages
+# than 8 KiB do (cover, a, a-2, a-3, back), not the 9 of the whole.
+$PY scripts/genlong paragraph 24000 "$E/p24.yaml"
+"$BROCHURE" check "$E/p24.yaml" -l layouts/brochure-a4.yaml \
+    --dump-tree "$E/p24.tree" >/dev/null 2>&1
+check "a paragraph over the limit flows on no further than its cut" \
+    test "$(grep -c '^page' "$E/p24.tree")" = 5
+
+# A word too long for its column gets zero-width spaces the layout
+# breaks at (text.c): where the flow breaks in it, the next page must
+# go on from the same character of the data, not from that offset in
+# the split text (which ran past the paragraph's end: out of memory).
+$PY scripts/genlong pairs 63000 "$E/pairs.yaml"
+"$BROCHURE" check "$E/pairs.yaml" -l layouts/brochure-a4.yaml \
+    --dump-tree "$E/pairs.tree" >/dev/null 2>"$E/pairs.err"
+st=$?
+[ $st = 1 ] && grep -q "a paragraph of 63000 bytes" "$E/pairs.err" &&
+    [ "$(grep -c '^page' "$E/pairs.tree")" -le 6 ] && pass ||
+    fail "a flow breaking inside a split long word goes on where it broke" "status $st: $(grep -v warning "$E/pairs.err" | head -2)"
+
 # -- the sample data is the seed, verbatim ------------------------------
 if [ -f ../shared/seed/intern-stories.txt ]; then
 	check "data/interns.yaml holds every line of the seed" \
