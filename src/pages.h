@@ -44,6 +44,8 @@ struct page {
 						   then the continuation */
 	struct layout_rest	*from;		/* part > 1: where its flow
 						   begins (owned) */
+	bool			 stalled;	/* its flow went no further
+						   here: the rest is lost */
 };
 
 /*

@@ -47,14 +47,16 @@ push(struct pagevec *v, const struct page *p)
 
 /*
  * Appends to v the continuation pages of page p, as many as its flow
- * takes (within the document's page limit).
+ * takes (within the document's page limit), laid out as the render
+ * will lay them out: each with its page number (*number, the layout's
+ * pages so far) and the document's page count as far as it is known.
  */
 static void
-continuations(struct pagevec *v, const struct page *p,
-    const struct layout_ctx *lc, struct diag *d)
+continuations(struct pagevec *v, const struct page *p, int *number,
+    int count, const struct layout_ctx *lc)
 {
 	struct diag quiet;
-	struct layout_job j = paginate_job(p, 0);
+	struct layout_job j = paginate_job(p, count);
 	struct lpage *lp;
 	struct layout_rest *rest;
 	const struct page_spec *cont = p->ps->out->cont;
@@ -62,6 +64,7 @@ continuations(struct pagevec *v, const struct page *p,
 
 	diag_init(&quiet, NULL);
 	quiet.sink = drop;
+	j.number = *number;
 	lp = layout_page(lc, &j, &quiet);
 	while ((rest = lp->rest) != NULL && v->n <= DATA_MAX_RECORDS) {
 		struct page *c;
@@ -71,38 +74,90 @@ continuations(struct pagevec *v, const struct page *p,
 		c = push(v, p);
 		c->ps = cont;
 		c->part = ++part;
+		c->number = ++*number;
 		c->from = rest;
 		c->key = pages_name(p->ps, p->nrec ? p->records[0] : NULL,
 		    p->sheet, part);
-		j = paginate_job(c, 0);
+		j = paginate_job(c, count);
 		lp = layout_page(lc, &j, &quiet);
-		if (layout_rest_same(rest, lp)) {
-			diag_warning(d, &cont->entry->node->pos, "the flow of "
-			    "frame '%s' goes no further on continuation page "
-			    "'%s' (%s): what is left of it is not drawn",
-			    p->ps->out->name, cont->name, c->key);
+		if ((c->stalled = layout_rest_same(rest, lp)))
 			break;
-		}
 	}
 	lpage_free(lp);
 }
+
+/* The pages of all[0..n) with layout lay's continuations, count being
+ * that layout's page count as assumed; sets *made to its new count. */
+static struct pagevec
+count_pages(const struct page *all, int n, int lay, int count,
+    const struct layout_ctx *lc, int *made)
+{
+	struct pagevec v = { 0 };
+	int i, number = 0;
+
+	for (i = 0; i < n; i++) {
+		struct page *p = push(&v, &all[i]);
+
+		if (p->lay != lay)
+			continue;
+		p->number = ++number;
+		if (p->ps->out != NULL)
+			continuations(&v, &all[i], &number, count, lc);
+	}
+	*made = number;
+	return v;
+}
+
+/* Frees what count_pages added to all's pages: the continuations. */
+static void
+free_counted(struct pagevec *v)
+{
+	int i;
+
+	for (i = 0; i < v->n; i++)
+		if (v->p[i].part > 1) {
+			g_free(v->p[i].key);
+			layout_rest_free(v->p[i].from);
+		}
+	g_free(v->p);
+}
+
+/* Passes at most: page.count in a flow changes where it breaks, which
+ * may change the count again; it settles in two unless a number's
+ * digits keep moving a break back and forth. */
+#define PAGINATE_PASSES	4
 
 struct page *
 paginate(struct page *all, int *n, int lay, const struct layout_ctx *lc,
     struct diag *d, bool *ok)
 {
-	struct pagevec v = { 0 };
-	int i, number = 0;
+	struct pagevec v;
+	int i, first, count = 0, made, pass;
 
-	for (i = 0; i < *n; i++) {
-		const struct page *p = push(&v, &all[i]);
-
-		if (p->lay == lay && p->ps->out != NULL)
-			continuations(&v, &all[i], lc, d);
+	for (i = 0; i < *n; i++)
+		count += all[i].lay == lay;
+	for (pass = 1; ; pass++) {
+		v = count_pages(all, *n, lay, count, lc, &made);
+		if (made == count || !lc->spec->counts ||
+		    pass == PAGINATE_PASSES)
+			break;
+		free_counted(&v);
+		count = made;
 	}
-	for (i = 0; i < v.n; i++)
-		if (v.p[i].lay == lay)
-			v.p[i].number = ++number;
+	for (i = 0, first = 0; i < v.n; i++) {
+		if (v.p[i].part == 1)
+			first = i;
+		if (v.p[i].stalled)
+			diag_warning(d, &v.p[i].ps->entry->node->pos, "the "
+			    "flow of frame '%s' goes no further on continuation "
+			    "page '%s' (%s): what is left of it is not drawn",
+			    v.p[first].ps->out->name, v.p[i].ps->name,
+			    v.p[i].key);
+	}
+	if (lc->spec->counts && made != count)
+		diag_warning(d, &lc->spec->doc->root->pos, "page.count does "
+		    "not settle: with %d pages, the flows that print it break "
+		    "where they make %d", count, made);
 	g_free(all);
 	*n = v.n;
 	if (v.n > DATA_MAX_RECORDS) {

@@ -202,6 +202,7 @@ add_use(struct spec_parser *p, const struct tmpl *t, const struct ynode *fields,
 	u->tmpl = t;
 	u->fields = fields;
 	u->page = p->page;
+	u->frame = p->frame;
 	u->scope = scope;
 	ptrvec_push(p->a, &p->uses, u);
 }
@@ -428,6 +429,7 @@ parse_frame(struct spec_parser *p, const struct ynode *m, size_t index)
 	if (!schema_keys(p->d, m, frame_keys, N(frame_keys), "a frame") &&
 	    m->kind != YNODE_MAP)
 		return NULL;
+	p->frame = f;
 	if ((n = ynode_get(m, "name")) != NULL)
 		schema_text(p->d, n, "name", &f->name);
 	f->if_node = spec_parse_cond(p, m, "if");
@@ -448,6 +450,7 @@ parse_frame(struct spec_parser *p, const struct ynode *m, size_t index)
 	    block_any_fit(f->else_blocks, f->nelse);
 	f->chooses = block_any_choice(f->blocks, f->nblocks) ||
 	    block_any_choice(f->else_blocks, f->nelse);
+	p->frame = NULL;
 	return f;
 }
 

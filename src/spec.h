@@ -307,6 +307,8 @@ struct field_use {
 	const struct tmpl	*tmpl;		/* or NULL: */
 	const struct ynode	*fields;	/* a name or a list of names */
 	const struct page_spec	*page;		/* or NULL: the metadata */
+	const struct frame	*frame;		/* whose blocks hold it, or
+						   NULL */
 	enum field_scope	 scope;
 };
 
@@ -333,6 +335,10 @@ struct spec {
 	size_t			 nuses;
 	bool			 continues;	/* a page has continuation
 						   pages */
+	bool			 counts;	/* a flow that goes on to
+						   other pages prints
+						   page.count: where it breaks
+						   depends on it */
 };
 
 /*

@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "specparse.h"
+#include "template.h"
 
 #define N(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -243,6 +244,31 @@ check_continuation(struct spec_parser *p, struct page_spec *ps)
 		    ps->name);
 }
 
+/* Whether u prints page.count. */
+static bool
+prints_count(const struct field_use *u)
+{
+	size_t k;
+
+	for (k = 0; u->tmpl != NULL && k < u->tmpl->n; k++)
+		if (u->tmpl->parts[k].path != NULL &&
+		    strcmp(u->tmpl->parts[k].path, "page.count") == 0)
+			return true;
+	return false;
+}
+
+/* Whether the blocks (or marker) of frame f flow on to other pages. */
+static bool
+flows_on(const struct frame *f)
+{
+	const struct frame *c;
+
+	for (c = f; c != NULL; c = c->next)
+		if (c->cont != NULL)
+			return true;
+	return false;
+}
+
 void
 spec_link_pages(struct spec_parser *p, const struct ptrvec *pages)
 {
@@ -275,6 +301,8 @@ spec_link_pages(struct spec_parser *p, const struct ptrvec *pages)
 	for (i = 0; i < p->uses.n; i++) {
 		struct field_use *u = p->uses.items[i];
 
+		if (prints_count(u) && flows_on(u->frame))
+			p->spec->counts = true;
 		if (u->page != NULL && u->page->continuation &&
 		    u->scope != SCOPE_ITEM)
 			u->scope = u->page->each ? SCOPE_RECORD : SCOPE_ONCE;

@@ -19,6 +19,7 @@ struct spec_parser {
 	struct ptrvec		 styles;
 	struct ptrvec		 uses;		/* → spec->uses */
 	const struct page_spec	*page;		/* being parsed, or NULL */
+	const struct frame	*frame;		/* being parsed, or NULL */
 	enum field_scope	 scope;		/* of the page being parsed */
 	const struct block_kind_desc *kind;	/* of the block being parsed,
 						   or NULL */

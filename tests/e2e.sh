@@ -602,6 +602,17 @@ st=$?
     [ "$(grep -c '^page' "$E/pairs.tree")" -le 6 ] && pass ||
     fail "a flow breaking inside a split long word goes on where it broke" "status $st: $(grep -v warning "$E/pairs.err" | head -2)"
 
+# page.count in a marker: the pages are counted with the count they
+# print (two long stories make it two digits), so the render breaks
+# where the count did (no line lost).
+$PY tests/e2e/long-story.py $D gina,wilson "$E/long2.yaml"
+"$BROCHURE" render "$E/long2.yaml" -l tests/e2e/continued-count.yaml \
+    --allow-path data/photos -o "$E/count.pdf" -q
+pdftotext -raw "$E/count.pdf" "$E/count.txt"
+check "page.count in a flow's marker loses no line at a page break" \
+    $PY tests/e2e/flow-check.py --skip '^다음 쪽에 계속|^[0-9 /]+$|계속\)$' \
+    "$E/long2.yaml" gina "$E/count.txt" story
+
 # -- the sample data is the seed, verbatim ------------------------------
 if [ -f ../shared/seed/intern-stories.txt ]; then
 	check "data/interns.yaml holds every line of the seed" \

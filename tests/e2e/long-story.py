@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """Writes the sample data with one record's story ten times as long.
 
-    long-story.py DATA.yaml ID OUT.yaml
+    long-story.py DATA.yaml ID[,ID...] OUT.yaml
 
-Record ID's story becomes ten copies of itself, every sentence of copy k
+Each record ID's story becomes ten copies of itself, every sentence of copy k
 marked "(k) " so that each sentence is still found once (flow-check.py).
 Photo paths are made absolute: render OUT.yaml with --allow-path for
 their folder.
@@ -23,7 +23,7 @@ def main(argv):
     for rec in doc['interns']:
         if rec.get('photo'):
             rec['photo'] = os.path.join(base, rec['photo'])
-        if rec['id'] != rid:
+        if rec['id'] not in rid.split(','):
             continue
         story = rec['story'] if isinstance(rec['story'], list) else [rec['story']]
         rec['story'] = [' '.join(f'({k}) {s}' for s in
