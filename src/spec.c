@@ -632,6 +632,9 @@ static const struct {
 	const char	*key;
 	const char	*why;
 } seq_refused[] = {
+	{ "continuation", "continuation does not combine with 'pages': a "
+	    "sequence gives each record pages of its own; a continuation "
+	    "page is a page by itself that a frame's continue-page names" },
 	{ "frames", "a page holds 'frames' or 'pages' (a record's pages in "
 	    "sequence), not both: put the frames in one of its pages" },
 	{ "per-page", "per-page (N-up) does not combine with 'pages': a "
