@@ -472,6 +472,8 @@ parse_slots(struct spec_parser *p, struct page_spec *ps, const struct ynode *m)
 		diag_error(p->d, &n->pos, "per-page must be a whole number");
 		return;
 	}
+	if (ps->continuation)	/* parse_continuation said why not */
+		return;
 	if (ynode_get(m, "each") == NULL) {
 		diag_error(p->d, &n->pos, "per-page needs 'each': the records "
 		    "to put on each sheet");
