@@ -475,6 +475,8 @@ parse_slots(struct spec_parser *p, struct page_spec *ps, const struct ynode *m)
 		diag_error(p->d, &n->pos, "per-page must be a whole number");
 		return;
 	}
+	if (ps->continuation)	/* parse_continuation said why not */
+		return;
 	if (ynode_get(m, "each") == NULL) {
 		diag_error(p->d, &n->pos, "per-page needs 'each': the records "
 		    "to put on each sheet");
@@ -635,6 +637,9 @@ static const struct {
 	const char	*key;
 	const char	*why;
 } seq_refused[] = {
+	{ "continuation", "continuation does not combine with 'pages': a "
+	    "sequence gives each record pages of its own; a continuation "
+	    "page is a page by itself that a frame's continue-page names" },
 	{ "frames", "a page holds 'frames' or 'pages' (a record's pages in "
 	    "sequence), not both: put the frames in one of its pages" },
 	{ "per-page", "per-page (N-up) does not combine with 'pages': a "

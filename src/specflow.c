@@ -203,13 +203,32 @@ link_frame(struct spec_parser *p, const struct ptrvec *pages,
 	p->spec->continues = true;
 }
 
+/* Whether a frame of pages names ps in its continue-page, rightly or
+ * not (a frame refused for another reason still names it). */
+static bool
+named(const struct ptrvec *pages, const struct page_spec *ps)
+{
+	size_t i, k;
+
+	for (i = 0; i < pages->n; i++) {
+		const struct page_spec *q = pages->items[i];
+
+		for (k = 0; k < q->nframes; k++)
+			if (q->frames[k]->page_node != NULL &&
+			    strcmp(q->frames[k]->page_node->str, ps->name) == 0)
+				return true;
+	}
+	return false;
+}
+
 /*
  * A continuation page: one frame with `flow: true`, flowed into from
  * no frame, with no blocks of its own; its thread's last frame is the
  * page's way out (to a page like it).
  */
 static void
-check_continuation(struct spec_parser *p, struct page_spec *ps)
+check_continuation(struct spec_parser *p, const struct ptrvec *pages,
+    struct page_spec *ps)
 {
 	const struct frame *c;
 	size_t i;
@@ -238,7 +257,7 @@ check_continuation(struct spec_parser *p, struct page_spec *ps)
 	for (c = ps->entry; c->next != NULL; c = c->next)
 		;
 	ps->out = c;
-	if (ps->cont_of == NULL)
+	if (ps->cont_of == NULL && !named(pages, ps))
 		diag_error(p->d, &ps->node->pos, "continuation page '%s' is "
 		    "never used: no frame names it in 'continue-page'",
 		    ps->name);
@@ -296,7 +315,7 @@ spec_link_pages(struct spec_parser *p, const struct ptrvec *pages)
 	}
 	for (i = 0; i < pages->n; i++)
 		if (((struct page_spec *)pages->items[i])->continuation)
-			check_continuation(p, pages->items[i]);
+			check_continuation(p, pages, pages->items[i]);
 	/* A continuation page's fields are its first page's records'. */
 	for (i = 0; i < p->uses.n; i++) {
 		struct field_use *u = p->uses.items[i];

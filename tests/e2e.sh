@@ -900,4 +900,84 @@ case $BROCHURE in
 	else fail "a record's lines are the same at any --jobs and order" \
 	    "$(printf '%s\n' "$out" | head -30)"; fi ;;
 esac
+
+# -- continuation pages ---------------------------------------------------
+# Gina's long story (tests/cases/flow/data/long.yaml) goes on from her
+# page to copies of 'more' (tests/e2e/continued.yaml): gina-2, gina-3 …
+CL=tests/e2e/continued.yaml
+CD=tests/cases/flow/data/long.yaml
+rm -rf "$E/cont"
+"$BROCHURE" render $CD -l $CL -o "$E/cont/" -q
+"$BROCHURE" render $CD -l $CL -o "$E/cont.pdf" -q
+(cd "$E/cont" && ls | tr '\n' ' ') >"$E/files"
+[ "$(cat "$E/files")" = "gina-2.png gina-3.png gina-4.png gina.png wilson.png " ] &&
+    pass || fail "continuation pages: files gina.png, gina-2.png … beside wilson.png" "$(cat "$E/files")"
+pages=$(pdfinfo "$E/cont.pdf" | sed -n 's/^Pages: *//p')
+[ "$(ls "$E/cont" | wc -l)" = "$pages" ] && pass ||
+    fail "continuation pages: one file per page of the PDF, none overwritten" "$(ls "$E/cont") / $pages pages"
+pdftotext -raw "$E/cont.pdf" - | tr -d '\f' | grep -x -E '[0-9]+ / [0-9]+' >"$E/folios"
+seq "$pages" | sed "s|\$| / $pages|" >"$E/want"
+same "continuation pages: page.number / page.count on every page, the count the PDF's" "$E/want" "$E/folios"
+rm -rf "$E/conly"
+"$BROCHURE" render $CD -l $CL -o "$E/conly/" --only gina -q
+(cd "$E/conly" && ls | tr '\n' ' ') >"$E/files"
+[ "$(cat "$E/files")" = "gina-2.png gina-3.png gina-4.png gina.png " ] &&
+    pass || fail "--only gina: gina's page and all its continuation pages" "$(cat "$E/files")"
+"$BROCHURE" render $CD -l $CL -o "$E/conly.pdf" --only gina -q
+pdftotext -raw "$E/conly.pdf" - | tr -d '\f' |
+    grep -v -x -E '다음 쪽에 계속 →|[0-9]+ / [0-9]+|Gina|Gina \(계속\)' >"$E/conly.txt"
+check "continuation pages: every sentence of the story and lists once in the PDF" \
+    $PY tests/e2e/flow-check.py $CD gina "$E/conly.txt" story recommend advice
+n=$(pdftotext -raw "$E/conly.pdf" - | tr -d '\f' | grep -c -x '다음 쪽에 계속 →')
+[ "$n" = 3 ] && pass || fail "continuation pages: the marker on each of gina's pages but the last" "$n times"
+pdfinfo -url "$E/cont.pdf" | awk 'NR > 1 && $3 == "https://www.facebook.com/kakaobrain" { print $1 }' |
+    tr '\n' ' ' >"$E/urls"
+[ "$(cat "$E/urls")" = "1 2 3 4 5 " ] && pdfinfo -url "$E/cont.pdf" |
+    grep -q '^ *4  *Annotation  *https://example.com/gina/more$' && pass ||
+    fail "continuation pages: links in their own frames and in the flow are PDF links" "$(pdfinfo -url "$E/cont.pdf")"
+# --shard over five records, three of them with continuation pages
+# (hana is Gina's long record again; Ted's story takes ted-2): a
+# record's pages stay in one shard.
+$PY -c 'import sys, yaml
+d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+s = yaml.safe_load(open("data/interns.yaml", encoding="utf-8"))["interns"]
+d["interns"] += [dict(d["interns"][0], id="hana", name="Hana")] + s[2:]
+yaml.safe_dump(d, open(sys.argv[2], "w", encoding="utf-8"), allow_unicode=True)' $CD "$E/cont5.yaml"
+for n in 2 3 4; do
+	k=1; : >"$E/shards"; : >"$E/shards.all"
+	while [ $k -le $n ]; do
+		rm -rf "$E/cs"
+		"$BROCHURE" render "$E/cont5.yaml" -l $CL -o "$E/cs/" --shard $k/$n -q
+		ls "$E/cs" | sed "s/^/$k /" >>"$E/shards"
+		ls "$E/cs" >>"$E/shards.all"
+		k=$((k + 1))
+	done
+	# "record shard" once per record: its files in one shard only.
+	sed -E 's/^([0-9]+) ([a-z]+)(-[0-9]+)?\.png$/\2 \1/' "$E/shards" | sort -u |
+	    cut -d' ' -f1 | uniq -d >"$E/split"
+	[ -s "$E/split" ] || [ "$(cut -d' ' -f1 "$E/shards" | sort -u | wc -l)" -lt 2 ] &&
+	    fail "--shard $n keeps a record's continuation pages with it" "split: $(cat "$E/split")" "$(cat "$E/shards")" || pass
+	[ "$(sort "$E/shards.all" | uniq -d | wc -l) $(sort -u "$E/shards.all" | wc -l)" = "0 12" ] && pass ||
+	    fail "$n shards together make every page, continuations included, once" "$(sort "$E/shards.all" | uniq -c)"
+done
+# The same bytes at any --jobs, run after run.
+for j in 1 4; do
+	for r in 1 2 3; do
+		"$BROCHURE" render "$E/cont5.yaml" -l $CL -o "$E/cj$j-$r.pdf" --jobs $j -q
+	done
+done
+for f in "$E"/cj1-2.pdf "$E"/cj1-3.pdf "$E"/cj4-*.pdf; do
+	cmp -s "$E/cj1-1.pdf" "$f" || echo "$(basename "$f")"
+done >"$E/differ"
+[ -s "$E/differ" ] && fail "continuation pages: the same PDF at --jobs 1 and 4, three runs each" "differ from cj1-1.pdf: $(cat "$E/differ")" || pass
+# A record whose id is another's continuation page: an error before
+# anything is written; what the folder held is left alone.
+cp "$CD" "$E/cclash.yaml"
+printf '%s\n' '- id: gina-2' '  name: Gina Two' >>"$E/cclash.yaml"
+rm -rf "$E/cclash"; mkdir "$E/cclash"; echo old >"$E/cclash/gina.png"
+"$BROCHURE" render "$E/cclash.yaml" -l $CL -o "$E/cclash/" 2>"$E/err"; st=$?
+l=$(grep -n -x -- '- id: gina-2' "$E/cclash.yaml" | cut -d: -f1)
+[ $st = 1 ] && [ "$(ls "$E/cclash")" = gina.png ] && [ "$(cat "$E/cclash/gina.png")" = old ] &&
+    grep -q "^$E/cclash.yaml:$l:7: error: page 'intern' (record 'gina-2') would overwrite 'gina-2.png', the file of page 'more' (record 'gina')" "$E/err" &&
+    pass || fail "a record id that is another's continuation file: an error at the id, nothing written" "status $st" "$(ls "$E/cclash")" "$(cat "$E/err")"
 suite_end
