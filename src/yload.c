@@ -592,9 +592,13 @@ parse_alias(struct build *b, yaml_event_t *ev)
 		for (i = 0; i < b->nanchors; i++)
 			names[i] = b->anchors[i].name;
 		near = schema_suggest(name, names, b->nanchors);
-		diag_error(b->d, &pos, "unknown alias '*%s'%s%s%s", name,
-		    near ? "; did you mean '*" : "", near ? near : "",
-		    near ? "'?" : "");
+		if (near != NULL)
+			diag_error(b->d, &pos, "unknown alias '*%s'; did you "
+			    "mean '*%s'?", name, near);
+		else
+			diag_error(b->d, &pos, "unknown alias '*%s': no value "
+			    "before it is marked '&%s' (an alias repeats a value "
+			    "anchored earlier in the file)", name, name);
 		free(names);
 	}
 	b->failed = true;

@@ -438,7 +438,9 @@ test_unknown_alias(void **state)
 	assert_null(load("t.yaml", "a: 1\nb: *nope\n", &c.d));
 	assert_int_equal(c.d.count[DIAG_ERROR], 1);
 	assert_string_equal(capture_text(&c),
-	    "t.yaml:2:4: error: unknown alias '*nope'\n");
+	    "t.yaml:2:4: error: unknown alias '*nope': no value before it "
+	    "is marked '&nope' (an alias repeats a value anchored earlier "
+	    "in the file)\n");
 	capture_end(&c);
 }
 
