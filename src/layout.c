@@ -860,11 +860,14 @@ layout_frames(struct flow *f, const struct layout_job *j)
 
 		if (fr->prev != NULL)
 			continue;
+		for (last = fr; last->next != NULL; last = last->next)
+			;
+		/* Counting pages, only the flow that leaves the page. */
+		if (j->count_only && last != ps->out)
+			continue;
 		if (!thread_layout(f, fr, entry ? from->head : fr,
 		    entry ? &at : NULL))
 			continue;
-		for (last = fr; last->next != NULL; last = last->next)
-			;
 		if (last == ps->out && f->page->rest == NULL)
 			f->page->rest = make_rest(f, from ? from->first : ps,
 			    entry ? from->head : fr);

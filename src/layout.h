@@ -119,6 +119,9 @@ struct layout_job {
 						   3, … */
 	const struct layout_rest *from;		/* part > 1: where its flow
 						   begins */
+	bool			 count_only;	/* lay out only the flow that
+						   leaves the page (its rest
+						   is all that is wanted) */
 };
 
 /*

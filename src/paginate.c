@@ -17,7 +17,7 @@ struct layout_job
 paginate_job(const struct page *p, int count)
 {
 	return (struct layout_job){ p->ps, p->records, p->nrec, p->sheet,
-	    p->number, count, p->part, p->from };
+	    p->number, count, p->part, p->from, false };
 }
 
 /* Drops what a muted layout says. */
@@ -65,6 +65,7 @@ continuations(struct pagevec *v, const struct page *p, int *number,
 	diag_init(&quiet, NULL);
 	quiet.sink = drop;
 	j.number = *number;
+	j.count_only = true;
 	lp = layout_page(lc, &j, &quiet);
 	while ((rest = lp->rest) != NULL && v->n <= DATA_MAX_RECORDS) {
 		struct page *c;
@@ -79,6 +80,7 @@ continuations(struct pagevec *v, const struct page *p, int *number,
 		c->key = pages_name(p->ps, p->nrec ? p->records[0] : NULL,
 		    p->sheet, part);
 		j = paginate_job(c, count);
+		j.count_only = true;
 		lp = layout_page(lc, &j, &quiet);
 		if ((c->stalled = layout_rest_same(rest, lp)))
 			break;
