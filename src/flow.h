@@ -35,7 +35,7 @@ struct flow_mark {
 /* Marks: a break runs through a list for each row or box it is in,
  * plus the columns that are done; rows and boxes nested this deep in a
  * threaded frame are no layout anyone draws. */
-#define FLOW_MARKS 48
+#define FLOW_MARKS SPEC_FLOW_MARKS
 
 struct flow_cursor {
 	bool			 set;

@@ -206,6 +206,13 @@ struct block {
 	} as;
 };
 
+/*
+ * Where a flow breaks, the cursor keeps a mark for each list of blocks
+ * the break runs through (a frame's, a box's, each column of a row):
+ * at most this many, which a frame that flows on is checked against.
+ */
+#define SPEC_FLOW_MARKS	48
+
 struct frame {
 	const char		*name;
 	const struct ynode	*node;

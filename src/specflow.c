@@ -101,6 +101,50 @@ spec_thread_frames(struct spec_parser *p, struct page_spec *ps)
 	}
 }
 
+/*
+ * The marks a cursor may need where a flow through blocks[n] breaks:
+ * one for the list, and inside the block it breaks in, a box's list or
+ * every column of a row (each either done or broken); an else or a
+ * first-fit moves whole.
+ */
+static size_t
+flow_marks(struct block *const *blocks, size_t n)
+{
+	size_t i, k, most = 0, m;
+
+	for (i = 0; i < n; i++) {
+		const struct block *b = blocks[i];
+
+		if (b->kind == BLOCK_BOX)
+			m = flow_marks(b->children, b->nchildren);
+		else if (b->kind == BLOCK_ROW)
+			for (k = 0, m = 0; k < b->nchildren; k++)
+				m += flow_marks(&b->children[k], 1);
+		else
+			m = 0;
+		most = m > most ? m : most;
+	}
+	return 1 + most;
+}
+
+/* A frame whose flow goes on must not need more marks than a cursor
+ * holds. */
+static void
+check_marks(struct spec_parser *p, const struct frame *f)
+{
+	size_t m = flow_marks(f->blocks, f->nblocks);
+	size_t e = flow_marks(f->else_blocks, f->nelse);
+
+	if (m < e)
+		m = e;
+	if (m > SPEC_FLOW_MARKS)
+		diag_error(p->d, &f->node->pos, "frame '%s' flows on, and a "
+		    "break in it would have to keep its place in %zu lists of "
+		    "blocks (the frame's, each column of a row, each box); at "
+		    "most %d: use fewer columns or nest fewer boxes", f->name,
+		    m, SPEC_FLOW_MARKS);
+}
+
 /* The names of the continuation pages, "'a', 'b'", or NULL; g_free(). */
 static char *
 continuation_names(const struct ptrvec *pages)
@@ -276,6 +320,13 @@ prints_count(const struct field_use *u)
 	return false;
 }
 
+/* Whether frame f's flow goes on: into a frame or to other pages. */
+static bool
+flows_on_any(const struct frame *f)
+{
+	return f->next != NULL || f->cont != NULL;
+}
+
 /* Whether the blocks (or marker) of frame f flow on to other pages. */
 static bool
 flows_on(const struct frame *f)
@@ -312,6 +363,14 @@ spec_link_pages(struct spec_parser *p, const struct ptrvec *pages)
 				    "another page's flow goes on: only on a page "
 				    "with 'continuation: true'");
 		}
+	}
+	for (i = 0; i < pages->n; i++) {
+		const struct page_spec *ps = pages->items[i];
+
+		for (k = 0; k < ps->nframes; k++)
+			if (ps->frames[k]->prev == NULL &&
+			    flows_on_any(ps->frames[k]))
+				check_marks(p, ps->frames[k]);
 	}
 	for (i = 0; i < pages->n; i++)
 		if (((struct page_spec *)pages->items[i])->continuation)
