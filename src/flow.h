@@ -93,6 +93,8 @@ struct flow {
 	const struct block	*next_owner; /* is on the chain, and its */
 	size_t			 next_col; /* mark's owner and column */
 	int			 depth;	/* of flow_blocks */
+	bool			 count_only; /* only where the flow breaks
+					   matters (layout_job) */
 	struct block *const	*marker; /* set at the foot of the frame */
 	size_t			 nmarker; /* where the flow leaves the page */
 };

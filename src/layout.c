@@ -92,7 +92,7 @@ debug_box(struct flow *f, double x, double y, double w, double h,
 	PangoFontDescription *fd;
 	struct box *b;
 
-	if (!f->ctx->debug)
+	if (!f->ctx->debug || f->count_only)
 		return;
 	b = flow_box_add(f, BOX_DEBUG, name);
 	b->of_frame = frame;
@@ -227,7 +227,9 @@ place_text(struct flow *f, const struct style *s, const char *text,
 		return 0;
 	}
 
-	if (s->align == ALIGN_JUSTIFY && m.lines > 1) {
+	/* Justifying moves no line break: counting pages, it is left
+	 * out. */
+	if (s->align == ALIGN_JUSTIFY && m.lines > 1 && !f->count_only) {
 		PangoLayout **lines;
 		int i, n = text_justify(f->ctx->pango, s, l, w, &lines);
 
@@ -899,6 +901,7 @@ layout_page(const struct layout_ctx *ctx, const struct layout_job *j,
 	f.scope.root = ctx->data->doc->root;
 	f.scope.page_number = j->number;
 	f.scope.page_count = j->count;
+	f.count_only = j->count_only;
 	/* Each record in its slot: the frames laid out, then moved. */
 	for (k = 0; k < (j->nrec > 0 ? j->nrec : 1); k++) {
 		f.scope.record = j->nrec > 0 ? j->records[k] : NULL;
