@@ -110,14 +110,15 @@ count_pages(const struct page *all, int n, int lay, int count,
 	return v;
 }
 
-/* Frees what count_pages added to all's pages: the continuations. */
+/* Frees what count_pages added to all's pages: layout lay's
+ * continuations (another layout's belong to all). */
 static void
-free_counted(struct pagevec *v)
+free_counted(struct pagevec *v, int lay)
 {
 	int i;
 
 	for (i = 0; i < v->n; i++)
-		if (v->p[i].part > 1) {
+		if (v->p[i].lay == lay && v->p[i].part > 1) {
 			g_free(v->p[i].key);
 			layout_rest_free(v->p[i].from);
 		}
@@ -143,7 +144,7 @@ paginate(struct page *all, int *n, int lay, const struct layout_ctx *lc,
 		if (made == count || !lc->spec->counts ||
 		    pass == PAGINATE_PASSES)
 			break;
-		free_counted(&v);
+		free_counted(&v, lay);
 		count = made;
 	}
 	for (i = 0, first = 0; i < v.n; i++) {

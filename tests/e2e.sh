@@ -613,6 +613,19 @@ check "page.count in a flow's marker loses no line at a page break" \
     $PY tests/e2e/flow-check.py --skip '^다음 쪽에 계속|^[0-9 /]+$|계속\)$' \
     "$E/long2.yaml" gina "$E/count.txt" story
 
+# Two layouts that both continue, the second counted again for its
+# page.count: its second pass must not free the first's continuations
+# (it did: a crash).  The same bytes at --jobs 1 and 4, three times.
+for k in 1 2 3; do for j in 1 4; do
+	rm -rf "$E/two-$j"
+	"$BROCHURE" render "$E/long2.yaml" -l layouts/brochure-a4.yaml \
+	    -l tests/e2e/continued-count.yaml --allow-path data/photos \
+	    -o "$E/two-$j/" -q --jobs $j 2>/dev/null
+	echo "status $? $(cd "$E/two-$j" 2>/dev/null && LC_ALL=C ls | xargs cat | sha256sum)"
+done; done | sort | uniq -c >"$E/two.txt"
+[ "$(wc -l <"$E/two.txt")" = 1 ] && grep -q " 6 status 0 " "$E/two.txt" &&
+    pass || fail "two layouts with continuation pages: status 0, the same bytes at any --jobs" "$(cat "$E/two.txt")"
+
 # -- the sample data is the seed, verbatim ------------------------------
 if [ -f ../shared/seed/intern-stories.txt ]; then
 	check "data/interns.yaml holds every line of the seed" \
