@@ -157,6 +157,13 @@ parse_image(struct spec_parser *p, struct block *b, const struct ynode *m,
 	b->as.image.path = spec_parse_template(p, v, "image");
 	b->as.image.from_data = b->as.image.path != NULL &&
 	    !tmpl_is_literal(b->as.image.path);
+	b->as.image.dir = p->spec->dir;
+	if (strcmp(v->pos.file, p->spec->file) != 0) {
+		char *dir = g_path_get_dirname(v->pos.file);
+
+		b->as.image.dir = arena_strdup(p->a, dir);
+		g_free(dir);
+	}
 	if ((n = ynode_get(m, "width")) != NULL)
 		schema_length(p->d, n, "width", 0, false, &b->as.image.width);
 	if ((n = ynode_get(m, "height")) != NULL)

@@ -130,7 +130,8 @@ lpage_dump(const struct lpage *p, FILE *out)
 {
 	size_t i;
 
-	/* The layout once per page: the positions below are in it. */
+	/* The layout once per page: the positions below are in it, but
+	 * for those written in a theme, which name their file. */
 	fprintf(out, "page %d '%s' %.2f x %.2f %s\n", p->number, p->name,
 	    p->width, p->height, p->spec->node->pos.file);
 	for (i = 0; i < p->n; i++) {
@@ -141,7 +142,11 @@ lpage_dump(const struct lpage *p, FILE *out)
 		fprintf(out, "  %s%s%s%s %.2f %.2f %.2f %.2f", box_kind_name(b->kind),
 		    b->label ? " '" : "", b->label ? b->label : "",
 		    b->label ? "'" : "", b->x, b->y, b->w, b->h);
-		if (b->src != NULL)
+		if (b->src != NULL && strcmp(b->src->pos.file,
+		    p->spec->node->pos.file) != 0)
+			fprintf(out, " @%s:%d:%d", b->src->pos.file,
+			    b->src->pos.line, b->src->pos.col);
+		else if (b->src != NULL)
 			fprintf(out, " @%d:%d", b->src->pos.line,
 			    b->src->pos.col);
 		if (b->kind == BOX_TEXT) {

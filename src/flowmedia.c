@@ -93,7 +93,7 @@ flow_image(struct flow *f, const struct block *b, double x, double y,
 		return b->as.image.placeholder ?
 		    place_initial(f, b, x, y, w) : -1;
 	}
-	base = b->as.image.from_data ? f->ctx->data->dir : f->ctx->spec->dir;
+	base = b->as.image.from_data ? f->ctx->data->dir : b->as.image.dir;
 	path = g_path_is_absolute(v.text) ? g_strdup(v.text) :
 	    g_build_filename(base, v.text, NULL);
 	at = v.src ? &v.src->pos : &b->as.image.path->node->pos;
@@ -101,7 +101,8 @@ flow_image(struct flow *f, const struct block *b, double x, double y,
 	    !confine_inside(f->ctx->confine, base, path)) {
 		diag_error(f->d, at, "image '%s' is outside the folder of the "
 		    "%s that names it ('%s'); --allow-path DIR allows a folder",
-		    v.text, b->as.image.from_data ? "data file" : "layout",
+		    v.text, b->as.image.from_data ? "data file" :
+		    b->as.image.dir != f->ctx->spec->dir ? "theme" : "layout",
 		    base);
 		img = NULL;
 	} else {

@@ -21,14 +21,15 @@
 #include "specparse.h"
 #include "style.h"
 #include "template.h"
+#include "theme.h"
 
 #define N(a)	(sizeof(a) / sizeof((a)[0]))
 
 
 /* All sorted, for schema_keys(). */
 static const char *const top_keys[] = {
-	"colors", "fonts", "metadata", "optional", "page", "pages",
-	"required", "styles",
+	"colors", "fonts", "include", "metadata", "optional", "page",
+	"pages", "parts", "required", "styles",
 };
 /* Indexed by enum meta. */
 static const char *const meta_keys[META__MAX] = {
@@ -788,7 +789,7 @@ spec_parse(struct ydoc *doc, struct diag *d)
 {
 	struct spec *s = xcalloc(1, sizeof(*s));
 	struct spec_parser p = { 0 };
-	const struct ynode *root = doc->root, *n;
+	const struct ynode *root, *n;
 	struct ptrvec pages = { 0 };
 	int errors = d->count[DIAG_ERROR];
 	char *copy;
@@ -796,6 +797,8 @@ spec_parse(struct ydoc *doc, struct diag *d)
 
 	s->doc = doc;
 	s->arena = arena_new();
+	if ((root = theme_apply(doc, &s->themes, d)) == NULL)
+		goto fail;
 	s->file = doc->file;
 	copy = xstrdup(doc->file);
 	s->dir = arena_strdup(s->arena, dirname(copy));
@@ -815,9 +818,14 @@ spec_parse(struct ydoc *doc, struct diag *d)
 	if ((n = ynode_get(root, "fonts")) != NULL &&
 	    schema_text(d, n, "fonts", &s->fonts_dir)) {
 		s->fonts_node = n;
-		if (!g_path_is_absolute(s->fonts_dir))
-			s->fonts_dir = arena_printf(s->arena, "%s/%s", s->dir,
+		/* Beside the file it is written in: a theme's, maybe. */
+		if (!g_path_is_absolute(s->fonts_dir)) {
+			char *dir = g_path_get_dirname(n->pos.file);
+
+			s->fonts_dir = arena_printf(s->arena, "%s/%s", dir,
 			    s->fonts_dir);
+			g_free(dir);
+		}
 		if (!g_file_test(s->fonts_dir, G_FILE_TEST_IS_DIR))
 			diag_error(d, &n->pos, "fonts folder '%s' does not "
 			    "exist", s->fonts_dir);
@@ -881,6 +889,7 @@ spec_free(struct spec *s)
 {
 	if (s == NULL)
 		return;
+	theme_set_free(&s->themes);
 	ydoc_free(s->doc);
 	arena_free(s->arena);
 	free(s);

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "theme.h"
 #include "units.h"
 #include "ynode.h"
 
@@ -161,6 +162,9 @@ struct block {
 		struct {
 			struct tmpl	 *path;
 			bool		  from_data;	/* path from a field */
+			const char	 *dir;		/* else relative to this:
+							   the folder of the file
+							   it is written in */
 			double		  width;	/* [pt]; 0 = full */
 			double		  height;	/* [pt]; 0: by width */
 			enum fit	  fit;
@@ -321,6 +325,7 @@ struct field_use {
 
 struct spec {
 	struct ydoc		*doc;		/* owns the YAML tree */
+	struct theme_set	 themes;	/* the files it includes */
 	struct arena		*arena;		/* owns everything else */
 	const char		*file;
 	char			*dir;		/* the layout's folder */
