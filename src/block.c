@@ -66,7 +66,8 @@ parse_fit(struct spec_parser *p, struct block *b, const struct ynode *m)
 			if (lo <= 0 || hi <= lo)
 				diag_error(p->d, &n->pos, "fit must go from a "
 				    "larger size down to a smaller one above "
-				    "0, not [%g, %g]pt", hi, lo);
+				    "0, not [%s, %s]", n->items[0]->str,
+				    n->items[1]->str);
 			else {
 				b->as.text.fit_max = hi;
 				b->as.text.fit_min = lo;

@@ -189,7 +189,7 @@ place_columns(const struct block *b, const double *cw, double x,
 
 double
 choose_row(const struct block *b, double x, double w, struct diag *d,
-    double (*column)(void *, size_t i, double x, double w),
+    enum unit u, double (*column)(void *, size_t i, double x, double w),
     void (*rewind)(void *), void *arg)
 {
 	double *cw = xcalloc(b->nchildren + 1, sizeof(*cw)), h = 0, taken;
@@ -202,9 +202,9 @@ choose_row(const struct block *b, double x, double w, struct diag *d,
 			some |= b->as.row.fixed[i] > 0;
 		n = ynode_get(b->node, some ? "weights" : "gap");
 		diag_error(d, n ? &n->pos : &b->node->pos, "the row's %s "
-		    "take %.1fpt of its %.1fpt: no room is left for its "
-		    "blocks", some ? "fixed widths and gaps" : "gaps", taken,
-		    w);
+		    "take %s of its %s: no room is left for its blocks",
+		    some ? "fixed widths and gaps" : "gaps",
+		    units_format(u, taken).s, units_format(u, w).s);
 		goto done;
 	}
 	h = place_columns(b, cw, x, out, column, arg);

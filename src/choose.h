@@ -74,10 +74,10 @@ void	choose_clear(struct choices *);
  * with that column's width and gap given to the others (what is left
  * out does not depend on width, so once is enough).  Returns the
  * height, 0 or less if nothing was drawn; no room for the columns is
- * an error to d.
+ * an error to d, its lengths written in unit u.
  */
 double	choose_row(const struct block *b, double x, double w, struct diag *d,
-	    double (*column)(void *, size_t i, double x, double w),
+	    enum unit u, double (*column)(void *, size_t i, double x, double w),
 	    void (*rewind)(void *), void *arg);
 
 #endif

@@ -73,7 +73,8 @@ flow_row(struct flow *f, const struct block *b, double x, double y,
 
 	r.h = xcalloc(b->nchildren + 1, sizeof(*r.h));
 	r.broke = xcalloc(b->nchildren + 1, sizeof(*r.broke));
-	h = choose_row(b, x, w, f->d, row_column, row_rewind, &r);
+	h = choose_row(b, x, w, f->d, f->ctx->spec->unit, row_column,
+	    row_rewind, &r);
 	for (i = 0; i < b->nchildren; i++)
 		f->broke |= r.broke[i];
 	/* Nothing of it here, and it had not begun: the whole row begins

@@ -712,6 +712,7 @@ void
 layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 {
 	const double *pad = fr->decor.padding;
+	const enum unit u = f->ctx->spec->unit;	/* the messages' */
 	double iy = fr->y + pad[0], ih = fr->h - pad[0] - pad[2];
 	struct frame_try t = { f, fr, 0, ih, 0 };
 	size_t first;
@@ -757,10 +758,11 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 		char *at = flow_where(f, f->wide_field);
 
 		diag_warning(f->d, f->wide_src ? &f->wide_src->pos :
-		    &fr->node->pos, "text is wider than frame '%s' by %.1fpt%s "
-		    "(%s)%s", fr->name, f->wide_by, fr->fits ? " even at its "
-		    "smallest fit size" : "", at, fr->fits ? ": lower the fit "
-		    "minimum, shorten the text or make the frame wider" : "");
+		    &fr->node->pos, "text is wider than frame '%s' by %s%s "
+		    "(%s)%s", fr->name, units_format(u, f->wide_by).s,
+		    fr->fits ? " even at its smallest fit size" : "", at,
+		    fr->fits ? ": lower the fit minimum, shorten the text or "
+		    "make the frame wider" : "");
 		diag_note(f->d, &fr->node->pos, "frame '%s' is here",
 		    fr->name);
 		g_free(at);
@@ -768,13 +770,13 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 	if (h > ih + 0.01) {
 		const struct overflow_part *cause = overflow_cause(&f->parts);
 		char *at = flow_where(f, cause ? cause->field : NULL);
-		char *note = overflow_note(&f->parts, fr->name, ih, h);
+		char *note = overflow_note(&f->parts, fr->name, u, ih, h);
 
 		diag_warning(f->d, cause ? &cause->src->pos : &fr->node->pos,
-		    "text overflows frame '%s' by %.1fpt%s (%s)%s", fr->name,
-		    h - ih, fr->fits ? " even at its smallest fit size" : "",
-		    at, fr->fits ? ": lower the fit minimum, shorten the "
-		    "text or make the frame taller" : "");
+		    "text overflows frame '%s' by %s%s (%s)%s", fr->name,
+		    units_format(u, h - ih).s, fr->fits ? " even at its "
+		    "smallest fit size" : "", at, fr->fits ? ": lower the fit "
+		    "minimum, shorten the text or make the frame taller" : "");
 		diag_note(f->d, &fr->node->pos, "%s", note);
 		g_free(note);
 		g_free(at);

@@ -114,15 +114,16 @@ overflow_cause(const struct overflow *o)
 }
 
 char *
-overflow_note(const struct overflow *o, const char *frame, double has,
-    double takes)
+overflow_note(const struct overflow *o, const char *frame, enum unit u,
+    double has, double takes)
 {
 	GString *s = g_string_new(NULL);
 	double blocks = 0, rest = 0;
+	struct units_text spacing;
 	size_t i;
 
-	g_string_append_printf(s, "frame '%s' has %.1fpt, its flow takes "
-	    "%.1fpt:", frame, has, takes);
+	g_string_append_printf(s, "frame '%s' has %s, its flow takes %s:",
+	    frame, units_format(u, has).s, units_format(u, takes).s);
 	for (i = 0; i < o->n; i++) {
 		const struct overflow_part *p = &o->parts[i];
 
@@ -131,16 +132,19 @@ overflow_note(const struct overflow *o, const char *frame, double has,
 			rest += p->h;
 			continue;
 		}
-		g_string_append_printf(s, "%s %s%s%s %.1fpt", i ? "," : "",
-		    p->named ? "'" : "", p->label, p->named ? "'" : "", p->h);
+		g_string_append_printf(s, "%s %s%s%s %s", i ? "," : "",
+		    p->named ? "'" : "", p->label, p->named ? "'" : "",
+		    units_format(u, p->h).s);
 		if (p->field != NULL)
 			g_string_append_printf(s, " (field '%s')", p->field);
 	}
 	if (i > NOTE_PARTS)
-		g_string_append_printf(s, ", %zu more blocks %.1fpt",
-		    i - NOTE_PARTS, rest);
-	/* The space between blocks, so that the figures add up. */
-	if (takes - blocks >= 0.05)
-		g_string_append_printf(s, ", spacing %.1fpt", takes - blocks);
+		g_string_append_printf(s, ", %zu more blocks %s",
+		    i - NOTE_PARTS, units_format(u, rest).s);
+	/* The space between blocks, so that the figures add up; left
+	 * out when it rounds to nothing in the unit. */
+	spacing = units_format(u, takes - blocks);
+	if (takes - blocks > 0 && g_ascii_strtod(spacing.s, NULL) != 0)
+		g_string_append_printf(s, ", spacing %s", spacing.s);
 	return g_string_free(s, FALSE);
 }

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "units.h"
+
 struct block;
 struct ynode;
 
@@ -55,9 +57,9 @@ const struct overflow_part *overflow_cause(const struct overflow *);
 /*
  * "frame 'body' has 180.0pt, its flow takes 245.2pt: text 172.8pt
  * (field 'story'), 'name' 25.6pt (field 'name'), rule 1.0pt, spacing
- * 17.0pt"; g_free() it.
+ * 17.0pt", lengths given in pt and written in unit u; g_free() it.
  */
 char	*overflow_note(const struct overflow *, const char *frame,
-	    double has, double takes);
+	    enum unit u, double has, double takes);
 
 #endif

@@ -359,6 +359,7 @@ parse_frame_box(struct spec_parser *p, struct frame *f, const struct ynode *m)
 {
 	const struct spec *s = p->spec;
 	const double pw = p->page->width, ph = p->page->height;
+	const enum unit u = s->unit;
 	double x = s->margin[3], y = s->margin[0], w = -1, h = -1;
 	double right = -1, bottom = -1;
 	const struct ynode *n;
@@ -384,13 +385,15 @@ parse_frame_box(struct spec_parser *p, struct frame *f, const struct ynode *m)
 	else if (bottom >= 0 && ynode_get(m, "y") == NULL)
 		y = ph - bottom - h;
 	if (w <= 0 || h <= 0)
-		diag_error(p->d, &m->pos, "frame '%s' has no room: %.1fpt × "
-		    "%.1fpt", f->name, w, h);
+		diag_error(p->d, &m->pos, "frame '%s' has no room: %s × %s",
+		    f->name, units_format(u, w).s, units_format(u, h).s);
 	else if (!p->bad_size &&
 	    (x + w > pw + 0.01 || y + h > ph + 0.01))
 		diag_error(p->d, &m->pos, "frame '%s' reaches outside the "
-		    "page (%.1fpt × %.1fpt at %.1fpt, %.1fpt on a %.1fpt × "
-		    "%.1fpt page)", f->name, w, h, x, y, pw, ph);
+		    "page (%s × %s at %s, %s on a %s × %s page)", f->name,
+		    units_format(u, w).s, units_format(u, h).s,
+		    units_format(u, x).s, units_format(u, y).s,
+		    units_format(u, pw).s, units_format(u, ph).s);
 	f->x = x;
 	f->y = y;
 	f->w = w;
@@ -784,6 +787,46 @@ parse_colors(struct spec_parser *p, const struct ynode *n)
 	p->colors = n;
 }
 
+/* Adds to count[] the unit of each length written in the tree at n. */
+static void
+count_units(const struct ynode *n, size_t count[UNIT__MAX])
+{
+	enum unit u;
+	size_t i;
+
+	if (n->kind == YNODE_SCALAR && units_length_unit(n->str, &u))
+		count[u]++;
+	for (i = 0; n->kind == YNODE_SEQ && i < n->n; i++)
+		count_units(n->items[i], count);
+	for (i = 0; n->kind == YNODE_MAP && i < n->n; i++)
+		count_units(n->pairs[i].val, count);
+}
+
+/*
+ * The unit messages give lengths in, so that a card written in px hears
+ * "by 9.1px", not "by 6.8pt": the unit of the page's width when `size`
+ * is written as lengths; for a named size (A4), the unit most of the
+ * layout's lengths are written in (a print layout's mm, though its
+ * type sizes are in pt); pt when there are none, and on a tie.
+ */
+static enum unit
+display_unit(const struct ynode *root)
+{
+	const struct ynode *n = ynode_get(ynode_get(root, "page"), "size");
+	size_t count[UNIT__MAX] = { 0 };
+	enum unit u, best = UNIT_PT;
+
+	if (n != NULL && n->kind == YNODE_SEQ && n->n > 0 &&
+	    n->items[0]->kind == YNODE_SCALAR &&
+	    units_length_unit(n->items[0]->str, &u))
+		return u;
+	count_units(root, count);
+	for (u = 0; u < UNIT__MAX; u++)
+		if (count[u] > count[best])
+			best = u;
+	return best;
+}
+
 struct spec *
 spec_parse(struct ydoc *doc, struct diag *d)
 {
@@ -811,6 +854,7 @@ spec_parse(struct ydoc *doc, struct diag *d)
 	if (!schema_keys(d, root, top_keys, N(top_keys), "a layout") &&
 	    root->kind != YNODE_MAP)
 		goto fail;
+	s->unit = display_unit(root);
 	if ((n = ynode_get(root, "colors")) != NULL)
 		parse_colors(&p, n);
 	if ((n = ynode_get(root, "page")) != NULL)

@@ -330,6 +330,8 @@ struct spec {
 	const char		*file;
 	char			*dir;		/* the layout's folder */
 	double			 width, height;	/* [pt] */
+	enum unit		 unit;		/* messages' lengths: the
+						   author's (spec_parse) */
 	double			 margin[4];	/* [pt] top right bottom left */
 	double			 bleed;		/* [pt], 0 for none */
 	bool			 crop_marks;	/* drawn outside the bleed */

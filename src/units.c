@@ -3,6 +3,7 @@
  * keyword table.  Numbers are read with g_ascii_strtod, which ignores
  * LC_NUMERIC, so a German locale cannot turn "12.5pt" into 12.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,15 +13,18 @@
 
 #include "units.h"
 
-static const struct unit {
+/* Indexed by enum unit, which follows the names' sort order. */
+static const struct unit_def {
 	const char	*name;
 	double		 pt;	/* points per unit */
+	const char	*fmt;	/* in messages: a tenth of a pt, mm or px
+				   is finer than anyone measures by eye */
 } units[] = {
-	{ "cm", 72.0 / 2.54 },
-	{ "in", 72.0 },
-	{ "mm", 72.0 / 25.4 },
-	{ "pt", 1.0 },
-	{ "px", PT_PER_PX },
+	[UNIT_CM] = { "cm", 72.0 / 2.54, "%.2f" },
+	[UNIT_IN] = { "in", 72.0, "%.2f" },
+	[UNIT_MM] = { "mm", 72.0 / 25.4, "%.1f" },
+	[UNIT_PT] = { "pt", 1.0, "%.1f" },
+	[UNIT_PX] = { "px", PT_PER_PX, "%.1f" },
 };
 
 const char units_list[] = "pt, mm, cm, in, px";
@@ -63,12 +67,24 @@ parse_number(const char *s, double *v, const char **end)
 	return true;
 }
 
+/* The unit named u, or UNIT__MAX. */
+static enum unit
+find_unit(const char *u)
+{
+	size_t i;
+
+	for (i = 0; i < UNIT__MAX; i++)
+		if (strcmp(u, units[i].name) == 0)
+			return (enum unit)i;
+	return UNIT__MAX;
+}
+
 bool
 units_parse_length(const char *s, double em_size, double *pt)
 {
 	const char *u;
 	double v;
-	size_t i;
+	enum unit k;
 
 	if (!parse_number(s, &v, &u))
 		return false;
@@ -82,12 +98,38 @@ units_parse_length(const char *s, double em_size, double *pt)
 		*pt = v * em_size;
 		return true;
 	}
-	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-		if (strcmp(u, units[i].name) == 0) {
-			*pt = v * units[i].pt;
-			return true;
-		}
-	return false;
+	if ((k = find_unit(u)) == UNIT__MAX)
+		return false;
+	*pt = v * units[k].pt;
+	return true;
+}
+
+bool
+units_length_unit(const char *s, enum unit *out)
+{
+	const char *u;
+	double v;
+	enum unit k;
+
+	if (!parse_number(s, &v, &u) || (k = find_unit(u)) == UNIT__MAX)
+		return false;
+	*out = k;
+	return true;
+}
+
+struct units_text
+units_format(enum unit u, double pt)
+{
+	struct units_text t;
+
+	assert(u < UNIT__MAX);
+	/* g_ascii_formatd: a decimal point under any locale. */
+	g_ascii_formatd(t.s, sizeof(t.s) - 3, units[u].fmt, pt / units[u].pt);
+	/* No "-0.0": a length that rounds to nothing has no sign. */
+	if (t.s[0] == '-' && g_ascii_strtod(t.s, NULL) == 0)
+		memmove(t.s, t.s + 1, strlen(t.s));
+	g_strlcat(t.s, units[u].name, sizeof(t.s));
+	return t;
 }
 
 bool

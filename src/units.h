@@ -16,12 +16,42 @@ struct color {
 /* Points per unit; 1px = 0.75pt (the CSS convention). */
 #define PT_PER_PX	0.75
 
+/* The units a length may be written in, sorted by name. */
+enum unit {
+	UNIT_CM,
+	UNIT_IN,
+	UNIT_MM,
+	UNIT_PT,
+	UNIT_PX,
+	UNIT__MAX
+};
+
+/* A length as text for a message, held by value: "9.1px". */
+struct units_text {
+	char	s[32];
+};
+
 /*
  * Parses a length with its unit into *pt.  `em` is allowed only when
  * em_size > 0 (then 1em = em_size points).  False if the text is not a
  * number followed by a known unit.
  */
 bool	units_parse_length(const char *, double em_size, double *pt);
+
+/*
+ * The unit a length is written in ("12px": UNIT_PX); false for what
+ * units_parse_length() refuses, and for "0" and em, which name none.
+ */
+bool	units_length_unit(const char *, enum unit *);
+
+/*
+ * pt points written in unit u, with the decimals that unit needs
+ * (one for pt, mm and px, two for cm and in): units_format(UNIT_PX,
+ * 6.8).s is "9.1px".  The text lives in the returned value, so it may
+ * be an argument of a printf-like call (the temporary lives until the
+ * call's end) and no thread shares it.
+ */
+struct units_text	units_format(enum unit u, double pt);
 
 /* Parses a plain number ("1.6"), or a percentage ("160%") as 1.6. */
 bool	units_parse_factor(const char *, double *);

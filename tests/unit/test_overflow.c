@@ -46,7 +46,7 @@ test_tallest_block_not_first_to_cross(void **state)
 	one(&o, &rule, NULL, NULL, 1, true);
 	assert_ptr_equal(overflow_cause(&o)->src, &p1);
 	assert_string_equal(overflow_cause(&o)->field, "story");
-	note = overflow_note(&o, "body", 180, 210.4);
+	note = overflow_note(&o, "body", UNIT_PT, 180, 210.4);
 	assert_string_equal(note, "frame 'body' has 180.0pt, its flow takes "
 	    "210.4pt: text 172.8pt (field 'story'), 'name' 25.6pt (field "
 	    "'name'), rule 1.0pt, spacing 11.0pt");
@@ -112,7 +112,7 @@ test_nested_blocks_and_left_out(void **state)
 	overflow_end(&o, -1);
 	assert_int_equal(o.n, 1);
 	assert_ptr_equal(overflow_cause(&o)->src, &p1);
-	note = overflow_note(&o, "f", 40, 50);
+	note = overflow_note(&o, "f", UNIT_PT, 40, 50);
 	assert_string_equal(note, "frame 'f' has 40.0pt, its flow takes "
 	    "50.0pt: row 50.0pt (field 'story')");
 	g_free(note);
@@ -130,9 +130,33 @@ test_note_sums_the_rest(void **state)
 	(void)state;
 	for (i = 0; i < 12; i++)
 		one(&o, &rule, NULL, NULL, 2, true);
-	note = overflow_note(&o, "f", 10, 24);
+	note = overflow_note(&o, "f", UNIT_PT, 10, 24);
 	assert_non_null(strstr(note, "rule 2.0pt, 2 more blocks 4.0pt"));
 	assert_null(strstr(note, "spacing"));
+	g_free(note);
+	overflow_free(&o);
+}
+
+/*
+ * In the layout's unit: a card in px hears px; spacing that rounds to
+ * nothing in the unit (0.1pt is 0.0mm) is left out, so no "spacing
+ * 0.0mm" asks to be removed.
+ */
+static void
+test_note_in_the_layout_unit(void **state)
+{
+	struct overflow o = { 0 };
+	char *note;
+
+	(void)state;
+	one(&o, &rule, NULL, NULL, 30, true);
+	note = overflow_note(&o, "f", UNIT_PX, 22.5, 36);
+	assert_string_equal(note, "frame 'f' has 30.0px, its flow takes "
+	    "48.0px: rule 40.0px, spacing 8.0px");
+	g_free(note);
+	note = overflow_note(&o, "f", UNIT_MM, 22.5, 30.1);
+	assert_string_equal(note, "frame 'f' has 7.9mm, its flow takes "
+	    "10.6mm: rule 10.6mm");
 	g_free(note);
 	overflow_free(&o);
 }
@@ -146,6 +170,7 @@ main(void)
 		cmocka_unit_test(test_data_before_literal_before_frame),
 		cmocka_unit_test(test_nested_blocks_and_left_out),
 		cmocka_unit_test(test_note_sums_the_rest),
+		cmocka_unit_test(test_note_in_the_layout_unit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -111,6 +111,7 @@ test_length_ignores_locale(void **state)
 	assert_true(units_parse_factor("1.25", &f));
 	assert_float_equal(pt, 12.5, EPS);
 	assert_float_equal(f, 1.25, EPS);
+	assert_string_equal(units_format(UNIT_MM, 6.8).s, "2.4mm");
 }
 
 /* Runs even when the test fails, so later tests see the C locale. */
@@ -217,6 +218,42 @@ test_page_size(void **state)
 	assert_false(units_page_size("", &w, &h));
 }
 
+/* Messages give a length in the unit the layout is written in. */
+static void
+test_format(void **state)
+{
+	(void)state;
+	assert_string_equal(units_format(UNIT_PX, 6.8).s, "9.1px");
+	assert_string_equal(units_format(UNIT_PX, 810).s, "1080.0px");
+	assert_string_equal(units_format(UNIT_MM, 6.8).s, "2.4mm");
+	assert_string_equal(units_format(UNIT_PT, 6.8).s, "6.8pt");
+	assert_string_equal(units_format(UNIT_CM, 72).s, "2.54cm");
+	assert_string_equal(units_format(UNIT_IN, 36).s, "0.50in");
+	assert_string_equal(units_format(UNIT_PT, -2.25).s, "-2.2pt");
+	assert_string_equal(units_format(UNIT_PT, -0.01).s, "0.0pt");
+	assert_string_equal(units_format(UNIT_PX, 1e7).s, "13333333.3px");
+}
+
+static void
+test_length_unit(void **state)
+{
+	enum unit u = UNIT__MAX;
+
+	(void)state;
+	assert_true(units_length_unit("20px", &u));
+	assert_int_equal(u, UNIT_PX);
+	assert_true(units_length_unit("-1.5mm", &u));
+	assert_int_equal(u, UNIT_MM);
+	assert_true(units_length_unit("1e1pt", &u));
+	assert_int_equal(u, UNIT_PT);
+	u = UNIT__MAX;
+	assert_false(units_length_unit("0", &u));
+	assert_false(units_length_unit("2em", &u));
+	assert_false(units_length_unit("12 pt", &u));
+	assert_false(units_length_unit("A4", &u));
+	assert_int_equal(u, UNIT__MAX);
+}
+
 int
 main(void)
 {
@@ -231,6 +268,8 @@ main(void)
 		cmocka_unit_test(test_color_forms),
 		cmocka_unit_test(test_color_rejects),
 		cmocka_unit_test(test_page_size),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_length_unit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
