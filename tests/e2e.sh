@@ -745,6 +745,36 @@ fi
 mkdir -p "$E/starter/empty"
 "$BROCHURE" init "$E/starter/empty" >/dev/null 2>&1 && [ -f "$E/starter/empty/layout.yaml" ] && pass ||
     fail "init into an empty folder"
+# init -l NAME: each shipped format as a project of its own, with data
+# for every field it prints, that passes --strict and renders: a card
+# per person, or one PDF (cover, two people, back) with the logo beside.
+for f in square:1080x1080 portrait:1080x1350 story:1080x1920 og:1200x630 \
+    a4:4 a5-print:4 handout:1; do
+	n=${f%%:*} want=${f#*:} P="$E/starter/$n"
+	case $n in a4|a5-print) files="README data.yaml layout.yaml logo.svg " ;;
+	*) files="README data.yaml layout.yaml " ;; esac
+	case $want in *x*) out=out/ ;; *) out=out/brochure.pdf ;; esac
+	if ! "$BROCHURE" init "$P" -l $n >"$E/out" 2>"$E/err"; then
+		fail "init -l $n" "$(cat "$E/err")"
+		continue
+	fi
+	[ "$(ls "$P" | tr '\n' ' ')" = "$files" ] && pass ||
+	    fail "init -l $n writes $files" "$(ls "$P")"
+	grep -q "brochure render $P/data.yaml -l $P/layout.yaml -o $P/$out\$" "$E/out" && pass ||
+	    fail "init -l $n says how to render it, into $out" "$(cat "$E/out")"
+	(cd "$P" && "$BROCHURE" check data.yaml -l layout.yaml --strict >"$E/err" 2>&1 &&
+	    "$BROCHURE" render data.yaml -l layout.yaml -o $out --strict -q >>"$E/err" 2>&1)
+	st=$?
+	[ $st = 0 ] && [ ! -s "$E/err" ] && pass ||
+	    fail "init -l $n: check --strict and render pass with no warning" "status $st: $(cat "$E/err")"
+	case $want in
+	*x*) [ "$(ls "$P/out" | tr '\n' ' ')" = "alex.png minji.png " ] &&
+	    [ "$(png_size "$P/out/minji.png")" = $want ] && pass ||
+	    fail "init -l $n renders a $want card per person" "$(ls "$P/out")" ;;
+	*) [ "$(pdfinfo "$P/out/brochure.pdf" 2>&1 | awk '/^Pages:/ { print $2 }')" = $want ] && pass ||
+	    fail "init -l $n renders a PDF of $want pages" "$(pdfinfo "$P/out/brochure.pdf" 2>&1)" ;;
+	esac
+done
 # -- --debug-boxes: outlines and names over the page, layout unchanged ---
 "$BROCHURE" render $D -l $A4 -o "$E/dbg.pdf" --debug-boxes -q &&
     pdftotext "$E/dbg.pdf" - | grep -qx "footer" && ! pdftotext "$E/b.pdf" - | grep -qx "footer" &&
