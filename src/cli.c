@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "confine.h"
+#include "init.h"
 #include "units.h"
 
 static const char usage_text[] =
@@ -22,7 +23,7 @@ static const char usage_text[] =
 "                       -o OUTPUT [options]\n"
 "       brochure check  DATA.yaml -l LAYOUT.yaml [-l ...] [options]\n"
 "       brochure watch  DATA.yaml -l LAYOUT.yaml -o OUTPUT [options]\n"
-"       brochure init   DIR\n"
+"       brochure init   DIR [-l NAME]\n"
 "       brochure --help | --version\n"
 "\n"
 "Renders YAML data through YAML layout specs into a PDF brochure, PNG\n"
@@ -37,11 +38,14 @@ static const char usage_text[] =
 "           image or a font changes, until Ctrl-C; a broken save keeps\n"
 "           the last good output\n"
 "  init     write a starter project (data.yaml, layout.yaml, README)\n"
-"           into DIR, a new or empty folder\n"
+"           into DIR, a new or empty folder: a square card, or with\n"
+"           -l NAME a shipped layout (square, portrait, story, og,\n"
+"           a4, a5-print, handout) with data for it\n"
 "\n"
 "Options:\n"
 "  -l, --layout FILE   a layout spec (required; repeat it to render\n"
 "                      several formats in one run, into a folder)\n"
+"                      init -l NAME: the shipped layout to start from\n"
 "  -o, --output PATH   FILE.pdf: one PDF with every page;\n"
 "                      FILE.png or FILE.svg: a single page;\n"
 "                      DIR/ (or an existing folder): one file per page,\n"
@@ -101,7 +105,9 @@ static const char usage_text[] =
 "  brochure watch data/interns.yaml -l layouts/social-square.yaml \\\n"
 "      -o out/social/ --only gina\n"
 "  brochure init my-cards && cd my-cards && \\\n"
-"      brochure render data.yaml -l layout.yaml -o out/\n";
+"      brochure render data.yaml -l layout.yaml -o out/\n"
+"  brochure init my-brochure -l a4 && cd my-brochure && \\\n"
+"      brochure render data.yaml -l layout.yaml -o out/brochure.pdf\n";
 
 enum {
 	OPT_SCALE = 256,
@@ -467,9 +473,20 @@ check_command(const char *const *pos, struct run_opts *o, struct diag *d)
 		if (o->data == NULL || *o->data == '\0')
 			return usage_error(d, "init needs a folder: brochure "
 			    "init DIR", NULL);
-		if (o->nlayouts > 0 || o->output != NULL)
-			return usage_error(d, "init takes only a folder: drop "
-			    "-l and -o", NULL);
+		if (o->output != NULL)
+			return usage_error(d, "init writes only its folder: "
+			    "drop -o", NULL);
+		if (o->nlayouts > 1)
+			return usage_error(d, "init starts from one layout: "
+			    "give -l once", NULL);
+		if (o->nlayouts == 1 && init_find_layout(o->layouts[0]) ==
+		    NULL) {
+			diag_error(d, NULL, "init -l takes a shipped layout: "
+			    "%s, not '%s'", init_layout_names(),
+			    o->layouts[0]);
+			fputs("Try 'brochure --help'.\n", d->out);
+			return STATUS_USAGE;
+		}
 		return -1;
 	}
 	if (o->data == NULL)

@@ -1,7 +1,9 @@
 /*
- * init: the starter project is three files kept in the repository's
- * starter/ folder (installed as PREFIX/share/brochure/starter/), copied
- * atomically into a new or empty folder.  Nothing is ever overwritten.
+ * init: a starter project copied atomically into a new or empty folder.
+ * The starter card is three files kept in the repository's starter/
+ * folder (installed as PREFIX/share/brochure/starter/); a project from
+ * a shipped format takes that layout from layouts/ and its starter
+ * data and README from starter/.  Nothing is ever overwritten.
  */
 #include <errno.h>
 #include <string.h>
@@ -11,7 +13,43 @@
 #include "init.h"
 #include "outfile.h"
 
-static const char *const files[] = { "data.yaml", "layout.yaml", "README" };
+/*
+ * The shipped formats, in the order --help lists them.  The social
+ * formats share one starter data set, the printed ones another: the
+ * layouts of each family read the same fields.
+ */
+static const struct init_layout layouts[] = {
+	{ "square", "social-square.yaml", "cards.yaml", "cards.README",
+	    "out/", false },
+	{ "portrait", "social-portrait.yaml", "cards.yaml", "cards.README",
+	    "out/", false },
+	{ "story", "social-story.yaml", "cards.yaml", "cards.README",
+	    "out/", false },
+	{ "og", "og.yaml", "cards.yaml", "cards.README", "out/", false },
+	{ "a4", "brochure-a4.yaml", "print.yaml", "print.README",
+	    "out/brochure.pdf", true },
+	{ "a5-print", "brochure-a5-print.yaml", "print.yaml", "print.README",
+	    "out/brochure.pdf", true },
+	{ "handout", "handout-a4.yaml", "print.yaml", "print.README",
+	    "out/brochure.pdf", false },
+};
+
+const struct init_layout *
+init_find_layout(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++)
+		if (strcmp(layouts[i].name, name) == 0)
+			return &layouts[i];
+	return NULL;
+}
+
+const char *
+init_layout_names(void)
+{
+	return "square, portrait, story, og, a4, a5-print or handout";
+}
 
 /* Whether dir is absent or an empty folder. */
 static bool
@@ -38,10 +76,39 @@ usable(const char *dir, struct diag *d)
 	return empty;
 }
 
-enum status
-init_project(const char *starter, const char *dir, struct diag *d)
+/* Copies folder/name to dir/as.  False if it failed (reported). */
+static bool
+copy(const char *folder, const char *name, const char *dir, const char *as,
+    struct diag *d)
 {
-	size_t i;
+	char *from = g_build_filename(folder, name, NULL);
+	char *to = g_build_filename(dir, as, NULL);
+	gchar *text = NULL;
+	gsize len = 0;
+	struct outfile *of = NULL;
+	bool ok;
+
+	ok = g_file_get_contents(from, &text, &len, NULL);
+	if (!ok) {
+		struct diag_pos pos = { from, 0, 0 };
+
+		diag_error(d, &pos, "cannot read the starter file");
+	} else if ((of = outfile_open(to, d)) != NULL) {
+		ok = fwrite(text, 1, len, outfile_fp(of)) == len;
+		ok = outfile_commit(of, d) && ok;
+	} else
+		ok = false;
+	g_free(text);
+	g_free(from);
+	g_free(to);
+	return ok;
+}
+
+enum status
+init_project(const char *starter, const char *shipped,
+    const struct init_layout *l, const char *dir, struct diag *d)
+{
+	bool ok;
 
 	if (!usable(dir, d))
 		return STATUS_USAGE;
@@ -52,29 +119,14 @@ init_project(const char *starter, const char *dir, struct diag *d)
 		    strerror(errno));
 		return STATUS_OUTPUT;
 	}
-	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		char *from = g_build_filename(starter, files[i], NULL);
-		char *to = g_build_filename(dir, files[i], NULL);
-		gchar *text = NULL;
-		gsize len = 0;
-		struct outfile *of = NULL;
-		bool ok;
-
-		ok = g_file_get_contents(from, &text, &len, NULL);
-		if (!ok) {
-			struct diag_pos pos = { from, 0, 0 };
-
-			diag_error(d, &pos, "cannot read the starter file");
-		} else if ((of = outfile_open(to, d)) != NULL) {
-			ok = fwrite(text, 1, len, outfile_fp(of)) == len;
-			ok = outfile_commit(of, d) && ok;
-		} else
-			ok = false;
-		g_free(text);
-		g_free(from);
-		g_free(to);
-		if (!ok)
-			return STATUS_OUTPUT;
-	}
-	return STATUS_OK;
+	if (l == NULL)
+		ok = copy(starter, "data.yaml", dir, "data.yaml", d) &&
+		    copy(starter, "layout.yaml", dir, "layout.yaml", d) &&
+		    copy(starter, "README", dir, "README", d);
+	else
+		ok = copy(starter, l->data, dir, "data.yaml", d) &&
+		    copy(shipped, l->layout, dir, "layout.yaml", d) &&
+		    (!l->logo || copy(shipped, "logo.svg", dir, "logo.svg",
+		    d)) && copy(starter, l->readme, dir, "README", d);
+	return ok ? STATUS_OK : STATUS_OUTPUT;
 }

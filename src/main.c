@@ -35,15 +35,15 @@ real(char *path)
 /* After init: how to render, and where the reference and examples are
  * (in the source tree, or installed). */
 static void
-init_done(const char *dir)
+init_done(const char *dir, const struct init_layout *l)
 {
 	char *layouts = real(cli_find_share("layouts"));
 	char *docs = real(cli_find_share("docs"));
 	char *doc = docs ? NULL : real(cli_find_share("../doc/brochure"));
 
 	printf("A starter project is in %s/; render it with\n"
-	    "  brochure render %s/data.yaml -l %s/layout.yaml -o %s/out/\n",
-	    dir, dir, dir, dir);
+	    "  brochure render %s/data.yaml -l %s/layout.yaml -o %s/%s\n",
+	    dir, dir, dir, dir, l ? l->output : "out/");
 	if (docs != NULL || doc != NULL)
 		printf("Layout reference: %s/layout.md\n", docs ? docs : doc);
 	if (layouts != NULL)
@@ -129,14 +129,19 @@ main(int argc, char **argv)
 	outfile_catch_signals();
 	if ((st = cli_parse(argc, argv, &o, &d)) < 0 && o.cmd == RUN_INIT) {
 		char *starter = cli_find_share("starter");
+		char *layouts = cli_find_share("layouts");
+		const struct init_layout *l = o.nlayouts == 1 ?
+		    init_find_layout(o.layouts[0]) : NULL;
 
-		if (starter == NULL) {
+		if (starter == NULL || (l != NULL && layouts == NULL)) {
 			diag_error(&d, NULL, "cannot find the starter files "
 			    "next to the program");
 			st = STATUS_INPUT;
-		} else if ((st = init_project(starter, o.data, &d)) == 0)
-			init_done(o.data);
+		} else if ((st = init_project(starter, layouts, l, o.data,
+		    &d)) == 0)
+			init_done(o.data, l);
 		g_free(starter);
+		g_free(layouts);
 	} else if (st < 0) {
 		/*
 		 * One malloc arena per worker and one to share: glibc's

@@ -426,7 +426,7 @@ cmp -s "$E/sg1/index.html" "$E/sg3/index.html" && [ "$(ls "$E/sg1/pages")" = "$(
 # -- fitting ------------------------------------------------------------
 "$BROCHURE" check $D -l tests/e2e/fit-lines.yaml 2>"$E/err"; st=$?
 head -2 "$E/err" >"$E/err2"
-printf '%s\n' "data/interns.yaml:32:14: warning: text takes 6 lines, more than its max-lines 2 (page 1, record 'gina', field 'summary')" \
+printf '%s\n' "data/interns.yaml:36:14: warning: text takes 6 lines, more than its max-lines 2 (page 1, record 'gina', field 'summary')" \
     "tests/e2e/fit-lines.yaml:11:13: note: the text block is here" >"$E/want"
 [ $st = 0 ] && cmp -s "$E/want" "$E/err2" && pass ||
     fail "max-lines passed even at the smallest size: a warning at the data, a note at the block" "$(diff "$E/want" "$E/err2")"
@@ -692,6 +692,43 @@ if command -v script >/dev/null 2>&1; then
 else
 	skip "diagnostics on a terminal" "script(1) is not installed"
 fi
+# -- no organisation baked into the shipped layouts --------------------
+# Every word of the sample's organisation comes from the data: no value
+# of data/interns.yaml's brochure: mapping (nor the names below) is
+# written in layouts/, outside comments, in any case.  Another
+# organisation's data re-brands every format.
+brand_words() { # LAYOUT_DIR: the organisation's words its layouts hold
+	sed -n '/^brochure:/,/^[^ #]/s/^ *[a-z-]*: *\(..*\)$/\1/p' $D |
+	    sed -e 's/  *# .*//' -e 's/^"\(.*\)"$/\1/' >"$E/brand.words"
+	printf '%s\n' 카카오 kakao unthinkable >>"$E/brand.words"
+	for l in "$1"/*.yaml; do
+		sed -e 's/^[[:space:]]*#.*//' -e 's/[[:space:]]#.*//' "$l" |
+		    grep -n -i -F -f "$E/brand.words" | sed "s|^|$l:|"
+	done
+}
+found=$(brand_words layouts)
+[ -z "$found" ] && pass ||
+    fail "the shipped layouts hold no word of the sample's organisation (outside comments)" "$found"
+# Data without them: every format passes --strict, their lines are left
+# out (no empty line: the keyword moves up), the PDF has no keywords,
+# and the story card's top line shows the organisation alone.
+mkdir -p "$E/nobrand" && cp -r data/photos "$E/nobrand/"
+grep -v -E '^  (tagline|kicker|kicker-end|keywords):' $D >"$E/nobrand/data.yaml"
+for l in layouts/*.yaml; do
+	"$BROCHURE" check "$E/nobrand/data.yaml" -l $l --strict >"$E/err" 2>&1 && [ ! -s "$E/err" ] && pass ||
+	    fail "$l without tagline, kicker and keywords in the data: no warning under --strict" "$(cat "$E/err")"
+done
+"$BROCHURE" check "$E/nobrand/data.yaml" -l $SQ --only gina --dump-tree - |
+    sed -n 's/^    | //p' | head -2 >"$E/got"
+printf '%s\n' 카카오브레인 빠르다 >"$E/want"
+same "a square card without kicker and tagline: the organisation, then the keyword" "$E/want" "$E/got"
+"$BROCHURE" check "$E/nobrand/data.yaml" -l layouts/social-story.yaml --only gina --dump-tree - |
+    sed -n 's/^    | //p' | head -1 >"$E/got"
+echo 카카오브레인 >"$E/want"
+same "a story card without tagline: the organisation alone on top" "$E/want" "$E/got"
+"$BROCHURE" render "$E/nobrand/data.yaml" -l $A4 -o "$E/nobrand/b.pdf" -q &&
+    ! pdfinfo "$E/nobrand/b.pdf" | grep -q '^Keywords:' && pass ||
+    fail "a brochure without keywords in the data: none in the PDF" "$(pdfinfo "$E/nobrand/b.pdf")"
 # -- init: a starter project that renders at once ----------------------
 if "$BROCHURE" init "$E/starter/new" >"$E/out" 2>"$E/err"; then
 	[ "$(ls "$E/starter/new" | tr '\n' ' ')" = "README data.yaml layout.yaml " ] &&
@@ -708,6 +745,36 @@ fi
 mkdir -p "$E/starter/empty"
 "$BROCHURE" init "$E/starter/empty" >/dev/null 2>&1 && [ -f "$E/starter/empty/layout.yaml" ] && pass ||
     fail "init into an empty folder"
+# init -l NAME: each shipped format as a project of its own, with data
+# for every field it prints, that passes --strict and renders: a card
+# per person, or one PDF (cover, two people, back) with the logo beside.
+for f in square:1080x1080 portrait:1080x1350 story:1080x1920 og:1200x630 \
+    a4:4 a5-print:4 handout:1; do
+	n=${f%%:*} want=${f#*:} P="$E/starter/$n"
+	case $n in a4|a5-print) files="README data.yaml layout.yaml logo.svg " ;;
+	*) files="README data.yaml layout.yaml " ;; esac
+	case $want in *x*) out=out/ ;; *) out=out/brochure.pdf ;; esac
+	if ! "$BROCHURE" init "$P" -l $n >"$E/out" 2>"$E/err"; then
+		fail "init -l $n" "$(cat "$E/err")"
+		continue
+	fi
+	[ "$(ls "$P" | tr '\n' ' ')" = "$files" ] && pass ||
+	    fail "init -l $n writes $files" "$(ls "$P")"
+	grep -q "brochure render $P/data.yaml -l $P/layout.yaml -o $P/$out\$" "$E/out" && pass ||
+	    fail "init -l $n says how to render it, into $out" "$(cat "$E/out")"
+	(cd "$P" && "$BROCHURE" check data.yaml -l layout.yaml --strict >"$E/err" 2>&1 &&
+	    "$BROCHURE" render data.yaml -l layout.yaml -o $out --strict -q >>"$E/err" 2>&1)
+	st=$?
+	[ $st = 0 ] && [ ! -s "$E/err" ] && pass ||
+	    fail "init -l $n: check --strict and render pass with no warning" "status $st: $(cat "$E/err")"
+	case $want in
+	*x*) [ "$(ls "$P/out" | tr '\n' ' ')" = "alex.png minji.png " ] &&
+	    [ "$(png_size "$P/out/minji.png")" = $want ] && pass ||
+	    fail "init -l $n renders a $want card per person" "$(ls "$P/out")" ;;
+	*) [ "$(pdfinfo "$P/out/brochure.pdf" 2>&1 | awk '/^Pages:/ { print $2 }')" = $want ] && pass ||
+	    fail "init -l $n renders a PDF of $want pages" "$(pdfinfo "$P/out/brochure.pdf" 2>&1)" ;;
+	esac
+done
 # -- --debug-boxes: outlines and names over the page, layout unchanged ---
 "$BROCHURE" render $D -l $A4 -o "$E/dbg.pdf" --debug-boxes -q &&
     pdftotext "$E/dbg.pdf" - | grep -qx "footer" && ! pdftotext "$E/b.pdf" - | grep -qx "footer" &&
@@ -772,7 +839,7 @@ printf '%s\n' \
 same "an empty paragraph or list item: a warning at its line" "$E/want" "$E/err"
 # -- an overflow that fitting could not fix says what to change --------
 "$BROCHURE" check $D -l tests/e2e/fit-over.yaml --only gina 2>&1 | head -1 >"$E/err"
-echo "data/interns.yaml:32:14: warning: text overflows frame 'tight' by 32.0pt even at its smallest fit size (page 1, record 'gina', field 'summary'): lower the fit minimum, shorten the text or make the frame taller" >"$E/want"
+echo "data/interns.yaml:36:14: warning: text overflows frame 'tight' by 32.0pt even at its smallest fit size (page 1, record 'gina', field 'summary'): lower the fit minimum, shorten the text or make the frame taller" >"$E/want"
 same "a fitted text that still overflows: the warning says what to change" "$E/want" "$E/err"
 # -- images and fonts that are not regular files: refused, never waited on
 # A FIFO named as a logo, a photo or a font would block open() forever;

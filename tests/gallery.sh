@@ -25,7 +25,7 @@ grep -q -E '(src|href)="(https?:)?//' "$G/cards/index.html" "$G/pdf/index.html" 
 grep -c '<figure' "$G/cards/index.html" | grep -qx 16 && pass ||
     fail "a figure for each of the 16 cards"
 grep -q '<figure class="flagged"><a href="ov.pdf#page=1"><img src="pages/1.png"' "$G/pdf/index.html" &&
-    grep -q "<li class=\"warning\">data/interns.yaml:24:9: warning: text overflows frame" "$G/pdf/index.html" &&
+    grep -q "<li class=\"warning\">data/interns.yaml:28:9: warning: text overflows frame" "$G/pdf/index.html" &&
     pass || fail "a PDF page's thumbnail with its warning beside it"
 
 if [ -z "$CHROMIUM" ]; then
