@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "block.h"
+#include "color.h"
 #include "schema.h"
 #include "specparse.h"
 #include "style.h"
@@ -26,6 +27,10 @@ static const struct keyword masks[] = {
 };
 static const struct keyword fits[] = {
 	{ "contain", FIT_CONTAIN }, { "cover", FIT_COVER },
+};
+static const struct keyword shows[] = {
+	{ "initial", SHOWS_INITIAL }, { "initials", SHOWS_INITIALS },
+	{ "text", SHOWS_TEXT },
 };
 static const struct keyword hpos[] = {
 	{ "center", ALIGN_CENTER }, { "centre", ALIGN_CENTER },
@@ -135,8 +140,12 @@ parse_list(struct spec_parser *p, struct block *b, const struct ynode *m,
 	if ((n = ynode_get(m, "bullet")) != NULL)
 		schema_text(p->d, n, "bullet", &b->as.list.bullet);
 	if ((n = ynode_get(m, "bullet-color")) != NULL)
-		b->as.list.bullet_colored = schema_color(p->d, p->colors, n,
-		    "bullet-color", &b->as.list.bullet_color);
+	{
+		b->as.list.bullet_color.value = b->style->color.value;
+		spec_parse_color(p, n, "bullet-color",
+		    &b->as.list.bullet_color);
+		b->as.list.bullet_colored = true;
+	}
 	if ((n = ynode_get(m, "item")) != NULL)
 		b->as.list.item = spec_parse_item(p, n, "item");
 	b->as.list.item_spacing = b->style->paragraph_spacing;
@@ -146,6 +155,29 @@ parse_list(struct spec_parser *p, struct block *b, const struct ynode *m,
 	b->as.list.indent = b->style->size * 1.2;
 	if ((n = ynode_get(m, "indent")) != NULL)
 		schema_length(p->d, n, "indent", 0, false, &b->as.list.indent);
+}
+
+/*
+ * The look of an image block's placeholder: its ground (by default a
+ * colour picked by the record's id), its text's colour (white) and
+ * what it shows of its text (the initial).  They serve `placeholder`
+ * only: without it a missing image leaves the block out.
+ */
+static void
+parse_placeholder(struct spec_parser *p, struct block *b,
+    const struct ynode *m)
+{
+	const struct ynode *n;
+	int k;
+
+	b->as.image.ink.value = (struct color){ 1, 1, 1, 1 };
+	if ((n = ynode_get(m, "placeholder-fill")) != NULL)
+		spec_parse_color(p, n, "placeholder-fill", &b->as.image.ground);
+	if ((n = ynode_get(m, "placeholder-color")) != NULL)
+		spec_parse_color(p, n, "placeholder-color", &b->as.image.ink);
+	if ((n = ynode_get(m, "placeholder-shows")) != NULL &&
+	    schema_keyword(p->d, n, "placeholder-shows", shows, N(shows), &k))
+		b->as.image.shows = (enum shows)k;
 }
 
 static void
@@ -183,6 +215,7 @@ parse_image(struct spec_parser *p, struct block *b, const struct ynode *m,
 	if ((n = ynode_get(m, "placeholder")) != NULL)
 		b->as.image.placeholder = spec_parse_template(p, n,
 		    "placeholder");
+	parse_placeholder(p, b, m);
 	parse_align(p, m, &b->as.image.align);
 }
 
@@ -196,9 +229,9 @@ parse_rule(struct spec_parser *p, struct block *b, const struct ynode *m,
 	if (!ynode_is_null(v))
 		schema_length(p->d, v, "rule (its thickness)", 0, false,
 		    &b->as.rule.thickness);
-	b->as.rule.color = style_default.color;
+	b->as.rule.color.value = style_default.color.value;
 	if ((n = ynode_get(m, "color")) != NULL)
-		schema_color(p->d, p->colors, n, "color", &b->as.rule.color);
+		spec_parse_color(p, n, "color", &b->as.rule.color);
 	if ((n = ynode_get(m, "width")) != NULL)
 		schema_length(p->d, n, "width", 0, false, &b->as.rule.width);
 	parse_align(p, m, &b->as.rule.align);
@@ -287,9 +320,9 @@ parse_box(struct spec_parser *p, struct block *b, const struct ynode *m,
 	if ((n = ynode_get(m, "border-left")) != NULL)
 		schema_length(p->d, n, "border-left", 0, false,
 		    &b->as.box.border_left);
-	b->as.box.border_color = style_default.color;
+	b->as.box.border_color.value = style_default.color.value;
 	if ((n = ynode_get(m, "border-color")) != NULL)
-		schema_color(p->d, p->colors, n, "border-color",
+		spec_parse_color(p, n, "border-color",
 		    &b->as.box.border_color);
 }
 
@@ -333,6 +366,19 @@ qr_contrast(struct spec_parser *p, const struct ynode *m,
 		    "background");
 }
 
+/* A QR code's colours are checked for contrast as the layout is read:
+ * they cannot come from the data. */
+static bool
+qr_fixed(struct spec_parser *p, const struct ynode *n)
+{
+	if (!color_is_template(n))
+		return false;
+	diag_error(p->d, &n->pos, "a QR code's colours cannot come from the "
+	    "data ('%s'): whether it scans is checked as the layout is read; "
+	    "use a colour or a name from 'colors'", n->str);
+	return true;
+}
+
 static void
 parse_qr(struct spec_parser *p, struct block *b, const struct ynode *m,
     const struct ynode *v)
@@ -345,11 +391,11 @@ parse_qr(struct spec_parser *p, struct block *b, const struct ynode *m,
 	    schema_length(p->d, n, "size", 0, false, &b->as.qr.size) &&
 	    b->as.qr.size <= 0)
 		diag_error(p->d, &n->pos, "size must be more than 0");
-	b->as.qr.color = style_default.color;
-	if ((n = ynode_get(m, "color")) != NULL)
+	b->as.qr.color = style_default.color.value;
+	if ((n = ynode_get(m, "color")) != NULL && !qr_fixed(p, n))
 		schema_color(p->d, p->colors, n, "color", &b->as.qr.color);
 	b->as.qr.background = (struct color){ 1, 1, 1, 1 };
-	if ((n = ynode_get(m, "background")) != NULL)
+	if ((n = ynode_get(m, "background")) != NULL && !qr_fixed(p, n))
 		schema_color(p->d, p->colors, n, "background",
 		    &b->as.qr.background);
 	qr_contrast(p, m, b);
@@ -375,16 +421,18 @@ const struct block_kind_desc block_kinds[BLOCK__MAX] = {
 	    LIST("bullet", "bullet-color", "else", "if", "indent", "item",
 	    "item-spacing", "list", "name", "space-after", "space-before",
 	    "style", "unless"),
-	    LIST("item"), "items", false, parse_list },
+	    LIST("bullet-color", "item"), "items", false, parse_list },
 	[BLOCK_IMAGE] = { "image", "an image block",
 	    LIST("align", "else", "fit", "height", "if", "image", "mask",
-	    "name", "placeholder", "radius", "space-after", "space-before",
+	    "name", "placeholder", "placeholder-color", "placeholder-fill",
+	    "placeholder-shows", "radius", "space-after", "space-before",
 	    "unless", "width"),
-	    LIST("image", "placeholder"), "photo.png", false, parse_image },
+	    LIST("image", "placeholder", "placeholder-fill",
+	    "placeholder-color"), "photo.png", false, parse_image },
 	[BLOCK_RULE] = { "rule", "a rule block",
 	    LIST("align", "color", "else", "if", "name", "rule", "space-after",
 	    "space-before", "unless", "width"),
-	    NONE, "1pt", false, parse_rule },
+	    LIST("color"), "1pt", false, parse_rule },
 	[BLOCK_SPACER] = { "spacer", "a spacer block",
 	    LIST("else", "if", "name", "spacer", "unless"),
 	    NONE, "4pt", false, parse_spacer },
@@ -397,7 +445,8 @@ const struct block_kind_desc block_kinds[BLOCK__MAX] = {
 	    LIST("border-color", "border-left", "box", "else", "fill", "if",
 	    "name", "padding", "radius", "space-after", "space-before",
 	    "stroke", "stroke-width", "unless"),
-	    NONE, "[{text: a}]", true, parse_box },
+	    LIST("fill", "stroke", "border-color"), "[{text: a}]", true,
+	    parse_box },
 	[BLOCK_QR] = { "qr", "a qr block",
 	    LIST("align", "background", "color", "else", "if", "name", "qr",
 	    "size", "space-after", "space-before", "unless"),

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "color.h"
 #include "data.h"
 #include "mem.h"
 #include "spec.h"
@@ -304,5 +305,6 @@ data_validate(const struct data *data, const struct spec *spec,
 		diag_error(d, &pos, "the layout would make %zu pages from this "
 		    "data; the limit is %d", pages, DATA_MAX_RECORDS);
 	}
+	color_check(spec, data, d);
 	return d->count[DIAG_ERROR] == errors;
 }

@@ -101,6 +101,9 @@ struct flow {
 
 /* A new box on the flow's page, made by the block or frame at f->at. */
 struct box	*flow_box_add(struct flow *, enum box_kind, const char *label);
+/* Style s with the flow's record's colour (its template expanded, once
+ * for a block: styles are shared). */
+struct style	 flow_style(struct flow *, const struct style *s);
 /* A text box's colour and, for the dump, the style it was set in. */
 void		 flow_box_style(struct box *, const struct style *);
 /* "page 3, record 'gina', field 'story'" for messages; g_free() it. */
@@ -111,9 +114,19 @@ const char	*flow_first_field(const struct tmpl *);
 
 /* Drops the boxes of the page from index n on. */
 void		 flow_truncate(struct lpage *, size_t n);
+/*
+ * The colour of key c for the flow's record into *out (flowbox.c): its
+ * value, or its template expanded; false, *out left as it was (the
+ * caller's default), where a field of it is missing (or its text is no
+ * colour: reported).
+ */
+bool		 flow_color(struct flow *, const struct spec_color *c,
+		    struct color *out);
+/* Whether the decor draws anything (or may, for some record). */
+bool		 flow_has_decor(const struct decor *);
 /* Sets the rect box r to the decor's fill and outline over x, y, w, h. */
-void		 flow_decor(struct box *r, const struct decor *, double x,
-		    double y, double w, double h);
+void		 flow_decor(struct flow *, struct box *r, const struct decor *,
+		    double x, double y, double w, double h);
 /* Flows blocks top to bottom from y; the height they take. */
 double		 flow_blocks(struct flow *, struct block *const *, size_t n,
 		    double x, double y, double w);

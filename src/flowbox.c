@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "choose.h"
+#include "color.h"
 #include "flow.h"
 #include "mem.h"
 
@@ -93,18 +94,72 @@ flow_row(struct flow *f, const struct block *b, double x, double y,
 	return h > 0 ? h : -1;
 }
 
+bool
+flow_color(struct flow *f, const struct spec_color *c, struct color *out)
+{
+	struct color got;
+	struct tval v;
+	enum color_got g;
+
+	if (c->tmpl == NULL) {
+		*out = c->value;
+		return true;
+	}
+	g = color_get(c, f->ctx->spec->colors, &f->scope, &got, &v, f->d);
+	/* The data was checked (color_check): what is bad here comes from
+	 * page.number or page.count. */
+	if (g == COLOR_BAD && f->d->mute == 0) {
+		char *at = flow_where(f, NULL);
+
+		color_report(f->d, c, &v, at);
+		g_free(at);
+	}
+	tval_clear(&v);
+	if (g == COLOR_SET)
+		*out = got;
+	return g == COLOR_SET;
+}
+
+struct style
+flow_style(struct flow *f, const struct style *s)
+{
+	struct style r = *s;
+
+	flow_color(f, &s->color, &r.color.value);
+	return r;
+}
+
+/* A text box's colour and, for the dump, the style it was set in. */
+void
+flow_box_style(struct box *b, const struct style *s)
+{
+	b->fill = s->color.value;	/* flow_style() gave the record's */
+	b->font = s->font;
+	b->weight = s->weight;
+	b->size = s->size;
+}
+
+bool
+flow_has_decor(const struct decor *dc)
+{
+	return dc->fill.value.a > 0 || dc->stroke.value.a > 0 ||
+	    dc->fill.tmpl != NULL || dc->stroke.tmpl != NULL;
+}
+
 /* Sets the rect box r to the decor's fill and outline over x, y, w, h. */
 void
-flow_decor(struct box *r, const struct decor *dc, double x, double y,
-    double w, double h)
+flow_decor(struct flow *f, struct box *r, const struct decor *dc, double x,
+    double y, double w, double h)
 {
 	r->x = x;
 	r->y = y;
 	r->w = w;
 	r->h = h;
-	r->fill = dc->fill;
-	r->stroke = dc->stroke;
-	r->stroke_width = dc->stroke.a > 0 ? dc->stroke_width : 0;
+	r->fill = dc->fill.value;
+	flow_color(f, &dc->fill, &r->fill);
+	r->stroke = dc->stroke.value;
+	flow_color(f, &dc->stroke, &r->stroke);
+	r->stroke_width = r->stroke.a > 0 ? dc->stroke_width : 0;
 	r->radius = dc->radius;
 }
 
@@ -155,14 +210,15 @@ flow_box(struct flow *f, const struct block *b, double x, double y,
 		return -1;
 	}
 	h += ptop + (f->broke ? 0 : pad[2]);
-	flow_decor(&f->page->boxes[at], &b->as.box.decor, x, y, w, h);
+	flow_decor(f, &f->page->boxes[at], &b->as.box.decor, x, y, w, h);
 	if (bar) {
 		r = &f->page->boxes[bar];
 		r->x = x;
 		r->y = y;
 		r->w = b->as.box.border_left;
 		r->h = h;
-		r->fill = b->as.box.border_color;
+		r->fill = b->as.box.border_color.value;
+		flow_color(f, &b->as.box.border_color, &r->fill);
 	}
 	return h;
 }

@@ -17,10 +17,42 @@
 #include "text.h"
 
 /*
+ * What a placeholder shows of its text t into buf: the initial (the
+ * default), the initials of its first two words, or all of it (then
+ * t itself is returned).
+ */
+static const char *
+placeholder_text(enum shows shows, const char *t, char *buf)
+{
+	const char *w;
+	char *o = buf;
+	int words = 0;
+
+	if (shows == SHOWS_TEXT)
+		return t;
+	for (w = t; *w != '\0' && words < (shows == SHOWS_INITIALS ? 2 : 1);
+	    words++) {
+		while (*w != '\0' && g_unichar_isspace(g_utf8_get_char(w)))
+			w = g_utf8_next_char(w);
+		if (*w == '\0')
+			break;
+		o += g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(w)),
+		    o);
+		while (*w != '\0' && !g_unichar_isspace(g_utf8_get_char(w)))
+			w = g_utf8_next_char(w);
+	}
+	*o = '\0';
+	return buf;
+}
+
+/*
  * A placeholder for a missing photo that looks intended: the initial of
  * the placeholder text (the name) in white on a disc, or a square with
  * the block's mask, coloured by the record's id.  The palette's colours
- * all carry white large text at WCAG AA (3:1 and more).
+ * all carry white large text at WCAG AA (3:1 and more).  The layout (or
+ * the data, through templates) may set the ground, the text's colour
+ * and what it shows: initials are set a little smaller, a whole text
+ * smaller still, wrapped inside the ground.
  */
 static double
 place_initial(struct flow *f, const struct block *b, double x, double y,
@@ -40,17 +72,16 @@ place_initial(struct flow *f, const struct block *b, double x, double y,
 	struct box *disc, *t;
 	struct tval v;
 	guint hash = g_str_hash(id ? id : "");
-	gunichar c;
-	char initial[8] = { 0 };
+	char buf[16];
+	const char *shown;
+	double inset;
 
 	tmpl_expand(b->as.image.placeholder, &f->scope, &v, f->d);
 	if (v.kind != TVAL_TEXT) {
 		tval_clear(&v);
 		return -1;
 	}
-	c = g_unichar_toupper(g_utf8_get_char(v.text));
-	g_unichar_to_utf8(c, initial);
-	tval_clear(&v);
+	shown = placeholder_text(b->as.image.shows, v.text, buf);
 	disc = flow_box_add(f, BOX_RECT, b->name);
 	disc->w = bw;
 	disc->h = bh;
@@ -58,18 +89,25 @@ place_initial(struct flow *f, const struct block *b, double x, double y,
 	disc->x = b->as.image.align == ALIGN_CENTER ? x + (w - bw) / 2 :
 	    b->as.image.align == ALIGN_RIGHT ? x + w - bw : x;
 	disc->fill = palette[hash % (sizeof(palette) / sizeof(palette[0]))];
+	if (b->as.image.ground.tmpl != NULL || b->as.image.ground.value.a > 0)
+		flow_color(f, &b->as.image.ground, &disc->fill);
 	disc->radius = b->as.image.mask == MASK_CIRCLE ? fmin(bw, bh) / 2 :
 	    b->as.image.mask == MASK_ROUNDED ? b->as.image.radius : 0;
-	s.size = fmin(bw, bh) * 0.46;
-	s.weight = 800;
+	s.size = fmin(bw, bh) * (b->as.image.shows == SHOWS_INITIAL ? 0.46 :
+	    b->as.image.shows == SHOWS_INITIALS ? 0.38 : 0.14);
+	s.weight = b->as.image.shows == SHOWS_TEXT ? 700 : 800;
 	s.align = ALIGN_CENTER;
 	s.line_height_factor = 1.2;
-	s.color = (struct color){ 1, 1, 1, 1 };
+	s.color.value = b->as.image.ink.value;
+	flow_color(f, &b->as.image.ink, &s.color.value);
+	/* A whole text keeps clear of a round ground's edge. */
+	inset = b->as.image.shows == SHOWS_TEXT ? bw * 0.15 : 0;
 	t = flow_box_add(f, BOX_TEXT, b->name);
-	t->layout = text_layout(f->ctx->pango, &s, initial, bw, &m);
-	t->x = disc->x;
+	t->layout = text_layout(f->ctx->pango, &s, shown, bw - 2 * inset, &m);
+	tval_clear(&v);
+	t->x = disc->x + inset;
 	t->y = y + (bh - m.height) / 2;
-	t->w = bw;
+	t->w = bw - 2 * inset;
 	t->h = m.height;
 	flow_box_style(t, &s);
 	return bh;
@@ -193,7 +231,8 @@ flow_rule(struct flow *f, const struct block *b, double x, double y,
 	box->y = y;
 	box->w = rw;
 	box->h = b->as.rule.thickness;
-	box->stroke = b->as.rule.color;
+	box->stroke = b->as.rule.color.value;
+	flow_color(f, &b->as.rule.color, &box->stroke);
 	box->stroke_width = b->as.rule.thickness;
 	return b->as.rule.thickness;
 }

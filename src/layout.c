@@ -55,16 +55,6 @@ flow_box_add(struct flow *f, enum box_kind kind, const char *label)
 	return b;
 }
 
-/* A text box's colour and, for the dump, the style it was set in. */
-void
-flow_box_style(struct box *b, const struct style *s)
-{
-	b->fill = s->color;
-	b->font = s->font;
-	b->weight = s->weight;
-	b->size = s->size;
-}
-
 /* Drops the boxes from index n on (a box left out after all). */
 void
 flow_truncate(struct lpage *p, size_t n)
@@ -327,9 +317,9 @@ set_link(struct flow *f, const struct block *b, size_t first)
  * given as a factor or in em they follow it anyway.
  */
 static struct style
-fit_style(const struct flow *f, const struct block *b)
+fit_style(struct flow *f, const struct block *b)
 {
-	struct style s = *b->style;
+	struct style s = flow_style(f, b->style);
 	double k;
 
 	if (b->as.text.fit_max <= 0)
@@ -431,7 +421,7 @@ place_disc(struct flow *f, const struct style *s, const struct box *line,
 	b->w = d;
 	b->h = d;
 	b->radius = d / 2;
-	b->fill = s->color;
+	b->fill = s->color.value;
 }
 
 static double
@@ -440,7 +430,7 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 {
 	const struct ynode *list = tmpl_lookup(&f->scope, b->as.list.field);
 	const struct ynode *saved = f->scope.item;
-	struct style bullet_style = *b->style;
+	struct style is = flow_style(f, b->style), bullet_style = is;
 	double h = 0, gap, indent = *b->as.list.bullet ? b->as.list.indent : 0;
 	size_t i, first, start = f->res != NULL ? f->res->item : 0;
 	int from = f->res != NULL ? f->res->byte : 0;
@@ -448,7 +438,8 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 	if (list == NULL || list->kind != YNODE_SEQ || list->n == 0)
 		return -1;
 	if (b->as.list.bullet_colored)
-		bullet_style.color = b->as.list.bullet_color;
+		flow_color(f, &b->as.list.bullet_color,
+		    &bullet_style.color.value);
 	bullet_style.indent = 0;
 	for (i = start; i < list->n && !f->broke; i++) {
 		const struct ynode *item = list->items[i];
@@ -472,7 +463,7 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 		gap = h > 0 ? b->as.list.item_spacing : 0;
 		first = f->page->n;
 		f->brk_item = i;
-		ih = place_text(f, b->style, text, byte, x + indent,
+		ih = place_text(f, &is, text, byte, x + indent,
 		    y + h + gap, w - indent, b->name, v.src ? v.src : item,
 		    b->as.list.field);
 		/* The bullet goes with the item's first line, not its rest. */
@@ -726,8 +717,8 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 	f->threaded = fr->next != NULL || fr == f->page->spec->out;
 	f->top = iy;
 	f->at = fr->node;
-	if (fr->decor.fill.a > 0 || fr->decor.stroke.a > 0)
-		flow_decor(flow_box_add(f, BOX_RECT, fr->name), &fr->decor,
+	if (flow_has_decor(&fr->decor))
+		flow_decor(f, flow_box_add(f, BOX_RECT, fr->name), &fr->decor,
 		    fr->x, fr->y, fr->w, fr->h);
 	first = f->page->n;
 	f->limit = iy + ih;
@@ -896,7 +887,7 @@ layout_page(const struct layout_ctx *ctx, const struct layout_job *j,
 	p->bleed = ctx->spec->bleed;
 	p->crop_marks = ctx->spec->crop_marks && p->bleed > 0;
 	p->offset = p->bleed + (p->crop_marks ? LAYOUT_SLUG : 0);
-	p->background = ps->background;
+	p->background = ps->background.value;
 	f.ctx = ctx;
 	f.page = p;
 	f.d = d;
@@ -916,6 +907,7 @@ layout_page(const struct layout_ctx *ctx, const struct layout_job *j,
 	}
 	overflow_free(&f.parts);
 	f.scope.record = p->record;
+	flow_color(&f, &ps->background, &p->background);
 	if (p->bleed > 0)
 		extend_into_bleed(p);
 	if (ps->outline != NULL) {

@@ -15,6 +15,7 @@
 #include <assert.h>
 
 #include "block.h"
+#include "color.h"
 #include "mem.h"
 #include "schema.h"
 #include "spec.h"
@@ -153,10 +154,22 @@ parse_styles(struct spec_parser *p, const struct ynode *m)
 		    "style names to styles, not %s", ynode_kind_name(m));
 		return;
 	}
-	for (i = 0; i < m->n; i++)
-		ptrvec_push(p->a, &p->styles, style_parse(p->a, p->d,
-		    p->colors, m->pairs[i].key, m->pairs[i].val, find_style,
-		    p));
+	for (i = 0; i < m->n; i++) {
+		struct style *s = style_parse(p->a, p->d, p->colors,
+		    m->pairs[i].key, m->pairs[i].val, find_style, p);
+		const struct ynode *n = ynode_get(m->pairs[i].val, "color");
+
+		/* A style serves every page: its colour template is
+		 * expanded in the scope of the page that sets text in it. */
+		if (n != NULL && color_is_template(n)) {
+			enum field_scope scope = p->scope;
+
+			p->scope = SCOPE_RECORD;
+			spec_parse_color(p, n, "color", &s->color);
+			p->scope = scope;
+		}
+		ptrvec_push(p->a, &p->styles, s);
+	}
 	p->spec->styles = (struct style **)p->styles.items;
 	p->spec->nstyles = p->styles.n;
 }
@@ -254,6 +267,23 @@ spec_parse_item(struct spec_parser *p, const struct ynode *n,
 }
 
 void
+spec_parse_color(struct spec_parser *p, const struct ynode *n,
+    const char *what, struct spec_color *out)
+{
+	const struct tmpl *t;
+
+	if (!color_is_template(n)) {
+		schema_color(p->d, p->colors, n, what, &out->value);
+		return;
+	}
+	if ((t = parse_tmpl(p, n, what, p->scope)) != NULL) {
+		out->tmpl = t;
+		((struct field_use *)p->uses.items[p->uses.n - 1])->color =
+		    true;
+	}
+}
+
+void
 spec_use_fields(struct spec_parser *p, const struct ynode *n)
 {
 	add_use(p, NULL, n, p->scope);
@@ -338,9 +368,9 @@ spec_parse_decor(struct spec_parser *p, const struct ynode *m, struct decor *dc)
 	if ((n = ynode_get(m, "padding")) != NULL)
 		schema_box(p->d, n, "padding", dc->padding);
 	if ((n = ynode_get(m, "fill")) != NULL)
-		schema_color(p->d, p->colors, n, "fill", &dc->fill);
+		spec_parse_color(p, n, "fill", &dc->fill);
 	if ((n = ynode_get(m, "stroke")) != NULL)
-		schema_color(p->d, p->colors, n, "stroke", &dc->stroke);
+		spec_parse_color(p, n, "stroke", &dc->stroke);
 	dc->stroke_width = 0.75;
 	if ((n = ynode_get(m, "stroke-width")) != NULL)
 		schema_length(p->d, n, "stroke-width", 0, false,
@@ -582,7 +612,7 @@ parse_page(struct spec_parser *p, const struct ynode *m, size_t index,
 
 	ps->node = m;
 	ps->name = arena_printf(p->a, "page-%zu", index + 1);
-	ps->background.a = 0;
+	ps->background.value.a = 0;
 	ps->width = seq ? seq->width : p->spec->width;
 	ps->height = seq ? seq->height : p->spec->height;
 	if (!schema_keys(p->d, m, seq ? seq_page_keys : page_spec_keys,
@@ -611,7 +641,7 @@ parse_page(struct spec_parser *p, const struct ynode *m, size_t index,
 	p->page = ps;
 	p->scope = ps->each != NULL ? SCOPE_RECORD : SCOPE_ONCE;
 	if ((n = ynode_get(m, "background")) != NULL)
-		schema_color(p->d, p->colors, n, "background", &ps->background);
+		spec_parse_color(p, n, "background", &ps->background);
 	parse_slots(p, ps, m);
 	if ((n = ynode_get(m, "outline")) != NULL)
 		ps->outline = spec_parse_template(p, n, "outline");
@@ -685,11 +715,10 @@ parse_sequence(struct spec_parser *p, const struct ynode *m, size_t index,
 		seq->each_node = n;
 	if ((n = ynode_get(m, "size")) != NULL)
 		p->bad_size = !parse_size(p, n, &seq->width, &seq->height);
-	if ((n = ynode_get(m, "background")) != NULL)
-		schema_color(p->d, p->colors, n, "background",
-		    &seq->background);
 	p->page = seq;
 	p->scope = SCOPE_RECORD;
+	if ((n = ynode_get(m, "background")) != NULL)
+		spec_parse_color(p, n, "background", &seq->background);
 	if ((n = ynode_get(m, "outline")) != NULL)
 		seq->outline = spec_parse_template(p, n, "outline");
 	if (list->kind != YNODE_SEQ || list->n == 0)
@@ -785,6 +814,7 @@ parse_colors(struct spec_parser *p, const struct ynode *n)
 			    v->str : ynode_kind_name(v));
 	}
 	p->colors = n;
+	p->spec->colors = n;
 }
 
 /* Adds to count[] the unit of each length written in the tree at n. */

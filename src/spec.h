@@ -23,6 +23,18 @@
 
 struct tmpl;
 
+/*
+ * A colour key of the layout: a colour, or a template that gives one
+ * per record ("{{accent}}": expanded at layout, read as '#rgb',
+ * '#rrggbb', '#rrggbbaa' or a name from `colors`; see color.h).  With
+ * a template, value is the key's default, used where a field is
+ * missing.  Only keys whose colour may change per record hold one.
+ */
+struct spec_color {
+	struct color		 value;
+	const struct tmpl	*tmpl;		/* or NULL: value */
+};
+
 enum align {
 	ALIGN_LEFT,
 	ALIGN_CENTER,
@@ -50,6 +62,14 @@ enum fit {
 	FIT__MAX
 };
 
+/* What a placeholder shows of its text (`placeholder-shows`). */
+enum shows {
+	SHOWS_INITIAL,		/* its first letter, the default */
+	SHOWS_INITIALS,		/* the first letters of its first two words */
+	SHOWS_TEXT,		/* all of it */
+	SHOWS__MAX
+};
+
 enum mask {
 	MASK_NONE,
 	MASK_CIRCLE,
@@ -73,7 +93,7 @@ struct style {
 	const struct ynode	*font_node;	/* where it was set, or NULL */
 	int			 weight;	/* 100..1000 */
 	double			 size;		/* [pt] */
-	struct color		 color;
+	struct spec_color	 color;
 	double			 line_height;	/* [pt] baseline to baseline */
 	double			 line_height_factor; /* or × size, if > 0 */
 	double			 letter_spacing; /* [pt], or: */
@@ -95,8 +115,8 @@ double	style_max_gap(const struct style *);
 /* The look of a frame or a box: an inset, a fill, an outline. */
 struct decor {
 	double			 padding[4];	/* [pt] top right bottom left */
-	struct color		 fill;		/* a == 0: none */
-	struct color		 stroke;	/* a == 0: none */
+	struct spec_color	 fill;		/* value.a == 0, no tmpl: none */
+	struct spec_color	 stroke;	/* likewise */
 	double			 stroke_width;	/* [pt] */
 	double			 radius;	/* [pt] */
 };
@@ -154,7 +174,7 @@ struct block {
 			const struct ynode *field_node;
 			struct tmpl	 *item;		/* or NULL: the item */
 			const char	 *bullet;	/* "" for none */
-			struct color	  bullet_color;
+			struct spec_color bullet_color;
 			bool		  bullet_colored;
 			double		  item_spacing;	/* [pt] */
 			double		  indent;	/* [pt] hanging */
@@ -174,11 +194,16 @@ struct block {
 							   draw when the image
 							   is missing, or
 							   NULL */
+			enum shows	  shows;	/* what of it */
+			struct spec_color ground;	/* of the placeholder;
+							   a == 0 and no tmpl:
+							   by the record's id */
+			struct spec_color ink;		/* its text's */
 			enum align	  align;
 		} image;
 		struct {
 			double		  thickness;	/* [pt] */
-			struct color	  color;
+			struct spec_color color;
 			double		  width;	/* [pt]; 0 = full */
 			enum align	  align;
 		} rule;
@@ -196,7 +221,7 @@ struct block {
 		struct {
 			struct decor	  decor;
 			double		  border_left;	/* [pt] */
-			struct color	  border_color;
+			struct spec_color border_color;
 		} box;
 		struct {
 			struct tmpl	 *text;		/* what it encodes */
@@ -272,7 +297,8 @@ struct page_spec {
 	int			 seq_len;	/* seq's pages */
 	int			 per_page;	/* records on one sheet (N-up) */
 	double			 (*slots)[2];	/* per_page offsets [pt] */
-	struct color		 background;
+	struct spec_color	 background;	/* a sheet of several
+						   records: the first's */
 	struct tmpl		*outline;	/* PDF outline title, or NULL */
 	struct frame		**frames;
 	size_t			 nframes;
@@ -321,6 +347,8 @@ struct field_use {
 	const struct frame	*frame;		/* whose blocks hold it, or
 						   NULL */
 	enum field_scope	 scope;
+	bool			 color;		/* the template gives a colour
+						   (struct spec_color) */
 };
 
 struct spec {
@@ -335,6 +363,7 @@ struct spec {
 	double			 margin[4];	/* [pt] top right bottom left */
 	double			 bleed;		/* [pt], 0 for none */
 	bool			 crop_marks;	/* drawn outside the bleed */
+	const struct ynode	*colors;	/* `colors`, or NULL */
 	const char		*fonts_dir;	/* absolute, or NULL */
 	const struct ynode	*fonts_node;
 	struct style		**styles;

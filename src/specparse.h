@@ -41,6 +41,15 @@ struct tmpl	*spec_parse_template(struct spec_parser *,
 struct tmpl	*spec_parse_item(struct spec_parser *, const struct ynode *n,
 		    const char *what);
 
+/*
+ * The colour at n into out->value, or, if n holds a template, the
+ * template into out->tmpl (recorded in spec->uses as a colour's, see
+ * color.h); out->value is left as the default the caller set.  Inside
+ * a block `what` must be one of the kind's template keys.
+ */
+void		 spec_parse_color(struct spec_parser *, const struct ynode *n,
+		    const char *what, struct spec_color *out);
+
 /* Records n, a field name or a list of them, in spec->uses. */
 void		 spec_use_fields(struct spec_parser *, const struct ynode *n);
 

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "color.h"
 #include "mem.h"
 #include "schema.h"
 #include "style.h"
@@ -39,7 +40,7 @@ const struct style style_default = {
 	.font = "NanumGothic",
 	.weight = 400,
 	.size = 10,
-	.color = { 0.1, 0.1, 0.1, 1 },
+	.color = { { 0.1, 0.1, 0.1, 1 }, NULL },
 	.line_height_factor = 1.6,
 	.align = ALIGN_LEFT,
 	.wordbreak = BREAK_KEEP_ALL,
@@ -199,7 +200,12 @@ parse_size(struct style_ctx *c, const struct ynode *n)
 static void
 parse_color(struct style_ctx *c, const struct ynode *n)
 {
-	schema_color(c->d, c->colors, n, "color", &c->s->color);
+	/* A template (a colour from the data) is read by spec.c, which
+	 * records it; a plain colour overrides the base's template. */
+	if (color_is_template(n))
+		return;
+	c->s->color.tmpl = NULL;
+	schema_color(c->d, c->colors, n, "color", &c->s->color.value);
 }
 
 static void

@@ -1060,4 +1060,14 @@ l=$(grep -n -x -- '- id: gina-2' "$E/cclash.yaml" | cut -d: -f1)
 [ $st = 1 ] && [ "$(ls "$E/cclash")" = gina.png ] && [ "$(cat "$E/cclash/gina.png")" = old ] &&
     grep -q "^$E/cclash.yaml:$l:7: error: page 'intern' (record 'gina-2') would overwrite 'gina-2.png', the file of page 'more' (record 'gina')" "$E/err" &&
     pass || fail "a record id that is another's continuation file: an error at the id, nothing written" "status $st" "$(ls "$E/cclash")" "$(cat "$E/err")"
+# Colours from the data: each card's outline is its record's accent, a
+# hex value or a name from the layout's colors (SVG: cairo writes rgb()
+# in percent); the record without one has none.
+rm -rf "$E/acc"
+"$BROCHURE" render docs/examples/data/accents.yaml -l docs/examples/colors.yaml \
+    -o "$E/acc/" --format svg -q 2>"$E/err"; st=$?
+[ $st = 0 ] && [ "$(grep -o 'stroke:rgb([^)]*)' "$E/acc/people-1.svg" | sort | tr '\n' ' ')" = \
+    "stroke:rgb(12.156863%,43.529412%,92.156863%) stroke:rgb(85.098039%,28.235294%,5.882353%) " ] &&
+    pass || fail "a frame's stroke from the data: #d9480f and the name 'brand' (#1f6feb), none without" \
+    "status $st" "$(cat "$E/err")" "$(grep -o 'stroke:rgb([^)]*)' "$E/acc/people-1.svg")"
 suite_end

@@ -77,7 +77,7 @@ test_minimal(void **state)
 	assert_float_equal(style_letter_spacing(body), -0.02 * 10, EPS);
 	assert_int_equal(body->weight, 700);
 	assert_int_equal(body->align, ALIGN_JUSTIFY);
-	assert_float_equal(body->color.r, 0x1a / 255.0, EPS);
+	assert_float_equal(body->color.value.r, 0x1a / 255.0, EPS);
 
 	/* A base style gives everything the derived one does not set. */
 	cap = spec_find_style(s, "caption");
