@@ -193,15 +193,21 @@ gather_file(struct gather *g, const struct ynode *root, bool theme)
 		for (i = 0; i < n->n; i++)
 			g_ptr_array_add(g->maps[k], &n->pairs[i]);
 	}
-	for (k = 0; k < N(joined_lists); k++)
-		if ((n = ynode_get(root, joined_lists[k])) != NULL) {
-			if (n->kind != YNODE_SEQ) {
-				g_ptr_array_add(g->lists[k], (void *)n);
-				continue;
+	for (k = 0; k < N(joined_lists); k++) {
+		if ((n = ynode_get(root, joined_lists[k])) == NULL)
+			continue;
+		if (n->kind != YNODE_SEQ) {
+			/* spec.c says what is wrong with the layout's own. */
+			if (theme) {
+				diag_error(g->d, &n->pos, "'%s' must be a list "
+				    "of field names", joined_lists[k]);
+				g->failed = true;
 			}
-			for (i = 0; i < n->n; i++)
-				g_ptr_array_add(g->lists[k], n->items[i]);
+			continue;
 		}
+		for (i = 0; i < n->n; i++)
+			g_ptr_array_add(g->lists[k], n->items[i]);
+	}
 	if ((n = ynode_get(root, "fonts")) != NULL)
 		g->fonts = n;
 }
@@ -325,12 +331,12 @@ merged_root(struct gather *g, const struct ynode *root)
 			    g->maps[k], 0);
 			const struct ynode *own = ynode_get(root, merged_maps[k]);
 
-			if (own != NULL && own->kind != YNODE_MAP)
-				continue;
 			m->pairs[m->n].key = key_node(g, root, merged_maps[k],
 			    pos);
-			m->pairs[m->n++].val = merge_map(g, g->maps[k],
-			    own ? own : first->key);
+			/* The layout's own, not a mapping: spec.c reports it. */
+			m->pairs[m->n++].val = own != NULL &&
+			    own->kind != YNODE_MAP ? (struct ynode *)own :
+			    merge_map(g, g->maps[k], own ? own : first->key);
 		} else if ((m->pairs[m->n].val = (struct ynode *)ynode_get(root,
 		    merged_maps[k])) != NULL) {
 			/* Not a mapping, or empty: spec.c reports it. */
@@ -341,7 +347,7 @@ merged_root(struct gather *g, const struct ynode *root)
 		const struct ynode *own = ynode_get(root, joined_lists[k]);
 
 		if (g->lists[k]->len == 0 || (own != NULL &&
-		    own->kind != YNODE_SEQ && g->lists[k]->len == 1)) {
+		    own->kind != YNODE_SEQ)) {
 			if (own != NULL) {
 				m->pairs[m->n].key = key_node(g, root,
 				    joined_lists[k], pos);
