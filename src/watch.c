@@ -28,6 +28,7 @@
 
 #include <glib.h>
 
+#include "theme.h"
 #include "watch.h"
 
 #define QUIET_MS	150
@@ -101,6 +102,42 @@ add_file_dir(struct watcher *w, const char *file)
 
 	add_dir(w, dir, true);
 	g_free(dir);
+}
+
+/* Drops what reading the layouts for their themes says: the render
+ * reports it. */
+static void
+quiet_sink(void *arg, const struct diag_msg *m)
+{
+	(void)arg;
+	(void)m;
+}
+
+/*
+ * Watches the folders of the themes the layouts include (a theme may
+ * live beside the campaign, not the layout), read anew before each
+ * render: a save may add an include.
+ */
+static void
+add_themes(struct watcher *w, const struct run_opts *o)
+{
+	struct diag quiet;
+	size_t i, k;
+
+	diag_init(&quiet, NULL);
+	quiet.sink = quiet_sink;
+	for (i = 0; i < o->nlayouts; i++) {
+		struct ydoc *doc = yload_file(o->layouts[i], &quiet);
+		struct theme_set set = { 0 };
+
+		if (doc == NULL)
+			continue;
+		theme_apply(doc, &set, &quiet);
+		for (k = 0; k < set.n; k++)
+			add_file_dir(w, set.docs[k]->file);
+		theme_set_free(&set);
+		ydoc_free(doc);
+	}
 }
 
 /*
@@ -241,6 +278,7 @@ watch(struct run_opts *o, struct diag *d)
 		add_dir(&w, o->fonts, false);
 	for (i = 0; i < o->nallow; i++)
 		add_dir(&w, o->allow[i], true);
+	add_themes(&w, o);
 	stamp(d->out);
 	fprintf(d->out, "watching %d folder%s; Ctrl-C stops\n", w.n,
 	    w.n == 1 ? "" : "s");
@@ -260,8 +298,10 @@ watch(struct run_opts *o, struct diag *d)
 		/* Let a burst of events settle into one render. */
 		while (poll(pf, 1, QUIET_MS) > 0)
 			changed = drain(&w) || changed;
-		if (changed)
+		if (changed) {
+			add_themes(&w, o);
 			render_once(o, d);
+		}
 	}
 	stamp(d->out);
 	fputs("stopped\n", d->out);

@@ -5,8 +5,9 @@
 
 Renders, then: an edit of the data renders again with the change; a
 broken save is reported and keeps the last good files; the repaired
-save renders; an edit of the layout renders; Ctrl-C (SIGINT) stops it
-with status 0.  Each step waits for watch's own line about it (the
+save renders; an edit of the layout renders; a theme the layout comes
+to include, in a folder beside the project, is watched too: an edit of
+it renders; Ctrl-C (SIGINT) stops it with status 0.  Each step waits for watch's own line about it (the
 timeout only guards against a hang).  Prints what failed; exit 1.
 """
 import hashlib
@@ -86,6 +87,21 @@ edit(layout, 'size: 64px', 'size: 70px')
 wait_for('] rendered')
 if digest() == second:
     fail.append('an edit of the layout did not change the card')
+third = digest()
+theme = os.path.join(root, 'theme', 'theme.yaml')
+os.makedirs(os.path.dirname(theme), exist_ok=True)
+with open(theme, 'w', encoding='utf-8') as f:
+    f.write('colors:\n  accent: "#00a0ff"\n')
+edit(layout, '  accent: "#ffd400"\n', '')
+edit(layout, 'page:', 'include: ../theme/theme.yaml\npage:')
+wait_for('] rendered')
+fourth = digest()
+if fourth == third:
+    fail.append('a layout that came to include a theme did not change the card')
+edit(theme, '#00a0ff', '#00c060')
+wait_for('] rendered')
+if digest() == fourth:
+    fail.append('an edit of the theme did not change the card')
 p.send_signal(signal.SIGINT)
 try:
     status = p.wait(60)
