@@ -375,7 +375,8 @@ qr_fixed(struct spec_parser *p, const struct ynode *n)
 		return false;
 	diag_error(p->d, &n->pos, "a QR code's colours cannot come from the "
 	    "data ('%s'): whether it scans is checked as the layout is read; "
-	    "use a colour or a name from 'colors'", n->str);
+	    "use a colour or a name from 'colors'", n->kind == YNODE_SEQ ?
+	    n->items[0]->str : n->str);
 	return true;
 }
 

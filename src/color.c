@@ -14,6 +14,9 @@
 bool
 color_is_template(const struct ynode *n)
 {
+	/* ["{{accent}}", brand]: a template with a fallback. */
+	if (n->kind == YNODE_SEQ)
+		return n->n > 0 && color_is_template(n->items[0]);
 	return n->kind == YNODE_SCALAR && strstr(n->str, "{{") != NULL;
 }
 
@@ -40,7 +43,7 @@ color_get(const struct spec_color *c, const struct ynode *colors,
 		return COLOR_SET;
 	tmpl_expand(c->tmpl, sc, v, d);
 	if (v->kind == TVAL_MISSING)
-		return COLOR_MISSING;
+		return c->fallback ? COLOR_SET : COLOR_MISSING;
 	if (v->kind == TVAL_TEXT && color_parse(colors, v->text, out))
 		return COLOR_SET;
 	*out = c->value;

@@ -272,6 +272,20 @@ spec_parse_color(struct spec_parser *p, const struct ynode *n,
 {
 	const struct tmpl *t;
 
+	/* ["{{field}}", COLOUR]: the field's colour, or that one. */
+	if (n->kind == YNODE_SEQ) {
+		if (n->n != 2 || !color_is_template(n->items[0]) ||
+		    color_is_template(n->items[1])) {
+			diag_error(p->d, &n->pos, "%s: a colour with a fallback "
+			    "is a list of two, a template and a colour: "
+			    "[\"{{accent}}\", brand]", what);
+			return;
+		}
+		if (schema_color(p->d, p->colors, n->items[1], what,
+		    &out->value))
+			out->fallback = true;
+		n = n->items[0];
+	}
 	if (!color_is_template(n)) {
 		schema_color(p->d, p->colors, n, what, &out->value);
 		return;

@@ -33,6 +33,8 @@ struct tmpl;
 struct spec_color {
 	struct color		 value;
 	const struct tmpl	*tmpl;		/* or NULL: value */
+	bool			 fallback;	/* tmpl's field missing: value,
+						   not the key's default */
 };
 
 enum align {
