@@ -448,15 +448,19 @@ find_part(struct parts *u, const struct ynode *use)
 /*
  * The mapping m (with `use: NAME`) made into the part it names: the
  * part's keys, each replaced by m's own of the same name, then m's
- * others; then the parts that holds are used in turn.
+ * others.  m's own keys are made in the scope of m (a use of the same
+ * part there is no loop); the part's with its name open, so that a
+ * part built on another (`use:` in the part) or using others inside is
+ * made whole, and one that comes back to itself is a loop.
  */
 static struct ynode *
 use_part(struct parts *u, const struct ynode *m)
 {
 	const struct ynode *use = ynode_get(m, "use");
 	const struct ynode *part = find_part(u, use);
-	struct ynode *r;
-	size_t i;
+	struct ynode *r, *made;
+	struct ypair *own;
+	size_t i, n = 0;
 
 	if (part == NULL) {
 		u->failed = true;
@@ -468,22 +472,27 @@ use_part(struct parts *u, const struct ynode *m)
 		u->failed = true;
 		return (struct ynode *)m;
 	}
+	own = arena_alloc(u->top->arena, (m->n + 1) * sizeof(*own));
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->pairs[i].key->str, "use") != 0) {
+			own[n].key = m->pairs[i].key;
+			own[n++].val = expand(u, m->pairs[i].val);
+		}
+	u->open[u->depth++] = use->str;
+	made = expand(u, (struct ynode *)part);
+	u->depth--;
 	r = arena_alloc(u->top->arena, sizeof(*r));
 	r->kind = YNODE_MAP;
 	r->pos = m->pos;
-	r->pairs = arena_alloc(u->top->arena, (part->n + m->n + 1) *
+	r->pairs = arena_alloc(u->top->arena, (made->n + n + 1) *
 	    sizeof(*r->pairs));
-	for (i = 0; i < part->n; i++)
-		if (ynode_get(m, part->pairs[i].key->str) == NULL)
-			r->pairs[r->n++] = part->pairs[i];
-	for (i = 0; i < m->n; i++)
-		if (strcmp(m->pairs[i].key->str, "use") != 0)
-			r->pairs[r->n++] = m->pairs[i];
+	for (i = 0; made->kind == YNODE_MAP && i < made->n; i++)
+		if (ynode_get(m, made->pairs[i].key->str) == NULL)
+			r->pairs[r->n++] = made->pairs[i];
+	for (i = 0; i < n; i++)
+		r->pairs[r->n++] = own[i];
 	for (i = 0, r->weight = 1; i < r->n; i++)
 		r->weight += r->pairs[i].val->weight + 1;
-	u->open[u->depth++] = use->str;
-	r = expand(u, r);
-	u->depth--;
 	return r;
 }
 
