@@ -1070,4 +1070,59 @@ rm -rf "$E/acc"
     "stroke:rgb(12.156863%,43.529412%,92.156863%) stroke:rgb(85.098039%,28.235294%,5.882353%) " ] &&
     pass || fail "a frame's stroke from the data: #d9480f and the name 'brand' (#1f6feb), none without" \
     "status $st" "$(cat "$E/err")" "$(grep -o 'stroke:rgb([^)]*)' "$E/acc/people-1.svg")"
+# -- the second campaign: Lumen Labs (campaigns/lumen) -------------------
+# README.md, "Your own campaign in 6 steps": its commands, run as given,
+# in a copy of the campaign's folder (so that out/ is the test's).
+rm -rf "$E/lumen"
+cp -R campaigns/lumen "$E/lumen"
+(cd "$E/lumen" && "$BROCHURE" check data.yaml -l brochure-a5.yaml -l square.yaml -l og.yaml --strict) \
+    >"$E/err" 2>&1 && [ -z "$(diags "$E/err")" ] && pass ||
+    fail "lumen: check --strict passes all three formats with no warning" "$(cat "$E/err")"
+(cd "$E/lumen" && "$BROCHURE" render data.yaml -l brochure-a5.yaml -o out/lumen-a5.pdf --strict) \
+    2>"$E/err"; st=$?
+[ $st = 0 ] && [ -z "$(diags "$E/err")" ] && pass ||
+    fail "lumen: the A5 brochure renders under --strict with no warning" "status $st" "$(cat "$E/err")"
+(cd "$E/lumen" && "$BROCHURE" render data.yaml -l square.yaml -l og.yaml -o out/ --strict) \
+    2>"$E/err"; st=$?
+[ $st = 0 ] && [ -z "$(diags "$E/err")" ] && pass ||
+    fail "lumen: the square and OG cards render under --strict with no warning" "status $st" "$(cat "$E/err")"
+n=$(ls "$E/lumen/out" | grep -c -E '^[a-z]+-(square|og)\.png$')
+[ "$n" = 12 ] && pass || fail "lumen: a square card and an OG image for each of the 6 interns" "$(ls "$E/lumen/out")"
+LP="$E/lumen/out/lumen-a5.pdf"
+# Cover, 6 interns, 이도현's story going on to a page of its own, back.
+pages=$(pdfinfo "$LP" 2>/dev/null | sed -n 's/^Pages: *//p')
+[ "$pages" = 9 ] && pass || fail "lumen: the A5 brochure has 9 pages (cover, 6 interns, 1 continuation, back)" "got $pages"
+pdftotext -raw -f 4 -l 4 "$LP" - 2>/dev/null | grep -q '^다음 쪽에 이어서 →$' &&
+    pdftotext -raw -f 5 -l 5 "$LP" - 2>/dev/null | grep -q '^이도현 · 첫걸음 — 이어서$' &&
+    pdftotext -raw -f 5 -l 5 "$LP" - 2>/dev/null | grep -q 'Lumen Labs · 5 / 9' && pass ||
+    fail "lumen: 이도현's story breaks on page 4 under its marker and goes on to page 5 with its running head" \
+    "$(pdftotext -raw -f 4 -l 5 "$LP" - 2>&1 | head -40)"
+# A5 (419.53 × 595.28pt) trimmed, inside 3mm of bleed and 8mm for marks.
+pdfinfo -box "$LP" | grep -q '^TrimBox: *31.18 *31.18 *450.71 *626.46$' &&
+    pdfinfo -box "$LP" | grep -q '^BleedBox: *22.68 *22.68 *459.21 *634.96$' && pass ||
+    fail "lumen: the A5 brochure is for print: an A5 TrimBox in a 3mm BleedBox" "$(pdfinfo -box "$LP" | grep Box)"
+# The placeholder: the initials of each intern without a photo, as
+# text on the page; none for an intern with one.
+for pg in "4 이" "6 MC" "8 AK"; do
+	pdftotext -raw -f ${pg% *} -l ${pg% *} "$LP" - 2>/dev/null | grep -q -x "${pg#* }" ||
+	    echo "page ${pg% *} has no '${pg#* }'"
+done >"$E/lumen-ph"
+pdftotext -raw -f 2 -l 2 "$LP" - | grep -q -x 'HS\|한' && echo "page 2 (a photo) has initials" >>"$E/lumen-ph"
+[ -s "$E/lumen-ph" ] && fail "lumen: initials where an intern has no photo, and only there" "$(cat "$E/lumen-ph")" || pass
+# Accents from the data (SVG: cairo writes rgb() in percent): 한서윤's
+# #8e3a66 on her card's ground; 이도현's #3b3f9e on the ground and the
+# placeholder disc; Mina's 'coral-deep', a name from the theme, the same;
+# Daniel, 박지우 and Aiden have none: the theme's teal only.
+(cd "$E/lumen" && "$BROCHURE" render data.yaml -l square.yaml -o svg/ --format svg -q --strict) 2>"$E/err"
+acc() { grep -o 'fill:rgb([^)]*)' "$E/lumen/svg/$1.svg" | grep -c -F "$2"; }
+SEO='55.686275%,22.745098%,40%'
+DOH='23.137255%,24.705882%,61.960784%'
+MIN='72.156863%,26.27451%,17.254902%'
+got="$(acc seoyun $SEO) $(acc dohyun $DOH) $(acc mina $MIN)"
+for i in daniel jiwoo aiden; do
+	got="$got $(($(acc $i $SEO) + $(acc $i $DOH) + $(acc $i $MIN)))"
+done
+[ "$got" = "1 2 2 0 0 0" ] && pass ||
+    fail "lumen: each intern's accent from the data on their card (ground, placeholder), none on the others'" \
+    "got $got, want 1 2 2 0 0 0" "$(cat "$E/err")"
 suite_end
