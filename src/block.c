@@ -623,7 +623,7 @@ block_parse_blocks(struct spec_parser *p, const struct ynode *n,
 }
 
 bool
-block_any_fit(struct block *const *blocks, size_t n)
+block_any_fit(struct block *const *blocks, size_t n, bool range)
 {
 	size_t i;
 
@@ -631,10 +631,10 @@ block_any_fit(struct block *const *blocks, size_t n)
 		const struct block *b = blocks[i];
 
 		if (b->kind == BLOCK_TEXT && (b->as.text.fit_max > 0 ||
-		    b->as.text.max_lines > 0))
+		    (!range && b->as.text.max_lines > 0)))
 			return true;
-		if (block_any_fit(b->children, b->nchildren) ||
-		    block_any_fit(b->else_blocks, b->nelse))
+		if (block_any_fit(b->children, b->nchildren, range) ||
+		    block_any_fit(b->else_blocks, b->nelse, range))
 			return true;
 	}
 	return false;

@@ -63,8 +63,10 @@ struct block	**block_parse_else(struct spec_parser *,
 struct block	**block_parse_blocks(struct spec_parser *,
 		    const struct ynode *n, size_t *count);
 
-/* True if a block of blocks[n] (at any depth) fits or caps its lines. */
-bool		 block_any_fit(struct block *const *blocks, size_t n);
+/* True if a block of blocks[n] (at any depth) fits (has a size range)
+ * or, unless range, caps its lines. */
+bool		 block_any_fit(struct block *const *blocks, size_t n,
+		    bool range);
 
 /* True if a first-fit block is among blocks[n], at any depth. */
 bool		 block_any_choice(struct block *const *blocks, size_t n);

@@ -751,9 +751,9 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 		diag_warning(f->d, f->wide_src ? &f->wide_src->pos :
 		    &fr->node->pos, "text is wider than frame '%s' by %s%s "
 		    "(%s)%s", fr->name, units_format(u, f->wide_by).s,
-		    fr->fits ? " even at its smallest fit size" : "", at,
-		    fr->fits ? ": lower the fit minimum, shorten the text or "
-		    "make the frame wider" : "");
+		    fr->ranged ? " even at its smallest fit size" : "", at,
+		    fr->ranged ? ": lower the fit minimum, shorten the text "
+		    "or make the frame wider" : "");
 		diag_note(f->d, &fr->node->pos, "frame '%s' is here",
 		    fr->name);
 		g_free(at);
@@ -765,9 +765,10 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 
 		diag_warning(f->d, cause ? &cause->src->pos : &fr->node->pos,
 		    "text overflows frame '%s' by %s%s (%s)%s", fr->name,
-		    units_format(u, h - ih).s, fr->fits ? " even at its "
-		    "smallest fit size" : "", at, fr->fits ? ": lower the fit "
-		    "minimum, shorten the text or make the frame taller" : "");
+		    units_format(u, h - ih).s, fr->ranged ? " even at its "
+		    "smallest fit size" : "", at, fr->ranged ? ": lower the "
+		    "fit minimum, shorten the text or make the frame taller" :
+		    "");
 		diag_note(f->d, &fr->node->pos, "%s", note);
 		g_free(note);
 		g_free(at);

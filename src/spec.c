@@ -494,8 +494,10 @@ parse_frame(struct spec_parser *p, const struct ynode *m, size_t index)
 	if ((n = ynode_get(m, "blocks")) != NULL)
 		f->blocks = block_parse_list(p, n, &f->nblocks);
 	parse_frame_flow(p, f, m);
-	f->fits = block_any_fit(f->blocks, f->nblocks) ||
-	    block_any_fit(f->else_blocks, f->nelse);
+	f->fits = block_any_fit(f->blocks, f->nblocks, false) ||
+	    block_any_fit(f->else_blocks, f->nelse, false);
+	f->ranged = block_any_fit(f->blocks, f->nblocks, true) ||
+	    block_any_fit(f->else_blocks, f->nelse, true);
 	f->chooses = block_any_choice(f->blocks, f->nblocks) ||
 	    block_any_choice(f->else_blocks, f->nelse);
 	p->frame = NULL;

@@ -259,6 +259,7 @@ struct frame {
 	size_t			 nblocks;
 	bool			 fits;		/* a block in it has fit or
 						   max-lines */
+	bool			 ranged;	/* one has fit: a size range */
 	bool			 chooses;	/* a first-fit block in it */
 	/* Threads (`continue: NAME`): what does not fit flows on into
 	 * next, a frame of the same page; a frame flowed into has no
