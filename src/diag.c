@@ -69,6 +69,21 @@ diag_init(struct diag *d, FILE *out)
 	d->out = out;
 }
 
+/* What a silent diag does with a message: nothing. */
+static void
+drop(void *arg, const struct diag_msg *m)
+{
+	(void)arg;
+	(void)m;
+}
+
+void
+diag_init_silent(struct diag *d)
+{
+	diag_init(d, NULL);
+	d->sink = drop;
+}
+
 void
 diag_report(struct diag *d, enum diag_level level,
     const struct diag_pos *pos, const char *fmt, ...)

@@ -58,6 +58,12 @@ struct diag {
 void	diag_init(struct diag *, FILE *);
 
 /*
+ * A diag that shows nothing (it still counts): for a pass whose
+ * messages the render gives again, such as counting continuation pages.
+ */
+void	diag_init_silent(struct diag *);
+
+/*
  * Reports one diagnostic at pos (NULL for none: "brochure: ...").  A
  * note is shown only if the diagnostic before it was.
  */

@@ -20,14 +20,6 @@ paginate_job(const struct page *p, int count)
 	    p->number, count, p->part, p->from, false };
 }
 
-/* Drops what a muted layout says. */
-static void
-drop(void *arg, const struct diag_msg *m)
-{
-	(void)arg;
-	(void)m;
-}
-
 /* The pages made so far. */
 struct pagevec {
 	struct page	*p;
@@ -62,8 +54,7 @@ continuations(struct pagevec *v, const struct page *p, int *number,
 	const struct page_spec *cont = p->ps->out->cont;
 	int part = 1;
 
-	diag_init(&quiet, NULL);
-	quiet.sink = drop;
+	diag_init_silent(&quiet);
 	j.number = *number;
 	j.count_only = true;
 	lp = layout_page(lc, &j, &quiet);

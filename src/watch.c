@@ -104,15 +104,6 @@ add_file_dir(struct watcher *w, const char *file)
 	g_free(dir);
 }
 
-/* Drops what reading the layouts for their themes says: the render
- * reports it. */
-static void
-quiet_sink(void *arg, const struct diag_msg *m)
-{
-	(void)arg;
-	(void)m;
-}
-
 /*
  * Watches the folders of the themes the layouts include (a theme may
  * live beside the campaign, not the layout), read anew before each
@@ -124,8 +115,8 @@ add_themes(struct watcher *w, const struct run_opts *o)
 	struct diag quiet;
 	size_t i, k;
 
-	diag_init(&quiet, NULL);
-	quiet.sink = quiet_sink;
+	/* What reading the layouts says, the render reports. */
+	diag_init_silent(&quiet);
 	for (i = 0; i < o->nlayouts; i++) {
 		struct ydoc *doc = yload_file(o->layouts[i], &quiet);
 		struct theme_set set = { 0 };
