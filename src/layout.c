@@ -330,6 +330,7 @@ fit_style(struct flow *f, const struct block *b)
 	s.line_height *= k;
 	s.letter_spacing *= k;
 	s.max_gap *= k;
+	s.max_tracking *= k;
 	return s;
 }
 

@@ -105,14 +105,17 @@ struct style {
 	double			 paragraph_spacing; /* [pt] */
 	double			 indent;	/* [pt] first line */
 	bool			 runts;		/* allow a short last line */
-	double			 max_gap;	/* justify: widest word gap [pt] */
+	double			 max_gap;	/* justify: word gap before tracking [pt] */
 	double			 max_gap_em;	/* or × size, if > 0 */
+	double			 max_tracking;	/* justify: most added between letters [pt] */
+	double			 max_tracking_em; /* or × size, if >= 0 */
 };
 
 /* Line height in points, whichever way the style gave it. */
 double	style_line_height(const struct style *);
 double	style_letter_spacing(const struct style *);
 double	style_max_gap(const struct style *);
+double	style_max_tracking(const struct style *);
 
 /* The look of a frame or a box: an inset, a fill, an outline. */
 struct decor {

@@ -424,7 +424,7 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = font_for(s);
 	PangoAttrList *attrs = base_attrs(s), *rules;
-	PangoRectangle ink, logical;
+	PangoRectangle logical;
 	size_t len = strlen(text);
 
 	pango_layout_set_font_description(l, fd);
@@ -442,6 +442,13 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 		pango_layout_set_indent(l, units(s->indent));
 	if (width > 0) {
 		/*
+		 * Letter spacing goes half before and half after each
+		 * character, and Pango takes the halves off at a line's two
+		 * ends only after breaking it: a negative spacing makes a
+		 * full line |spacing| wider than Pango measured, so it breaks
+		 * in a box that much narrower (a right or centred line sits
+		 * at most that far in, a fifth of a point at 10pt and -2%).
+		 *
 		 * l is still unwrapped here: measure the words on it.  A new
 		 * list each time, since Pango ignores setting the same list.
 		 */
@@ -471,7 +478,8 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 		breaks_apply(rules, found, text);
 		g_array_free(found, TRUE);
 		pango_layout_set_attributes(l, rules);
-		pango_layout_set_width(l, units(width));
+		pango_layout_set_width(l, units(width + fmin(
+		    style_letter_spacing(s), 0)));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 		if (!s->runts)
 			l = avoid_runt(l, rules, text);
@@ -480,7 +488,7 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 	pango_attr_list_unref(attrs);
 	if (m != NULL) {
 		m->cut = len;
-		pango_layout_get_extents(l, &ink, &logical);
+		pango_layout_get_extents(l, NULL, &logical);
 		m->width = logical.width / (double)PANGO_SCALE;
 		m->lines = pango_layout_get_line_count(l);
 		m->height = m->lines * style_line_height(s);
@@ -508,24 +516,115 @@ line_layout(PangoContext *ctx, const struct style *s, const char *text,
 	return l;
 }
 
-static double
-natural_width(PangoLayout *l)
-{
-	PangoRectangle logical;
+/*
+ * Justification after klreq 3.8: the space a line lacks is shared
+ * between its word spaces and its characters.  The spaces grow first,
+ * up to max-gap; then each place between two characters where klreq
+ * lets space in (next to a Hangul syllable or an ideograph, not before
+ * a closing mark or after an opening one, never inside a Latin word or
+ * a number) takes up to max-tracking; what is still missing goes to
+ * the spaces.  A line with no space that tracking cannot fill, the last
+ * line, and a line that ends in a forced break stay ragged.
+ *
+ *     spaces only, to 0.8em:   공부하고    싶은    분야에    대해
+ *     klreq:                   공 부 하 고  싶 은  분 야 에  대 해
+ *
+ * Breaks come from the ragged layout l; each line is laid out again
+ * alone, without its trailing spaces (Pango 1.50 counts a trailing
+ * space when it justifies, and leaves lines short), and its glyphs are
+ * widened in place: exact to a Pango unit, and no second shaping.
+ */
+struct spread {
+	int	gaps;		/* word spaces */
+	int	letters;	/* places between characters that may grow */
+	int	natural;	/* the line's width as shaped [Pango units] */
+	int	space;		/* a space's width as shaped, or 0 */
+};
 
-	pango_layout_get_extents(l, NULL, &logical);
-	return logical.width / (double)PANGO_SCALE;
+static bool
+is_wide(gunichar c)
+{
+	return (c >= 0x1100 && c < 0x1200) || (c >= 0x2E80 && c < 0xA000) ||
+	    (c >= 0xAC00 && c < 0xD7B0) || (c >= 0xF900 && c < 0xFB00) ||
+	    (c >= 0xFF00 && c < 0xFF61);
+}
+
+static bool
+may_track(gunichar a, gunichar b)
+{
+	if (a == ' ' || b == ' ' || breaks_no_head(b) || breaks_no_end(a))
+		return false;
+	return is_wide(a) || is_wide(b);
 }
 
 /*
- * Justification, the KOREAN.md workaround: Pango 1.50.12 leaves about
- * a quarter of justified lines short of the margin (it counts the
- * trailing space).  So the breaks come from the ragged layout l, and
- * each line but the last is laid out again alone, without its trailing
- * spaces, justified to the full width (justify_last_line, since it is
- * the only line).  Pango stretches only the spaces: a line whose gaps
- * would grow past s->max_gap, or that has no space, stays ragged.
+ * Walks the glyphs of line (text is the layout's), counting into *sp,
+ * and widening: each space's glyph by gap, the last glyph of each
+ * cluster that may be tracked by track [Pango units].
  */
+static void
+spread_line(PangoLayoutLine *line, const char *text, int end,
+    struct spread *sp, int gap, int track)
+{
+	GSList *r;
+
+	sp->gaps = sp->letters = sp->natural = sp->space = 0;
+	for (r = line->runs; r != NULL; r = r->next) {
+		PangoGlyphItem *run = r->data;
+		PangoGlyphString *gs = run->glyphs;
+		int g;
+
+		for (g = 0; g < gs->num_glyphs; g++) {
+			int at = run->item->offset + gs->log_clusters[g];
+			int next = g + 1 < gs->num_glyphs ?
+			    run->item->offset + gs->log_clusters[g + 1] :
+			    run->item->offset + run->item->length;
+			gunichar c = g_utf8_get_char(text + at);
+
+			sp->natural += gs->glyphs[g].geometry.width;
+			if (next == at)
+				continue;	/* not the cluster's last glyph */
+			if (c == ' ') {
+				if (sp->gaps++ == 0)
+					sp->space = gs->glyphs[g].geometry.width;
+				gs->glyphs[g].geometry.width += gap;
+			} else if (next < end && may_track(c,
+			    g_utf8_get_char(text + next))) {
+				sp->letters++;
+				gs->glyphs[g].geometry.width += track;
+			}
+		}
+	}
+}
+
+static void
+justify_line(const struct style *s, PangoLayout *one, double room)
+{
+	PangoLayoutLine *line = pango_layout_get_line(one, 0);
+	const char *text = pango_layout_get_text(one);
+	int end = (int)strlen(text);
+	double extra, cap, gap = 0, track = 0;
+	struct spread sp;
+
+	spread_line(line, text, end, &sp, 0, 0);
+	extra = room * PANGO_SCALE - sp.natural;
+	if (extra <= 0 || (sp.gaps == 0 && sp.letters == 0))
+		return;
+	cap = fmax(style_max_gap(s) * PANGO_SCALE - sp.space, 0);
+	if (sp.gaps > 0)
+		gap = fmin(extra / sp.gaps, cap);
+	extra -= gap * sp.gaps;
+	if (sp.letters > 0)
+		track = fmin(extra / sp.letters,
+		    style_max_tracking(s) * PANGO_SCALE);
+	extra -= track * sp.letters;
+	if (sp.gaps > 0)
+		gap += extra / sp.gaps;
+	else if (extra > 0.5 * PANGO_SCALE)
+		return;		/* one word: ragged rather than spaced out */
+	spread_line(line, text, end, &sp, (int)gap, (int)track);
+}
+
 static int
 justify_locked(PangoContext *ctx, const struct style *s, PangoLayout *l,
     double width, PangoLayout ***out)
@@ -533,15 +632,13 @@ justify_locked(PangoContext *ctx, const struct style *s, PangoLayout *l,
 	const char *text = pango_layout_get_text(l);
 	int i, n = pango_layout_get_line_count(l);
 	PangoLayout **lines = g_new0(PangoLayout *, n);
-	PangoLayout *space = line_layout(ctx, s, " ", 1);
-	double space_w = natural_width(space);
 
-	g_object_unref(space);
 	for (i = 0; i < n; i++) {
 		PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
 		const char *start = text + line->start_index;
-		int len = line->length, gaps = 0, k;
-		double indent = i == 0 ? s->indent : 0, nat, stretch;
+		int len = line->length;
+		double indent = i == 0 ? s->indent : 0;
+		bool forced = len > 0 && start[len - 1] == '\n';
 
 		while (len > 0 && (start[len - 1] == ' ' ||
 		    start[len - 1] == '\n'))
@@ -549,27 +646,12 @@ justify_locked(PangoContext *ctx, const struct style *s, PangoLayout *l,
 		lines[i] = line_layout(ctx, s, start, len);
 		if (indent != 0)
 			pango_layout_set_indent(lines[i], units(indent));
-		if (i == n - 1)
-			continue;	/* the last line stays ragged */
-		for (k = 0; k < len; k++)
-			gaps += start[k] == ' ';
-		nat = natural_width(lines[i]) + indent;
-		stretch = gaps ? (width - nat) / gaps : 0;
-		if (gaps == 0 || space_w + stretch > style_max_gap(s))
-			continue;
-		pango_layout_set_width(lines[i], units(width));
-		pango_layout_set_justify(lines[i], TRUE);
-		pango_layout_set_justify_last_line(lines[i], TRUE);
-		if (pango_layout_get_line_count(lines[i]) != 1) {
-			/* Shaping alone made it wrap: keep it ragged. */
-			g_object_unref(lines[i]);
-			lines[i] = line_layout(ctx, s, start, len);
-		}
+		if (i < n - 1 && !forced)
+			justify_line(s, lines[i], width - indent);
 	}
 	*out = lines;
 	return n;
 }
-
 /*
  * cairo 1.16 makes a font's face (one per font file and load options,
  * shared by every thread) without a lock: two workers that first reach

@@ -519,7 +519,8 @@ check "keep-all in a narrow 60mm column splits no word" \
 # -- text that flows on: every sentence once ----------------------------
 # A flow broken across threaded frames (tests/cases/flow/) loses no
 # sentence at a break and draws none twice.  The row's columns are read
-# apart (pdftotext -raw reads side-by-side columns line by line).
+# apart (pdftotext -raw reads side-by-side columns line by line), above
+# the summary under the row (at 337pt).
 F=tests/cases/flow
 for c in threads threads-justify threads-box threads-row; do
 	"$BROCHURE" render $D -l $F/$c.yaml --only gina -o "$E/$c.pdf" 2>/dev/null
@@ -532,8 +533,8 @@ done
 check "broken boxes: every sentence of theirs once in the PDF" \
     $PY tests/e2e/flow-check.py $D gina "$E/threads-box.txt" story \
     recommend summary advice
-pdftotext -raw -x 0 -y 0 -W 215 -H 300 "$E/threads-row.pdf" "$E/row-left.txt"
-pdftotext -raw -x 215 -y 0 -W 205 -H 300 "$E/threads-row.pdf" "$E/row-right.txt"
+pdftotext -raw -x 0 -y 0 -W 215 -H 328 "$E/threads-row.pdf" "$E/row-left.txt"
+pdftotext -raw -x 215 -y 0 -W 205 -H 328 "$E/threads-row.pdf" "$E/row-right.txt"
 check "a broken row: every sentence of its left column once, in that column" \
     $PY tests/e2e/flow-check.py $D gina "$E/row-left.txt" story
 check "a broken row: every item of its right column once, in that column" \
