@@ -11,6 +11,7 @@
 
 #include "color.h"
 #include "data.h"
+#include "josa.h"
 #include "mem.h"
 #include "spec.h"
 #include "template.h"
@@ -143,6 +144,39 @@ text_overflow(const struct ynode *m, bool skip_lists)
 	return NULL;
 }
 
+/*
+ * `readings:` of a record or the document: a mapping from a word as
+ * written to its reading in Hangul, which particles then agree with.
+ */
+static void
+check_readings(const struct ynode *r, struct diag *d)
+{
+	size_t i;
+
+	if (r == NULL || ynode_is_null(r))
+		return;
+	if (r->kind != YNODE_MAP) {
+		diag_error(d, &r->pos, "'readings' must be a mapping from a "
+		    "word as written to its reading in Hangul (readings: "
+		    "{Park: 박}), not %s", ynode_kind_name(r));
+		return;
+	}
+	for (i = 0; i < r->n; i++) {
+		const struct ynode *k = r->pairs[i].key, *v = r->pairs[i].val;
+
+		if (data_is_blank_text(k->str))
+			diag_error(d, &k->pos, "a word in 'readings' must not "
+			    "be empty");
+		else if (v->kind != YNODE_SCALAR || !josa_is_reading(v->str))
+			diag_error(d, &v->pos, "the reading of '%s' must be "
+			    "written in Hangul syllables (Park: 박), not %s%s%s",
+			    k->str, v->kind == YNODE_SCALAR ? "'" : "",
+			    v->kind == YNODE_SCALAR ? v->str :
+			    ynode_kind_name(v), v->kind == YNODE_SCALAR ?
+			    "'" : "");
+	}
+}
+
 static void
 check_record(const struct ynode *rec, const struct spec *spec,
     const char *key, struct diag *d)
@@ -165,6 +199,7 @@ check_record(const struct ynode *rec, const struct spec *spec,
 		    "the record", data_record_id(rec),
 		    *data_record_id(rec) ? "'" : "", DATA_MAX_PAGE_TEXT >> 10,
 		    big->key->str);
+	check_readings(ynode_get(rec, "readings"), d);
 	if (spec->required == NULL)
 		return;
 	for (i = 0; i < spec->required->n; i++) {
@@ -293,6 +328,7 @@ data_validate(const struct data *data, const struct spec *spec,
 		    "(aliases count once per use); every page may use them, "
 		    "and that is the limit for one page",
 		    DATA_MAX_PAGE_TEXT >> 10, big->key->str);
+	check_readings(ynode_get(data->doc->root, "readings"), d);
 	for (i = 0; i < spec->npages; i++) {
 		const struct ynode *recs = spec->pages[i]->each ?
 		    data_records(data, spec->pages[i]->each) : NULL;

@@ -19,4 +19,11 @@ const char	*josa_pick(const char *word, const char *particle);
 /* True if s names a known particle (either form or a pair). */
 bool		 josa_is_known(const char *s);
 
+/*
+ * True if s can be a word's reading (`readings: {Park: 박}`): Hangul
+ * syllables, with spaces between them if need be.  josa_pick() of the
+ * reading then agrees with the word it is the reading of.
+ */
+bool		 josa_is_reading(const char *s);
+
 #endif

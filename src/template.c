@@ -4,6 +4,8 @@
  *     인턴 '{{name}}'의 회고          field
  *     {{link.url}}                    nested field
  *     {{name|이/가}} 알려주는 노하우!  field + agreeing particle
+ *                                     (read as the data's `readings`
+ *                                     say: {Park: 박} gives Park이)
  *     {{story.0|sentence}}            first item, first sentence
  *     {{{{ and }}}} are not special; "{{" without "}}" is an error.
  *
@@ -177,6 +179,41 @@ first_sentence(const char *s)
 	return strlen(s);
 }
 
+/*
+ * The reading of the word s ends with, from `readings: {Park: 박}` in
+ * the record, else in the document: the longest word given that is s
+ * or ends s after a space ("Jimin Park").  s itself if none is given;
+ * validation (data.c) made sure every reading is Hangul.
+ */
+static const char *
+reading_of(const struct scope *sc, const char *s)
+{
+	const struct ynode *maps[] = {
+		sc->record ? ynode_get(sc->record, "readings") : NULL,
+		sc->root ? ynode_get(sc->root, "readings") : NULL,
+	};
+	size_t len = strlen(s), i, j, best = 0;
+	const char *found = NULL;
+
+	for (i = 0; i < 2 && found == NULL; i++) {
+		const struct ynode *m = maps[i];
+
+		for (j = 0; m != NULL && m->kind == YNODE_MAP && j < m->n; j++) {
+			const struct ypair *p = &m->pairs[j];
+			size_t klen = strlen(p->key->str);
+
+			if (klen == 0 || klen > len || klen <= best ||
+			    p->val->kind != YNODE_SCALAR ||
+			    strcmp(s + len - klen, p->key->str) != 0 ||
+			    (klen < len && s[len - klen - 1] != ' '))
+				continue;
+			best = klen;
+			found = p->val->str;
+		}
+	}
+	return found ? found : s;
+}
+
 const struct ynode *
 tmpl_lookup(const struct scope *sc, const char *path)
 {
@@ -270,7 +307,8 @@ tmpl_expand(const struct tmpl *t, const struct scope *sc, struct tval *v,
 		else
 			g_string_append(out, s);
 		if (p->particle != NULL)
-			g_string_append(out, josa_pick(s, p->particle));
+			g_string_append(out, josa_pick(reading_of(sc, s),
+			    p->particle));
 		/*
 		 * A template repeating a field would multiply what the data
 		 * may hold, and the layout of a paragraph grows faster than

@@ -338,6 +338,9 @@ validate_keys(const struct spec *const *specs, size_t nspecs,
 	collect_keys(k.data, data->doc->root, 0);
 	g_hash_table_insert(k.used, g_strdup("id"),
 	    GINT_TO_POINTER(FOUND_IN_DATA));
+	/* Read by every particle: a misspelt 'reading' is a typo too. */
+	g_hash_table_insert(k.used, g_strdup("readings"),
+	    GINT_TO_POINTER(FOUND_IN_DATA));
 	for (i = 0; i < nspecs; i++) {
 		const struct spec *s = specs[i];
 		const struct ynode *lists_of[] = { s->required, s->optional };
