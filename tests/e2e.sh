@@ -386,6 +386,10 @@ st=$?
 "$BROCHURE" check $D -l tests/e2e/fit-exact.yaml --strict 2>"$E/err"
 [ $? = 0 ] && [ ! -s "$E/err" ] && pass ||
     fail "text that fills its frame exactly, with space after, fits" "$(cat "$E/err")"
+# Exact advances: Pango rounded each glyph's advance to a whole point.
+"$BROCHURE" render $D -l tests/e2e/advances.yaml -o "$E/advances.pdf" -q
+check "every word of Hangul and Latin in the PDF is as wide as the font's advances and kerning make it" \
+    $PY tests/e2e/advances.py fonts/NanumGothic.ttf 10 "$E/advances.pdf"
 "$BROCHURE" check tests/e2e/glyph.yaml -l $SQ 2>"$E/err"
 grep -qx "tests/e2e/glyph.yaml:6:11: warning: no bundled font draws 'ก' (U+0E01) (page 1, record 'som', field 'name')" "$E/err" &&
     pass || fail "a character no font has is a warning naming it" "$(cat "$E/err")"
