@@ -7,6 +7,7 @@
 #define BREAKS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <pango/pango.h>
@@ -36,7 +37,7 @@ void	breaks_keep_all(GArray *rules, const int64_t *adv, const char *text,
  * closing bracket or quote, · : ; . , ? ! or a dash (no such line head);
  * after an opening bracket or quote (no such line end); inside a digit
  * run with its $, %, commas and points ($1,000, 35%, 3.5), "……" and
- * "——".  These attributes come after the word ones, so they win.
+ * "——", and on either side of a no-break space or word joiner.  These attributes come after the word ones, so they win.
  */
 void	breaks_punctuation(GArray *rules, const char *text);
 
@@ -47,6 +48,26 @@ void	breaks_punctuation(GArray *rules, const char *text);
  * was.  Sorts rules in place.
  */
 void	breaks_apply(PangoAttrList *attrs, GArray *rules, const char *text);
+
+/*
+ * Whether c is a space a line may break at: not the no-break spaces
+ * U+00A0, U+2007 and U+202F, which g_unichar_isspace() counts, but
+ * U+3000.  Words are what these spaces delimit.
+ */
+bool	breaks_is_space(gunichar c);
+
+/* Whether c joins its neighbours: a no-break space, U+2060, U+FEFF. */
+bool	breaks_is_joiner(gunichar c);
+
+/*
+ * The particle a quotation takes when it is set off by a space, at p:
+ * "‘…하는구나!’ 라고 생각했어요", "“좋아요” 하고 답했다".  One of 라고
+ * 라는 라며 이라고 이라는 이라며 하고 하며 starting a word, or 고 as a
+ * word of its own.  breaks_punctuation() keeps a closing quote, the
+ * spaces after it and such a particle on one line.  Returns the
+ * particle's length in bytes, or 0.
+ */
+size_t	breaks_particle(const char *p);
 
 /* The rules as predicates, for tests: c may not start / end a line. */
 bool	breaks_no_head(gunichar c);

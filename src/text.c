@@ -232,11 +232,83 @@ advances(PangoLayout *flat, const char *text)
  * Pango wraps a word wider than its box character by character, in
  * time that grows with the square of the word's length: a 20,000-letter
  * word took a second per layout.  Such words (over LONG_WORD characters
- * and wider than the box) get a zero-width space between characters, so
- * ordinary line breaking splits them, in linear time; they would be
- * split there anyway.  Returns the new text, or NULL if none needs it.
+ * and wider than the box) get zero-width spaces, so ordinary line
+ * breaking splits them, in linear time.  A URL first: after / - ? & .
+ * = _ # (not inside "://", not in "3.5", not before a mark that may not
+ * start a line); then only a piece between those still wider than the
+ * box gets one between characters:
+ *
+ *     https://www.kakaobrain.com/careers/intern-program?lang=ko
+ *     https://|www.|kakaobrain.|com/|careers/|intern-|program?|lang=ko
+ *
+ * Never next to a no-break space or word joiner, never before a
+ * combining mark.  Returns the new text, or NULL if none needs it.
  */
 #define LONG_WORD	32
+
+/* Whether a zero-width space may go between a and b. */
+static bool
+may_split(gunichar a, gunichar b)
+{
+	return !g_unichar_ismark(b) && !breaks_is_joiner(a) &&
+	    !breaks_is_joiner(b);
+}
+
+/* Whether a URL breaks after c when b follows. */
+static bool
+url_break(gunichar c, gunichar b)
+{
+	if (c >= 0x80 || strchr("/-?&.=_#", (int)c) == NULL || c == 0)
+		return false;
+	if ((c == '/' && b == '/') || (c == '.' && g_unichar_isdigit(b)))
+		return false;
+	return !breaks_no_head(b) && may_split(c, b);
+}
+
+/* Appends text[a, b) to out, split between characters if split. */
+static void
+append_piece(GString *out, const char *a, const char *b, bool split)
+{
+	const char *q;
+
+	if (!split) {
+		g_string_append_len(out, a, b - a);
+		return;
+	}
+	for (q = a; q < b; q = g_utf8_next_char(q)) {
+		const char *next = g_utf8_next_char(q);
+
+		g_string_append_len(out, q, next - q);
+		if (next < b && may_split(g_utf8_get_char(q),
+		    g_utf8_get_char(next)))
+			g_string_append(out, "\u200b");
+	}
+}
+
+/* Appends the word text[start, end) to out, split as above. */
+static void
+append_split(GString *out, const int64_t *adv, const char *text,
+    const char *start, const char *end, double width)
+{
+	const char *a = start, *q;
+
+	for (q = start; q < end; q = g_utf8_next_char(q)) {
+		const char *next = g_utf8_next_char(q);
+		gunichar c = g_utf8_get_char(q);
+		gunichar b = next < end ? g_utf8_get_char(next) : 0;
+		bool wide;
+
+		if (next < end && !url_break(c, b))
+			continue;
+		/* The piece [a, next): split it if it is still too wide. */
+		wide = (adv[next - text] - adv[a - text]) /
+		    (double)PANGO_SCALE > width;
+		append_piece(out, a, next, wide);
+		if (next < end)
+			g_string_append(out, "\u200b");
+		a = next;
+	}
+}
 
 static char *
 split_long_words(const int64_t *adv, const char *text, double width)
@@ -245,13 +317,12 @@ split_long_words(const int64_t *adv, const char *text, double width)
 	const char *p = text, *start, *done = text;
 
 	while (*p) {
-		const char *q;
 		long n;
 
-		while (*p && g_unichar_isspace(g_utf8_get_char(p)))
+		while (*p && breaks_is_space(g_utf8_get_char(p)))
 			p = g_utf8_next_char(p);
 		start = p;
-		for (n = 0; *p && !g_unichar_isspace(g_utf8_get_char(p)); n++)
+		for (n = 0; *p && !breaks_is_space(g_utf8_get_char(p)); n++)
 			p = g_utf8_next_char(p);
 		if (n <= LONG_WORD || (adv[p - text] - adv[start - text]) /
 		    (double)PANGO_SCALE <= width)
@@ -259,14 +330,7 @@ split_long_words(const int64_t *adv, const char *text, double width)
 		if (out == NULL)
 			out = g_string_new(NULL);
 		g_string_append_len(out, done, start - done);
-		for (q = start; q < p; q = g_utf8_next_char(q)) {
-			const char *next = g_utf8_next_char(q);
-
-			g_string_append_len(out, q, next - q);
-			/* Not before a combining mark: it belongs here. */
-			if (next < p && !g_unichar_ismark(g_utf8_get_char(next)))
-				g_string_append(out, "\u200b");
-		}
+		append_split(out, adv, text, start, p, width);
 		done = p;
 	}
 	if (out == NULL)
@@ -293,9 +357,9 @@ words_surely_fit(const struct style *s, const char *text, double width)
 	while (*p) {
 		long n = 0;
 
-		while (*p && g_unichar_isspace(g_utf8_get_char(p)))
+		while (*p && breaks_is_space(g_utf8_get_char(p)))
 			p = g_utf8_next_char(p);
-		for (; *p && !g_unichar_isspace(g_utf8_get_char(p)); n++) {
+		for (; *p && !breaks_is_space(g_utf8_get_char(p)); n++) {
 			gunichar c = g_utf8_get_char(p);
 
 			if (!(c < 0x250 || (c >= 0x2000 && c < 0x2070) ||
