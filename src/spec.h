@@ -107,6 +107,8 @@ struct style {
 	bool			 runts;		/* allow a short last line */
 	double			 max_gap;	/* justify: widest word gap [pt] */
 	double			 max_gap_em;	/* or × size, if > 0 */
+	double			 latin_scale;	/* Latin beside Hangul: × size */
+	double			 latin_rise_em;	/* and its baseline shift, em */
 };
 
 /* Line height in points, whichever way the style gave it. */

@@ -819,6 +819,86 @@ test_line_height(void **state)
 	check_line_height(g->ctx, &s, 18);
 }
 
+/*
+ * 7c: latin-scale and latin-rise: one attribute of each per maximal
+ * Latin run, none over Hangul, none in a paragraph without Latin; the
+ * Latin glyphs come out at the scaled size and shifted.
+ */
+static int
+count_attrs(PangoLayout *l, PangoAttrType type)
+{
+	GSList *all = pango_attr_list_get_attributes(
+	    pango_layout_get_attributes(l)), *a;
+	int n = 0;
+
+	for (a = all; a != NULL; a = a->next)
+		n += ((PangoAttribute *)a->data)->klass->type == type;
+	g_slist_free_full(all, (GDestroyNotify)pango_attribute_destroy);
+	return n;
+}
+
+/* The run that draws text[at], its font size [pt] and rise [pt]. */
+static void
+run_at(PangoLayout *l, int at, double *size, double *rise)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+
+	*size = *rise = -1;
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		PangoFontDescription *fd;
+
+		if (run == NULL || at < run->item->offset ||
+		    at >= run->item->offset + run->item->length)
+			continue;
+		fd = pango_font_describe(run->item->analysis.font);
+		*size = pango_font_description_get_size(fd) /
+		    (double)PANGO_SCALE;
+		*rise = run->y_offset / (double)PANGO_SCALE;
+		pango_font_description_free(fd);
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+}
+
+static void
+test_latin_scale_rise(void **state)
+{
+	const struct group *g = *state;
+	static const char text[] = "Neuro-Symbolic AI팀 수료한 Gina는 GPU "
+	    "서버 (3개월, 100% remote). 추천!";
+	struct style s = style_default;
+	PangoLayout *l;
+	double size, rise, rise0;
+	int gina = (int)(strstr(text, "Gina") - text);
+
+	s.font = "Lato, NanumGothic";
+	s.size = 20;
+	l = text_layout(g->ctx, &s, text, 0, NULL);
+	assert_int_equal(count_attrs(l, PANGO_ATTR_SCALE), 0);
+	run_at(l, gina, &size, &rise0);
+	assert_float_equal(size, 20, 0.01);
+	g_object_unref(l);
+
+	s.latin_scale = 0.9;
+	s.latin_rise_em = -0.02;
+	l = text_layout(g->ctx, &s, text, 0, NULL);
+	/* Neuro-Symbolic AI, Gina, GPU, (3, 100% remote). */
+	assert_int_equal(count_attrs(l, PANGO_ATTR_SCALE), 5);
+	assert_int_equal(count_attrs(l, PANGO_ATTR_RISE), 5);
+	run_at(l, gina, &size, &rise);
+	assert_float_equal(size, 18, 0.01);
+	assert_float_equal(rise - rise0, -0.4, 0.01);
+	run_at(l, (int)(strstr(text, "수료") - text), &size, &rise);
+	assert_float_equal(size, 20, 0.01);
+	g_object_unref(l);
+
+	l = text_layout(g->ctx, &s, "한글만 있는 문단, 라틴 문자는 없다.", 0,
+	    NULL);
+	assert_int_equal(count_attrs(l, PANGO_ATTR_SCALE), 0);
+	assert_int_equal(count_attrs(l, PANGO_ATTR_RISE), 0);
+	g_object_unref(l);
+}
+
 /* 8: letter spacing, negative in em and positive in points. */
 static void
 test_letter_spacing(void **state)
@@ -1106,6 +1186,7 @@ main(void)
 		cmocka_unit_test(test_over_long_word_split),
 		cmocka_unit_test(test_huge_word_split),
 		cmocka_unit_test(test_line_height),
+		cmocka_unit_test(test_latin_scale_rise),
 		cmocka_unit_test(test_letter_spacing),
 		cmocka_unit_test(test_indent),
 		cmocka_unit_test(test_alignment),
