@@ -109,6 +109,8 @@ struct style {
 	double			 max_gap_em;	/* or × size, if > 0 */
 	double			 max_tracking;	/* justify: most added between letters [pt] */
 	double			 max_tracking_em; /* or × size, if >= 0 */
+	double			 latin_scale;	/* Latin beside Hangul: × size */
+	double			 latin_rise_em;	/* and its baseline shift, em */
 };
 
 /* Line height in points, whichever way the style gave it. */

@@ -52,6 +52,7 @@ const struct style style_default = {
 	 */
 	.max_gap_em = 0.36,
 	.max_tracking_em = 0.05,
+	.latin_scale = 1,
 };
 
 double
@@ -297,6 +298,52 @@ parse_indent(struct style_ctx *c, const struct ynode *n)
 }
 
 /*
+ * latin-scale: the size of Latin letters and digits beside Hangul, a
+ * factor or a percentage of the style's size (0.95, 95%).
+ */
+static void
+parse_latin_scale(struct style_ctx *c, const struct ynode *n)
+{
+	double v;
+
+	if (n->kind != YNODE_SCALAR || !units_parse_factor(n->str, &v)) {
+		diag_error(c->d, &n->pos, "latin-scale must be a factor or a "
+		    "percentage of the size (0.95, 95%%), not '%s'",
+		    n->kind == YNODE_SCALAR ? n->str : ynode_kind_name(n));
+		return;
+	}
+	/* Wider would break words_surely_fit()'s 1.5em bound in text.c. */
+	if (v < 0.5 || v > 1.5) {
+		diag_error(c->d, &n->pos, "latin-scale must be between 50%% "
+		    "and 150%%");
+		return;
+	}
+	c->s->latin_scale = v;
+}
+
+/* latin-rise: the baseline shift of Latin runs beside Hangul, in em. */
+static void
+parse_latin_rise(struct style_ctx *c, const struct ynode *n)
+{
+	double v;
+
+	if (n->kind != YNODE_SCALAR || n->len < 3 ||
+	    strcmp(n->str + n->len - 2, "em") != 0 ||
+	    !units_parse_length(n->str, 1, &v)) {
+		diag_error(c->d, &n->pos, "latin-rise must be em of the size "
+		    "(-0.02em), not '%s'", n->kind == YNODE_SCALAR ? n->str :
+		    ynode_kind_name(n));
+		return;
+	}
+	if (fabs(v) > 0.5) {
+		diag_error(c->d, &n->pos, "latin-rise must be at most 0.5em "
+		    "either way");
+		return;
+	}
+	c->s->latin_rise_em = v;
+}
+
+/*
  * The style keys, sorted (schema_keys() and bsearch() search them).
  * `base` is read before the others (see style_parse()).
  */
@@ -310,6 +357,8 @@ static const struct style_key {
 	{ "color", parse_color },
 	{ "font", parse_font },
 	{ "indent", parse_indent },
+	{ "latin-rise", parse_latin_rise },
+	{ "latin-scale", parse_latin_scale },
 	{ "letter-spacing", parse_letter_spacing },
 	{ "line-height", parse_line_height },
 	{ "max-gap", parse_max_gap },

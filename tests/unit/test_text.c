@@ -831,6 +831,180 @@ test_line_height(void **state)
 	check_line_height(g->ctx, &s, 18);
 }
 
+/*
+ * 7b: a paragraph mixing Lato and NanumGothic, 20pt at 130%: every
+ * baseline exactly 26pt below the one above (KOREAN.md measured
+ * ±0.8pt, from the fonts' own ascents and descents).
+ */
+static const char mixed_text[] =
+    "2021 Summer AI 영입 연계형 인턴과정을 수료한 Gina는 "
+    "Neuro-Symbolic AI팀에서 PyTorch로 GPU 서버 여러 대를 돌렸고, "
+    "Kakao Brain의 멘토링 덕분에 ICML 2022 workshop 논문을 "
+    "썼습니다. 이런 분들에게 추천! Wilson, Jwoong, Ted도 "
+    "함께였어요 (3개월, 100% remote).";
+
+#define N_WIDTHS	5
+
+static void
+test_mixed_line_pitch(void **state)
+{
+	const struct group *g = *state;
+	struct style s = style_default;
+	double widths[N_WIDTHS] = { 150, 200, 260, 330, 420 }, prev = 0;
+	size_t w;
+	int bad = 0, lines = 0;
+
+	s.font = "Lato, NanumGothic";
+	s.size = 20;
+	s.line_height_factor = 1.3;
+	/* As the fonts come, then with the Latin scaled and lowered. */
+	for (w = 0; w < 2 * N_WIDTHS; w++) {
+		double width = widths[w % N_WIDTHS];
+		PangoLayout *l;
+		PangoLayoutIter *it;
+		int n = 0;
+
+		if (w == N_WIDTHS) {
+			s.latin_scale = 0.92;
+			s.latin_rise_em = -0.03;
+		}
+		l = text_layout(g->ctx, &s, mixed_text, width, NULL);
+		it = pango_layout_get_iter(l);
+		do {
+			double base = pango_layout_iter_get_baseline(it) /
+			    (double)PANGO_SCALE;
+
+			if (n > 0 && fabs(base - prev - 26) > 0.01) {
+				print_error("width %g, line %d: baseline "
+				    "%.3fpt below line %d, not 26pt\n",
+				    width, n + 1, base - prev, n);
+				bad++;
+			}
+			prev = base;
+			n++;
+		} while (pango_layout_iter_next_line(it));
+		pango_layout_iter_free(it);
+		g_object_unref(l);
+		lines += n;
+	}
+	assert_true(lines >= 40);
+	assert_int_equal(bad, 0);
+}
+
+/*
+ * 7c: latin-scale and latin-rise: one attribute of each per maximal
+ * Latin run, none over Hangul, none in a paragraph without Latin; the
+ * Latin glyphs come out at the scaled size and shifted.
+ */
+static int
+count_attrs(PangoLayout *l, PangoAttrType type)
+{
+	GSList *all = pango_attr_list_get_attributes(
+	    pango_layout_get_attributes(l)), *a;
+	int n = 0;
+
+	for (a = all; a != NULL; a = a->next)
+		n += ((PangoAttribute *)a->data)->klass->type == type;
+	g_slist_free_full(all, (GDestroyNotify)pango_attribute_destroy);
+	return n;
+}
+
+/* The run that draws text[at], its font size [pt] and rise [pt]. */
+static void
+run_at(PangoLayout *l, int at, double *size, double *rise)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+
+	*size = *rise = -1;
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		PangoFontDescription *fd;
+
+		if (run == NULL || at < run->item->offset ||
+		    at >= run->item->offset + run->item->length)
+			continue;
+		fd = pango_font_describe(run->item->analysis.font);
+		*size = pango_font_description_get_size(fd) /
+		    (double)PANGO_SCALE;
+		*rise = run->y_offset / (double)PANGO_SCALE;
+		pango_font_description_free(fd);
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+}
+
+static void
+test_latin_scale_rise(void **state)
+{
+	const struct group *g = *state;
+	static const char text[] = "Neuro-Symbolic AI팀 수료한 Gina는 GPU "
+	    "서버 (3개월, 100% remote). 추천!";
+	static const char hangul[] = "한글만 있는 문단, 라틴 문자는 없다.";
+	struct style s = style_default;
+	PangoLayout *l;
+	double size, rise, rise0;
+	int scales, rises, gina = (int)(strstr(text, "Gina") - text);
+
+	s.font = "Lato, NanumGothic";
+	s.size = 20;
+	l = text_layout(g->ctx, &s, text, 0, NULL);
+	assert_int_equal(count_attrs(l, PANGO_ATTR_SCALE), 0);
+	run_at(l, gina, &size, &rise0);
+	assert_float_equal(size, 20, 0.01);
+	g_object_unref(l);
+
+	s.latin_scale = 0.9;
+	s.latin_rise_em = -0.02;
+	l = text_layout(g->ctx, &s, text, 0, NULL);
+	/* Neuro-Symbolic AI, Gina, GPU, (3, 100% remote). */
+	assert_int_equal(count_attrs(l, PANGO_ATTR_SCALE), 5);
+	assert_int_equal(count_attrs(l, PANGO_ATTR_RISE), 5);
+	run_at(l, gina, &size, &rise);
+	assert_float_equal(size, 18, 0.01);
+	assert_float_equal(rise - rise0, -0.4, 0.01);
+	run_at(l, (int)(strstr(text, "수료") - text), &size, &rise);
+	assert_float_equal(size, 20, 0.01);
+	g_object_unref(l);
+
+	/* Without Latin, the keys add nothing (even_pitch() may add a
+	 * rise of its own, to the Latin-font period and comma). */
+	l = text_layout(g->ctx, &s, hangul, 0, NULL);
+	scales = count_attrs(l, PANGO_ATTR_SCALE);
+	rises = count_attrs(l, PANGO_ATTR_RISE);
+	g_object_unref(l);
+	s.latin_scale = 1;
+	s.latin_rise_em = 0;
+	l = text_layout(g->ctx, &s, hangul, 0, NULL);
+	assert_int_equal(scales, 0);
+	assert_int_equal(rises, count_attrs(l, PANGO_ATTR_RISE));
+	g_object_unref(l);
+}
+
+/*
+ * 7d: a Latin word sits on the same baseline whatever script its line
+ * starts with (Pango 1.50 lowered it 0.02em after Hangul).
+ */
+static void
+test_latin_same_baseline(void **state)
+{
+	const struct group *g = *state;
+	static const char *texts[] = { "수료한 Gina는", "Intern Gina는" };
+	struct style s = style_default;
+	double size, rise[2];
+	size_t i;
+
+	s.font = "Lato, NanumGothic";
+	s.size = 20;
+	for (i = 0; i < 2; i++) {
+		PangoLayout *l = text_layout(g->ctx, &s, texts[i], 0, NULL);
+
+		run_at(l, (int)(strstr(texts[i], "Gina") - texts[i]), &size,
+		    &rise[i]);
+		g_object_unref(l);
+	}
+	assert_float_equal(rise[0], 0, 0.001);
+	assert_float_equal(rise[1], 0, 0.001);
+}
+
 /* 8: letter spacing, negative in em and positive in points. */
 static void
 test_letter_spacing(void **state)
@@ -1142,6 +1316,9 @@ main(void)
 		cmocka_unit_test(test_over_long_word_split),
 		cmocka_unit_test(test_huge_word_split),
 		cmocka_unit_test(test_line_height),
+		cmocka_unit_test(test_mixed_line_pitch),
+		cmocka_unit_test(test_latin_scale_rise),
+		cmocka_unit_test(test_latin_same_baseline),
 		cmocka_unit_test(test_letter_spacing),
 		cmocka_unit_test(test_indent),
 		cmocka_unit_test(test_alignment),
