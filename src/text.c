@@ -20,14 +20,15 @@
 
 #include "breaks.h"
 #include "fonts.h"
+#include "latin.h"
 #include "text.h"
 
 /*
  * Points to Pango units, clamped: validated styles stay far inside, but
  * a fitted size times a factor must never overflow an int.
  */
-static int
-units(double pt)
+int
+text_units(double pt)
 {
 	double u = pt * PANGO_SCALE;
 
@@ -35,104 +36,15 @@ units(double pt)
 	    (int)(u < 0 ? u - 0.5 : u + 0.5);
 }
 
-static PangoFontDescription *
-font_for(const struct style *s)
+PangoFontDescription *
+text_font(const struct style *s)
 {
 	PangoFontDescription *fd = pango_font_description_new();
 
 	pango_font_description_set_family(fd, s->font);
 	pango_font_description_set_weight(fd, (PangoWeight)s->weight);
-	pango_font_description_set_absolute_size(fd, units(s->size));
+	pango_font_description_set_absolute_size(fd, text_units(s->size));
 	return fd;
-}
-
-/*
- * Latin beside Hangul (latin-scale, latin-rise).  A Latin face set at
- * the Hangul face's size looks heavier and larger (Lato's stems are
- * about 29% heavier than NanumGothic's), and sits on another baseline;
- * the style may scale and shift it.  Wherever the style is used, not
- * only in paragraphs that have Hangul: justify_locked() lays each line
- * out alone, without the rest of its paragraph, and a line must get
- * the attributes it had in the paragraph or its width changes.  A
- * style for text all in Latin leaves the keys out.
- *
- * One attribute of each kind per maximal Latin run, since Pango 1.50
- * handles attributes in quadratic time: a run is Latin letters and
- * digits, with the ASCII punctuation and spaces between and around
- * them ("Neuro-Symbolic AI", "(3", "100%,"), without its outer spaces.
- *
- *     수료한 Gina는 Neuro-Symbolic AI팀에서 GPU 서버
- *            ^^^^   ^^^^^^^^^^^^^^^^^    ^^^        three runs
- */
-static bool
-is_latin_core(gunichar c)
-{
-	return (c >= '0' && c <= '9') ||
-	    g_unichar_get_script(c) == G_UNICODE_SCRIPT_LATIN;
-}
-
-static bool
-is_latin_glue(gunichar c)
-{
-	/* The zero-width spaces split_long_words() puts into a URL. */
-	return (c >= 0x20 && c < 0x7F) || c == 0xA0 || c == 0x200B;
-}
-
-static bool
-is_run_space(gunichar c)
-{
-	return c == ' ' || c == 0xA0 || c == 0x200B;
-}
-
-static void
-add_latin_run(PangoAttrList *attrs, const struct style *s, guint start,
-    guint end)
-{
-	PangoAttribute *a;
-
-	if (s->latin_scale != 1) {
-		a = pango_attr_scale_new(s->latin_scale);
-		a->start_index = start;
-		a->end_index = end;
-		pango_attr_list_insert(attrs, a);
-	}
-	if (s->latin_rise_em != 0) {
-		a = pango_attr_rise_new(units(s->latin_rise_em * s->size));
-		a->start_index = start;
-		a->end_index = end;
-		pango_attr_list_insert(attrs, a);
-	}
-}
-
-static void
-latin_attrs(PangoAttrList *attrs, const struct style *s, const char *text,
-    int len)
-{
-	const char *p, *stop = text + len, *start = NULL, *end = NULL;
-
-	if (s->latin_scale == 1 && s->latin_rise_em == 0)
-		return;
-	for (p = text; ; p = g_utf8_next_char(p)) {
-		gunichar c = p < stop ? g_utf8_get_char(p) : 0;
-
-		if (c != 0 && is_latin_core(c)) {
-			if (start == NULL)
-				start = p;
-			end = g_utf8_next_char(p);
-		} else if (c != 0 && is_latin_glue(c)) {
-			if (start == NULL && !is_run_space(c))
-				start = p;
-			if (start != NULL && !is_run_space(c) && end != NULL)
-				end = g_utf8_next_char(p);
-		} else {
-			if (end != NULL)
-				add_latin_run(attrs, s, (guint)(start - text),
-				    (guint)(end - text));
-			start = end = NULL;
-		}
-		if (c == 0)
-			break;
-	}
 }
 
 /* The attributes of every run of text's first len bytes. */
@@ -145,222 +57,13 @@ base_attrs(const struct style *s, const char *text, int len)
 	pango_attr_list_insert(attrs,
 	    pango_attr_language_new(pango_language_from_string("ko")));
 	pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute(
-	    units(style_line_height(s))));
+	    text_units(style_line_height(s))));
 	pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
 	if (ls != 0)
 		pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
-		    units(ls)));
+		    text_units(ls)));
 	latin_attrs(attrs, s, text, len);
 	return attrs;
-}
-
-/*
- * Even line pitch in mixed fonts.  Pango gives each run a logical
- * rectangle line-height tall, centred on the run's own font (its
- * ascent and descent, moved by its rise), and a line is as tall as
- * the union of its runs.  Lato's centre is 0.04em below NanumGothic's,
- * and Pango lowers a Latin run a further 0.02em in a line that starts
- * with Hangul (its dominant-baseline alignment), so mixed lines were
- * up to 0.06em taller than line-height (±0.8pt at 20pt/130%):
- *
- *      ┌──────┐            the window: the Hangul font's rectangle
- *      │ 한글 │┌─────┐
- *      │      ││Latin│    a Latin run's, centred lower: sticks out
- *      └──────┘│     │
- *              └─────┘
- *
- * So each run not centred on the window gets its own line height,
- * the largest that keeps it inside the window; a line with a Hangul
- * run (or with runs on both sides of the window's centre) is then
- * exactly line-height tall.  A line without one (all Latin) is given
- * a Hangul-font space at its end when it ends in a space; the last
- * line's runs reach the window's top instead (only its top sets a
- * baseline).  Only a line that is all Latin with no space and not the
- * last (a long word split) keeps Pango's pitch, off by the centres'
- * distance.  Returns l, or a copy with those attributes (same lines).
- */
-struct pitch {
-	int	top;		/* the window's top, y down from the baseline */
-	int	height;		/* line-height [Pango units] */
-};
-
-/* The rise the attributes gave run [Pango units]. */
-static int
-run_rise(const PangoLayoutRun *run)
-{
-	const GSList *a;
-	int rise = 0;
-
-	for (a = run->item->analysis.extra_attrs; a != NULL; a = a->next)
-		if (((PangoAttribute *)a->data)->klass->type == PANGO_ATTR_RISE)
-			rise = ((PangoAttrInt *)a->data)->value;
-	return rise;
-}
-
-/*
- * Twice the centre of run's logical rectangle, y down from baseline,
- * once run is back at the rise its attributes gave it: Pango 1.50
- * lines up the runs of a line on the baseline of the line's first
- * script, so a Latin run after Hangul at a line's start went 0.02em
- * lower than the same run elsewhere.  *undo: what to add to its rise.
- */
-static int
-run_centre2(PangoLayoutRun *run, int *undo)
-{
-	PangoRectangle log;
-
-	pango_glyph_string_extents(run->glyphs, run->item->analysis.font,
-	    NULL, &log);
-	*undo = run_rise(run) - run->y_offset;
-	return 2 * (log.y - run->y_offset - *undo) + log.height;
-}
-
-static void
-add_line_height(PangoAttrList *attrs, int h, int start, int end)
-{
-	PangoAttribute *a = pango_attr_line_height_new_absolute(h < 1 ? 1 : h);
-
-	a->start_index = (guint)start;
-	a->end_index = (guint)end;
-	pango_attr_list_insert(attrs, a);
-}
-
-/* The attributes of one line; false if it needs none. */
-static bool
-pitch_line(PangoAttrList *attrs, const struct pitch *p, const char *family,
-    PangoLayoutLine *line, bool last, const char *text)
-{
-	int w2 = 2 * p->top + p->height, above = 0, below = 0, end;
-	bool changed = false;
-	GSList *r;
-
-	for (r = line->runs; r != NULL; r = r->next) {
-		int undo, c2 = run_centre2(r->data, &undo);
-
-		above += c2 <= w2;
-		below += c2 >= w2;
-	}
-	for (r = line->runs; r != NULL; r = r->next) {
-		PangoLayoutRun *run = r->data;
-		int undo, c2 = run_centre2(run, &undo);
-		int h = p->height - abs(c2 - w2);
-
-		if (undo != 0) {
-			PangoAttribute *a = pango_attr_rise_new(run_rise(run) +
-			    undo);
-
-			a->start_index = (guint)run->item->offset;
-			a->end_index = (guint)(run->item->offset +
-			    run->item->length);
-			pango_attr_list_insert(attrs, a);
-			changed = true;
-		}
-		if (c2 == w2)
-			continue;
-		if (last && c2 > w2 && above == 0)
-			h = c2 - 2 * p->top;	/* reach the top */
-		add_line_height(attrs, h, run->item->offset,
-		    run->item->offset + run->item->length);
-		changed = true;
-	}
-	end = line->start_index + line->length;
-	if (changed && !last && (above == 0 || below == 0) && end > 0 &&
-	    text[end - 1] == ' ') {
-		/* Unscaled and unrisen too, if it is in a Latin run. */
-		PangoAttribute *a[] = { pango_attr_family_new(family),
-		    pango_attr_scale_new(1), pango_attr_rise_new(0) };
-		size_t k;
-
-		for (k = 0; k < sizeof(a) / sizeof(a[0]); k++) {
-			a[k]->start_index = (guint)end - 1;
-			a[k]->end_index = (guint)end;
-			pango_attr_list_insert(attrs, a[k]);
-		}
-		add_line_height(attrs, p->height, end - 1, end);
-	}
-	return changed;
-}
-
-/* Whether l's runs are all centred alike (one font, no rise). */
-static bool
-one_centre(PangoLayout *l)
-{
-	GSList *lines = pango_layout_get_lines_readonly(l), *i, *r;
-	int first = 0;
-	bool seen = false;
-
-	for (i = lines; i != NULL; i = i->next)
-		for (r = ((PangoLayoutLine *)i->data)->runs; r; r = r->next) {
-			int undo, c2 = run_centre2(r->data, &undo);
-
-			if ((seen && c2 != first) || undo != 0)
-				return false;
-			first = c2;
-			seen = true;
-		}
-	return true;
-}
-
-static PangoLayout *
-even_pitch(PangoLayout *l, const struct style *s)
-{
-	PangoContext *ctx = pango_layout_get_context(l);
-	PangoLanguage *ko = pango_language_from_string("ko");
-	PangoFontDescription *fd, *refd;
-	PangoFontset *fs;
-	PangoFont *ref;
-	PangoFontMetrics *m;
-	PangoAttrList *attrs;
-	PangoLayout *even;
-	struct pitch p;
-	GSList *lines, *i, *j;
-	const char *text = pango_layout_get_text(l);
-	bool changed = false;
-	int asc, desc;
-
-	if (one_centre(l))
-		return l;
-	/* The window: what the font that draws Hangul would take. */
-	fd = font_for(s);
-	fs = pango_context_load_fontset(ctx, fd, ko);
-	pango_font_description_free(fd);
-	ref = pango_fontset_get_font(fs, 0xAC00);
-	m = pango_font_get_metrics(ref, ko);
-	asc = pango_font_metrics_get_ascent(m);
-	desc = pango_font_metrics_get_descent(m);
-	pango_font_metrics_unref(m);
-	refd = pango_font_describe(ref);
-	p.height = units(style_line_height(s));
-	p.top = -asc - (p.height - (asc + desc)) / 2;
-
-	attrs = pango_attr_list_copy(pango_layout_get_attributes(l));
-	lines = pango_layout_get_lines_readonly(l);
-	for (i = lines; i != NULL; i = i->next)
-		changed |= pitch_line(attrs, &p,
-		    pango_font_description_get_family(refd), i->data,
-		    i->next == NULL, text);
-	pango_font_description_free(refd);
-	g_object_unref(ref);
-	g_object_unref(fs);
-	if (!changed) {
-		pango_attr_list_unref(attrs);
-		return l;
-	}
-	even = pango_layout_copy(l);
-	pango_layout_set_attributes(even, attrs);
-	pango_attr_list_unref(attrs);
-	/* Heights only: keep it only if every line starts where it did. */
-	j = pango_layout_get_lines_readonly(even);
-	for (i = lines; i != NULL && j != NULL; i = i->next, j = j->next)
-		if (((PangoLayoutLine *)i->data)->start_index !=
-		    ((PangoLayoutLine *)j->data)->start_index)
-			break;
-	if (i != NULL || j != NULL) {
-		g_object_unref(even);
-		return l;
-	}
-	g_object_unref(l);
-	return even;
 }
 
 static PangoAlignment
@@ -786,7 +489,7 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
     double width, struct text_metrics *m)
 {
 	PangoLayout *l = pango_layout_new(ctx);
-	PangoFontDescription *fd = font_for(s);
+	PangoFontDescription *fd = text_font(s);
 	PangoAttrList *attrs, *rules;
 	PangoRectangle logical;
 	size_t len = strlen(text);
@@ -804,7 +507,7 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 	pango_layout_set_attributes(l, attrs);
 	pango_layout_set_alignment(l, pango_align(s->align));
 	if (s->indent != 0)
-		pango_layout_set_indent(l, units(s->indent));
+		pango_layout_set_indent(l, text_units(s->indent));
 	if (width > 0) {
 		/*
 		 * Letter spacing goes half before and half after each
@@ -845,7 +548,7 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 		breaks_apply(rules, found, text);
 		g_array_free(found, TRUE);
 		pango_layout_set_attributes(l, rules);
-		pango_layout_set_width(l, units(width + fmin(
+		pango_layout_set_width(l, text_units(width + fmin(
 		    style_letter_spacing(s), 0)));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 		if (!s->runts)
@@ -853,7 +556,7 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 		pango_attr_list_unref(rules);
 	}
 	pango_attr_list_unref(attrs);
-	l = even_pitch(l, s);
+	l = latin_even_pitch(l, s);
 	if (m != NULL) {
 		m->cut = len;
 		pango_layout_get_extents(l, NULL, &logical);
@@ -873,7 +576,7 @@ line_layout(PangoContext *ctx, const struct style *s, const char *text,
     int len)
 {
 	PangoLayout *l = pango_layout_new(ctx);
-	PangoFontDescription *fd = font_for(s);
+	PangoFontDescription *fd = text_font(s);
 	PangoAttrList *attrs = base_attrs(s, text, len);
 
 	pango_layout_set_font_description(l, fd);
@@ -881,7 +584,7 @@ line_layout(PangoContext *ctx, const struct style *s, const char *text,
 	pango_layout_set_text(l, text, len);
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);
-	return even_pitch(l, s);
+	return latin_even_pitch(l, s);
 }
 
 /*
@@ -1013,7 +716,7 @@ justify_locked(PangoContext *ctx, const struct style *s, PangoLayout *l,
 			len--;
 		lines[i] = line_layout(ctx, s, start, len);
 		if (indent != 0)
-			pango_layout_set_indent(lines[i], units(indent));
+			pango_layout_set_indent(lines[i], text_units(indent));
 		if (i < n - 1 && !forced)
 			justify_line(s, lines[i], width - indent);
 	}
