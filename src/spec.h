@@ -107,6 +107,7 @@ struct style {
 	bool			 runts;		/* allow a short last line */
 	double			 max_gap;	/* justify: widest word gap [pt] */
 	double			 max_gap_em;	/* or × size, if > 0 */
+	bool			 curl_quotes;	/* quotes: typographic */
 };
 
 /* Line height in points, whichever way the style gave it. */

@@ -294,8 +294,32 @@ timeout 20 "$BROCHURE" check $D -l "$E/fifo.yaml" 2>"$E/err"; st=$?
 [ $? = 2 ] && [ ! -e "$E/one.png" ] && grep -q "makes 4 pages.*--only ID" "$E/err" && pass ||
     fail "several pages into one .png is exit 2" "$(cat "$E/err")"
 "$BROCHURE" render $D -l $A4 -o "$E/x.txt" 2>/dev/null; [ $? = 2 ] && pass || fail "an unknown output kind is exit 2"
+# The sample keeps the seed's quotes as written: check gives notes on
+# them, and only notes, which --strict lets pass.
 "$BROCHURE" check $D -l $A4 >"$E/out" 2>&1; st=$?
-[ $st = 0 ] && [ ! -s "$E/out" ] && pass || fail "check on the sample: exit 0, silent" "status $st: $(cat "$E/out")"
+[ $st = 0 ] && ! grep -q -v ': note: ' "$E/out" && pass ||
+    fail "check on the sample: exit 0, nothing but notes" "status $st: $(cat "$E/out")"
+"$BROCHURE" check $D -l $A4 --strict >/dev/null 2>&1 && pass ||
+    fail "check --strict on the sample passes: notes fail nothing"
+# Notes on quotes, for a layout that curls them: at each text's node,
+# exactly these lines.
+Q=tests/e2e/quotes-data.yaml
+"$BROCHURE" check $Q -l tests/e2e/quotes.yaml --strict 2>"$E/err"; st=$?
+[ $st = 0 ] && pass || fail "notes on quotes: check --strict exits 0" "status $st"
+same "check notes unclosed quotes and a space before 라고" tests/e2e/quotes.err "$E/err"
+"$BROCHURE" check $Q -l tests/e2e/quotes.yaml --quiet 2>"$E/err"
+[ ! -s "$E/err" ] && pass || fail "check --quiet hides the notes on quotes" "$(cat "$E/err")"
+"$BROCHURE" check $Q -l tests/bad/common-layout.yaml 2>"$E/err"
+[ ! -s "$E/err" ] && pass || fail "no notes on quotes a layout sets as written" "$(cat "$E/err")"
+if "$BROCHURE" render $Q -l tests/e2e/quotes.yaml -o "$E/q.pdf" 2>"$E/err"; then
+	[ -z "$(diags "$E/err")" ] && pass ||
+	    fail "render gives no notes on quotes (check does)" "$(cat "$E/err")"
+	pdftotext -raw "$E/q.pdf" - | sed '/^\f*$/d' >"$E/q.txt"
+	same "quotes: typographic curls ' and \" by context, in the PDF's text" \
+	    tests/e2e/quotes.txt "$E/q.txt"
+else
+	fail "render with typographic quotes" "$(cat "$E/err")"
+fi
 # Output that cannot be written: exit 3 with the path.
 touch "$E/file"
 "$BROCHURE" render $D -l $A4 -o "$E/file/b.pdf" 2>"$E/err"; st=$?
