@@ -155,6 +155,11 @@ close_quote(struct scan *sc, gunichar open, const char *p, gunichar prev)
 	int i, j, kept = sc->depth < 32 ? sc->depth : 32;
 	char *at;
 
+	/* Inside quotes deeper than kept: it closes the innermost. */
+	if (sc->depth > kept) {
+		sc->depth--;
+		return;
+	}
 	for (i = kept - 1; i >= 0; i--)
 		if (sc->mark[i] == open)
 			break;
@@ -164,8 +169,8 @@ close_quote(struct scan *sc, gunichar open, const char *p, gunichar prev)
 		sc->depth = i;
 		return;
 	}
-	/* Deeper than kept, or students’: an apostrophe after a word. */
-	if (sc->depth > kept || (open == OPEN1 && is_latin_letter(prev)))
+	/* students’: an apostrophe after a word. */
+	if (open == OPEN1 && is_latin_letter(prev))
 		return;
 	at = excerpt(sc->n->str, g_utf8_next_char(p), 16, 0);
 	note(sc, g_strdup_printf("%s closes no quote (%s)", open == OPEN1 ?

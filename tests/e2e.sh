@@ -204,7 +204,7 @@ if "$BROCHURE" render $D -l $SQ -o "$E/social/" 2>"$E/err"; then
 		    n=$((n + 1))
 	done
 	[ "$n" = 4 ] && pass || fail "four 1080×1080 cards named after the ids" "$(ls -l "$E/social")"
-	"$BROCHURE" check $D -l $SQ --dump-tree - | sed -n 's/^    | //p' >"$E/cards.txt"
+	"$BROCHURE" check $D -l $SQ --quiet --dump-tree - | sed -n 's/^    | //p' >"$E/cards.txt"
 	check "no line of the cards ends inside a word (keep-all)" \
 	    $PY tests/e2e/text-check.py --keep-all --curl $D "$E/cards.txt"
 	[ "$(ls "$E/social" | wc -l)" = 4 ] && pass || fail "nothing else in the folder" "$(ls -a "$E/social")"
@@ -372,7 +372,7 @@ echo OLD >"$E/old.tree"
 "$BROCHURE" check tests/e2e/bad-data.yaml -l $SQ --dump-tree "$E/old.tree" 2>/dev/null
 [ "$(cat "$E/old.tree")" = OLD ] && pass ||
     fail "--dump-tree of a run that fails before layout leaves the file untouched"
-"$BROCHURE" check $D -l $SQ --dump-tree "$E/old.tree" &&
+"$BROCHURE" check $D -l $SQ --quiet --dump-tree "$E/old.tree" &&
     grep -q "^page 1 " "$E/old.tree" && pass || fail "--dump-tree replaces the file after a run" "$(head -3 "$E/old.tree")"
 # Not a file (a pipe, a device, a link to one): written atomically, a
 # file would take its place; as root, /dev/stdout itself.
@@ -743,11 +743,11 @@ for l in layouts/*.yaml; do
 	    ! grep -q -v ': note: ' "$E/err" && pass ||
 	    fail "$l without tagline, kicker and keywords in the data: no warning under --strict" "$(cat "$E/err")"
 done
-"$BROCHURE" check "$E/nobrand/data.yaml" -l $SQ --only gina --dump-tree - |
+"$BROCHURE" check "$E/nobrand/data.yaml" -l $SQ --only gina --quiet --dump-tree - |
     sed -n 's/^    | //p' | head -2 >"$E/got"
 printf '%s\n' 카카오브레인 빠르다 >"$E/want"
 same "a square card without kicker and tagline: the organisation, then the keyword" "$E/want" "$E/got"
-"$BROCHURE" check "$E/nobrand/data.yaml" -l layouts/social-story.yaml --only gina --dump-tree - |
+"$BROCHURE" check "$E/nobrand/data.yaml" -l layouts/social-story.yaml --only gina --quiet --dump-tree - |
     sed -n 's/^    | //p' | head -1 >"$E/got"
 echo 카카오브레인 >"$E/want"
 same "a story card without tagline: the organisation alone on top" "$E/want" "$E/got"
@@ -804,7 +804,7 @@ done
 "$BROCHURE" render $D -l $A4 -o "$E/dbg.pdf" --debug-boxes -q &&
     pdftotext "$E/dbg.pdf" - | grep -qx "footer" && ! pdftotext "$E/b.pdf" - | grep -qx "footer" &&
     pass || fail "--debug-boxes writes each frame's name on the page"
-"$BROCHURE" check $D -l $SQ --dump-tree "$E/t1" && "$BROCHURE" check $D -l $SQ --debug-boxes --dump-tree "$E/t2" &&
+"$BROCHURE" check $D -l $SQ --quiet --dump-tree "$E/t1" && "$BROCHURE" check $D -l $SQ --debug-boxes --quiet --dump-tree "$E/t2" &&
     cmp -s "$E/t1" "$E/t2" && pass || fail "--debug-boxes changes no position (same box tree)"
 "$BROCHURE" render $D -l $SQ -o "$E/dbgsq/" --debug-boxes --only ted -q
 if [ -f "$E/social/ted.png" ] && [ -f "$E/dbgsq/ted.png" ] &&
