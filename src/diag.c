@@ -136,6 +136,20 @@ diag_report(struct diag *d, enum diag_level level,
 	g_free(line);
 }
 
+void
+diag_advice(struct diag *d, const struct diag_pos *pos, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, fmt);
+	text = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	d->last_shown = !d->quiet;
+	diag_note(d, pos, "%s", text);
+	g_free(text);
+}
+
 int
 diag_fatal_count(const struct diag *d)
 {

@@ -75,6 +75,14 @@ void	diag_report(struct diag *, enum diag_level, const struct diag_pos *,
 #define diag_note(d, pos, ...)	  diag_report((d), DIAG_NOTE, (pos), __VA_ARGS__)
 
 /*
+ * A note that stands alone, advice such as check's notes on quotes:
+ * shown unless quiet (a note otherwise follows a warning or an error),
+ * counted as a note, so it never fails a run, --strict or not.
+ */
+void	diag_advice(struct diag *, const struct diag_pos *, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/*
  * What a diagnostic shows in place of the character at s (len bytes
  * left), so that text from the input can neither steer a terminal nor
  * break the one-line form: C0 controls, DEL and bytes that are not

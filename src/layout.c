@@ -32,6 +32,7 @@
 #include "overflow.h"
 #include "pages.h"
 #include "qr.h"
+#include "quotes.h"
 #include "style.h"
 #include "template.h"
 #include "text.h"
@@ -189,10 +190,14 @@ place_text(struct flow *f, const struct style *s, const char *text,
 	struct style rest;
 	PangoLayout *l;
 	struct box *b;
-	char *part = NULL;
+	char *part = NULL, *curled = NULL;
 	size_t len;
 	int k;
 
+	/* Curled once per paragraph, the same way every time: `from`, a
+	 * byte of the text as curled, means the same in the next frame. */
+	if (s->curl_quotes && (curled = quotes_curl(text)) != NULL)
+		text = curled;
 	if (from > 0) {
 		/* The paragraph's first-line indent stays with its start;
 		 * a paragraph over the size limit ends at its cut. */
@@ -214,6 +219,7 @@ place_text(struct flow *f, const struct style *s, const char *text,
 	}
 	if (k == 0) {
 		g_object_unref(l);
+		g_free(curled);
 		return 0;
 	}
 
@@ -262,6 +268,7 @@ place_text(struct flow *f, const struct style *s, const char *text,
 	f->lines += k;
 	overflow_text(&f->parts, src, field, m.height,
 	    y + m.height > f->limit + 0.01);
+	g_free(curled);
 	return m.height;
 }
 

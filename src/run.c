@@ -33,6 +33,7 @@
 #include "paint.h"
 #include "pool.h"
 #include "progress.h"
+#include "quotes.h"
 #include "render.h"
 #include "report.h"
 #include "template.h"
@@ -415,6 +416,15 @@ load(struct render *r)
 	bool ok = gate_load(&r->gate, o->data, o->layouts, o->nlayouts,
 	    o->fonts, r->d);
 	int i;
+
+	/*
+	 * Advice on the data's quotes, from check only: a render's log is
+	 * for what failed or may have, and the seed's text, kept verbatim,
+	 * would repeat the same notes at every render.
+	 */
+	if (ok && o->cmd == RUN_CHECK)
+		quotes_check((const struct spec *const *)r->gate.specs,
+		    r->gate.n, r->gate.data->doc->root, r->d);
 
 	for (i = 0; i < (int)r->gate.n; i++) {
 		struct lay *l = &r->lays[r->nlays++];

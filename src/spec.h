@@ -111,6 +111,7 @@ struct style {
 	double			 max_tracking_em; /* or × size, if >= 0 */
 	double			 latin_scale;	/* Latin beside Hangul: × size */
 	double			 latin_rise_em;	/* and its baseline shift, em */
+	bool			 curl_quotes;	/* quotes: typographic */
 };
 
 /* Line height in points, whichever way the style gave it. */

@@ -29,6 +29,10 @@ static const struct keyword breaks[] = {
 	{ "keep-all", BREAK_KEEP_ALL }, { "normal", BREAK_NORMAL },
 };
 
+static const struct keyword quote_kinds[] = {
+	{ "as-written", 0 }, { "typographic", 1 },
+};
+
 static const struct keyword runts[] = {
 	{ "allow", 1 }, { "avoid", 0 },
 };
@@ -256,6 +260,17 @@ parse_runts(struct style_ctx *c, const struct ynode *n)
 		c->s->runts = v != 0;
 }
 
+/* quotes: typographic curls straight quotes (quotes.c). */
+static void
+parse_quotes(struct style_ctx *c, const struct ynode *n)
+{
+	int v;
+
+	if (schema_keyword(c->d, n, "quotes", quote_kinds, N(quote_kinds),
+	    &v))
+		c->s->curl_quotes = v != 0;
+}
+
 /*
  * A length that may be em of the size: *em gets it (*pt unset) for em,
  * else *pt gets it and *em is set to unset, which is 0 for max-gap and
@@ -364,6 +379,7 @@ static const struct style_key {
 	{ "max-gap", parse_max_gap },
 	{ "max-tracking", parse_max_tracking },
 	{ "paragraph-spacing", parse_paragraph_spacing },
+	{ "quotes", parse_quotes },
 	{ "runts", parse_runts },
 	{ "size", parse_size },
 	{ "weight", parse_weight },

@@ -153,26 +153,101 @@ lookup_in(const struct ynode *n, const char *path)
 }
 
 /*
+ * Words that take a quotation before them: after one, a quote's closing
+ * mark ends no sentence ("‘…하는구나!’ 라고 생각했어요.").
+ */
+static const char *const quote_words[] = {
+	"라고", "라는", "라며", "라면서", "이라고", "이라는", "이라며",
+	"하고", "하는", "하며", "하면서",
+};
+
+static bool
+is_quote_word(const char *p)
+{
+	size_t i;
+
+	while (*p == ' ')
+		p++;
+	for (i = 0; i < sizeof(quote_words) / sizeof(quote_words[0]); i++)
+		if (g_str_has_prefix(p, quote_words[i]))
+			return true;
+	return false;
+}
+
+/* The start of the run of ASCII digits that ends at p (p itself: none). */
+static const char *
+digits_before(const char *s, const char *p)
+{
+	while (p > s && g_ascii_isdigit(p[-1]))
+		p--;
+	return p;
+}
+
+/*
+ * Whether the '.' at dot, right after a number, belongs to it: a
+ * numbered item at the start of a line ("1. 첫째"), or a part of a
+ * Korean date "2021. 7. 1." (a number follows, or two came before).
+ */
+static bool
+dot_in_number(const char *s, const char *dot)
+{
+	const char *num = digits_before(s, dot), *p = dot + 1, *q;
+	int parts;
+
+	if (num == dot)
+		return false;
+	for (q = num; q > s && (q[-1] == ' ' || q[-1] == '\t'); q--)
+		continue;
+	if (q == s || q[-1] == '\n')
+		return true;
+	while (*p == ' ')
+		p++;
+	if (p > dot + 1 && g_ascii_isdigit(*p))
+		return true;
+	/* Back over "D. D. " before it: the day of a date. */
+	for (parts = 0, q = num; parts < 2; parts++) {
+		while (q > s && q[-1] == ' ')
+			q--;
+		if (q == s || q[-1] != '.' || digits_before(s, q - 1) == q - 1)
+			break;
+		q = digits_before(s, q - 1);
+	}
+	return parts == 2;
+}
+
+/*
  * Length in bytes of the first sentence of s: up to a '.', '!' or '?'
  * (or their full-width forms) followed by a space or the end, with any
- * closing quotes after it.  The whole text if there is no such end.
+ * closing quotes after it.  Not an end: a decimal point (3.5), the dot
+ * of a numbered item or of a Korean date ("2021. 7. 1.(목)"), and a
+ * closing quote followed by a word that takes a quotation (‘…!’ 라고).
  */
-static size_t
-first_sentence(const char *s)
+size_t
+tmpl_first_sentence(const char *s)
 {
-	const char *p = s;
+	const char *p = s, *mark;
 
 	while (*p) {
 		gunichar c = g_utf8_get_char(p);
+		bool quoted = false;
 
+		mark = p;
 		p = g_utf8_next_char(p);
 		if (c != '.' && c != '!' && c != '?' && c != 0x3002 &&
 		    c != 0xFF01 && c != 0xFF1F)
 			continue;
-		while (*p && strchr("'\")", *p) != NULL)
+		if (c == '.' && dot_in_number(s, mark))
+			continue;
+		while (*p && strchr("'\")", *p) != NULL) {
+			quoted = quoted || *p != ')';
 			p++;
-		while (g_str_has_prefix(p, "’") || g_str_has_prefix(p, "”"))
+		}
+		while (g_str_has_prefix(p, "’") || g_str_has_prefix(p, "”")) {
 			p += strlen("’");
+			quoted = true;
+		}
+		if (quoted && is_quote_word(p))
+			continue;
 		if (*p == '\0' || g_unichar_isspace(g_utf8_get_char(p)))
 			return (size_t)(p - s);
 	}
@@ -303,7 +378,7 @@ tmpl_expand(const struct tmpl *t, const struct scope *sc, struct tval *v,
 			s = n->str;
 		}
 		if (p->filter == FILTER_SENTENCE)
-			g_string_append_len(out, s, (gssize)first_sentence(s));
+			g_string_append_len(out, s, (gssize)tmpl_first_sentence(s));
 		else
 			g_string_append(out, s);
 		if (p->particle != NULL)

@@ -89,6 +89,12 @@ void		 tval_clear(struct tval *);
  */
 bool		 tmpl_has_value(const struct ynode *);
 
+/*
+ * Length in bytes of the first sentence of s ({{x|sentence}}): the
+ * whole of s if no sentence end is found.
+ */
+size_t		 tmpl_first_sentence(const char *s);
+
 /* Text of a list item or scalar node; NULL if it is not a scalar. */
 const char	*tmpl_scalar(const struct ynode *);
 

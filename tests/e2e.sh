@@ -38,11 +38,11 @@ if "$BROCHURE" render $D -l $A4 -o "$E/b.pdf" 2>"$E/err"; then
 	    fail "PDF author, subject and keywords from the data" "$info"
 	pdftotext -raw "$E/b.pdf" "$E/b.txt"
 	check "pdftotext gives back every text of every intern" \
-	    $PY tests/e2e/text-check.py --text $D "$E/b.txt"
+	    $PY tests/e2e/text-check.py --text --curl $D "$E/b.txt"
 	check "pdftotext lines joined with a space give each paragraph exactly" \
-	    $PY tests/e2e/text-check.py --joined $D "$E/b.txt"
+	    $PY tests/e2e/text-check.py --joined --curl $D "$E/b.txt"
 	check "no line of the brochure ends inside a word (keep-all)" \
-	    $PY tests/e2e/text-check.py --keep-all $D "$E/b.txt"
+	    $PY tests/e2e/text-check.py --keep-all --curl $D "$E/b.txt"
 	grep -q "Wilson이 알려주는 노하우!" "$E/b.txt" &&
 	    grep -q "Gina가 알려주는 노하우!" "$E/b.txt" && pass ||
 	    fail "particles agree: Wilson이, Gina가"
@@ -88,7 +88,7 @@ if "$BROCHURE" render $D -l $P -o "$E/print.pdf" 2>"$E/err" && [ -z "$(diags "$E
 	"$BROCHURE" render $D -l $P -o "$E/print2.pdf" 2>/dev/null
 	cmp -s "$E/print.pdf" "$E/print2.pdf" && pass || fail "the print PDF is the same bytes twice"
 	pdftotext -raw "$E/print.pdf" "$E/print.txt"
-	check "the A5 print brochure holds every text" $PY tests/e2e/text-check.py --text $D "$E/print.txt"
+	check "the A5 print brochure holds every text" $PY tests/e2e/text-check.py --text --curl $D "$E/print.txt"
 else
 	fail "render the A5 print brochure without a warning" "$(cat "$E/err")"
 fi
@@ -204,9 +204,9 @@ if "$BROCHURE" render $D -l $SQ -o "$E/social/" 2>"$E/err"; then
 		    n=$((n + 1))
 	done
 	[ "$n" = 4 ] && pass || fail "four 1080×1080 cards named after the ids" "$(ls -l "$E/social")"
-	"$BROCHURE" check $D -l $SQ --dump-tree - | sed -n 's/^    | //p' >"$E/cards.txt"
+	"$BROCHURE" check $D -l $SQ --quiet --dump-tree - | sed -n 's/^    | //p' >"$E/cards.txt"
 	check "no line of the cards ends inside a word (keep-all)" \
-	    $PY tests/e2e/text-check.py --keep-all $D "$E/cards.txt"
+	    $PY tests/e2e/text-check.py --keep-all --curl $D "$E/cards.txt"
 	[ "$(ls "$E/social" | wc -l)" = 4 ] && pass || fail "nothing else in the folder" "$(ls -a "$E/social")"
 	"$BROCHURE" render $D -l $SQ -o "$E/social2/" 2>/dev/null
 	cmp -s "$E/social/ted.png" "$E/social2/ted.png" && pass || fail "same input, same PNG bytes"
@@ -294,8 +294,32 @@ timeout 20 "$BROCHURE" check $D -l "$E/fifo.yaml" 2>"$E/err"; st=$?
 [ $? = 2 ] && [ ! -e "$E/one.png" ] && grep -q "makes 4 pages.*--only ID" "$E/err" && pass ||
     fail "several pages into one .png is exit 2" "$(cat "$E/err")"
 "$BROCHURE" render $D -l $A4 -o "$E/x.txt" 2>/dev/null; [ $? = 2 ] && pass || fail "an unknown output kind is exit 2"
+# The sample keeps the seed's quotes as written: check gives notes on
+# them, and only notes, which --strict lets pass.
 "$BROCHURE" check $D -l $A4 >"$E/out" 2>&1; st=$?
-[ $st = 0 ] && [ ! -s "$E/out" ] && pass || fail "check on the sample: exit 0, silent" "status $st: $(cat "$E/out")"
+[ $st = 0 ] && ! grep -q -v ': note: ' "$E/out" && pass ||
+    fail "check on the sample: exit 0, nothing but notes" "status $st: $(cat "$E/out")"
+"$BROCHURE" check $D -l $A4 --strict >/dev/null 2>&1 && pass ||
+    fail "check --strict on the sample passes: notes fail nothing"
+# Notes on quotes, for a layout that curls them: at each text's node,
+# exactly these lines.
+Q=tests/e2e/quotes-data.yaml
+"$BROCHURE" check $Q -l tests/e2e/quotes.yaml --strict 2>"$E/err"; st=$?
+[ $st = 0 ] && pass || fail "notes on quotes: check --strict exits 0" "status $st"
+same "check notes unclosed quotes and a space before 라고" tests/e2e/quotes.err "$E/err"
+"$BROCHURE" check $Q -l tests/e2e/quotes.yaml --quiet 2>"$E/err"
+[ ! -s "$E/err" ] && pass || fail "check --quiet hides the notes on quotes" "$(cat "$E/err")"
+"$BROCHURE" check $Q -l tests/bad/common-layout.yaml 2>"$E/err"
+[ ! -s "$E/err" ] && pass || fail "no notes on quotes a layout sets as written" "$(cat "$E/err")"
+if "$BROCHURE" render $Q -l tests/e2e/quotes.yaml -o "$E/q.pdf" 2>"$E/err"; then
+	[ -z "$(diags "$E/err")" ] && pass ||
+	    fail "render gives no notes on quotes (check does)" "$(cat "$E/err")"
+	pdftotext -raw "$E/q.pdf" - | sed '/^\f*$/d' >"$E/q.txt"
+	same "quotes: typographic curls ' and \" by context, in the PDF's text" \
+	    tests/e2e/quotes.txt "$E/q.txt"
+else
+	fail "render with typographic quotes" "$(cat "$E/err")"
+fi
 # Output that cannot be written: exit 3 with the path.
 touch "$E/file"
 "$BROCHURE" render $D -l $A4 -o "$E/file/b.pdf" 2>"$E/err"; st=$?
@@ -348,7 +372,7 @@ echo OLD >"$E/old.tree"
 "$BROCHURE" check tests/e2e/bad-data.yaml -l $SQ --dump-tree "$E/old.tree" 2>/dev/null
 [ "$(cat "$E/old.tree")" = OLD ] && pass ||
     fail "--dump-tree of a run that fails before layout leaves the file untouched"
-"$BROCHURE" check $D -l $SQ --dump-tree "$E/old.tree" &&
+"$BROCHURE" check $D -l $SQ --quiet --dump-tree "$E/old.tree" &&
     grep -q "^page 1 " "$E/old.tree" && pass || fail "--dump-tree replaces the file after a run" "$(head -3 "$E/old.tree")"
 # Not a file (a pipe, a device, a link to one): written atomically, a
 # file would take its place; as root, /dev/stdout itself.
@@ -454,7 +478,7 @@ fi
 # -- data text is plain text, missing fields leave their element out ----
 "$BROCHURE" render tests/e2e/plain.yaml -l $A4 -o "$E/plain.pdf" 2>"$E/err" || fail "render markup-like data" "$(cat "$E/err")"
 pdftotext -raw "$E/plain.pdf" "$E/plain.txt"
-tr -d ' \n' <"$E/plain.txt" | grep -qF "인턴'<b>Kim</b>&{{name}}&amp;</span>'의회고" &&
+tr -d ' \n' <"$E/plain.txt" | grep -qF "인턴‘<b>Kim</b>&{{name}}&amp;</span>’의회고" &&
     pass || fail "markup and braces in data print literally" "$(cat "$E/plain.txt")"
 grep -q "노하우\|추천!\|조언\|{{team\|{{story\|{{summary\|{{link" "$E/plain.txt" &&
     fail "a record with only id and name leaves the rest out" "$(cat "$E/plain.txt")" || pass
@@ -720,14 +744,15 @@ found=$(brand_words layouts)
 mkdir -p "$E/nobrand" && cp -r data/photos "$E/nobrand/"
 grep -v -E '^  (tagline|kicker|kicker-end|keywords):' $D >"$E/nobrand/data.yaml"
 for l in layouts/*.yaml; do
-	"$BROCHURE" check "$E/nobrand/data.yaml" -l $l --strict >"$E/err" 2>&1 && [ ! -s "$E/err" ] && pass ||
+	"$BROCHURE" check "$E/nobrand/data.yaml" -l $l --strict >"$E/err" 2>&1 &&
+	    ! grep -q -v ': note: ' "$E/err" && pass ||
 	    fail "$l without tagline, kicker and keywords in the data: no warning under --strict" "$(cat "$E/err")"
 done
-"$BROCHURE" check "$E/nobrand/data.yaml" -l $SQ --only gina --dump-tree - |
+"$BROCHURE" check "$E/nobrand/data.yaml" -l $SQ --only gina --quiet --dump-tree - |
     sed -n 's/^    | //p' | head -2 >"$E/got"
 printf '%s\n' 카카오브레인 빠르다 >"$E/want"
 same "a square card without kicker and tagline: the organisation, then the keyword" "$E/want" "$E/got"
-"$BROCHURE" check "$E/nobrand/data.yaml" -l layouts/social-story.yaml --only gina --dump-tree - |
+"$BROCHURE" check "$E/nobrand/data.yaml" -l layouts/social-story.yaml --only gina --quiet --dump-tree - |
     sed -n 's/^    | //p' | head -1 >"$E/got"
 echo 카카오브레인 >"$E/want"
 same "a story card without tagline: the organisation alone on top" "$E/want" "$E/got"
@@ -784,7 +809,7 @@ done
 "$BROCHURE" render $D -l $A4 -o "$E/dbg.pdf" --debug-boxes -q &&
     pdftotext "$E/dbg.pdf" - | grep -qx "footer" && ! pdftotext "$E/b.pdf" - | grep -qx "footer" &&
     pass || fail "--debug-boxes writes each frame's name on the page"
-"$BROCHURE" check $D -l $SQ --dump-tree "$E/t1" && "$BROCHURE" check $D -l $SQ --debug-boxes --dump-tree "$E/t2" &&
+"$BROCHURE" check $D -l $SQ --quiet --dump-tree "$E/t1" && "$BROCHURE" check $D -l $SQ --debug-boxes --quiet --dump-tree "$E/t2" &&
     cmp -s "$E/t1" "$E/t2" && pass || fail "--debug-boxes changes no position (same box tree)"
 "$BROCHURE" render $D -l $SQ -o "$E/dbgsq/" --debug-boxes --only ted -q
 if [ -f "$E/social/ted.png" ] && [ -f "$E/dbgsq/ted.png" ] &&
@@ -834,7 +859,8 @@ same "misspelt fields in links, QR codes, placeholders, outlines and metadata; r
 for l in $A4 $SQ layouts/social-portrait.yaml layouts/social-story.yaml layouts/og.yaml layouts/handout-a4.yaml layouts/brochure-a5-print.yaml; do
 	"$BROCHURE" check $D -l $l --strict 2>&1
 done >"$E/err"
-[ ! -s "$E/err" ] && pass || fail "the shipped layouts and the sample: no typo warning" "$(cat "$E/err")"
+# (The notes on the seed's quotes, kept verbatim, are no warning.)
+! grep -q -v ': note: ' "$E/err" && pass || fail "the shipped layouts and the sample: no typo warning" "$(cat "$E/err")"
 # -- an empty paragraph or list item is a warning, not a silent gap ----
 "$BROCHURE" check tests/e2e/empty/data.yaml -l tests/e2e/empty/layout.yaml 2>"$E/err"
 printf '%s\n' \

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Checks a PDF's extracted text against the data it came from.
 
-    text-check.py [--text] [--keep-all] DATA.yaml TEXT.txt
+    text-check.py [--text] [--joined] [--keep-all] [--curl] DATA.yaml TEXT.txt
 
 --text: every text of every record is in the PDF, spaces aside.
 --joined: the same, exactly, once the lines are stripped and joined
@@ -12,6 +12,8 @@ spaces stood in the data, so texts are compared with whitespace removed.
 With --keep-all, no line of the PDF may end inside a word of the data:
 the end of a line joined to the start of the next must not be (part
 of) one word (keep-all breaking never splits a word that fits its box).
+--curl: the layout sets `quotes: typographic`: the data's straight
+quotes are compared curled, as brochure curls them (quotes.c).
 Prints each problem; exits 1 if there is any.
 """
 import re
@@ -33,8 +35,34 @@ def strings(node):
                 yield from strings(v)
 
 
+def curl(s):
+    """Straight quotes curled as quotes.c does: opening at the start,
+    after a space, an opening bracket or quote, or a dash."""
+    out, prev = [], ''
+    for c in s:
+        if c in '\'"':
+            opens = (prev == '' or prev.isspace() or
+                     unicodedata.category(prev) in ('Ps', 'Pi', 'Pd'))
+            c = ('‘' if opens else '’') if c == "'" else \
+                ('“' if opens else '”')
+        out.append(c)
+        prev = c
+    return ''.join(out)
+
+
 def squash(s):
     return re.sub(r'\s+', '', unicodedata.normalize('NFC', s))
+
+
+def curled(node):
+    if isinstance(node, str):
+        return curl(node)
+    if isinstance(node, list):
+        return [curled(x) for x in node]
+    if isinstance(node, dict):
+        return {k: curled(v) if k not in ('id', 'url', 'photo') else v
+                for k, v in node.items()}
+    return node
 
 
 def main(argv):
@@ -42,6 +70,8 @@ def main(argv):
     argv = [argv[0]] + [a for a in argv[1:] if not a.startswith('--')]
     keep_all = '--keep-all' in flags
     data = yaml.safe_load(open(argv[1], encoding='utf-8'))
+    if '--curl' in flags:
+        data = curled(data)
     text = unicodedata.normalize('NFC', open(argv[2], encoding='utf-8').read())
     flat = squash(text)
     problems = []

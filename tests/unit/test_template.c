@@ -163,6 +163,65 @@ test_sentence(void **state)
 	expands_to(f, "{{name|sentence}}", "Wilson");
 }
 
+/*
+ * |sentence over Korean text: where the first sentence ends, and where
+ * a full stop or a closing quote only looks like an end.
+ */
+static void
+test_sentence_table(void **state)
+{
+	static const struct {
+		const char	*text;
+		const char	*first;
+	} rows[] = {
+		{ "짧다. 길다.", "짧다." },
+		{ "좋았어요! 다음.", "좋았어요!" },
+		/* Korean dates: year. month. day. with or without a day */
+		{ "접수 기간은 2021. 7. 1.(목)부터 7. 20.(화)까지입니다. 늦지 마세요.",
+		  "접수 기간은 2021. 7. 1.(목)부터 7. 20.(화)까지입니다." },
+		{ "마감은 2021. 7. 20. 자정입니다. 서둘러요.",
+		  "마감은 2021. 7. 20. 자정입니다." },
+		/* a numbered item at the start */
+		{ "1. 첫째로 할 일은 계획입니다. 둘째는 실행.",
+		  "1. 첫째로 할 일은 계획입니다." },
+		{ "12. 열두 번째 항목. 다음.", "12. 열두 번째 항목." },
+		/* decimals */
+		{ "평점 3.5를 받았다. 좋다.", "평점 3.5를 받았다." },
+		/* a quotation ending in a mark, then a particle: no end */
+		{ "‘AI 계에서 제대로 플렉스 하는구나!’ 라고 생각했어요. 다음.",
+		  "‘AI 계에서 제대로 플렉스 하는구나!’ 라고 생각했어요." },
+		{ "“정말요?” 하고 물었어요. 다음.",
+		  "“정말요?” 하고 물었어요." },
+		{ "‘왜 그럴까?’ 하고 생각했다. 다음.",
+		  "‘왜 그럴까?’ 하고 생각했다." },
+		{ "“좋다!”라고 했다. 다음.", "“좋다!”라고 했다." },
+		{ "그는 “좋다!”이라고 했다. 다음.",
+		  "그는 “좋다!”이라고 했다." },
+		/* a quotation that ends the sentence */
+		{ "‘정말 좋았어요.’ 그리고 다음.", "‘정말 좋았어요.’" },
+		{ "He said \"Yes.\" Then he left.", "He said \"Yes.\"" },
+		/* no end at all */
+		{ "마침표 없는 문장", "마침표 없는 문장" },
+		{ "1.", "1." },
+	};
+	size_t i;
+	int bad = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		size_t n = tmpl_first_sentence(rows[i].text);
+		char *got = g_strndup(rows[i].text, n);
+
+		if (strcmp(got, rows[i].first) != 0) {
+			print_error("row %zu: '%s'\n got '%s'\nwant '%s'\n",
+			    i, rows[i].text, got, rows[i].first);
+			bad++;
+		}
+		g_free(got);
+	}
+	assert_int_equal(bad, 0);
+}
+
 static void
 test_particles(void **state)
 {
@@ -335,6 +394,7 @@ main(void)
 		T(test_field),
 		T(test_nested_and_index),
 		T(test_sentence),
+		T(test_sentence_table),
 		T(test_particles),
 		T(test_list),
 		T(test_list_inside_text),
