@@ -534,6 +534,8 @@ if "$BROCHURE" render tests/sweep/corpus.yaml -l tests/sweep/sweep.yaml -o "$E/s
 		check "sweep: a closing quote and 라고 after it share a line" $PY $SW "$E/sweep.pdf" --check particle
 		check "sweep: a long URL breaks after its punctuation" $PY $SW "$E/sweep.pdf" --check url
 	fi
+	check "sweep: the corpus holds every paragraph of the sample, verbatim" \
+	    $PY $SW "$E/sweep.pdf" --sample $D --check sample
 	check "sweep: tests/sweep/chromium.json has Chromium's breaks of every record" \
 	    $PY $SW "$E/sweep.pdf" --chromium tests/sweep/chromium.json --check reference
 	# The figures: lines, ragged lines, violations, agreement per width.

@@ -33,6 +33,9 @@ are still counted).  Prints each problem, then the figures:
   sweep: N lines in M paragraph×width, R ragged inner lines, V violations
   breaks agree with Chromium keep-all in N of M paragraph×width (…)
 
+--sample DATA.yaml: every paragraph of the sample (intro, stories,
+summaries, list items) must be a record of the corpus, verbatim.
+
 --chromium JSON: the stored reference (scripts/chromium-breaks): each
 record's line starts per width, as offsets in code points into the NFC
 text.  Exits 1 if a selected check found a problem.
@@ -55,7 +58,7 @@ TOLERANCE = 0.5          # flush means within this of the right edge [pt]
 NOBREAK = '\u00a0\u202f'  # no-break spaces: never a line break
 INVISIBLE = '\u2060\u200b\ufeff'  # word joiner &c.: not in pdftotext
 CHECKS = ('in-word', 'klreq', 'justify', 'nbsp', 'date', 'particle', 'url',
-          'reference')
+          'reference', 'sample')
 # klreq marks Korean keyboards produce, forbidden at a line's start
 # whether or not breaks.c lists them yet (issue 15): ～ ― ㆍ.
 KLREQ_HEAD = {'\uff5e', '\u2015', '\u318d'}
@@ -326,16 +329,32 @@ def sweep(records, pages, rules, problems):
     return paras
 
 
+def sample_paragraphs(path):
+    """The sample's paragraphs: the intro, stories, summaries, items."""
+    data = yaml.safe_load(open(path, encoding='utf-8'))
+    yield data['brochure']['intro']
+    for r in data['interns']:
+        for key in ('story', 'summary', 'recommend', 'advice'):
+            v = r.get(key, [])
+            yield from [v] if isinstance(v, str) else v
+
+
 def main(argv):
     ap = argparse.ArgumentParser()
     ap.add_argument('--rules', action='store_true')
     ap.add_argument('--check', action='append', choices=CHECKS)
     ap.add_argument('--chromium')
+    ap.add_argument('--sample')
     ap.add_argument('corpus')
     ap.add_argument('pdf')
     args = ap.parse_args(argv[1:])
     records = yaml.safe_load(open(args.corpus, encoding='utf-8'))['paragraphs']
     problems = []
+    if args.sample:
+        in_corpus = {r['text'] for r in records}
+        for text in sample_paragraphs(args.sample):
+            if text not in in_corpus:
+                problems.append(('sample', f'not in the corpus: {text[:40]}…'))
     paras = sweep(records, read_pages(args.pdf), args.rules, problems)
     if paras is None:
         return 1
@@ -344,11 +363,13 @@ def main(argv):
         print(f'{name}: {msg}')
     lines = sum(len(p.spans) for p in paras)
     ragged = sum(1 for name, _ in problems if name == 'justify')
+    broken = sum(1 for name, _ in problems
+                 if name not in ('justify', 'reference', 'sample'))
     print(f'sweep: {lines} lines in {len(paras)} paragraph×width, '
-          f'{ragged} ragged inner lines, {len(problems) - ragged} violations'
+          f'{ragged} ragged inner lines, {broken} violations'
           + ''.join(f', {sum(1 for x, _ in problems if x == c)} {c}'
                     for c in CHECKS[:CHECKS.index('date')]
-                    + (CHECKS[CHECKS.index('date'):-1] if args.rules else ())
+                    + (CHECKS[CHECKS.index('date'):-2] if args.rules else ())
                     if c != 'justify'))
     for line in figures:
         print(line)
