@@ -544,6 +544,42 @@ pdftotext -raw "$E/keep.pdf" "$E/keepall.txt"
 check "keep-all in a narrow 60mm column splits no word" \
     $PY tests/e2e/text-check.py --keep-all $D "$E/keepall.txt"
 
+# -- the sweep (issue 15): the corpus justified at 150, 240, 320, 480pt --
+# tests/sweep/corpus.yaml (the sample's paragraphs and hard cases) in the
+# shipped body style, read back by tests/e2e/sweep.py.  SWEEP_RULES=--rules
+# adds the rule-* records and the date, particle and URL checks: on once
+# the no-break space, date, ～ ― ㆍ, URL and quote + particle rules are in.
+SWEEP_RULES=
+SW="tests/e2e/sweep.py $SWEEP_RULES tests/sweep/corpus.yaml"
+if "$BROCHURE" render tests/sweep/corpus.yaml -l tests/sweep/sweep.yaml -o "$E/sweep.pdf" -q 2>"$E/err"; then
+	check "sweep: no line ends inside a word that fits its frame" $PY $SW "$E/sweep.pdf" --check in-word
+	check "sweep: no line starts or ends with a mark klreq forbids there" $PY $SW "$E/sweep.pdf" --check klreq
+	check "sweep: every inner line of a justified paragraph is flush right within 0.5pt" \
+	    $PY $SW "$E/sweep.pdf" --check justify
+	check "sweep: no line breaks at a no-break space" $PY $SW "$E/sweep.pdf" --check nbsp
+	if [ -n "$SWEEP_RULES" ]; then
+		check "sweep: a date such as 2021. 7. 1.(목) stays on one line" $PY $SW "$E/sweep.pdf" --check date
+		check "sweep: a closing quote and 라고 after it share a line" $PY $SW "$E/sweep.pdf" --check particle
+		check "sweep: a long URL breaks after its punctuation" $PY $SW "$E/sweep.pdf" --check url
+	fi
+	check "sweep: the corpus holds every paragraph of the sample, verbatim" \
+	    $PY $SW "$E/sweep.pdf" --sample $D --check sample
+	check "sweep: tests/sweep/chromium.json has Chromium's breaks of every record" \
+	    $PY $SW "$E/sweep.pdf" --chromium tests/sweep/chromium.json --check reference
+	# The figures: lines, ragged lines, violations, agreement per width.
+	$PY $SW "$E/sweep.pdf" --chromium tests/sweep/chromium.json |
+	    grep -E '^(sweep|breaks agree)' | sed 's/^/e2e: /'
+	# The checks can fail: ragged syllable-broken text is caught.
+	sed 's/^    align: justify$/    align: left\n    break: normal/' tests/sweep/sweep.yaml >"$E/sweep-normal.yaml"
+	"$BROCHURE" render tests/sweep/corpus.yaml -l "$E/sweep-normal.yaml" -o "$E/sweep-normal.pdf" -q
+	$PY $SW "$E/sweep-normal.pdf" >"$E/sweep-normal" &&
+	    fail "sweep: the checks find split words and ragged lines in break: normal, align: left" ||
+	    { grep -q '^in-word: ' "$E/sweep-normal" && grep -q '^justify: ' "$E/sweep-normal" && pass ||
+	    fail "sweep: the checks find split words and ragged lines in break: normal, align: left" "$(tail -3 "$E/sweep-normal")"; }
+else
+	fail "render the sweep corpus" "$(cat "$E/err")"
+fi
+
 # -- text that flows on: every sentence once ----------------------------
 # A flow broken across threaded frames (tests/cases/flow/) loses no
 # sentence at a break and draws none twice.  The row's columns are read
