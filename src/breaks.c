@@ -223,35 +223,57 @@ point_space(const char *p)
 	return q > p + 1 ? q : NULL;
 }
 
+/* Past "7. 20" (a month 1-12, a point, spaces, a day 1-31), or NULL. */
+static const char *
+month_day(const char *q)
+{
+	int month, day;
+
+	if (!read_number(&q, 1, 2, &month) || month < 1 || month > 12 ||
+	    (q = point_space(q)) == NULL || !read_number(&q, 1, 2, &day) ||
+	    day < 1 || day > 31)
+		return NULL;
+	return q;
+}
+
+/* Past a weekday in brackets, "(목)", or NULL. */
+static const char *
+weekday(const char *q)
+{
+	const char *r = q + 1;
+	int n;
+
+	if (*q != '(')
+		return NULL;
+	for (n = 0; n < 3 && *r && *r != ')' && *r != ' '; n++)
+		r = g_utf8_next_char(r);
+	return n > 0 && *r == ')' ? r + 1 : NULL;
+}
+
 /*
  * The end of a date written the Korean way at p, the first digit of a
  * run, or NULL: "2021. 7. 20." (a year of four digits, a month 1-12, a
  * day 1-31, the last point optional), and a weekday in brackets right
- * after it, "2021. 7. 1.(목)".  Narrow on purpose, so that "…3. 다음"
- * or "12. 7. 3." is no date.
+ * after it, "2021. 7. 1.(목)"; without the year only with the weekday,
+ * "7. 26.(월)".  Narrow on purpose, so that "…3. 다음", "12. 7. 3." or
+ * "7. 26." alone is no date.
  */
 static const char *
 date_end(const char *p)
 {
-	const char *q = p;
-	int year, month, day, n;
+	const char *q = p, *w;
+	int year;
 
-	if (!read_number(&q, 4, 4, &year) || (q = point_space(q)) == NULL ||
-	    !read_number(&q, 1, 2, &month) || month < 1 || month > 12 ||
-	    (q = point_space(q)) == NULL || !read_number(&q, 1, 2, &day) ||
-	    day < 1 || day > 31)
-		return NULL;
-	if (*q == '.')
-		q++;
-	if (*q == '(') {
-		const char *r = q + 1;
-
-		for (n = 0; n < 3 && *r && *r != ')' && *r != ' '; n++)
-			r = g_utf8_next_char(r);
-		if (n > 0 && *r == ')')
-			q = r + 1;
+	if (read_number(&q, 4, 4, &year) && (q = point_space(q)) != NULL) {
+		if ((q = month_day(q)) == NULL)
+			return NULL;
+		if (*q == '.')
+			q++;
+		return (w = weekday(q)) != NULL ? w : q;
 	}
-	return q;
+	if ((q = month_day(p)) == NULL || *q != '.')
+		return NULL;
+	return weekday(q + 1);
 }
 
 size_t

@@ -549,7 +549,7 @@ check "keep-all in a narrow 60mm column splits no word" \
 # shipped body style, read back by tests/e2e/sweep.py.  SWEEP_RULES=--rules
 # adds the rule-* records and the date, particle and URL checks: on once
 # the no-break space, date, ～ ― ㆍ, URL and quote + particle rules are in.
-SWEEP_RULES=
+SWEEP_RULES=--rules
 SW="tests/e2e/sweep.py $SWEEP_RULES tests/sweep/corpus.yaml"
 if "$BROCHURE" render tests/sweep/corpus.yaml -l tests/sweep/sweep.yaml -o "$E/sweep.pdf" -q 2>"$E/err"; then
 	check "sweep: no line ends inside a word that fits its frame" $PY $SW "$E/sweep.pdf" --check in-word

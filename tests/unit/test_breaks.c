@@ -176,14 +176,15 @@ test_no_break_spaces(void **state)
 /*
  * 2. A date written 2021. 7. 20. (a year of four digits, a month 1-12,
  * a day 1-31, each with its point and a space) stays on one line, with
- * a weekday in brackets right after it, in a box it fits; "3. 다음",
+ * a weekday in brackets right after it (without the year only with
+ * one: "7. 26.(월)"), in a box it fits; "3. 다음", "7. 26." alone,
  * "2021. 13. 5." and "12. 7. 3." are no dates and may break.
  */
 static const char date_text[] =
     "접수 기간은 2021. 7. 1.(목)부터 2021. 12. 31.까지이며 결과는 "
-    "2022. 1. 20. 오전에 나옵니다.";
+    "2022. 1. 20. 오전에 나옵니다. 면접은 7. 26.(월)부터 합니다.";
 static const char *const dates[] = {
-	"2021. 7. 1.(목)", "2021. 12. 31.", "2022. 1. 20.",
+	"2021. 7. 1.(목)", "2021. 12. 31.", "2022. 1. 20.", "7. 26.(월)",
 };
 
 static void
@@ -246,6 +247,7 @@ test_not_dates(void **state)
 		{ "점수표의 값은 2021. 13. 5. 그리고 다른 값이다.", "13. 5." },
 		{ "점수표의 값은 2021. 12. 32. 그리고 다른 값이다.", "32." },
 		{ "목록의 번호는 12. 7. 3. 그리고 다른 번호이다.", "7. 3." },
+		{ "순서는 7. 26. 그리고 다른 번호이다.", "26." },
 	};
 	size_t k;
 
