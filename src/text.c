@@ -47,9 +47,60 @@ text_font(const struct style *s)
 	return fd;
 }
 
+/* The width of text alone in style s, as shaped [Pango units]. */
+static int
+shaped_width(PangoContext *ctx, const struct style *s, const char *text)
+{
+	PangoLayout *l = pango_layout_new(ctx);
+	PangoFontDescription *fd = text_font(s);
+	PangoRectangle logical;
+
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(l, text, -1);
+	pango_layout_get_extents(l, NULL, &logical);
+	g_object_unref(l);
+	return logical.width;
+}
+
+/*
+ * The middle dot Korean IMEs type, U+318D ㆍ (a compatibility jamo), is
+ * as wide as a syllable in NanumGothic, a 1pt dot in a 9pt box, where
+ * the middle dot U+00B7 takes 3pt: "사과ㆍ배ㆍ귤" read as three words.
+ * Each one gets a letter spacing that takes the difference off, half
+ * on each side of its dot (Pango pads a run of one character on both
+ * sides), so it is set like "·" and stays the character it is.
+ */
+#define IME_DOT	"\u318D"
+
+static void
+narrow_ime_dots(PangoContext *ctx, PangoAttrList *attrs,
+    const struct style *s, const char *text, int len)
+{
+	const char *p = text, *stop = text + len;
+	int less = -1;
+
+	while ((p = g_strstr_len(p, stop - p, IME_DOT)) != NULL) {
+		PangoAttribute *a;
+
+		if (less < 0)
+			less = shaped_width(ctx, s, IME_DOT) -
+			    shaped_width(ctx, s, "\u00B7");
+		if (less <= 0)
+			return;
+		a = pango_attr_letter_spacing_new(
+		    text_units(style_letter_spacing(s)) - less);
+		a->start_index = (guint)(p - text);
+		a->end_index = (guint)(p - text) + strlen(IME_DOT);
+		pango_attr_list_insert(attrs, a);
+		p += strlen(IME_DOT);
+	}
+}
+
 /* The attributes of every run of text's first len bytes. */
 static PangoAttrList *
-base_attrs(const struct style *s, const char *text, int len)
+base_attrs(PangoContext *ctx, const struct style *s, const char *text,
+    int len)
 {
 	PangoAttrList *attrs = pango_attr_list_new();
 	double ls = style_letter_spacing(s);
@@ -63,6 +114,7 @@ base_attrs(const struct style *s, const char *text, int len)
 		pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
 		    text_units(ls)));
 	latin_attrs(attrs, s, text, len);
+	narrow_ime_dots(ctx, attrs, s, text, len);
 	return attrs;
 }
 
@@ -503,7 +555,7 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 		pango_layout_set_text(l, text, -1);
 		len = 0;
 	}
-	attrs = base_attrs(s, text, (int)strlen(text));
+	attrs = base_attrs(ctx, s, text, (int)strlen(text));
 	pango_layout_set_attributes(l, attrs);
 	pango_layout_set_alignment(l, pango_align(s->align));
 	if (s->indent != 0)
@@ -535,7 +587,7 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 				g_free(split);
 				text = pango_layout_get_text(l);
 				pango_attr_list_unref(attrs);
-				attrs = base_attrs(s, text, (int)strlen(text));
+				attrs = base_attrs(ctx, s, text, (int)strlen(text));
 				g_free(adv);
 				adv = advances(l, text);
 			}
@@ -577,7 +629,7 @@ line_layout(PangoContext *ctx, const struct style *s, const char *text,
 {
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = text_font(s);
-	PangoAttrList *attrs = base_attrs(s, text, len);
+	PangoAttrList *attrs = base_attrs(ctx, s, text, len);
 
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);

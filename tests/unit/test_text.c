@@ -1203,6 +1203,28 @@ test_justify(void **state)
 	assert_true(flush > 0);
 }
 
+/*
+ * The middle dot Korean IMEs type, U+318D ㆍ, is a full-width glyph in
+ * NanumGothic (a 1pt dot in a 9pt box at 10pt): set no wider than the
+ * middle dot U+00B7, so that 사과ㆍ배 reads as one list, not three words.
+ */
+static void
+test_ime_middle_dot(void **state)
+{
+	const struct group *g = *state;
+	struct style s = style_default;
+	struct text_metrics ime, dot;
+	PangoLayout *a, *b;
+
+	s.letter_spacing_em = -0.02;
+	a = text_layout(g->ctx, &s, "사과ㆍ배ㆍ귤", 0, &ime);
+	b = text_layout(g->ctx, &s, "사과·배·귤", 0, &dot);
+	print_message("# ㆍ: %.2fpt, · %.2fpt\n", ime.width, dot.width);
+	assert_true(fabs(ime.width - dot.width) < 0.2);
+	g_object_unref(a);
+	g_object_unref(b);
+}
+
 /* True if the last line of l holds one word of at most 6 characters
  * and the line above holds more than one word. */
 static bool
@@ -1324,6 +1346,7 @@ main(void)
 		cmocka_unit_test(test_alignment),
 		cmocka_unit_test(test_justify),
 		cmocka_unit_test(test_runts),
+		cmocka_unit_test(test_ime_middle_dot),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
