@@ -255,22 +255,46 @@ tmpl_first_sentence(const char *s)
 }
 
 /*
+ * The mapping that holds the field at path: "interns.0" for
+ * "interns.0.name", a page made once reaching a record by path.  NULL
+ * for a path of one segment (its holder is the scope's own).
+ */
+static const struct ynode *
+holder_of(const struct scope *sc, const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	const struct ynode *n;
+	char *up;
+
+	if (dot == NULL)
+		return NULL;
+	up = g_strndup(path, (gsize)(dot - path));
+	n = tmpl_lookup(sc, up);
+	g_free(up);
+	return n != NULL && n->kind == YNODE_MAP ? n : NULL;
+}
+
+/*
  * The reading of the word s ends with, from `readings: {Park: 박}` in
- * the record, else in the document: the longest word given that is s
- * or ends s after a space ("Jimin Park").  s itself if none is given;
- * validation (data.c) made sure every reading is Hangul.
+ * the record that holds the field (at path), else the scope's record,
+ * else the document: the longest word given that is s or ends s after
+ * a space ("Jimin Park").  s itself if none is given; validation
+ * (data.c) made sure every record's and the document's reading is
+ * Hangul, and a reading from another mapping is only read aloud.
  */
 static const char *
-reading_of(const struct scope *sc, const char *s)
+reading_of(const struct scope *sc, const char *path, const char *s)
 {
+	const struct ynode *holder = path ? holder_of(sc, path) : NULL;
 	const struct ynode *maps[] = {
+		holder ? ynode_get(holder, "readings") : NULL,
 		sc->record ? ynode_get(sc->record, "readings") : NULL,
 		sc->root ? ynode_get(sc->root, "readings") : NULL,
 	};
 	size_t len = strlen(s), i, j, best = 0;
 	const char *found = NULL;
 
-	for (i = 0; i < 2 && found == NULL; i++) {
+	for (i = 0; i < 3 && found == NULL; i++) {
 		const struct ynode *m = maps[i];
 
 		for (j = 0; m != NULL && m->kind == YNODE_MAP && j < m->n; j++) {
@@ -382,7 +406,7 @@ tmpl_expand(const struct tmpl *t, const struct scope *sc, struct tval *v,
 		else
 			g_string_append(out, s);
 		if (p->particle != NULL)
-			g_string_append(out, josa_pick(reading_of(sc, s),
+			g_string_append(out, josa_pick(reading_of(sc, p->path, s),
 			    p->particle));
 		/*
 		 * A template repeating a field would multiply what the data

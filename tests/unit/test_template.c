@@ -32,7 +32,10 @@ static const char data_yaml[] =
     "    none-list: []\n"				/* 21 */
     "  - name: Gina\n"					/* 22 */
     "items:\n"						/* 23 */
-    "  - name: item-name\n";				/* 24 */
+    "  - name: item-name\n"				/* 24 */
+    "people:\n"					/* 25 */
+    "  - name: Isaac\n"					/* 26 */
+    "    readings: {Isaac: 아이작}\n";			/* 27 */
 
 struct fixture {
 	struct capture	 c;
@@ -235,6 +238,10 @@ test_particles(void **state)
 	expands_to(f, "{{name|이/가}} 알려주는 노하우!",
 	    "Gina가 알려주는 노하우!");
 	expands_to(f, "{{ name | 은/는 }}", "Gina는");
+	/* A record's readings where its field is reached by path, from a
+	 * page made once: Isaac is read 아이작, not by the rules. */
+	f->sc.record = NULL;
+	expands_to(f, "{{people.0.name|이/가}}", "Isaac이");
 }
 
 static void
