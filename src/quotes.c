@@ -214,9 +214,9 @@ check_text(const struct ynode *n, struct diag *d)
 		if (q > next && (part = particle_at(q)) != NULL) {
 			char *at = excerpt(n->str, q + strlen(part), 16, 0);
 
-			note(&sc, g_strdup_printf("a space before %s after a "
-			    "closing quote lets it begin a line; write it "
-			    "close (%s)", part, at));
+			note(&sc, g_strdup_printf("%s after a closing quote "
+			    "is a particle, written close to the quote, not "
+			    "after a space (%s)", part, at));
 			g_free(at);
 		}
 	}
