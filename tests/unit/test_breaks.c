@@ -17,16 +17,11 @@
 #include "fonts.h"
 #include "style.h"
 #include "text.h"
-#include "testutil.h"
+#include "testfonts.h"
 
 #define W_MIN	40.0	/* [pt] the sweep's box widths */
 #define W_MAX	480.0
 #define W_STEP	3.0
-
-struct group {
-	struct fonts	*fonts;
-	PangoContext	*ctx;
-};
 
 /* One layout: its lines' starts as bytes of the source text. */
 struct lines {
@@ -109,33 +104,6 @@ static bool
 is_no_break(gunichar c)
 {
 	return c == 0x00A0 || c == 0x202F || c == 0x2060;
-}
-
-static int
-group_setup(void **state)
-{
-	struct group *g = g_new0(struct group, 1);
-	struct diag d;
-
-	diag_init(&d, stderr);
-	g->fonts = fonts_new("fonts", NULL, NULL, &d);
-	if (g->fonts == NULL) {
-		g_free(g);
-		return -1;
-	}
-	g->ctx = fonts_context(g->fonts);
-	*state = g;
-	return 0;
-}
-
-static int
-group_teardown(void **state)
-{
-	struct group *g = *state;
-
-	fonts_free(g->fonts);
-	g_free(g);
-	return 0;
 }
 
 /*

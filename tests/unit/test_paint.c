@@ -16,14 +16,9 @@
 #include "paint.h"
 #include "style.h"
 #include "text.h"
-#include "testutil.h"
+#include "testfonts.h"
 
 #define LH	20.0	/* [pt] the line height: one pixel a point */
-
-struct group {
-	struct fonts	*fonts;
-	PangoContext	*ctx;
-};
 
 /* Rows [from, to) of the surface holding any ink. */
 static int
@@ -85,33 +80,6 @@ fragment_draws_its_lines(void **state)
 	assert_int_equal(ink_rows(surf, 140, 240), 0);
 	cairo_surface_destroy(surf);
 	g_object_unref(b.layout);
-}
-
-static int
-group_setup(void **state)
-{
-	struct group *g = g_new0(struct group, 1);
-	struct diag d;
-
-	diag_init(&d, stderr);
-	g->fonts = fonts_new("fonts", NULL, NULL, &d);
-	if (g->fonts == NULL) {
-		g_free(g);
-		return -1;
-	}
-	g->ctx = fonts_context(g->fonts);
-	*state = g;
-	return 0;
-}
-
-static int
-group_teardown(void **state)
-{
-	struct group *g = *state;
-
-	fonts_free(g->fonts);
-	g_free(g);
-	return 0;
 }
 
 int
