@@ -180,6 +180,40 @@ parse_placeholder(struct spec_parser *p, struct block *b,
 		b->as.image.shows = (enum shows)k;
 }
 
+/*
+ * Where a cover crop keeps the image (CSS object-position): keywords,
+ * percentages as a string or a list of two, or a template read per
+ * record (checked with the data, color.c).
+ */
+static void
+parse_focus(struct spec_parser *p, struct block *b, const struct ynode *n)
+{
+	GString *text = g_string_new(NULL);
+	size_t i;
+
+	b->as.image.focus_x = b->as.image.focus_y = 0.5;
+	if (n == NULL)
+		goto out;
+	if (n->kind == YNODE_SCALAR && strstr(n->str, "{{") != NULL) {
+		if ((b->as.image.focus = spec_parse_template(p, n, "focus")))
+			((struct field_use *)p->uses.items[p->uses.n - 1])->
+			    focus = true;
+		goto out;
+	}
+	if (n->kind == YNODE_SCALAR)
+		g_string_append(text, n->str);
+	for (i = 0; n->kind == YNODE_SEQ && i < n->n; i++)
+		if (n->items[i]->kind == YNODE_SCALAR)
+			g_string_append_printf(text, " %s", n->items[i]->str);
+		else
+			g_string_append(text, " ?");
+	if (!units_parse_focus(text->str, &b->as.image.focus_x,
+	    &b->as.image.focus_y))
+		diag_error(p->d, &n->pos, "focus: %s", FOCUS_FORMS);
+out:
+	g_string_free(text, TRUE);
+}
+
 static void
 parse_image(struct spec_parser *p, struct block *b, const struct ynode *m,
     const struct ynode *v)
@@ -205,6 +239,7 @@ parse_image(struct spec_parser *p, struct block *b, const struct ynode *m,
 	if ((n = ynode_get(m, "fit")) != NULL &&
 	    schema_keyword(p->d, n, "fit", fits, N(fits), &k))
 		b->as.image.fit = (enum fit)k;
+	parse_focus(p, b, ynode_get(m, "focus"));
 	if ((n = ynode_get(m, "mask")) != NULL &&
 	    schema_keyword(p->d, n, "mask", masks, N(masks), &k))
 		b->as.image.mask = (enum mask)k;
@@ -424,11 +459,11 @@ const struct block_kind_desc block_kinds[BLOCK__MAX] = {
 	    "style", "unless"),
 	    LIST("bullet-color", "item"), "items", false, parse_list },
 	[BLOCK_IMAGE] = { "image", "an image block",
-	    LIST("align", "else", "fit", "height", "if", "image", "mask",
-	    "name", "placeholder", "placeholder-color", "placeholder-fill",
-	    "placeholder-shows", "radius", "space-after", "space-before",
-	    "unless", "width"),
-	    LIST("image", "placeholder", "placeholder-fill",
+	    LIST("align", "else", "fit", "focus", "height", "if", "image",
+	    "mask", "name", "placeholder", "placeholder-color",
+	    "placeholder-fill", "placeholder-shows", "radius", "space-after",
+	    "space-before", "unless", "width"),
+	    LIST("image", "focus", "placeholder", "placeholder-fill",
 	    "placeholder-color"), "photo.png", false, parse_image },
 	[BLOCK_RULE] = { "rule", "a rule block",
 	    LIST("align", "color", "else", "if", "name", "rule", "space-after",

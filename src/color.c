@@ -82,6 +82,36 @@ color_report(struct diag *d, const struct spec_color *c, const struct tval *v,
 }
 
 /*
+ * An image's focus from the data (block.c parse_focus): its text read
+ * as the layout's would be, reported at the data node once (seen).
+ */
+static void
+check_focus(const struct field_use *u, const struct scope *sc,
+    GHashTable *seen, struct diag *d)
+{
+	const struct ynode *at;
+	struct tval v;
+	double x, y;
+
+	d->mute++;	/* a field that is no text: warned at layout */
+	tmpl_expand(u->tmpl, sc, &v, d);
+	d->mute--;
+	at = v.src ? v.src : u->tmpl->node;
+	if ((v.kind == TVAL_TEXT && !units_parse_focus(v.text, &x, &y)) ||
+	    v.kind == TVAL_LIST) {
+		if (!g_hash_table_contains(seen, at)) {
+			g_hash_table_add(seen, (gpointer)at);
+			diag_error(d, &at->pos, "focus '%s' (field '%s'): %s",
+			    v.kind == TVAL_TEXT ? v.text : "[…]",
+			    first_field(u->tmpl), FOCUS_FORMS);
+			diag_note(d, &u->tmpl->node->pos, "the layout takes "
+			    "the image's focus from it here");
+		}
+	}
+	tval_clear(&v);
+}
+
+/*
  * The colour templates of the pages made for each record of list each
  * (NULL: of the pages made once) in scope sc; each bad data node
  * reported once (seen).
@@ -98,7 +128,7 @@ check_scope(const struct spec *spec, const char *each,
 		struct color out;
 		struct tval v;
 
-		if (!u->color)
+		if (!u->color && !u->focus)
 			continue;
 		/* A style's colour serves every page; a page's, its own
 		 * records (or the document alone). */
@@ -107,6 +137,10 @@ check_scope(const struct spec *spec, const char *each,
 		if (each != NULL && u->page != NULL &&
 		    g_strcmp0(u->page->each, each) != 0)
 			continue;
+		if (u->focus) {
+			check_focus(u, sc, seen, d);
+			continue;
+		}
 		d->mute++;	/* a field that is no text: warned at layout */
 		if (color_get(&c, spec->colors, sc, &out, &v, d) == COLOR_BAD &&
 		    !g_hash_table_contains(seen, v.src ? (gpointer)v.src :

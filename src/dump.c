@@ -149,6 +149,10 @@ lpage_dump(const struct lpage *p, FILE *out)
 		else if (b->src != NULL)
 			fprintf(out, " @%d:%d", b->src->pos.line,
 			    b->src->pos.col);
+		if (b->kind == BOX_IMAGE && (b->focus_x != 0.5 ||
+		    b->focus_y != 0.5))
+			fprintf(out, " focus %g%% %g%%", b->focus_x * 100,
+			    b->focus_y * 100);
 		if (b->kind == BOX_TEXT) {
 			dump_style(b, out);
 			dump_faces(b, out);

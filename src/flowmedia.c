@@ -15,6 +15,7 @@
 #include "qr.h"
 #include "style.h"
 #include "text.h"
+#include "units.h"
 
 /*
  * What a placeholder shows of its text t into buf: the initial (the
@@ -113,6 +114,56 @@ place_initial(struct flow *f, const struct block *b, double x, double y,
 	return bh;
 }
 
+/*
+ * Preflight: a photo in a print layout (bleed or crop marks: bound for
+ * a press, not a screen) printed coarser than the layout's min-dpi is
+ * a warning at the node that names it.  The dots per inch are those of
+ * the part shown: cover crops, so its scale is the larger one.  An SVG
+ * is vectors: any size is sharp.
+ */
+static void
+preflight(struct flow *f, const struct block *b, const struct image *img,
+    const struct ynode *src, const struct box *box)
+{
+	const struct spec *spec = f->ctx->spec;
+	double iw = image_width(img), ih = image_height(img);
+	double sx = box->w / iw, sy = box->h / ih, dpi;
+	char *at;
+
+	if (spec->min_dpi <= 0 || (spec->bleed <= 0 && !spec->crop_marks) ||
+	    image_surface(img) == NULL)
+		return;
+	dpi = 72 / (b->as.image.fit == FIT_COVER ? fmax(sx, sy) :
+	    fmin(sx, sy));
+	if (dpi >= spec->min_dpi)
+		return;
+	at = flow_where(f, b->as.image.from_data ?
+	    flow_first_field(b->as.image.path) : NULL);
+	diag_warning(f->d, &src->pos, "image printed at %.0f dpi, under "
+	    "%.0f dpi: a %.0f×%.0f px image over %.1fmm (%s)", floor(dpi),
+	    spec->min_dpi, iw, ih, box->w * 25.4 / 72, at);
+	diag_note(f->d, &b->node->pos, "the image block is here; page: "
+	    "min-dpi sets the threshold");
+	g_free(at);
+}
+
+/* The block's focus: its own, or the record's where the data gives it
+ * (checked up front, color.c; a bad one keeps the centre). */
+static void
+image_focus(struct flow *f, const struct block *b, struct box *box)
+{
+	struct tval v;
+
+	box->focus_x = b->as.image.focus_x;
+	box->focus_y = b->as.image.focus_y;
+	if (b->as.image.focus == NULL)
+		return;
+	tmpl_expand(b->as.image.focus, &f->scope, &v, f->d);
+	if (v.kind == TVAL_TEXT)
+		units_parse_focus(v.text, &box->focus_x, &box->focus_y);
+	tval_clear(&v);
+}
+
 double
 flow_image(struct flow *f, const struct block *b, double x, double y,
     double w)
@@ -121,7 +172,7 @@ flow_image(struct flow *f, const struct block *b, double x, double y,
 	struct image *img;
 	struct box *box;
 	double iw, ih, bw, bh;
-	const struct diag_pos *at;
+	const struct ynode *at;
 	const char *base;
 	char *path;
 
@@ -134,17 +185,17 @@ flow_image(struct flow *f, const struct block *b, double x, double y,
 	base = b->as.image.from_data ? f->ctx->data->dir : b->as.image.dir;
 	path = g_path_is_absolute(v.text) ? g_strdup(v.text) :
 	    g_build_filename(base, v.text, NULL);
-	at = v.src ? &v.src->pos : &b->as.image.path->node->pos;
+	at = v.src ? v.src : b->as.image.path->node;
 	if (g_file_test(path, G_FILE_TEST_EXISTS) &&
 	    !confine_inside(f->ctx->confine, base, path)) {
-		diag_error(f->d, at, "image '%s' is outside the folder of the "
+		diag_error(f->d, &at->pos, "image '%s' is outside the folder of the "
 		    "%s that names it ('%s'); --allow-path DIR allows a folder",
 		    v.text, b->as.image.from_data ? "data file" :
 		    b->as.image.dir != f->ctx->spec->dir ? "theme" : "layout",
 		    base);
 		img = NULL;
 	} else {
-		img = image_cache_get(f->ctx->images, path, at, f->d);
+		img = image_cache_get(f->ctx->images, path, &at->pos, f->d);
 	}
 	g_free(path);
 	tval_clear(&v);
@@ -159,6 +210,7 @@ flow_image(struct flow *f, const struct block *b, double x, double y,
 	box = flow_box_add(f, BOX_IMAGE, b->name);
 	box->image = img;
 	box->fit = b->as.image.fit;
+	image_focus(f, b, box);
 	box->mask = b->as.image.mask;
 	box->radius = b->as.image.radius;
 	box->w = bw;
@@ -166,6 +218,7 @@ flow_image(struct flow *f, const struct block *b, double x, double y,
 	box->y = y;
 	box->x = b->as.image.align == ALIGN_CENTER ? x + (w - bw) / 2 :
 	    b->as.image.align == ALIGN_RIGHT ? x + w - bw : x;
+	preflight(f, b, img, at, box);
 	return bh;
 }
 

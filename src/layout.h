@@ -50,6 +50,8 @@ struct box {
 	char		*uri;		/* TEXT: a link, owned by the page */
 	struct qr	*qr;		/* QR, owned by the page */
 	enum fit	 fit;		/* IMAGE */
+	double		 focus_x;	/* IMAGE: the point kept in view, */
+	double		 focus_y;	/*   0..1 of its width, height */
 	enum mask	 mask;		/* IMAGE */
 
 	/* Where the box came from and how its text was set, for the dump. */

@@ -122,7 +122,10 @@ orientation_matrix(int o, double rw, double rh, cairo_matrix_t *m)
 	cairo_matrix_init(m, v[0], v[1], v[2], v[3], v[4] * tx, v[5] * ty);
 }
 
-/* Scales the image into the box: contain shows all, cover fills. */
+/*
+ * Scales the image into the box: contain shows all, cover fills; the
+ * focus (CSS object-position) places what is left over or cut off.
+ */
 static void
 paint_image(cairo_t *cr, const struct box *b)
 {
@@ -148,8 +151,8 @@ paint_image(cairo_t *cr, const struct box *b)
 		rounded_rect(cr, b->x, b->y, b->w, b->h,
 		    b->mask == MASK_ROUNDED ? b->radius : 0);
 	cairo_clip(cr);
-	cairo_translate(cr, b->x + (b->w - iw * k) / 2,
-	    b->y + (b->h - ih * k) / 2);
+	cairo_translate(cr, b->x + (b->w - iw * k) * b->focus_x,
+	    b->y + (b->h - ih * k) * b->focus_y);
 	cairo_scale(cr, k, k);
 	if (image_draw_svg(b->image, cr, iw, ih)) {
 		cairo_restore(cr);

@@ -37,7 +37,7 @@ static const char *const meta_keys[META__MAX] = {
 	"author", "keywords", "subject", "title",
 };
 static const char *const page_keys[] = {
-	"bleed", "crop-marks", "margin", "size",
+	"bleed", "crop-marks", "margin", "min-dpi", "size",
 };
 static const char *const page_spec_keys[] = {
 	"background", "continuation", "each", "frames", "name", "outline",
@@ -142,6 +142,8 @@ parse_page_setup(struct spec_parser *p, const struct ynode *m)
 		if (schema_keyword(p->d, n, "crop-marks", bools, N(bools), &v))
 			s->crop_marks = v != 0;
 	}
+	if ((n = ynode_get(m, "min-dpi")) != NULL)
+		schema_number(p->d, n, "min-dpi", 0, 2400, &s->min_dpi);
 }
 
 static void
@@ -893,6 +895,7 @@ spec_parse(struct ydoc *doc, struct diag *d)
 	s->dir = arena_strdup(s->arena, dirname(copy));
 	free(copy);
 	units_page_size("A4", &s->width, &s->height);
+	s->min_dpi = 150;	/* what print shops ask of photos at least */
 	p.spec = s;
 	p.a = s->arena;
 	p.d = d;

@@ -196,6 +196,9 @@ struct block {
 			double		  width;	/* [pt]; 0 = full */
 			double		  height;	/* [pt]; 0: by width */
 			enum fit	  fit;
+			double		  focus_x;	/* the point kept in */
+			double		  focus_y;	/*   view, 0..1 */
+			struct tmpl	 *focus;	/* or from the data */
 			enum mask	  mask;
 			double		  radius;	/* rounded [pt] */
 			struct tmpl	 *placeholder;	/* whose initial to
@@ -358,6 +361,7 @@ struct field_use {
 	enum field_scope	 scope;
 	bool			 color;		/* the template gives a colour
 						   (struct spec_color) */
+	bool			 focus;		/* an image's focus */
 };
 
 struct spec {
@@ -372,6 +376,9 @@ struct spec {
 	double			 margin[4];	/* [pt] top right bottom left */
 	double			 bleed;		/* [pt], 0 for none */
 	bool			 crop_marks;	/* drawn outside the bleed */
+	double			 min_dpi;	/* preflight: images printed
+						   coarser are a warning;
+						   0: off */
 	const struct ynode	*colors;	/* `colors`, or NULL */
 	const char		*fonts_dir;	/* absolute, or NULL */
 	const struct ynode	*fonts_node;

@@ -148,6 +148,87 @@ units_parse_factor(const char *s, double *f)
 	return true;
 }
 
+/* A focus keyword's place and axis ('x', 'y', or 0 for either). */
+static const struct focus_word {
+	const char	*name;
+	double		 at;
+	char		 axis;
+} focus_words[] = {	/* sorted */
+	{ "bottom", 1, 'y' }, { "center", 0.5, 0 }, { "left", 0, 'x' },
+	{ "right", 1, 'x' }, { "top", 0, 'y' },
+};
+
+static int
+focus_word_cmp(const void *key, const void *w)
+{
+	return strcmp(key, ((const struct focus_word *)w)->name);
+}
+
+/* One word of a focus: a keyword, or a percentage ('%' for its axis). */
+static bool
+focus_token(const char *t, double *at, char *axis)
+{
+	const struct focus_word *w = bsearch(t, focus_words,
+	    sizeof(focus_words) / sizeof(focus_words[0]),
+	    sizeof(focus_words[0]), focus_word_cmp);
+	const char *end;
+
+	if (w != NULL) {
+		*at = w->at;
+		*axis = w->axis;
+		return true;
+	}
+	if (!parse_number(t, at, &end) || strcmp(end, "%") != 0 ||
+	    *at < 0 || *at > 100)
+		return false;
+	*at /= 100;
+	*axis = '%';
+	return true;
+}
+
+bool
+units_parse_focus(const char *s, double *x, double *y)
+{
+	char **w = g_strsplit_set(s, " \t", -1);
+	double at[2] = { 0.5, 0.5 }, tmp;
+	char axis[2] = { 0, 0 }, c;
+	size_t i, n = 0;
+	bool ok = true;
+
+	for (i = 0; w[i] != NULL && ok; i++) {
+		if (w[i][0] == '\0')
+			continue;
+		if (n == 2 || !focus_token(w[i], &at[n], &axis[n]))
+			ok = false;
+		else
+			n++;
+	}
+	g_strfreev(w);
+	if (!ok || n == 0)
+		return false;
+	/* One word: a percentage or left/right is x, top/bottom is y. */
+	if (n == 1) {
+		if (axis[0] == 'y') {
+			at[1] = at[0];
+			at[0] = 0.5;
+			axis[1] = 'y';
+			axis[0] = 0;
+		}
+	} else if (axis[0] == 'y' || axis[1] == 'x') {
+		/* "top left": keywords may come in either order, but a
+		 * percentage keeps its place (x first). */
+		if (axis[0] == '%' || axis[1] == '%')
+			return false;
+		tmp = at[0], at[0] = at[1], at[1] = tmp;
+		c = axis[0], axis[0] = axis[1], axis[1] = c;
+	}
+	if (axis[0] == 'y' || axis[1] == 'x')
+		return false;
+	*x = at[0];
+	*y = at[1];
+	return true;
+}
+
 static int
 hexval(char c)
 {

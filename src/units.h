@@ -59,6 +59,16 @@ bool	units_parse_factor(const char *, double *);
 /* Parses "#rgb", "#rrggbb" or "#rrggbbaa". */
 bool	units_parse_color(const char *, struct color *);
 
+/*
+ * Parses an image's focus, CSS object-position: one or two of left,
+ * right, top, bottom, center and percentages 0%..100% ("top",
+ * "30% 20%", "left bottom") into *x, *y, fractions (0.5 is the middle).
+ */
+bool	units_parse_focus(const char *, double *x, double *y);
+/* What units_parse_focus reads, for messages. */
+#define FOCUS_FORMS	"give one or two of top, bottom, left, right, " \
+			"center, or percentages, x then y: [50%, 30%]"
+
 /* Looks up a named page size ("A4", case-insensitive), portrait. */
 bool	units_page_size(const char *, double *w, double *h);
 

@@ -958,6 +958,41 @@ same "a folder named as a font: the reason, at the fonts node" "$M/want" "$M/err
     check "a circle-masked photo's SVG clip path starts with the arc (no stray line)" \
     $PY tests/e2e/clip-check.py "$E/circle.svg" ||
     fail "render a circle-masked photo after a text to SVG"
+# -- crop focus: a portrait photo (top half red, bottom half blue) in a
+# square cover crop keeps the part the record's photo-focus names --
+F=tests/e2e/focus
+if "$BROCHURE" render $F/data.yaml -l $F/cover.yaml -o "$E/focus/" -q; then
+	check "focus: top keeps a cover crop's top in view (PNG)" \
+	    $PY tests/e2e/focus-check.py "$E/focus/up.png" rr
+	check "focus: 50% 100% keeps a cover crop's bottom in view (PNG)" \
+	    $PY tests/e2e/focus-check.py "$E/focus/down.png" bb
+	check "no focus: a cover crop keeps the middle (PNG)" \
+	    $PY tests/e2e/focus-check.py "$E/focus/mid.png" rb
+else
+	fail "render photos with a crop focus" "status $?"
+fi
+"$BROCHURE" render $F/data.yaml -l $F/cover.yaml --only down -o "$E/focus.pdf" -q &&
+    pdftoppm -png -r 72 -singlefile "$E/focus.pdf" "$E/focus-pdf" &&
+    check "focus: the PDF crops as the PNG does (bottom in view)" \
+    $PY tests/e2e/focus-check.py "$E/focus-pdf.png" bb ||
+    fail "render a photo with a crop focus to PDF and rasterise it"
+# -- preflight: a photo printed under min-dpi in a print layout (bleed)
+# is a warning at the data node, an error under --strict; screens and
+# min-dpi: 0 are silent --
+"$BROCHURE" render $F/data.yaml -l $F/print.yaml --only up -o "$E/pre.pdf" 2>"$E/err"
+st=$?
+printf '%s\n' "$F/data.yaml:6:12: warning: image printed at 29 dpi, under 150 dpi: a 40×80 px image over 34.0mm (page 1, record 'up', field 'photo')" \
+    "$F/print.yaml:12:13: note: the image block is here; page: min-dpi sets the threshold" >"$E/want"
+grep -v 'page.*format' "$E/err" >"$E/got"
+[ $st = 0 ] && [ -f "$E/pre.pdf" ] && pass || fail "preflight: a coarse photo is a warning, the PDF still written" "status $st"
+same "preflight: the dpi, the threshold and the sizes, at the data node" "$E/want" "$E/got"
+"$BROCHURE" check $F/data.yaml -l $F/print.yaml --only up --strict 2>/dev/null &&
+    fail "preflight: --strict fails on a photo under min-dpi" "exit 0" || pass
+sed 's/bleed: 3mm/bleed: 3mm, min-dpi: 0/' $F/print.yaml >"$E/off.yaml" &&
+    check "preflight: min-dpi: 0 turns it off" \
+    "$BROCHURE" check $F/data.yaml -l "$E/off.yaml" --strict -q
+check "preflight: a layout for screens (no bleed, no crop marks) is silent" \
+    "$BROCHURE" check $F/data.yaml -l $F/cover.yaml --strict -q
 # -- out of file descriptors or address space: an error, never a crash --
 # Under ulimit -n 4 the font files cannot be opened while rendering: an
 # error (not a PDF without text and exit 0).  Under ulimit -v a clear
