@@ -209,7 +209,8 @@ parse_focus(struct spec_parser *p, struct block *b, const struct ynode *n)
 			g_string_append(text, " ?");
 	if (!units_parse_focus(text->str, &b->as.image.focus_x,
 	    &b->as.image.focus_y))
-		diag_error(p->d, &n->pos, "focus: %s", FOCUS_FORMS);
+		diag_error(p->d, &n->pos, "focus is no point of the "
+		    "image: %s", FOCUS_FORMS);
 out:
 	g_string_free(text, TRUE);
 }

@@ -101,7 +101,8 @@ check_focus(const struct field_use *u, const struct scope *sc,
 	    v.kind == TVAL_LIST) {
 		if (!g_hash_table_contains(seen, at)) {
 			g_hash_table_add(seen, (gpointer)at);
-			diag_error(d, &at->pos, "focus '%s' (field '%s'): %s",
+			diag_error(d, &at->pos, "focus '%s' (field '%s') is no "
+			    "point of the image: %s",
 			    v.kind == TVAL_TEXT ? v.text : "[…]",
 			    first_field(u->tmpl), FOCUS_FORMS);
 			diag_note(d, &u->tmpl->node->pos, "the layout takes "

@@ -254,6 +254,37 @@ test_length_unit(void **state)
 	assert_int_equal(u, UNIT__MAX);
 }
 
+/* A photo's focus as CSS object-position reads it. */
+static void
+test_focus(void **state)
+{
+	static const struct {
+		const char	*text;
+		double		 x, y;
+	} good[] = {
+		{ "center", 0.5, 0.5 }, { "top", 0.5, 0 }, { "left", 0, 0.5 },
+		{ "bottom right", 1, 1 }, { "right bottom", 1, 1 },
+		{ " 30%  20% ", 0.3, 0.2 }, { "25%", 0.25, 0.5 },
+		{ "left 100%", 0, 1 }, { "0% top", 0, 0 },
+		{ "center top", 0.5, 0 },
+	};
+	static const char *const bad[] = {
+		"", "up", "left right", "top bottom", "top 30%", "30% left",
+		"101%", "-1%", "50", "50% 50% 50%", "50px",
+	};
+	double x, y;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		assert_true(units_parse_focus(good[i].text, &x, &y));
+		assert_float_equal(x, good[i].x, 1e-9);
+		assert_float_equal(y, good[i].y, 1e-9);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_false(units_parse_focus(bad[i], &x, &y));
+}
+
 int
 main(void)
 {
@@ -270,6 +301,7 @@ main(void)
 		cmocka_unit_test(test_page_size),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_length_unit),
+		cmocka_unit_test(test_focus),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
