@@ -3,6 +3,7 @@
  * expanded in a record's scope and read against the layout's `colors`.
  * Between the model and layout: color_check runs in the gate with the
  * other data checks, color_get at layout for each block that has one.
+ * An image's focus from the data is checked here the same way.
  */
 #include <string.h>
 
