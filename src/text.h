@@ -34,6 +34,20 @@ struct text_metrics {
 };
 
 /*
+ * A run of a paragraph in a character style: bytes [start, end) of the
+ * text given to text_layout_spans(), with what it changes.
+ */
+struct text_span {
+	int		start, end;
+	int		weight;		/* or 0: the style's */
+	double		size;		/* [pt], or 0 */
+	struct color	color;		/* if has_color */
+	struct color	background;	/* if has_background */
+	bool		has_color;
+	bool		has_background;
+};
+
+/*
  * Lays out text (UTF-8, NFC) in style s, wrapped at width [pt] (or not
  * at all if width <= 0), with the break rules of breaks.c and, unless
  * the style allows them, no runt.  Justified styles come out ragged
@@ -43,6 +57,15 @@ struct text_metrics {
  */
 PangoLayout	*text_layout(PangoContext *, const struct style *s,
 		    const char *text, double width, struct text_metrics *);
+
+/*
+ * text_layout() with the n spans set as Pango attributes, one each per
+ * thing it changes.  The layout keeps them (in its own text's bytes),
+ * so that text_justify() sets each line with its part of them.
+ */
+PangoLayout	*text_layout_spans(PangoContext *, const struct style *s,
+		    const char *text, const struct text_span *spans,
+		    size_t n, double width, struct text_metrics *);
 
 /*
  * The byte of src (the text given to text_layout) that byte index of
