@@ -257,6 +257,7 @@ flow_spans(struct flow *f, const struct markup *mk, int from, size_t *n)
 
 		if ((int)m->end <= from)
 			continue;
+		t->name = st->name;
 		t->start = MAX((int)m->start - from, 0);
 		t->end = (int)m->end - from;
 		t->weight = st->weight;

@@ -584,6 +584,16 @@ text_shape(PangoLayout *l)
 	g_mutex_unlock(&shape_lock);
 }
 
+const struct text_span *
+text_spans(PangoLayout *l, size_t *n)
+{
+	const GArray *spans = g_object_get_data(G_OBJECT(l), SPANS_KEY);
+
+	*n = spans != NULL ? spans->len : 0;
+	return spans != NULL ? (const struct text_span *)(void *)spans->data :
+	    NULL;
+}
+
 int
 text_source_index(PangoLayout *l, const char *src, int index)
 {
@@ -769,13 +779,32 @@ line_layout(PangoContext *ctx, const struct style *s, const char *text,
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = text_font(s);
 	PangoAttrList *attrs = base_attrs(ctx, s, text, len, spans, at);
+	GArray *mine = NULL;
+	guint i;
 
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_text(l, text, len);
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);
-	return latin_even_pitch(l, s);
+	/* The line's part of the spans, over its own text. */
+	for (i = 0; spans != NULL && i < spans->len; i++) {
+		struct text_span sp = g_array_index(spans, struct text_span, i);
+
+		sp.start = MAX(sp.start, at) - at;
+		sp.end = MIN(sp.end, at + len) - at;
+		if (sp.start >= sp.end)
+			continue;
+		if (mine == NULL)
+			mine = g_array_new(FALSE, FALSE, sizeof(sp));
+		g_array_append_val(mine, sp);
+	}
+	/* Kept on the layout latin_even_pitch() gives, maybe a copy. */
+	l = latin_even_pitch(l, s);
+	if (mine != NULL)
+		g_object_set_data_full(G_OBJECT(l), SPANS_KEY, mine,
+		    (GDestroyNotify)g_array_unref);
+	return l;
 }
 
 /*

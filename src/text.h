@@ -38,6 +38,7 @@ struct text_metrics {
  * text given to text_layout_spans(), with what it changes.
  */
 struct text_span {
+	const char	*name;		/* its character style's, for the dump */
 	int		start, end;
 	int		weight;		/* or 0: the style's */
 	double		size;		/* [pt], or 0 */
@@ -77,6 +78,10 @@ int		 text_source_index(PangoLayout *l, const char *src, int index);
 /* How much of text, len bytes, text_layout() lays out: all of it, or
  * its first TEXT_MAX_PARAGRAPH bytes less a split character. */
 size_t		 text_cut(const char *text, size_t len);
+
+/* The spans l was laid out with, over its own text (a justified line's
+ * over its line), and *n; NULL if none.  l owns them. */
+const struct text_span *text_spans(PangoLayout *l, size_t *n);
 
 /*
  * Justifies the lines of l (from text_layout() with the same style and
