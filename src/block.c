@@ -14,6 +14,7 @@
 #include "block.h"
 #include "color.h"
 #include "schema.h"
+#include "spans.h"
 #include "specparse.h"
 #include "style.h"
 #include "template.h"
@@ -89,6 +90,10 @@ parse_fit(struct spec_parser *p, struct block *b, const struct ynode *m)
 	}
 }
 
+static const struct keyword bools[] = {
+	{ "false", 0 }, { "no", 0 }, { "true", 1 }, { "yes", 1 },
+};
+
 static void
 parse_text(struct spec_parser *p, struct block *b, const struct ynode *m,
     const struct ynode *v)
@@ -114,6 +119,13 @@ parse_text(struct spec_parser *p, struct block *b, const struct ynode *m,
 	parse_fit(p, b, m);
 	if ((n = ynode_get(m, "link")) != NULL)
 		b->as.text.link = spec_parse_template(p, n, "link");
+	if ((n = ynode_get(m, "markup")) != NULL) {
+		int on;
+
+		if (schema_keyword(p->d, n, "markup", bools, N(bools), &on))
+			b->as.text.markup = on != 0;
+	}
+	spans_check_text(p, b);
 }
 
 static void
@@ -282,10 +294,6 @@ parse_spacer(struct spec_parser *p, struct block *b, const struct ynode *m,
 	    &b->as.spacer.height);
 }
 
-static const struct keyword bools[] = {
-	{ "false", 0 }, { "no", 0 }, { "true", 1 }, { "yes", 1 },
-};
-
 /*
  * weights: one per column, a number (a share of what is left) or a
  * length (a fixed width); collapse: a left-out column gives its width.
@@ -451,7 +459,7 @@ parse_qr(struct spec_parser *p, struct block *b, const struct ynode *m,
  */
 const struct block_kind_desc block_kinds[BLOCK__MAX] = {
 	[BLOCK_TEXT] = { "text", "a text block",
-	    LIST("else", "fit", "if", "link", "max-lines", "name",
+	    LIST("else", "fit", "if", "link", "markup", "max-lines", "name",
 	    "space-after", "space-before", "style", "text", "unless"),
 	    LIST("text", "link"), "hello", false, parse_text },
 	[BLOCK_LIST] = { "list", "a list block",

@@ -13,10 +13,41 @@
 
 #include "fonts.h"
 #include "layout.h"
+#include "text.h"
+
+/*
+ * The character styles of the lines a text box draws, each as
+ * "    ~ name 'the text it covers'".
+ */
+static void
+dump_spans(const struct box *b, FILE *out)
+{
+	PangoLayout *l = b->layout;
+	const char *text = pango_layout_get_text(l);
+	int n = pango_layout_get_line_count(l), lo, hi;
+	const struct text_span *sp;
+	PangoLayoutLine *line;
+	size_t i, ns;
+
+	if ((sp = text_spans(l, &ns)) == NULL)
+		return;
+	if (b->line_end > 0 && b->line_end < n)
+		n = b->line_end;
+	lo = pango_layout_get_line_readonly(l, b->line_first)->start_index;
+	line = pango_layout_get_line_readonly(l, n - 1);
+	hi = line->start_index + line->length;
+	for (i = 0; i < ns; i++) {
+		int a = MAX(sp[i].start, lo), z = MIN(sp[i].end, hi);
+
+		if (a < z)
+			fprintf(out, "    ~ %s '%.*s'\n", sp[i].name, z - a,
+			    text + a);
+	}
+}
 
 /*
  * Each line of a paragraph as "    | text", trailing spaces cut; of a
- * fragment, only the lines it draws.
+ * fragment, only the lines it draws; then its character styles.
  */
 static void
 dump_lines(const struct box *b, FILE *out)
@@ -36,6 +67,7 @@ dump_lines(const struct box *b, FILE *out)
 			len--;
 		fprintf(out, "    | %.*s\n", len, text + line->start_index);
 	}
+	dump_spans(b, out);
 }
 
 /* A colour channel 0..1 as a byte, as it was written in the layout. */

@@ -9,8 +9,11 @@
 
 #include "choose.h"
 #include "layout.h"
+#include "markup.h"
 #include "overflow.h"
 #include "template.h"
+
+struct text_span;
 
 /*
  * Where a threaded frame's flow broke, for the next frame to begin
@@ -122,6 +125,18 @@ void		 flow_truncate(struct lpage *, size_t n);
  */
 bool		 flow_color(struct flow *, const struct spec_color *c,
 		    struct color *out);
+/*
+ * The text of a paragraph as place_text() lays it out, in mk->text:
+ * with tags, its markup read (markup.h; a bad tag is reported at src
+ * and the text kept as it is), then its quotes curled if s says so.
+ * *spans (*n of them, g_free() it) are mk's from byte from on, as
+ * text_layout_spans() takes them, in the record's colours.
+ * markup_clear() mk.
+ */
+const char	*flow_text_prepare(struct flow *, const struct style *s,
+		    const char *text, bool tags, const struct ynode *src,
+		    int from, struct markup *mk, struct text_span **spans,
+		    size_t *n);
 /* Whether the decor draws anything (or may, for some record). */
 bool		 flow_has_decor(const struct decor *);
 /* Sets the rect box r to the decor's fill and outline over x, y, w, h. */

@@ -11,6 +11,8 @@
 #include "color.h"
 #include "flow.h"
 #include "mem.h"
+#include "quotes.h"
+#include "text.h"
 
 /* A row's columns and its way back, for choose_row(). */
 struct row_try {
@@ -223,3 +225,75 @@ flow_box(struct flow *f, const struct block *b, double x, double y,
 	return h;
 }
 
+
+static void
+flow_markup(struct flow *f, const char *text, const struct ynode *src,
+    struct markup *mk)
+{
+	const struct spec *sp = f->ctx->spec;
+	char err[200], *at;
+
+	if (markup_parse(text, sp->spans, sp->nspans, mk, err, sizeof(err)))
+		return;
+	at = flow_where(f, NULL);
+	diag_error(f->d, &src->pos, "%s (%s)", err, at);
+	g_free(at);
+	mk->text = g_strdup(text);
+	mk->spans = NULL;
+	mk->n = 0;
+}
+
+static struct text_span *
+flow_spans(struct flow *f, const struct markup *mk, int from, size_t *n)
+{
+	struct text_span *out = g_new0(struct text_span, mk->n ? mk->n : 1);
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < mk->n; i++) {
+		const struct markup_span *m = &mk->spans[i];
+		const struct span_style *st = &f->ctx->spec->spans[m->style];
+		struct text_span *t = &out[*n];
+
+		if ((int)m->end <= from)
+			continue;
+		t->name = st->name;
+		t->start = MAX((int)m->start - from, 0);
+		t->end = (int)m->end - from;
+		t->weight = st->weight;
+		t->size = st->size;
+		if ((t->has_color = st->has_color)) {
+			t->color = st->color.value;
+			flow_color(f, &st->color, &t->color);
+		}
+		if ((t->has_background = st->has_background)) {
+			t->background = st->background.value;
+			flow_color(f, &st->background, &t->background);
+		}
+		(*n)++;
+	}
+	return out;
+}
+
+const char *
+flow_text_prepare(struct flow *f, const struct style *s, const char *text,
+    bool tags, const struct ynode *src, int from, struct markup *mk,
+    struct text_span **spans, size_t *n)
+{
+	char *curled;
+
+	if (tags) {
+		flow_markup(f, text, src, mk);
+	} else {
+		mk->text = g_strdup(text);
+		mk->spans = NULL;
+		mk->n = 0;
+	}
+	/* Curling keeps the characters: the spans move with them. */
+	if (s->curl_quotes && (curled = quotes_curl(mk->text)) != NULL) {
+		markup_move(mk, curled);
+		g_free(curled);
+	}
+	*spans = flow_spans(f, mk, from, n);
+	return mk->text;
+}

@@ -32,7 +32,6 @@
 #include "overflow.h"
 #include "pages.h"
 #include "qr.h"
-#include "quotes.h"
 #include "style.h"
 #include "template.h"
 #include "text.h"
@@ -179,25 +178,28 @@ report_text(struct flow *f, const struct text_metrics *m, int from,
  * placed.  A justified paragraph is placed line by line (text_justify),
  * each line a box of its own.  In a threaded frame, the lines that do
  * not fit are left for the next frame: f->brk_byte says from which
- * byte.
+ * byte.  With tags, its markup is read first (`from` is a byte of the
+ * text without tags).
  */
 static double
 place_text(struct flow *f, const struct style *s, const char *text,
-    int from, double x, double y, double w, const char *label,
+    bool tags, int from, double x, double y, double w, const char *label,
     const struct ynode *src, const char *field)
 {
 	struct text_metrics m;
 	struct style rest;
+	struct markup mk = { 0 };
+	struct text_span *spans = NULL;
 	PangoLayout *l;
 	struct box *b;
-	char *part = NULL, *curled = NULL;
-	size_t len;
+	char *part = NULL;
+	size_t len, nspans;
 	int k;
 
 	/* Curled once per paragraph, the same way every time: `from`, a
 	 * byte of the text as curled, means the same in the next frame. */
-	if (s->curl_quotes && (curled = quotes_curl(text)) != NULL)
-		text = curled;
+	text = flow_text_prepare(f, s, text, tags, src, from, &mk, &spans,
+	    &nspans);
 	if (from > 0) {
 		/* The paragraph's first-line indent stays with its start;
 		 * a paragraph over the size limit ends at its cut. */
@@ -208,8 +210,10 @@ place_text(struct flow *f, const struct style *s, const char *text,
 			part = g_strndup(text + from,
 			    text_cut(text, len) - (size_t)from);
 	}
-	l = text_layout(f->ctx->pango, s, part ? part : text + from, w, &m);
+	l = text_layout_spans(f->ctx->pango, s, part ? part : text + from,
+	    spans, nspans, w, &m);
 	g_free(part);
+	g_free(spans);
 	k = thread_lines(f, s, m.lines, y);
 	if (k < m.lines) {
 		f->broke = true;
@@ -219,7 +223,7 @@ place_text(struct flow *f, const struct style *s, const char *text,
 	}
 	if (k == 0) {
 		g_object_unref(l);
-		g_free(curled);
+		markup_clear(&mk);
 		return 0;
 	}
 
@@ -268,7 +272,7 @@ place_text(struct flow *f, const struct style *s, const char *text,
 	f->lines += k;
 	overflow_text(&f->parts, src, field, m.height,
 	    y + m.height > f->limit + 0.01);
-	g_free(curled);
+	markup_clear(&mk);
 	return m.height;
 }
 
@@ -360,14 +364,18 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 
 	for (i = 0; i < b->as.text.ntexts && v.kind == TVAL_MISSING; i++) {
 		tval_clear(&v);
-		tmpl_expand(b->as.text.texts[i], &f->scope, &v, f->d);
+		/* Tags in the layout text, but the data's text as it is. */
+		tmpl_expand_escaped(b->as.text.texts[i], &f->scope, &v, f->d,
+		    b->as.text.tagged && !b->as.text.markup ?
+		    markup_escape : NULL);
 		field = flow_first_field(b->as.text.texts[i]);
 	}
 	switch (v.kind) {
 	case TVAL_MISSING:
 		return -1;
 	case TVAL_TEXT:
-		h = place_text(f, s, v.text, from, x, y, w, b->name,
+		h = place_text(f, s, v.text, b->as.text.tagged ||
+		    b->as.text.markup, from, x, y, w, b->name,
 		    v.src ? v.src : b->as.text.texts[0]->node, field);
 		break;
 	case TVAL_LIST:
@@ -382,7 +390,8 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 				continue;
 			gap = h > 0 ? s->paragraph_spacing : 0;
 			f->brk_item = i;
-			ih = place_text(f, s, t, i == item ? from : 0, x,
+			ih = place_text(f, s, t, b->as.text.markup,
+			    i == item ? from : 0, x,
 			    y + h + gap, w, b->name, it, field);
 			/* A paragraph that went on whole: no gap before it. */
 			if (ih > 0 || !f->broke)
@@ -471,7 +480,7 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 		gap = h > 0 ? b->as.list.item_spacing : 0;
 		first = f->page->n;
 		f->brk_item = i;
-		ih = place_text(f, &is, text, byte, x + indent,
+		ih = place_text(f, &is, text, false, byte, x + indent,
 		    y + h + gap, w - indent, b->name, v.src ? v.src : item,
 		    b->as.list.field);
 		/* The bullet goes with the item's first line, not its rest. */
@@ -481,7 +490,7 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 				    &f->page->boxes[first], x);
 			else if (indent > 0)
 				place_text(f, &bullet_style, b->as.list.bullet,
-				    0, x, y + h + gap, indent, NULL, NULL,
+				    false, 0, x, y + h + gap, indent, NULL, NULL,
 				    NULL);
 		}
 		/* An item that went on whole: no gap before it. */

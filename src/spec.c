@@ -18,6 +18,7 @@
 #include "color.h"
 #include "mem.h"
 #include "schema.h"
+#include "spans.h"
 #include "spec.h"
 #include "specparse.h"
 #include "style.h"
@@ -30,7 +31,7 @@
 /* All sorted, for schema_keys(). */
 static const char *const top_keys[] = {
 	"colors", "fonts", "include", "metadata", "optional", "page",
-	"pages", "parts", "required", "styles",
+	"pages", "parts", "required", "spans", "styles",
 };
 /* Indexed by enum meta. */
 static const char *const meta_keys[META__MAX] = {
@@ -939,6 +940,8 @@ spec_parse(struct ydoc *doc, struct diag *d)
 		parse_field_list(&p, n, "optional", &s->optional);
 	if ((n = ynode_get(root, "styles")) != NULL)
 		parse_styles(&p, n);
+	if ((n = ynode_get(root, "spans")) != NULL)
+		spans_parse(&p, n);
 	n = ynode_get(root, "pages");
 	if (n == NULL || n->kind != YNODE_SEQ || n->n == 0) {
 		diag_error(d, n ? &n->pos : &root->pos, "a layout needs "

@@ -4,6 +4,7 @@
  * validated; templates are parsed.  Nothing here knows cairo or Pango.
  *
  *   spec ─┬─ styles[]            named text styles
+ *         ├─ spans[]             character styles (<name>…</name>)
  *         ├─ pages[] ── frames[] ── blocks[] (text, list, image,
  *         │                        rule, spacer, row, box, qr,
  *         │                        first-fit; row, box and first-fit
@@ -114,6 +115,21 @@ struct style {
 	bool			 curl_quotes;	/* quotes: typographic */
 };
 
+/*
+ * A character style (`spans:`): what a run of text tagged with its
+ * name changes in the paragraph's style; the rest is the paragraph's.
+ */
+struct span_style {
+	const char		*name;
+	const struct ynode	*node;
+	int			 weight;	/* 100..1000, or 0: as is */
+	double			 size;		/* [pt], or 0: as is */
+	struct spec_color	 color;		/* if has_color */
+	struct spec_color	 background;	/* a highlight, if has_background */
+	bool			 has_color;
+	bool			 has_background;
+};
+
 /* Line height in points, whichever way the style gave it. */
 double	style_line_height(const struct style *);
 double	style_letter_spacing(const struct style *);
@@ -176,6 +192,9 @@ struct block {
 			double		  fit_max;	/* [pt] size range */
 			double		  fit_min;	/*   to fit in, or 0 */
 			int		  max_lines;	/* or 0 for any */
+			bool		  markup;	/* tags in the data too */
+			bool		  tagged;	/* a tag or '<<' in its
+							   layout text */
 		} text;
 		struct {
 			const char	 *field;	/* path of the list */
@@ -384,6 +403,8 @@ struct spec {
 	const struct ynode	*fonts_node;
 	struct style		**styles;
 	size_t			 nstyles;
+	struct span_style	*spans;		/* `spans`, in file order */
+	size_t			 nspans;
 	struct page_spec	**pages;
 	size_t			 npages;
 	struct tmpl		*meta[META__MAX]; /* PDF; or NULL */

@@ -187,19 +187,27 @@ parse_font(struct style_ctx *c, const struct ynode *n)
 }
 
 /* weight: 100..1000, or a name (bold). */
+bool
+style_parse_weight(struct diag *d, const struct ynode *n, int *out)
+{
+	double w;
+
+	if (n->kind == YNODE_SCALAR && g_ascii_isdigit(n->str[0])) {
+		if (!schema_number(d, n, "weight", 100, 1000, &w))
+			return false;
+		*out = (int)w;
+		return true;
+	}
+	return schema_keyword(d, n, "weight", weights, N(weights), out);
+}
+
 static void
 parse_weight(struct style_ctx *c, const struct ynode *n)
 {
-	double w;
 	int v;
 
-	if (n->kind == YNODE_SCALAR && g_ascii_isdigit(n->str[0])) {
-		if (schema_number(c->d, n, "weight", 100, 1000, &w))
-			c->s->weight = (int)w;
-	} else if (schema_keyword(c->d, n, "weight", weights, N(weights),
-	    &v)) {
+	if (style_parse_weight(c->d, n, &v))
 		c->s->weight = v;
-	}
 }
 
 static void

@@ -22,4 +22,9 @@ struct style	*style_parse(struct arena *a, struct diag *d,
 		    const struct style *(*find)(const void *, const char *),
 		    const void *ctx);
 
+/* A weight, 100..1000 or a name (bold), into *out; false after
+ * reporting a bad one. */
+bool		 style_parse_weight(struct diag *d, const struct ynode *n,
+		    int *out);
+
 #endif

@@ -345,6 +345,13 @@ void
 tmpl_expand(const struct tmpl *t, const struct scope *sc, struct tval *v,
     struct diag *d)
 {
+	tmpl_expand_escaped(t, sc, v, d, NULL);
+}
+
+void
+tmpl_expand_escaped(const struct tmpl *t, const struct scope *sc,
+    struct tval *v, struct diag *d, char *(*escape)(const char *))
+{
 	GString *out;
 	size_t i;
 
@@ -401,7 +408,15 @@ tmpl_expand(const struct tmpl *t, const struct scope *sc, struct tval *v,
 			}
 			s = n->str;
 		}
-		if (p->filter == FILTER_SENTENCE)
+		if (escape != NULL) {
+			char *cut = g_strndup(s, p->filter == FILTER_SENTENCE ?
+			    tmpl_first_sentence(s) : strlen(s));
+			char *e = escape(cut);
+
+			g_string_append(out, e);
+			g_free(e);
+			g_free(cut);
+		} else if (p->filter == FILTER_SENTENCE)
 			g_string_append_len(out, s, (gssize)tmpl_first_sentence(s));
 		else
 			g_string_append(out, s);

@@ -81,6 +81,12 @@ const struct ynode	*tmpl_lookup(const struct scope *, const char *path);
  */
 void		 tmpl_expand(const struct tmpl *, const struct scope *,
 		    struct tval *v, struct diag *d);
+/* tmpl_expand() with each field's text passed through escape (which
+ * returns a string to g_free()): a field's text kept as it is in
+ * markup (markup_escape()). */
+void		 tmpl_expand_escaped(const struct tmpl *, const struct scope *,
+		    struct tval *v, struct diag *d,
+		    char *(*escape)(const char *));
 void		 tval_clear(struct tval *);
 
 /*

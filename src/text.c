@@ -97,10 +97,69 @@ narrow_ime_dots(PangoContext *ctx, PangoAttrList *attrs,
 	}
 }
 
-/* The attributes of every run of text's first len bytes. */
+static void
+insert_span(PangoAttrList *attrs, PangoAttribute *a, int start, int end)
+{
+	a->start_index = (guint)start;
+	a->end_index = (guint)end;
+	pango_attr_list_insert(attrs, a);
+}
+
+static guint16
+color16(double c)
+{
+	return (guint16)lround(c * 65535);
+}
+
+/*
+ * The spans' attributes over bytes [at, at + len) of the text they
+ * were given for, moved to start at 0: one per thing a span changes.
+ */
+static void
+span_attrs(PangoAttrList *attrs, const GArray *spans, int at, int len)
+{
+	guint i;
+
+	for (i = 0; spans != NULL && i < spans->len; i++) {
+		const struct text_span *sp = &g_array_index(spans,
+		    struct text_span, i);
+		int a = MAX(sp->start, at) - at, b = MIN(sp->end, at + len) - at;
+		const struct color *c;
+
+		if (a >= b)
+			continue;
+		if (sp->weight > 0)
+			insert_span(attrs, pango_attr_weight_new(
+			    (PangoWeight)sp->weight), a, b);
+		if (sp->size > 0)
+			insert_span(attrs, pango_attr_size_new_absolute(
+			    text_units(sp->size)), a, b);
+		if (sp->has_color) {
+			c = &sp->color;
+			insert_span(attrs, pango_attr_foreground_new(
+			    color16(c->r), color16(c->g), color16(c->b)), a, b);
+			if (c->a < 1)
+				insert_span(attrs, pango_attr_foreground_alpha_new(
+				    color16(c->a)), a, b);
+		}
+		if (sp->has_background) {
+			c = &sp->background;
+			insert_span(attrs, pango_attr_background_new(
+			    color16(c->r), color16(c->g), color16(c->b)), a, b);
+			if (c->a < 1)
+				insert_span(attrs, pango_attr_background_alpha_new(
+				    color16(c->a)), a, b);
+		}
+	}
+}
+
+/*
+ * The attributes of every run of text's first len bytes, with those of
+ * spans over [at, at + len) of the paragraph (NULL: none).
+ */
 static PangoAttrList *
 base_attrs(PangoContext *ctx, const struct style *s, const char *text,
-    int len)
+    int len, const GArray *spans, int at)
 {
 	PangoAttrList *attrs = pango_attr_list_new();
 	double ls = style_letter_spacing(s);
@@ -115,6 +174,7 @@ base_attrs(PangoContext *ctx, const struct style *s, const char *text,
 		    text_units(ls)));
 	latin_attrs(attrs, s, text, len);
 	narrow_ime_dots(ctx, attrs, s, text, len);
+	span_attrs(attrs, spans, at, len);
 	return attrs;
 }
 
@@ -452,8 +512,12 @@ words_surely_fit(const struct style *s, const char *text, double width)
  */
 static GMutex shape_lock;
 
+/* Where a layout keeps its spans (a GArray of struct text_span). */
+#define SPANS_KEY	"brochure-spans"
+
 static PangoLayout	*layout_locked(PangoContext *, const struct style *,
-			    const char *, double, struct text_metrics *);
+			    const char *, GArray *, double,
+			    struct text_metrics *);
 static int		 justify_locked(PangoContext *, const struct style *,
 			    PangoLayout *, double, PangoLayout ***);
 
@@ -461,12 +525,28 @@ PangoLayout *
 text_layout(PangoContext *ctx, const struct style *s, const char *text,
     double width, struct text_metrics *m)
 {
+	return text_layout_spans(ctx, s, text, NULL, 0, width, m);
+}
+
+PangoLayout *
+text_layout_spans(PangoContext *ctx, const struct style *s,
+    const char *text, const struct text_span *spans, size_t n,
+    double width, struct text_metrics *m)
+{
+	GArray *arr = NULL;
 	PangoLayout *l;
 
+	if (n > 0) {
+		arr = g_array_sized_new(FALSE, FALSE, sizeof(*spans),
+		    (guint)n);
+		g_array_append_vals(arr, spans, (guint)n);
+	}
 	g_mutex_lock(&shape_lock);
-	l = layout_locked(ctx, s, text, width, m);
+	l = layout_locked(ctx, s, text, arr, width, m);
 	pango_layout_get_line_count(l);
 	g_mutex_unlock(&shape_lock);
+	if (arr != NULL)
+		g_array_unref(arr);
 	return l;
 }
 
@@ -504,6 +584,16 @@ text_shape(PangoLayout *l)
 	g_mutex_unlock(&shape_lock);
 }
 
+const struct text_span *
+text_spans(PangoLayout *l, size_t *n)
+{
+	const GArray *spans = g_object_get_data(G_OBJECT(l), SPANS_KEY);
+
+	*n = spans != NULL ? spans->len : 0;
+	return spans != NULL ? (const struct text_span *)(void *)spans->data :
+	    NULL;
+}
+
 int
 text_source_index(PangoLayout *l, const char *src, int index)
 {
@@ -536,9 +626,58 @@ text_cut(const char *text, size_t len)
 	return (size_t)(end - text);
 }
 
+/*
+ * Moves spans (over src) onto split, which is src with zero-width
+ * spaces put in (split_long_words()): a span grows over those inside.
+ */
+/* The byte of split, src with zero-width spaces put in
+ * (split_long_words()), that byte at of src stands for. */
+static int
+split_index(const char *src, const char *split, int at)
+{
+	const char *o = src, *t = split;
+
+	while (*o != '\0' && (int)(o - src) < at) {
+		if (g_utf8_get_char(t) != 0x200B ||
+		    g_utf8_get_char(o) == 0x200B)
+			o = g_utf8_next_char(o);
+		t = g_utf8_next_char(t);
+	}
+	return (int)(t - split);
+}
+
+/* Moves spans over src onto split: a span grows over the spaces put in
+ * inside it. */
+static void
+spans_to_split(GArray *spans, const char *src, const char *split)
+{
+	guint i;
+
+	for (i = 0; spans != NULL && i < spans->len; i++) {
+		struct text_span *sp = &g_array_index(spans, struct text_span,
+		    i);
+
+		sp->start = split_index(src, split, sp->start);
+		sp->end = split_index(src, split, sp->end);
+	}
+}
+
+/* Whether a span sets text larger than s: words_surely_fit() measures
+ * by s's size. */
+static bool
+spans_grow(const GArray *spans, const struct style *s)
+{
+	guint i;
+
+	for (i = 0; spans != NULL && i < spans->len; i++)
+		if (g_array_index(spans, struct text_span, i).size > s->size)
+			return true;
+	return false;
+}
+
 static PangoLayout *
 layout_locked(PangoContext *ctx, const struct style *s, const char *text,
-    double width, struct text_metrics *m)
+    GArray *spans, double width, struct text_metrics *m)
 {
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = text_font(s);
@@ -555,7 +694,7 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 		pango_layout_set_text(l, text, -1);
 		len = 0;
 	}
-	attrs = base_attrs(ctx, s, text, (int)strlen(text));
+	attrs = base_attrs(ctx, s, text, (int)strlen(text), spans, 0);
 	pango_layout_set_attributes(l, attrs);
 	pango_layout_set_alignment(l, pango_align(s->align));
 	if (s->indent != 0)
@@ -577,17 +716,20 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 		GArray *found = g_array_new(FALSE, FALSE,
 		    sizeof(struct breaks_rule));
 
-		if (!words_surely_fit(s, text, fmin(width, room))) {
+		if (spans_grow(spans, s) ||
+		    !words_surely_fit(s, text, fmin(width, room))) {
 			char *split;
 
 			adv = advances(l, text);
 			split = split_long_words(adv, text, width);
 			if (split != NULL) {
+				spans_to_split(spans, text, split);
 				pango_layout_set_text(l, split, -1);
 				g_free(split);
 				text = pango_layout_get_text(l);
 				pango_attr_list_unref(attrs);
-				attrs = base_attrs(ctx, s, text, (int)strlen(text));
+				attrs = base_attrs(ctx, s, text, (int)strlen(text),
+				    spans, 0);
 				g_free(adv);
 				adv = advances(l, text);
 			}
@@ -609,6 +751,10 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 	}
 	pango_attr_list_unref(attrs);
 	l = latin_even_pitch(l, s);
+	/* For text_justify(): over the text l holds. */
+	if (spans != NULL)
+		g_object_set_data_full(G_OBJECT(l), SPANS_KEY,
+		    g_array_ref(spans), (GDestroyNotify)g_array_unref);
 	if (m != NULL) {
 		m->cut = len;
 		pango_layout_get_extents(l, NULL, &logical);
@@ -622,21 +768,43 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 	return l;
 }
 
-/* A one-line layout of text[start, start + len) in style s. */
+/*
+ * A one-line layout of text[0, len) in style s, which is
+ * [at, at + len) of the paragraph spans are over.
+ */
 static PangoLayout *
 line_layout(PangoContext *ctx, const struct style *s, const char *text,
-    int len)
+    int len, const GArray *spans, int at)
 {
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = text_font(s);
-	PangoAttrList *attrs = base_attrs(ctx, s, text, len);
+	PangoAttrList *attrs = base_attrs(ctx, s, text, len, spans, at);
+	GArray *mine = NULL;
+	guint i;
 
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_text(l, text, len);
 	pango_layout_set_attributes(l, attrs);
 	pango_attr_list_unref(attrs);
-	return latin_even_pitch(l, s);
+	/* The line's part of the spans, over its own text. */
+	for (i = 0; spans != NULL && i < spans->len; i++) {
+		struct text_span sp = g_array_index(spans, struct text_span, i);
+
+		sp.start = MAX(sp.start, at) - at;
+		sp.end = MIN(sp.end, at + len) - at;
+		if (sp.start >= sp.end)
+			continue;
+		if (mine == NULL)
+			mine = g_array_new(FALSE, FALSE, sizeof(sp));
+		g_array_append_val(mine, sp);
+	}
+	/* Kept on the layout latin_even_pitch() gives, maybe a copy. */
+	l = latin_even_pitch(l, s);
+	if (mine != NULL)
+		g_object_set_data_full(G_OBJECT(l), SPANS_KEY, mine,
+		    (GDestroyNotify)g_array_unref);
+	return l;
 }
 
 /*
@@ -755,6 +923,7 @@ justify_locked(PangoContext *ctx, const struct style *s, PangoLayout *l,
 	const char *text = pango_layout_get_text(l);
 	int i, n = pango_layout_get_line_count(l);
 	PangoLayout **lines = g_new0(PangoLayout *, n);
+	const GArray *spans = g_object_get_data(G_OBJECT(l), SPANS_KEY);
 
 	for (i = 0; i < n; i++) {
 		PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
@@ -766,7 +935,8 @@ justify_locked(PangoContext *ctx, const struct style *s, PangoLayout *l,
 		while (len > 0 && (start[len - 1] == ' ' ||
 		    start[len - 1] == '\n'))
 			len--;
-		lines[i] = line_layout(ctx, s, start, len);
+		lines[i] = line_layout(ctx, s, start, len, spans,
+		    line->start_index);
 		if (indent != 0)
 			pango_layout_set_indent(lines[i], text_units(indent));
 		if (i < n - 1 && !forced)

@@ -34,6 +34,21 @@ struct text_metrics {
 };
 
 /*
+ * A run of a paragraph in a character style: bytes [start, end) of the
+ * text given to text_layout_spans(), with what it changes.
+ */
+struct text_span {
+	const char	*name;		/* its character style's, for the dump */
+	int		start, end;
+	int		weight;		/* or 0: the style's */
+	double		size;		/* [pt], or 0 */
+	struct color	color;		/* if has_color */
+	struct color	background;	/* if has_background */
+	bool		has_color;
+	bool		has_background;
+};
+
+/*
  * Lays out text (UTF-8, NFC) in style s, wrapped at width [pt] (or not
  * at all if width <= 0), with the break rules of breaks.c and, unless
  * the style allows them, no runt.  Justified styles come out ragged
@@ -45,6 +60,15 @@ PangoLayout	*text_layout(PangoContext *, const struct style *s,
 		    const char *text, double width, struct text_metrics *);
 
 /*
+ * text_layout() with the n spans set as Pango attributes, one each per
+ * thing it changes.  The layout keeps them (in its own text's bytes),
+ * so that text_justify() sets each line with its part of them.
+ */
+PangoLayout	*text_layout_spans(PangoContext *, const struct style *s,
+		    const char *text, const struct text_span *spans,
+		    size_t n, double width, struct text_metrics *);
+
+/*
  * The byte of src (the text given to text_layout) that byte index of
  * layout l's text stands for: they differ where a long word was split
  * with zero-width spaces.
@@ -54,6 +78,10 @@ int		 text_source_index(PangoLayout *l, const char *src, int index);
 /* How much of text, len bytes, text_layout() lays out: all of it, or
  * its first TEXT_MAX_PARAGRAPH bytes less a split character. */
 size_t		 text_cut(const char *text, size_t len);
+
+/* The spans l was laid out with, over its own text (a justified line's
+ * over its line), and *n; NULL if none.  l owns them. */
+const struct text_span *text_spans(PangoLayout *l, size_t *n);
 
 /*
  * Justifies the lines of l (from text_layout() with the same style and

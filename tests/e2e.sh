@@ -1227,4 +1227,31 @@ done
 [ "$got" = "1 2 2 0 0 0" ] && pass ||
     fail "lumen: each intern's accent from the data on their card (ground, placeholder), none on the others'" \
     "got $got, want 1 2 2 0 0 0" "$(cat "$E/err")"
+
+# -- character styles: tags read out, spans drawn -----------------------
+SP=tests/e2e/spans
+if "$BROCHURE" render $SP/data.yaml -l $SP/layout.yaml -o "$E/spans.pdf" \
+    2>"$E/err" && pdftotext -raw "$E/spans.pdf" "$E/spans.txt"; then
+	printf '%s\n' "브랜드 소개 x<y a<b" "참 좋은 날" \
+	    "참 <accent>좋은</accent> 날" >"$E/spans.want"
+	head -3 "$E/spans.txt" >"$E/spans.got"
+	same "spans: the layout's tags and markup: true data read out; other data and '<<' as written" \
+	    "$E/spans.want" "$E/spans.got"
+	grep -q '함께 일하는' "$E/spans.txt" && ! grep -q '<mark>' "$E/spans.txt" &&
+	    pass || fail "spans: a justified paragraph's tags read out" \
+	    "$(cat "$E/spans.txt")"
+else
+	fail "spans: render" "$(cat "$E/err")"
+fi
+"$BROCHURE" render $SP/data.yaml -l $SP/layout.yaml -o "$E/spans.png" 2>"$E/err"
+got=$($PY tests/e2e/png-colors.py "$E/spans.png" e0457b ffee00)
+set -- $got
+# The accent word and the highlight (over more than one justified line).
+[ "${1:-0}" -gt 50 ] && [ "${2:-0}" -gt 3000 ] && pass ||
+    fail "spans: accent-coloured text and a highlight in the PNG" "got '$got'" "$(cat "$E/err")"
+"$BROCHURE" check $SP/bad.yaml -l $SP/layout.yaml 2>"$E/err"
+st=$?
+[ $st -eq 1 ] && grep -q "^$SP/bad.yaml:4:12: error: '</accent>' crosses '<mark>'" "$E/err" &&
+    pass || fail "spans: crossed tags in markup: true data, an error at the data (exit $st)" \
+    "$(cat "$E/err")"
 suite_end

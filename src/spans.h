@@ -1,0 +1,20 @@
+/*
+ * Character styles in the layout: `spans:` and the markup of text
+ * blocks' layout text (markup.h has the syntax).  Inside the layout
+ * parser only.
+ */
+#ifndef SPANS_H
+#define SPANS_H
+
+#include "spec.h"
+
+struct spec_parser;
+
+/* Reads the `spans` mapping m into the spec, reporting bad keys. */
+void	spans_parse(struct spec_parser *, const struct ynode *m);
+
+/* Checks the tags in text block b's layout text (an error at the
+ * template) and sets b->as.text.tagged if it has any. */
+void	spans_check_text(struct spec_parser *, struct block *b);
+
+#endif
