@@ -49,6 +49,33 @@ parse_align(struct spec_parser *p, const struct ynode *m, enum align *out)
 }
 
 /*
+ * fit-warn: SIZE — a fitted size under it is a warning (so --strict
+ * fails when the text grows).  At the fit minimum or below it could
+ * never warn, over the maximum it always would: within (MIN, MAX].
+ */
+static void
+parse_fit_warn(struct spec_parser *p, struct block *b, const struct ynode *m)
+{
+	const struct ynode *n = ynode_get(m, "fit-warn"), *fit;
+	double v;
+
+	if (n == NULL || !schema_length(p->d, n, "fit-warn", 0, false, &v))
+		return;
+	fit = ynode_get(m, "fit");
+	if (fit == NULL) {
+		diag_error(p->d, &n->pos, "fit-warn needs a fit: [MAX, MIN] "
+		    "on the same text");
+	} else if (b->as.text.fit_max > 0 && (v <= b->as.text.fit_min ||
+	    v > b->as.text.fit_max)) {
+		diag_error(p->d, &n->pos, "fit-warn must be above the fit "
+		    "minimum and at most its maximum (over %s, up to %s), "
+		    "not %s", fit->items[1]->str, fit->items[0]->str, n->str);
+	} else {
+		b->as.text.fit_warn = v;
+	}
+}
+
+/*
  * fit: [MAX, MIN] — the text takes the largest size in the range at
  * which its frame's flow fits; max-lines: N caps its lines.
  */
@@ -79,6 +106,7 @@ parse_fit(struct spec_parser *p, struct block *b, const struct ynode *m)
 			}
 		}
 	}
+	parse_fit_warn(p, b, m);
 	if ((n = ynode_get(m, "max-lines")) != NULL &&
 	    schema_number(p->d, n, "max-lines", 1, 1000, &v)) {
 		if (v != (int)v)
@@ -415,7 +443,7 @@ parse_qr(struct spec_parser *p, struct block *b, const struct ynode *m,
  */
 const struct block_kind_desc block_kinds[BLOCK__MAX] = {
 	[BLOCK_TEXT] = { "text", "a text block",
-	    LIST("else", "fit", "if", "link", "max-lines", "name",
+	    LIST("else", "fit", "fit-warn", "if", "link", "max-lines", "name",
 	    "space-after", "space-before", "style", "text", "unless"),
 	    LIST("text", "link"), "hello", false, parse_text },
 	[BLOCK_LIST] = { "list", "a list block",

@@ -175,6 +175,9 @@ struct block {
 			struct tmpl	 *link;		/* URI, or NULL */
 			double		  fit_max;	/* [pt] size range */
 			double		  fit_min;	/*   to fit in, or 0 */
+			double		  fit_warn;	/* [pt] a fitted size
+							   under it warns,
+							   or 0 */
 			int		  max_lines;	/* or 0 for any */
 		} text;
 		struct {
