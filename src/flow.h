@@ -146,6 +146,8 @@ double	flow_image(struct flow *, const struct block *, double x, double y,
 	    double w);
 double	flow_qr(struct flow *, const struct block *, double x, double y,
 	    double w);
+double	flow_ellipse(struct flow *, const struct block *, double x,
+	    double y, double w);
 double	flow_rule(struct flow *, const struct block *, double x, double y,
 	    double w);
 double	flow_row(struct flow *, const struct block *, double x, double y,

@@ -525,6 +525,8 @@ flow_block(struct flow *f, const struct block *b, double x, double y,
 		return flow_box(f, b, x, y, w);
 	case BLOCK_QR:
 		return flow_qr(f, b, x, y, w);
+	case BLOCK_ELLIPSE:
+		return flow_ellipse(f, b, x, y, w);
 	case BLOCK_FIRST_FIT:
 		if ((k = choose_pick(&f->choices, b, &f->scope)) >= 0)
 			h = flow_blocks(f, &b->children[k], 1, x, y, w);

@@ -6,7 +6,8 @@
  *   spec ─┬─ styles[]            named text styles
  *         ├─ pages[] ── frames[] ── blocks[] (text, list, image,
  *         │                        rule, spacer, row, box, qr,
- *         │                        first-fit; row, box and first-fit
+ *         │                        ellipse, first-fit; row, box and
+ *         │                        first-fit
  *         │                        nest; see block.h)
  *         └─ uses[]              every template, for field checks
  */
@@ -138,6 +139,7 @@ enum block_kind {
 	BLOCK_ROW,
 	BLOCK_BOX,
 	BLOCK_QR,
+	BLOCK_ELLIPSE,
 	BLOCK_FIRST_FIT,
 	BLOCK__MAX
 };
@@ -243,6 +245,14 @@ struct block {
 							   (default white) */
 			enum align	  align;
 		} qr;
+		struct {
+			double		  width;	/* [pt] > 0 */
+			double		  height;	/* [pt] > 0 */
+			struct spec_color fill;		/* a == 0: none */
+			struct spec_color stroke;	/* a == 0: none */
+			double		  stroke_width;	/* [pt] */
+			enum align	  align;
+		} ellipse;
 	} as;
 };
 

@@ -1192,4 +1192,14 @@ done
 [ "$got" = "1 2 2 0 0 0" ] && pass ||
     fail "lumen: each intern's accent from the data on their card (ground, placeholder), none on the others'" \
     "got $got, want 1 2 2 0 0 0" "$(cat "$E/err")"
+# Ellipses paint what their keys say: the filled disc has no outline
+# unless told, the bare circle gets the default 0.75pt one, stroke-width
+# and colours as given (tests/cases/shapes/ellipse.yaml: its geometry).
+"$BROCHURE" render data/interns.yaml -l tests/cases/shapes/ellipse.yaml \
+    -o "$E/shapes.svg" >/dev/null 2>"$E/err"
+got="$(grep -c 'fill:rgb(100%,80%,0%)' "$E/shapes.svg") \
+$(grep -o 'stroke-width:[0-9.]*' "$E/shapes.svg" | sort | tr '\n' ' ')"
+[ "$got" = "1 stroke-width:0.75 stroke-width:0.75 stroke-width:2 " ] && pass ||
+    fail "ellipse: a yellow disc without outline, three outlines (0.75pt, 0.75pt, 2pt)" \
+    "got $got" "$(cat "$E/err")"
 suite_end
