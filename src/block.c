@@ -50,6 +50,33 @@ parse_align(struct spec_parser *p, const struct ynode *m, enum align *out)
 }
 
 /*
+ * fit-warn: SIZE — a fitted size under it is a warning (so --strict
+ * fails when the text grows).  At the fit minimum or below it could
+ * never warn, over the maximum it always would: within (MIN, MAX].
+ */
+static void
+parse_fit_warn(struct spec_parser *p, struct block *b, const struct ynode *m)
+{
+	const struct ynode *n = ynode_get(m, "fit-warn"), *fit;
+	double v;
+
+	if (n == NULL || !schema_length(p->d, n, "fit-warn", 0, false, &v))
+		return;
+	fit = ynode_get(m, "fit");
+	if (fit == NULL) {
+		diag_error(p->d, &n->pos, "fit-warn needs a fit: [MAX, MIN] "
+		    "on the same text");
+	} else if (b->as.text.fit_max > 0 && (v <= b->as.text.fit_min ||
+	    v > b->as.text.fit_max)) {
+		diag_error(p->d, &n->pos, "fit-warn must be above the fit "
+		    "minimum and at most its maximum (over %s, up to %s), "
+		    "not %s", fit->items[1]->str, fit->items[0]->str, n->str);
+	} else {
+		b->as.text.fit_warn = v;
+	}
+}
+
+/*
  * fit: [MAX, MIN] — the text takes the largest size in the range at
  * which its frame's flow fits; max-lines: N caps its lines.
  */
@@ -80,6 +107,7 @@ parse_fit(struct spec_parser *p, struct block *b, const struct ynode *m)
 			}
 		}
 	}
+	parse_fit_warn(p, b, m);
 	if ((n = ynode_get(m, "max-lines")) != NULL &&
 	    schema_number(p->d, n, "max-lines", 1, 1000, &v)) {
 		if (v != (int)v)
@@ -447,6 +475,54 @@ parse_qr(struct spec_parser *p, struct block *b, const struct ynode *m,
 	parse_align(p, m, &b->as.qr.align);
 }
 
+/* One size of an ellipse: a length more than 0. */
+static void
+ellipse_length(struct spec_parser *p, const struct ynode *n,
+    const char *what, double *out)
+{
+	char key[40];
+
+	snprintf(key, sizeof(key), "ellipse (its %s)", what);
+	if (schema_length(p->d, n, key, 0, false, out) && *out <= 0)
+		diag_error(p->d, &n->pos, "an ellipse's %s must be more "
+		    "than 0", what);
+}
+
+/*
+ * ellipse: [WIDTH, HEIGHT], or one length for a circle.  Filled if told;
+ * stroked when told (stroke or stroke-width) or when it has no fill, so
+ * that it shows: in the text colour, 0.75pt, as a rule.
+ */
+static void
+parse_ellipse(struct spec_parser *p, struct block *b, const struct ynode *m,
+    const struct ynode *v)
+{
+	const struct ynode *n, *sw = ynode_get(m, "stroke-width");
+
+	if (v->kind == YNODE_SEQ && v->n == 2) {
+		ellipse_length(p, v->items[0], "width", &b->as.ellipse.width);
+		ellipse_length(p, v->items[1], "height",
+		    &b->as.ellipse.height);
+	} else if (v->kind == YNODE_SEQ) {
+		diag_error(p->d, &v->pos, "ellipse must be a length (a circle) "
+		    "or a list of two, the width and the height: [40mm, 20mm]");
+	} else {
+		ellipse_length(p, v, "size", &b->as.ellipse.width);
+		b->as.ellipse.height = b->as.ellipse.width;
+	}
+	if ((n = ynode_get(m, "fill")) != NULL)
+		spec_parse_color(p, n, "fill", &b->as.ellipse.fill);
+	b->as.ellipse.stroke.value = style_default.color.value;
+	if ((n = ynode_get(m, "stroke")) != NULL)
+		spec_parse_color(p, n, "stroke", &b->as.ellipse.stroke);
+	b->as.ellipse.stroke_width = n != NULL || sw != NULL ||
+	    ynode_get(m, "fill") == NULL ? 0.75 : 0;
+	if (sw != NULL)
+		schema_length(p->d, sw, "stroke-width", 0, false,
+		    &b->as.ellipse.stroke_width);
+	parse_align(p, m, &b->as.ellipse.align);
+}
+
 #define LIST(...)	(const char *const[]){ __VA_ARGS__ }, \
 			N(((const char *const[]){ __VA_ARGS__ }))
 #define NONE		NULL, 0
@@ -459,8 +535,9 @@ parse_qr(struct spec_parser *p, struct block *b, const struct ynode *m,
  */
 const struct block_kind_desc block_kinds[BLOCK__MAX] = {
 	[BLOCK_TEXT] = { "text", "a text block",
-	    LIST("else", "fit", "if", "link", "markup", "max-lines", "name",
-	    "space-after", "space-before", "style", "text", "unless"),
+	    LIST("else", "fit", "fit-warn", "if", "link", "markup",
+	    "max-lines", "name", "space-after", "space-before", "style",
+	    "text", "unless"),
 	    LIST("text", "link"), "hello", false, parse_text },
 	[BLOCK_LIST] = { "list", "a list block",
 	    LIST("bullet", "bullet-color", "else", "if", "indent", "item",
@@ -496,6 +573,11 @@ const struct block_kind_desc block_kinds[BLOCK__MAX] = {
 	    LIST("align", "background", "color", "else", "if", "name", "qr",
 	    "size", "space-after", "space-before", "unless"),
 	    LIST("qr"), "https://example.org/", false, parse_qr },
+	[BLOCK_ELLIPSE] = { "ellipse", "an ellipse block",
+	    LIST("align", "ellipse", "else", "fill", "if", "name",
+	    "space-after", "space-before", "stroke", "stroke-width",
+	    "unless"),
+	    LIST("fill", "stroke"), "[20mm, 10mm]", false, parse_ellipse },
 	[BLOCK_FIRST_FIT] = { "first-fit", "a first-fit block",
 	    LIST("else", "first-fit", "if", "name", "space-after",
 	    "space-before", "unless"),

@@ -150,6 +150,8 @@ box_kind_name(enum box_kind k)
 		return "image";
 	case BOX_QR:
 		return "qr";
+	case BOX_ELLIPSE:
+		return "ellipse";
 	case BOX_DEBUG:
 	case BOX__MAX:
 		break;

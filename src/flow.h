@@ -68,6 +68,11 @@ struct flow {
 	const struct block	*too_long; /* first text over max-lines */
 	const struct ynode	*too_long_src;
 	int			 too_long_lines;
+	const struct block	*small;	/* first text fitted under its
+					   fit-warn, or NULL */
+	const struct ynode	*small_src;
+	const char		*small_field;
+	double			 small_size; /* [pt] */
 	bool			 wide;	/* a text wider than its column: */
 	const struct ynode	*wide_src; /* the first, or NULL */
 	const char		*wide_field;
@@ -111,6 +116,10 @@ struct style	 flow_style(struct flow *, const struct style *s);
 void		 flow_box_style(struct box *, const struct style *);
 /* "page 3, record 'gina', field 'story'" for messages; g_free() it. */
 char		*flow_where(const struct flow *, const char *field);
+/* fitwarn.c: a text fitted under its fit-warn, noted, then reported */
+void		 fitwarn_note(struct flow *, const struct block *, double size,
+		    const struct ynode *src, const char *field);
+void		 fitwarn_report(struct flow *);
 const char	*flow_record_id(const struct flow *);
 /* The first field a template names, or NULL. */
 const char	*flow_first_field(const struct tmpl *);
@@ -152,6 +161,8 @@ double	flow_image(struct flow *, const struct block *, double x, double y,
 	    double w);
 double	flow_qr(struct flow *, const struct block *, double x, double y,
 	    double w);
+double	flow_ellipse(struct flow *, const struct block *, double x,
+	    double y, double w);
 double	flow_rule(struct flow *, const struct block *, double x, double y,
 	    double w);
 double	flow_row(struct flow *, const struct block *, double x, double y,

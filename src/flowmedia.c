@@ -272,6 +272,32 @@ flow_qr(struct flow *f, const struct block *b, double x, double y, double w)
 	return size;
 }
 
+/*
+ * An ellipse of its size, made smaller in proportion when it is wider
+ * than the column (a circle stays a circle); its height is what it
+ * takes in the flow.
+ */
+double
+flow_ellipse(struct flow *f, const struct block *b, double x, double y,
+    double w)
+{
+	struct box *box = flow_box_add(f, BOX_ELLIPSE, b->name);
+	double k = fmin(1, w / b->as.ellipse.width);
+	double ew = b->as.ellipse.width * k, eh = b->as.ellipse.height * k;
+
+	box->x = b->as.ellipse.align == ALIGN_CENTER ? x + (w - ew) / 2 :
+	    b->as.ellipse.align == ALIGN_RIGHT ? x + w - ew : x;
+	box->y = y;
+	box->w = ew;
+	box->h = eh;
+	box->fill = b->as.ellipse.fill.value;
+	flow_color(f, &b->as.ellipse.fill, &box->fill);
+	box->stroke = b->as.ellipse.stroke.value;
+	flow_color(f, &b->as.ellipse.stroke, &box->stroke);
+	box->stroke_width = b->as.ellipse.stroke_width;
+	return eh;
+}
+
 double
 flow_rule(struct flow *f, const struct block *b, double x, double y,
     double w)

@@ -405,6 +405,8 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		f->page->boxes[i].fit_min = b->as.text.fit_min;
 		f->page->boxes[i].fit_max = b->as.text.fit_max;
 	}
+	fitwarn_note(f, b, s->size, v.src ? v.src : b->as.text.texts[0]->node,
+	    field);
 	lines = f->lines - lines;
 	if (b->as.text.max_lines > 0 && f->too_long == NULL) {
 		if (lines > b->as.text.max_lines) {
@@ -532,6 +534,8 @@ flow_block(struct flow *f, const struct block *b, double x, double y,
 		return flow_box(f, b, x, y, w);
 	case BLOCK_QR:
 		return flow_qr(f, b, x, y, w);
+	case BLOCK_ELLIPSE:
+		return flow_ellipse(f, b, x, y, w);
 	case BLOCK_FIRST_FIT:
 		if ((k = choose_pick(&f->choices, b, &f->scope)) >= 0)
 			h = flow_blocks(f, &b->children[k], 1, x, y, w);
@@ -614,6 +618,7 @@ flow_frame(struct flow *f, const struct frame *fr, size_t first)
 	flow_truncate(f->page, first);
 	overflow_clear(&f->parts);
 	f->too_long = NULL;
+	f->small = NULL;
 	f->wide = false;
 	f->stop.set = false;
 	f->stop.n = 0;
@@ -762,6 +767,7 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 		    "here");
 		g_free(at);
 	}
+	fitwarn_report(f);
 	if (f->wide) {
 		char *at = flow_where(f, f->wide_field);
 

@@ -25,6 +25,7 @@ enum box_kind {
 	BOX_LINE,	/* a horizontal rule */
 	BOX_IMAGE,
 	BOX_QR,		/* a QR code, quiet zone included */
+	BOX_ELLIPSE,	/* fill and/or stroke, inscribed in x, y, w, h */
 	BOX_DEBUG,	/* --debug-boxes: a frame's or block's outline, its
 			   name as a small layout; painted last */
 	BOX__MAX
@@ -37,10 +38,11 @@ struct box {
 	bool		 of_frame;	/* DEBUG: a frame's outline (label at
 					   the top right), not a block's (top
 					   left) */
-	struct color	 fill;		/* RECT; TEXT: the text colour */
-	struct color	 stroke;	/* RECT; LINE: its colour; QR: the
-					   ground behind it */
-	double		 stroke_width;	/* RECT, LINE [pt] */
+	struct color	 fill;		/* RECT, ELLIPSE; TEXT: the text
+					   colour */
+	struct color	 stroke;	/* RECT, ELLIPSE; LINE: its colour;
+					   QR: the ground behind it */
+	double		 stroke_width;	/* RECT, LINE, ELLIPSE [pt] */
 	double		 radius;	/* RECT, IMAGE (rounded) [pt] */
 	PangoLayout	*layout;	/* TEXT, owned by the page */
 	int		 line_first;	/* TEXT: a fragment draws only the */

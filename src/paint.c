@@ -50,6 +50,30 @@ paint_rect(cairo_t *cr, const struct box *b)
 	cairo_new_path(cr);
 }
 
+static void
+paint_ellipse(cairo_t *cr, const struct box *b)
+{
+	/* A unit circle scaled to the box, the path kept when the scale is
+	 * undone: the stroke's width then stays even all round. */
+	cairo_save(cr);
+	cairo_translate(cr, b->x + b->w / 2, b->y + b->h / 2);
+	cairo_scale(cr, b->w / 2, b->h / 2);
+	cairo_new_path(cr);
+	cairo_arc(cr, 0, 0, 1, 0, 2 * M_PI);
+	cairo_close_path(cr);
+	cairo_restore(cr);
+	if (b->fill.a > 0) {
+		set_color(cr, &b->fill);
+		cairo_fill_preserve(cr);
+	}
+	if (b->stroke_width > 0 && b->stroke.a > 0) {
+		set_color(cr, &b->stroke);
+		cairo_set_line_width(cr, b->stroke_width);
+		cairo_stroke_preserve(cr);
+	}
+	cairo_new_path(cr);
+}
+
 /*
  * A fragment of a paragraph (text that flows on into another frame)
  * draws only its lines, one by one, at their place in the layout moved
@@ -352,6 +376,9 @@ paint_page(cairo_t *cr, const struct lpage *p)
 			break;
 		case BOX_IMAGE:
 			paint_image(cr, b);
+			break;
+		case BOX_ELLIPSE:
+			paint_ellipse(cr, b);
 			break;
 		case BOX_QR:
 			paint_qr(cr, b);

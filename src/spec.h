@@ -7,7 +7,8 @@
  *         ├─ spans[]             character styles (<name>…</name>)
  *         ├─ pages[] ── frames[] ── blocks[] (text, list, image,
  *         │                        rule, spacer, row, box, qr,
- *         │                        first-fit; row, box and first-fit
+ *         │                        ellipse, first-fit; row, box and
+ *         │                        first-fit
  *         │                        nest; see block.h)
  *         └─ uses[]              every template, for field checks
  */
@@ -154,6 +155,7 @@ enum block_kind {
 	BLOCK_ROW,
 	BLOCK_BOX,
 	BLOCK_QR,
+	BLOCK_ELLIPSE,
 	BLOCK_FIRST_FIT,
 	BLOCK__MAX
 };
@@ -191,6 +193,9 @@ struct block {
 			struct tmpl	 *link;		/* URI, or NULL */
 			double		  fit_max;	/* [pt] size range */
 			double		  fit_min;	/*   to fit in, or 0 */
+			double		  fit_warn;	/* [pt] a fitted size
+							   under it warns,
+							   or 0 */
 			int		  max_lines;	/* or 0 for any */
 			bool		  markup;	/* tags in the data too */
 			bool		  tagged;	/* a tag or '<<' in its
@@ -262,6 +267,14 @@ struct block {
 							   (default white) */
 			enum align	  align;
 		} qr;
+		struct {
+			double		  width;	/* [pt] > 0 */
+			double		  height;	/* [pt] > 0 */
+			struct spec_color fill;		/* a == 0: none */
+			struct spec_color stroke;	/* a == 0: none */
+			double		  stroke_width;	/* [pt] */
+			enum align	  align;
+		} ellipse;
 	} as;
 };
 

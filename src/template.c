@@ -7,6 +7,7 @@
  *                                     (read as the data's `readings`
  *                                     say: {Park: 박} gives Park이)
  *     {{story.0|sentence}}            first item, first sentence
+ *     {{name|upper|이/가}}             filters, then a particle last
  *     {{{{ and }}}} are not special; "{{" without "}}" is an error.
  *
  * Data text is never parsed as a template: expansion copies values
@@ -37,6 +38,62 @@ valid_path(const char *p)
 		}
 	}
 	return seg;
+}
+
+/*
+ * What follows the field's '|': filters, then at most one particle,
+ * last ("{{name|upper|이/가}}": the particle agrees with the word, so
+ * a filter after it would have nothing to act on).  `upper` and
+ * `lower` together would undo each other: refused.
+ */
+static bool
+parse_filters(struct arena *a, struct tmpl_part *part, const char *field,
+    const struct ynode *node, struct diag *d)
+{
+	char **seg = g_strsplit(part->particle, "|", -1);
+	const char *whole = part->particle;
+	bool ok = true;
+	size_t i;
+
+	part->particle = NULL;
+	for (i = 0; ok && seg[i] != NULL; i++) {
+		const char *f = g_strstrip(seg[i]);
+
+		if (part->particle != NULL) {
+			diag_error(d, &node->pos, "'%s' after the particle "
+			    "'%s' in '{{%s|%s}}': the particle comes last",
+			    f, part->particle, field, whole);
+			ok = false;
+		} else if (strcmp(f, "sentence") == 0) {
+			part->filters |= FILTER_SENTENCE;
+		} else if (strcmp(f, "upper") == 0 ||
+		    strcmp(f, "lower") == 0) {
+			unsigned bit = f[0] == 'u' ? FILTER_UPPER :
+			    FILTER_LOWER;
+
+			if (part->filters & (FILTER_UPPER | FILTER_LOWER) &
+			    ~bit) {
+				diag_error(d, &node->pos, "'upper' and 'lower' "
+				    "in '{{%s|%s}}': choose one", field, whole);
+				ok = false;
+			}
+			part->filters |= bit;
+		} else if (josa_is_known(f)) {
+			part->particle = seg[i];
+		} else {
+			diag_error(d, &node->pos, "unknown particle '%s' in "
+			    "'{{%s|%s}}' (known: 이/가, 은/는, 을/를, 과/와, "
+			    "이나/나, 으로/로, 이에요/예요, 아/야, 이랑/랑; "
+			    "filters: sentence, upper, lower)", f, field,
+			    whole);
+			ok = false;
+		}
+	}
+	/* The particle points into seg: copy it beside its template. */
+	if (part->particle != NULL)
+		part->particle = arena_strdup(a, part->particle);
+	g_strfreev(seg);
+	return ok;
 }
 
 struct tmpl *
@@ -74,20 +131,8 @@ tmpl_parse(struct arena *a, const struct ynode *node, struct diag *d)
 				*bar = '\0';
 				part.particle = g_strstrip(bar + 1);
 				g_strstrip(inner);
-				if (strcmp(part.particle, "sentence") == 0) {
-					part.filter = FILTER_SENTENCE;
-					part.particle = NULL;
-				} else if (!josa_is_known(part.particle)) {
-					diag_error(d, &node->pos,
-					    "unknown particle '%s' in "
-					    "'{{%s|%s}}' (known: 이/가, 은/는, "
-					    "을/를, 과/와, 이나/나, 으로/로, "
-					    "이에요/예요, 아/야, 이랑/랑; "
-					    "filter: sentence)",
-					    part.particle, inner,
-					    part.particle);
+				if (!parse_filters(a, &part, inner, node, d))
 					return NULL;
-				}
 			}
 			if (!valid_path(inner)) {
 				diag_error(d, &node->pos,
@@ -341,6 +386,30 @@ tmpl_has_value(const struct ynode *n)
 	return n->kind == YNODE_SCALAR ? n->len > 0 : n->n > 0;
 }
 
+/*
+ * s through its filters onto out: the first sentence, then the case of
+ * its Latin (Hangul has no case: unchanged).
+ */
+static void
+append_filtered(GString *out, const char *s, unsigned filters,
+    char *(*escape)(const char *))
+{
+	gssize n = filters & FILTER_SENTENCE ?
+	    (gssize)tmpl_first_sentence(s) : -1;
+	char *m = filters & FILTER_UPPER ? g_utf8_strup(s, n) :
+	    filters & FILTER_LOWER ? g_utf8_strdown(s, n) :
+	    g_strndup(s, n < 0 ? strlen(s) : (gsize)n);
+
+	if (escape != NULL) {
+		char *e = escape(m);
+
+		g_free(m);
+		m = e;
+	}
+	g_string_append(out, m);
+	g_free(m);
+}
+
 void
 tmpl_expand(const struct tmpl *t, const struct scope *sc, struct tval *v,
     struct diag *d)
@@ -359,7 +428,7 @@ tmpl_expand_escaped(const struct tmpl *t, const struct scope *sc,
 	/* One field alone that holds a list: the list itself. */
 	if (t->n == 1 && t->parts[0].path != NULL &&
 	    t->parts[0].particle == NULL &&
-	    t->parts[0].filter == FILTER_NONE) {
+	    t->parts[0].filters == FILTER_NONE) {
 		const struct ynode *n = tmpl_lookup(sc, t->parts[0].path);
 
 		if (n != NULL && n->kind == YNODE_SEQ && n->n > 0) {
@@ -408,18 +477,8 @@ tmpl_expand_escaped(const struct tmpl *t, const struct scope *sc,
 			}
 			s = n->str;
 		}
-		if (escape != NULL) {
-			char *cut = g_strndup(s, p->filter == FILTER_SENTENCE ?
-			    tmpl_first_sentence(s) : strlen(s));
-			char *e = escape(cut);
-
-			g_string_append(out, e);
-			g_free(e);
-			g_free(cut);
-		} else if (p->filter == FILTER_SENTENCE)
-			g_string_append_len(out, s, (gssize)tmpl_first_sentence(s));
-		else
-			g_string_append(out, s);
+		append_filtered(out, s, p->filters, escape);
+		/* The particle agrees with the word, whatever its case. */
 		if (p->particle != NULL)
 			g_string_append(out, josa_pick(reading_of(sc, p->path, s),
 			    p->particle));

@@ -2,7 +2,8 @@
  * Templates: text with {{field}} references over the data, nested
  * fields ({{link.url}}, {{brochure.title}}), list items ({{story.0}}),
  * particles that agree with the inserted word ({{name|이/가}} gives
- * "Wilson이", "Gina가") and filters ({{story.0|sentence}}).
+ * "Wilson이", "Gina가") and filters ({{story.0|sentence}},
+ * {{name|upper}}).
  * Parsed once with the layout; expanded per record.
  */
 #ifndef TEMPLATE_H
@@ -16,17 +17,23 @@
 
 struct arena;
 
+/*
+ * Filters, bits of tmpl_part.filters: several may follow a field
+ * ({{story.0|sentence|upper}}); the sentence is cut first, then the
+ * case mapped, whatever their order.
+ */
 enum tmpl_filter {
-	FILTER_NONE,
-	FILTER_SENTENCE,	/* the first sentence of the value */
-	FILTER__MAX
+	FILTER_NONE = 0,
+	FILTER_SENTENCE = 1 << 0,	/* the first sentence of the value */
+	FILTER_UPPER = 1 << 1,		/* Latin in capitals */
+	FILTER_LOWER = 1 << 2,		/* Latin in small letters */
 };
 
 struct tmpl_part {
 	const char	*lit;		/* literal text, or NULL for a field */
 	const char	*path;		/* field path "link.url", "story.0" */
-	const char	*particle;	/* "이/가", or NULL */
-	enum tmpl_filter filter;
+	const char	*particle;	/* "이/가", or NULL; after the filters */
+	unsigned	 filters;	/* enum tmpl_filter bits */
 };
 
 struct tmpl {

@@ -1254,4 +1254,14 @@ st=$?
 [ $st -eq 1 ] && grep -q "^$SP/bad.yaml:4:12: error: '</accent>' crosses '<mark>'" "$E/err" &&
     pass || fail "spans: crossed tags in markup: true data, an error at the data (exit $st)" \
     "$(cat "$E/err")"
+# Ellipses paint what their keys say: the filled disc has no outline
+# unless told, the bare circle gets the default 0.75pt one, stroke-width
+# and colours as given (tests/cases/shapes/ellipse.yaml: its geometry).
+"$BROCHURE" render data/interns.yaml -l tests/cases/shapes/ellipse.yaml \
+    -o "$E/shapes.svg" >/dev/null 2>"$E/err"
+got="$(grep -c 'fill:rgb(100%,80%,0%)' "$E/shapes.svg") \
+$(grep -o 'stroke-width:[0-9.]*' "$E/shapes.svg" | sort | tr '\n' ' ')"
+[ "$got" = "1 stroke-width:0.75 stroke-width:0.75 stroke-width:2 " ] && pass ||
+    fail "ellipse: a yellow disc without outline, three outlines (0.75pt, 0.75pt, 2pt)" \
+    "got $got" "$(cat "$E/err")"
 suite_end

@@ -167,6 +167,48 @@ test_sentence(void **state)
 }
 
 /*
+ * |upper and |lower map Latin's case and leave Hangul as it is; with
+ * |sentence the sentence is cut first; a particle comes last and agrees
+ * with the word (its readings are the data's, whatever the case).
+ */
+static void
+test_case_filters(void **state)
+{
+	struct fixture *f = *state;
+
+	expands_to(f, "{{name|upper}}", "WILSON");
+	expands_to(f, "{{name|lower}}", "wilson");
+	expands_to(f, "{{ team | upper }}", "검색");
+	expands_to(f, "{{story.1|sentence|upper}}", "HE SAID \"YES.\"");
+	expands_to(f, "{{story.1|upper|sentence}}", "HE SAID \"YES.\"");
+	expands_to(f, "{{name|upper|이/가}} 알려주는", "WILSON이 알려주는");
+	expands_to(f, "{{name|lower|sentence|은/는}}", "wilson은");
+	f->sc.record = NULL;
+	expands_to(f, "{{people.0.name|upper|이/가}}", "ISAAC이");
+	assert_int_equal(f->c.d.count[DIAG_ERROR], 0);
+}
+
+static void
+test_case_filters_refused(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_null(parse(f, "{{name|upper|lower}}"));
+	assert_null(parse(f, "{{name|이/가|upper}}"));
+	assert_null(parse(f, "{{name|capitals}}"));
+	assert_int_equal(f->c.d.count[DIAG_ERROR], 3);
+	assert_string_equal(capture_text(&f->c),
+	    "layout.yaml:12:13: error: 'upper' and 'lower' in "
+	    "'{{name|upper|lower}}': choose one\n"
+	    "layout.yaml:12:13: error: 'upper' after the particle '이/가' "
+	    "in '{{name|이/가|upper}}': the particle comes last\n"
+	    "layout.yaml:12:13: error: unknown particle 'capitals' in "
+	    "'{{name|capitals}}' (known: 이/가, 은/는, 을/를, 과/와, "
+	    "이나/나, 으로/로, 이에요/예요, 아/야, 이랑/랑; filters: "
+	    "sentence, upper, lower)\n");
+}
+
+/*
  * |sentence over Korean text: where the first sentence ends, and where
  * a full stop or a closing quote only looks like an end.
  */
@@ -401,6 +443,8 @@ main(void)
 		T(test_field),
 		T(test_nested_and_index),
 		T(test_sentence),
+		T(test_case_filters),
+		T(test_case_filters_refused),
 		T(test_sentence_table),
 		T(test_particles),
 		T(test_list),
