@@ -25,6 +25,7 @@
 #include "choose.h"
 #include "confine.h"
 #include "data.h"
+#include "ellipsis.h"
 #include "flow.h"
 #include "image.h"
 #include "layout.h"
@@ -209,6 +210,8 @@ place_text(struct flow *f, const struct style *s, const char *text,
 			    text_cut(text, len) - (size_t)from);
 	}
 	l = text_layout(f->ctx->pango, s, part ? part : text + from, w, &m);
+	ellipsis_place(f, s, &l, part ? part : text + from, w, y, &m, src,
+	    field);
 	g_free(part);
 	k = thread_lines(f, s, m.lines, y);
 	if (k < m.lines) {
@@ -363,18 +366,22 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		tmpl_expand(b->as.text.texts[i], &f->scope, &v, f->d);
 		field = flow_first_field(b->as.text.texts[i]);
 	}
+	ellipsis_begin(f, b);
 	switch (v.kind) {
 	case TVAL_MISSING:
+		f->cutting = NULL;
 		return -1;
 	case TVAL_TEXT:
 		h = place_text(f, s, v.text, from, x, y, w, b->name,
 		    v.src ? v.src : b->as.text.texts[0]->node, field);
 		break;
 	case TVAL_LIST:
-		for (i = item; i < v.list->n && !f->broke; i++) {
+		for (i = item; i < v.list->n && !f->broke && !f->cut_done;
+		    i++) {
 			const struct ynode *it = v.list->items[i];
 			const char *t = tmpl_scalar(it);
 
+			f->cut_more = i + 1 < v.list->n;
 			/* Reported in the frame the item would begin in. */
 			if ((i > item || from == 0) && empty_item(f, it, field))
 				continue;
@@ -390,6 +397,7 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		}
 		break;
 	}
+	f->cutting = NULL;
 	if (b->as.text.link != NULL)
 		set_link(f, b, first);
 	for (i = first; b->as.text.fit_max > 0 && i < f->page->n; i++) {
@@ -605,6 +613,7 @@ flow_frame(struct flow *f, const struct frame *fr, size_t first)
 	flow_truncate(f->page, first);
 	overflow_clear(&f->parts);
 	f->too_long = NULL;
+	f->cut = NULL;
 	f->wide = false;
 	f->stop.set = false;
 	f->stop.n = 0;
@@ -635,9 +644,12 @@ fit_frame(struct flow *f, const struct frame *fr, size_t first, double ih)
 	int i;
 
 	f->fit = 1;
+	f->no_cut = fr->ranged;	/* fit first, then cut */
 	h = flow_frame(f, fr, first);
-	if (h <= ih + 0.01 && f->too_long == NULL && !f->wide)
+	if (h <= ih + 0.01 && f->too_long == NULL && !f->wide) {
+		f->no_cut = false;
 		return h;
+	}
 	f->d->mute++;
 	for (i = 0; i < 8; i++) {
 		f->fit = (lo + hi) / 2;
@@ -648,6 +660,7 @@ fit_frame(struct flow *f, const struct frame *fr, size_t first, double ih)
 			lo = f->fit;
 	}
 	f->fit = lo;
+	f->no_cut = false;
 	h = flow_frame(f, fr, first);
 	f->d->mute--;
 	return h;
@@ -753,6 +766,7 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 		    "here");
 		g_free(at);
 	}
+	ellipsis_report(f);
 	if (f->wide) {
 		char *at = flow_where(f, f->wide_field);
 

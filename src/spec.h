@@ -176,6 +176,8 @@ struct block {
 			double		  fit_max;	/* [pt] size range */
 			double		  fit_min;	/*   to fit in, or 0 */
 			int		  max_lines;	/* or 0 for any */
+			const char	 *ellipsis;	/* ends a cut text,
+							   or NULL: no cut */
 		} text;
 		struct {
 			const char	 *field;	/* path of the list */
@@ -242,6 +244,10 @@ struct block {
 		} qr;
 	} as;
 };
+
+/* The longest ellipsis marker [characters]: "… 더 보기" is 6; a longer
+ * one would crowd out the words it ends. */
+#define SPEC_ELLIPSIS_MAX	32
 
 /*
  * Where a flow breaks, the cursor keeps a mark for each list of blocks
