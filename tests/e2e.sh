@@ -1192,4 +1192,23 @@ done
 [ "$got" = "1 2 2 0 0 0" ] && pass ||
     fail "lumen: each intern's accent from the data on their card (ground, placeholder), none on the others'" \
     "got $got, want 1 2 2 0 0 0" "$(cat "$E/err")"
+
+# -- ellipsis: a cut text reads back cut, and the cut is only a note ----
+if "$BROCHURE" render $D -l docs/examples/ellipsis.yaml --strict \
+    -o "$E/ell.pdf" 2>"$E/err"; then
+	pass
+	pdftotext -raw "$E/ell.pdf" "$E/ell.txt"
+	grep -q '^발표를 듣다 보면… 더 보기$' "$E/ell.txt" &&
+	    ! grep -q '업계 지식도' "$E/ell.txt" && pass ||
+	    fail "ellipsis: Gina's story ends '발표를 듣다 보면… 더 보기', the rest not printed" \
+	    "$(head -12 "$E/ell.txt")"
+	grep -q '^한마디엔 여러 가지가 담겨있어요…$' "$E/ell.txt" && pass ||
+	    fail "ellipsis: a summary cut after its max-lines 2 ends with '…', its full stop dropped" \
+	    "$(head -12 "$E/ell.txt")"
+	[ "$(diags "$E/err" | grep -c ': note: text cut after ')" = 8 ] &&
+	    [ "$(diags "$E/err" | grep -c -v ': note: ')" = 0 ] && pass ||
+	    fail "ellipsis: each cut a note under --strict, no warning" "$(cat "$E/err")"
+else
+	fail "ellipsis: cut texts do not fail --strict" "$(cat "$E/err")"
+fi
 suite_end
