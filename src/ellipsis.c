@@ -150,6 +150,7 @@ ellipsis_place(struct flow *f, const struct style *s, PangoLayout **l,
 		m->lines = 0;
 		m->height = 0;
 	}
+	f->ncut++;
 	if (f->cut == NULL) {
 		f->cut = b;
 		f->cut_src = src;
@@ -161,16 +162,23 @@ ellipsis_place(struct flow *f, const struct style *s, PangoLayout **l,
 }
 
 void
-ellipsis_report(struct flow *f)
+ellipsis_report(struct flow *f, const char *fr_name)
 {
 	char *at;
 
 	if (f->cut == NULL)
 		return;
 	at = flow_where(f, f->cut_field);
-	diag_advice(f->d, f->cut_src ? &f->cut_src->pos :
-	    &f->cut->node->pos, "text cut after %d line%s with '%s' (%s)",
-	    f->cut_lines, f->cut_lines == 1 ? "" : "s",
-	    f->cut->as.text.ellipsis, at);
+	if (f->ncut > 1)
+		diag_advice(f->d, f->cut_src ? &f->cut_src->pos :
+		    &f->cut->node->pos, "text cut after %d line%s with '%s', "
+		    "and %d more in frame '%s' (%s)", f->cut_lines,
+		    f->cut_lines == 1 ? "" : "s", f->cut->as.text.ellipsis,
+		    f->ncut - 1, fr_name, at);
+	else
+		diag_advice(f->d, f->cut_src ? &f->cut_src->pos :
+		    &f->cut->node->pos, "text cut after %d line%s with '%s' "
+		    "(%s)", f->cut_lines, f->cut_lines == 1 ? "" : "s",
+		    f->cut->as.text.ellipsis, at);
 	g_free(at);
 }

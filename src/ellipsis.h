@@ -50,7 +50,8 @@ bool		 ellipsis_place(struct flow *f, const struct style *s,
 		    struct text_metrics *m, const struct ynode *src,
 		    const char *field);
 
-/* Reports the frame's first cut, if any, as a note at its data. */
-void		 ellipsis_report(struct flow *f);
+/* Reports the frame's first cut, if any, as a note at its data, with
+ * how many more the frame has. */
+void		 ellipsis_report(struct flow *f, const char *frame_name);
 
 #endif

@@ -75,6 +75,7 @@ struct flow {
 	const struct ynode	*cut_src; /* its paragraph, field and */
 	const char		*cut_field;
 	int			 cut_lines; /* lines kept */
+	int			 ncut;	/* texts cut in the frame */
 	bool			 wide;	/* a text wider than its column: */
 	const struct ynode	*wide_src; /* the first, or NULL */
 	const char		*wide_field;

@@ -614,6 +614,7 @@ flow_frame(struct flow *f, const struct frame *fr, size_t first)
 	overflow_clear(&f->parts);
 	f->too_long = NULL;
 	f->cut = NULL;
+	f->ncut = 0;
 	f->wide = false;
 	f->stop.set = false;
 	f->stop.n = 0;
@@ -766,7 +767,7 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 		    "here");
 		g_free(at);
 	}
-	ellipsis_report(f);
+	ellipsis_report(f, fr->name);
 	if (f->wide) {
 		char *at = flow_where(f, f->wide_field);
 
