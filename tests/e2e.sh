@@ -1211,4 +1211,21 @@ if "$BROCHURE" render $D -l docs/examples/ellipsis.yaml --strict \
 else
 	fail "ellipsis: cut texts do not fail --strict" "$(cat "$E/err")"
 fi
+# The social card's quote, too long for its frame even at its smallest
+# size, is cut with '…”' (a note) where it used to overflow (a warning,
+# an error under --strict).
+mkdir -p "$E/lq" && cp -r data/. "$E/lq/"
+LONG='사내에서 상시로 열리는 기술 공유 세미나 시간을 통해 CEO와 이야기하고 의견을 나눠본다던가 하는 것이 신선했어요.'
+sed "s/^    keyword: 빠르다\$/&\\n    quote: \"$LONG $LONG $LONG $LONG\"/" data/interns.yaml >"$E/lq/interns.yaml"
+if "$BROCHURE" render "$E/lq/interns.yaml" -l $SQ --only gina --strict \
+    -o "$E/lq/gina.pdf" 2>"$E/err"; then
+	pass
+	pdftotext -raw "$E/lq/gina.pdf" - | grep -q '…”$' && pass ||
+	    fail "social-square: a quote too long for its card ends with '…”'" \
+	    "$(pdftotext -raw "$E/lq/gina.pdf" - | head -12)"
+	diags "$E/err" | grep -q "interns.yaml:[0-9]*:[0-9]*: note: text cut after 5 lines with '…”' (page 1, record 'gina', field 'quote')" &&
+	    pass || fail "social-square: the quote's cut is a note at the data" "$(cat "$E/err")"
+else
+	fail "social-square: a quote too long for its card is cut, not a failure under --strict" "$(cat "$E/err")"
+fi
 suite_end
