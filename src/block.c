@@ -78,7 +78,8 @@ parse_fit_warn(struct spec_parser *p, struct block *b, const struct ynode *m)
 
 /*
  * fit: [MAX, MIN] — the text takes the largest size in the range at
- * which its frame's flow fits; max-lines: N caps its lines.
+ * which its frame's flow fits; max-lines: N caps its lines; ellipsis:
+ * "…" cuts it there, or at its frame's foot (ellipsis.c).
  */
 static void
 parse_fit(struct spec_parser *p, struct block *b, const struct ynode *m)
@@ -115,6 +116,20 @@ parse_fit(struct spec_parser *p, struct block *b, const struct ynode *m)
 			    "number");
 		else
 			b->as.text.max_lines = (int)v;
+	}
+	if ((n = ynode_get(m, "ellipsis")) != NULL &&
+	    schema_text(p->d, n, "ellipsis", &b->as.text.ellipsis)) {
+		const char *e = b->as.text.ellipsis;
+
+		/* A marker ends a line: one line, and short, or it would
+		 * leave no room for the words it follows. */
+		if (*e == '\0' || strpbrk(e, "\n\r\v\f") != NULL ||
+		    g_utf8_strlen(e, -1) > SPEC_ELLIPSIS_MAX) {
+			diag_error(p->d, &n->pos, "ellipsis must be one line "
+			    "of 1 to %d characters, such as '…' or "
+			    "'… 더 보기'", SPEC_ELLIPSIS_MAX);
+			b->as.text.ellipsis = NULL;
+		}
 	}
 }
 
@@ -535,9 +550,9 @@ parse_ellipse(struct spec_parser *p, struct block *b, const struct ynode *m,
  */
 const struct block_kind_desc block_kinds[BLOCK__MAX] = {
 	[BLOCK_TEXT] = { "text", "a text block",
-	    LIST("else", "fit", "fit-warn", "if", "link", "markup",
-	    "max-lines", "name", "space-after", "space-before", "style",
-	    "text", "unless"),
+	    LIST("ellipsis", "else", "fit", "fit-warn", "if", "link",
+	    "markup", "max-lines", "name", "space-after", "space-before",
+	    "style", "text", "unless"),
 	    LIST("text", "link"), "hello", false, parse_text },
 	[BLOCK_LIST] = { "list", "a list block",
 	    LIST("bullet", "bullet-color", "else", "if", "indent", "item",

@@ -73,6 +73,17 @@ struct flow {
 	const struct ynode	*small_src;
 	const char		*small_field;
 	double			 small_size; /* [pt] */
+	bool			 no_cut; /* fitting: texts do not cut yet */
+	const struct block	*cutting; /* the text block being placed, if
+					   it cuts (ellipsis.c) */
+	int			 cut_base; /* f->lines before it */
+	bool			 cut_more; /* a paragraph of it follows */
+	bool			 cut_done; /* it was cut: no more of it */
+	const struct block	*cut;	/* the frame's first cut text: */
+	const struct ynode	*cut_src; /* its paragraph, field and */
+	const char		*cut_field;
+	int			 cut_lines; /* lines kept */
+	int			 ncut;	/* texts cut in the frame */
 	bool			 wide;	/* a text wider than its column: */
 	const struct ynode	*wide_src; /* the first, or NULL */
 	const char		*wide_field;

@@ -25,6 +25,7 @@
 #include "choose.h"
 #include "confine.h"
 #include "data.h"
+#include "ellipsis.h"
 #include "flow.h"
 #include "image.h"
 #include "layout.h"
@@ -212,6 +213,8 @@ place_text(struct flow *f, const struct style *s, const char *text,
 	}
 	l = text_layout_spans(f->ctx->pango, s, part ? part : text + from,
 	    spans, nspans, w, &m);
+	ellipsis_place(f, s, &l, part ? part : text + from, w, y, &m, src,
+	    field);
 	g_free(part);
 	g_free(spans);
 	k = thread_lines(f, s, m.lines, y);
@@ -370,8 +373,10 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		    markup_escape : NULL);
 		field = flow_first_field(b->as.text.texts[i]);
 	}
+	ellipsis_begin(f, b);
 	switch (v.kind) {
 	case TVAL_MISSING:
+		f->cutting = NULL;
 		return -1;
 	case TVAL_TEXT:
 		h = place_text(f, s, v.text, b->as.text.tagged ||
@@ -379,10 +384,12 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		    v.src ? v.src : b->as.text.texts[0]->node, field);
 		break;
 	case TVAL_LIST:
-		for (i = item; i < v.list->n && !f->broke; i++) {
+		for (i = item; i < v.list->n && !f->broke && !f->cut_done;
+		    i++) {
 			const struct ynode *it = v.list->items[i];
 			const char *t = tmpl_scalar(it);
 
+			f->cut_more = i + 1 < v.list->n;
 			/* Reported in the frame the item would begin in. */
 			if ((i > item || from == 0) && empty_item(f, it, field))
 				continue;
@@ -399,6 +406,7 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		}
 		break;
 	}
+	f->cutting = NULL;
 	if (b->as.text.link != NULL)
 		set_link(f, b, first);
 	for (i = first; b->as.text.fit_max > 0 && i < f->page->n; i++) {
@@ -619,6 +627,8 @@ flow_frame(struct flow *f, const struct frame *fr, size_t first)
 	overflow_clear(&f->parts);
 	f->too_long = NULL;
 	f->small = NULL;
+	f->cut = NULL;
+	f->ncut = 0;
 	f->wide = false;
 	f->stop.set = false;
 	f->stop.n = 0;
@@ -649,9 +659,12 @@ fit_frame(struct flow *f, const struct frame *fr, size_t first, double ih)
 	int i;
 
 	f->fit = 1;
+	f->no_cut = fr->ranged;	/* fit first, then cut */
 	h = flow_frame(f, fr, first);
-	if (h <= ih + 0.01 && f->too_long == NULL && !f->wide)
+	if (h <= ih + 0.01 && f->too_long == NULL && !f->wide) {
+		f->no_cut = false;
 		return h;
+	}
 	f->d->mute++;
 	for (i = 0; i < 8; i++) {
 		f->fit = (lo + hi) / 2;
@@ -662,6 +675,7 @@ fit_frame(struct flow *f, const struct frame *fr, size_t first, double ih)
 			lo = f->fit;
 	}
 	f->fit = lo;
+	f->no_cut = false;
 	h = flow_frame(f, fr, first);
 	f->d->mute--;
 	return h;
@@ -768,6 +782,7 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 		g_free(at);
 	}
 	fitwarn_report(f);
+	ellipsis_report(f, fr->name);
 	if (f->wide) {
 		char *at = flow_where(f, f->wide_field);
 

@@ -200,6 +200,8 @@ struct block {
 			bool		  markup;	/* tags in the data too */
 			bool		  tagged;	/* a tag or '<<' in its
 							   layout text */
+			const char	 *ellipsis;	/* ends a cut text,
+							   or NULL: no cut */
 		} text;
 		struct {
 			const char	 *field;	/* path of the list */
@@ -277,6 +279,10 @@ struct block {
 		} ellipse;
 	} as;
 };
+
+/* The longest ellipsis marker [characters]: "… 더 보기" is 6; a longer
+ * one would crowd out the words it ends. */
+#define SPEC_ELLIPSIS_MAX	32
 
 /*
  * Where a flow breaks, the cursor keeps a mark for each list of blocks

@@ -1264,4 +1264,42 @@ $(grep -o 'stroke-width:[0-9.]*' "$E/shapes.svg" | sort | tr '\n' ' ')"
 [ "$got" = "1 stroke-width:0.75 stroke-width:0.75 stroke-width:2 " ] && pass ||
     fail "ellipse: a yellow disc without outline, three outlines (0.75pt, 0.75pt, 2pt)" \
     "got $got" "$(cat "$E/err")"
+# -- ellipsis: a cut text reads back cut, and the cut is only a note ----
+if "$BROCHURE" render $D -l docs/examples/ellipsis.yaml --strict \
+    -o "$E/ell.pdf" 2>"$E/err"; then
+	pass
+	pdftotext -raw "$E/ell.pdf" "$E/ell.txt"
+	grep -q '^발표를 듣다 보면… 더 보기$' "$E/ell.txt" &&
+	    ! grep -q '업계 지식도' "$E/ell.txt" && pass ||
+	    fail "ellipsis: Gina's story ends '발표를 듣다 보면… 더 보기', the rest not printed" \
+	    "$(head -12 "$E/ell.txt")"
+	grep -q '^한마디엔 여러 가지가 담겨있어요…$' "$E/ell.txt" && pass ||
+	    fail "ellipsis: a summary cut after its max-lines 2 ends with '…', its full stop dropped" \
+	    "$(head -12 "$E/ell.txt")"
+	[ "$(diags "$E/err" | grep -c ': note: text cut after ')" = 8 ] &&
+	    [ "$(diags "$E/err" | grep -c -v ': note: ')" = 0 ] && pass ||
+	    fail "ellipsis: each cut a note under --strict, no warning" "$(cat "$E/err")"
+else
+	fail "ellipsis: cut texts do not fail --strict" "$(cat "$E/err")"
+fi
+# The social card's quote, too long for its frame even at its smallest
+# size, is cut with '…”' (a note) where it used to overflow; its fit
+# under the card's fit-warn is still a warning, so --strict fails on the
+# grown text (the purpose of fit-warn) but the card is drawn.
+mkdir -p "$E/lq" && cp -r data/. "$E/lq/"
+LONG='사내에서 상시로 열리는 기술 공유 세미나 시간을 통해 CEO와 이야기하고 의견을 나눠본다던가 하는 것이 신선했어요.'
+sed "s/^    keyword: 빠르다\$/&\\n    quote: \"$LONG $LONG $LONG $LONG\"/" data/interns.yaml >"$E/lq/interns.yaml"
+if "$BROCHURE" render "$E/lq/interns.yaml" -l $SQ --only gina \
+    -o "$E/lq/gina.pdf" 2>"$E/err"; then
+	pass
+	pdftotext -raw "$E/lq/gina.pdf" - | grep -q '…”$' && pass ||
+	    fail "social-square: a quote too long for its card ends with '…”'" \
+	    "$(pdftotext -raw "$E/lq/gina.pdf" - | head -12)"
+	diags "$E/err" | grep -q "interns.yaml:[0-9]*:[0-9]*: note: text cut after 5 lines with '…”' (page 1, record 'gina', field 'quote')" &&
+	    pass || fail "social-square: the quote's cut is a note at the data" "$(cat "$E/err")"
+	diags "$E/err" | grep -q "interns.yaml:[0-9]*:[0-9]*: warning: text fitted at [0-9.]*pt, under its fit-warn 22.5pt (page 1, record 'gina', field 'quote')" &&
+	    pass || fail "social-square: the cut quote also warns of its fit under fit-warn" "$(cat "$E/err")"
+else
+	fail "social-square: a quote too long for its card is cut and drawn" "$(cat "$E/err")"
+fi
 suite_end
