@@ -65,6 +65,8 @@ struct render {
 	const struct data		*data;
 	struct lay			 lays[RUN_MAX_LAYOUTS];
 	int				 nlays;
+	char				 date[32];	/* the PDFs' dates: the
+							   workers read it */
 	struct page			*all;		/* every page */
 	int				 nall;
 	struct page			*jobs;		/* the selection */

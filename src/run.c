@@ -494,12 +494,11 @@ static enum status
 prepare(struct render *r)
 {
 	const struct run_opts *o = r->o;
-	char date[32];
 	size_t i;
 
-	pdf_date(date, sizeof(date));
+	pdf_date(r->date, sizeof(r->date));
 	for (i = 0; r->t.mode != TARGET_CHECK && i < (size_t)r->nlays; i++)
-		setup_lay(r, &r->lays[i], date);
+		setup_lay(r, &r->lays[i], r->date);
 	if (o->manifest != NULL && r->t.mode != TARGET_CHECK)
 		r->man = manifest_new("brochure " BROCHURE_VERSION, o->data,
 		    o->layouts, o->nlayouts, o->shard, o->shards,

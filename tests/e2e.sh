@@ -70,6 +70,16 @@ walk(json.load(sys.stdin)["outlines"])' >"$E/outline"
 	SOURCE_DATE_EPOCH=1630454400 "$BROCHURE" render $D -l $A4 -o "$E/b3.pdf" -q
 	pdfinfo "$E/b3.pdf" | grep -q "CreationDate: *Wed Sep  1 00:00:00 2021 UTC" &&
 	    pass || fail "SOURCE_DATE_EPOCH sets the PDF date" "$(pdfinfo "$E/b3.pdf" | grep Date)"
+	# A folder of PDFs, one a page: each has the date too (it was read
+	# from a stack buffer gone out of scope, ASan's stack-use-after-scope).
+	rm -rf "$E/b3"
+	SOURCE_DATE_EPOCH=1630454400 "$BROCHURE" render $D -l $A4 -f pdf -o "$E/b3/" -q
+	n=0
+	for f in "$E"/b3/*.pdf; do
+		pdfinfo "$f" | grep -q "CreationDate: *Wed Sep  1 00:00:00 2021 UTC" && n=$((n + 1))
+	done
+	[ "$n" -eq 6 ] && pass || fail "SOURCE_DATE_EPOCH sets the date of every PDF of a folder" \
+	    "$n of $(ls "$E/b3" | wc -l)"
 else
 	fail "render the sample brochure" "$(cat "$E/err")"
 fi
