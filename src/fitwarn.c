@@ -32,14 +32,15 @@ void
 fitwarn_report(struct flow *f)
 {
 	const struct block *b = f->small;
+	const enum unit u = f->ctx->spec->unit;	/* the messages' */
 	char *at;
 
 	if (b == NULL)
 		return;
 	at = flow_where(f, f->small_field);
 	diag_warning(f->d, &f->small_src->pos, "text fitted at %s, under its "
-	    "fit-warn %s (%s)", units_format(UNIT_PT, f->small_size).s,
-	    units_format(UNIT_PT, b->as.text.fit_warn).s, at);
+	    "fit-warn %s (%s)", units_format(u, f->small_size).s,
+	    units_format(u, b->as.text.fit_warn).s, at);
 	diag_note(f->d, &b->node->pos, "the text block is here");
 	g_free(at);
 }

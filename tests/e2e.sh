@@ -1307,7 +1307,7 @@ if "$BROCHURE" render "$E/lq/interns.yaml" -l $SQ --only gina \
 	    "$(pdftotext -raw "$E/lq/gina.pdf" - | head -12)"
 	diags "$E/err" | grep -q "interns.yaml:[0-9]*:[0-9]*: note: text cut after 5 lines with '…”' (page 1, record 'gina', field 'quote')" &&
 	    pass || fail "social-square: the quote's cut is a note at the data" "$(cat "$E/err")"
-	diags "$E/err" | grep -q "interns.yaml:[0-9]*:[0-9]*: warning: text fitted at [0-9.]*pt, under its fit-warn 22.5pt (page 1, record 'gina', field 'quote')" &&
+	diags "$E/err" | grep -q "interns.yaml:[0-9]*:[0-9]*: warning: text fitted at [0-9.]*px, under its fit-warn 30.0px (page 1, record 'gina', field 'quote')" &&
 	    pass || fail "social-square: the cut quote also warns of its fit under fit-warn" "$(cat "$E/err")"
 else
 	fail "social-square: a quote too long for its card is cut and drawn" "$(cat "$E/err")"
