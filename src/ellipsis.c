@@ -55,8 +55,8 @@ drop_word(const char *text, size_t end, size_t start)
 
 PangoLayout *
 ellipsis_cut(PangoContext *pc, const struct style *s, PangoLayout *l,
-    const char *text, double width, int n, const char *marker,
-    struct text_metrics *m)
+    const char *text, const struct text_span *spans, size_t nspans,
+    double width, int n, const char *marker, struct text_metrics *m)
 {
 	size_t start = (size_t)text_source_index(l, text,
 	    pango_layout_get_line_readonly(l, n - 1)->start_index);
@@ -64,24 +64,34 @@ ellipsis_cut(PangoContext *pc, const struct style *s, PangoLayout *l,
 	    (size_t)text_source_index(l, text,
 	    pango_layout_get_line_readonly(l, n)->start_index) : strlen(text);
 	GString *g = g_string_new(NULL);
+	struct text_span *kept = g_new(struct text_span, nspans + 1);
 	PangoLayout *cut;
 
 	/* Each turn drops a word: a line holds a few, so this lays the
 	 * text out a few times (a line of one long word, once for each
 	 * character it gives up). */
 	for (;;) {
-		size_t keep = trim_end(text, end, start);
+		size_t keep = trim_end(text, end, start), i, k = 0;
 
 		g_string_truncate(g, 0);
 		g_string_append_len(g, text, (gssize)keep);
 		g_string_append(g, marker);
-		cut = text_layout(pc, s, g->str, width, m);
+		/* The spans of what is kept, ended where the text is. */
+		for (i = 0; i < nspans; i++)
+			if ((size_t)spans[i].start < keep) {
+				kept[k] = spans[i];
+				if ((size_t)kept[k].end > keep)
+					kept[k].end = (int)keep;
+				k++;
+			}
+		cut = text_layout_spans(pc, s, g->str, kept, k, width, m);
 		if (m->lines <= n || keep <= start)
 			break;
 		g_object_unref(cut);
 		end = drop_word(text, keep, start);
 	}
 	g_string_free(g, TRUE);
+	g_free(kept);
 	return cut;
 }
 
@@ -119,8 +129,9 @@ room(const struct flow *f, const struct style *s, double y)
 
 bool
 ellipsis_place(struct flow *f, const struct style *s, PangoLayout **l,
-    const char *text, double w, double y, struct text_metrics *m,
-    const struct ynode *src, const char *field)
+    const char *text, const struct text_span *spans, size_t nspans,
+    double w, double y, struct text_metrics *m, const struct ynode *src,
+    const char *field)
 {
 	const struct block *b = f->cutting;
 	bool more = f->cut_more;
@@ -141,8 +152,8 @@ ellipsis_place(struct flow *f, const struct style *s, PangoLayout **l,
 		n = m->lines;
 	}
 	if (n > 0) {
-		PangoLayout *cut = ellipsis_cut(f->ctx->pango, s, *l, text, w,
-		    n, b->as.text.ellipsis, m);
+		PangoLayout *cut = ellipsis_cut(f->ctx->pango, s, *l, text,
+		    spans, nspans, w, n, b->as.text.ellipsis, m);
 
 		g_object_unref(*l);
 		*l = cut;

@@ -21,12 +21,15 @@ struct ynode;
  * (whole words, as keep-all breaks them; characters only where the line
  * holds a single word) are dropped, with spaces and the punctuation
  * they leave at the end, until the marker fits on it.  The marker never
- * starts a line, unless it is wider than the column.  m describes the
- * new layout.  The caller unrefs it.
+ * starts a line, unless it is wider than the column.  The text's
+ * nspans spans (of character styles) keep what of them is kept.  m
+ * describes the new layout.  The caller unrefs it.
  */
 PangoLayout	*ellipsis_cut(PangoContext *, const struct style *s,
-		    PangoLayout *l, const char *text, double width, int n,
-		    const char *marker, struct text_metrics *m);
+		    PangoLayout *l, const char *text,
+		    const struct text_span *spans, size_t nspans,
+		    double width, int n, const char *marker,
+		    struct text_metrics *m);
 
 /*
  * Before text block b's paragraphs are placed in flow f: whether they
@@ -46,8 +49,9 @@ void		 ellipsis_begin(struct flow *f, const struct block *b);
  * nothing, false, if the paragraph stays whole.
  */
 bool		 ellipsis_place(struct flow *f, const struct style *s,
-		    PangoLayout **l, const char *text, double w, double y,
-		    struct text_metrics *m, const struct ynode *src,
+		    PangoLayout **l, const char *text,
+		    const struct text_span *spans, size_t nspans, double w,
+		    double y, struct text_metrics *m, const struct ynode *src,
 		    const char *field);
 
 /* Reports the frame's first cut, if any, as a note at its data, with

@@ -213,8 +213,8 @@ place_text(struct flow *f, const struct style *s, const char *text,
 	}
 	l = text_layout_spans(f->ctx->pango, s, part ? part : text + from,
 	    spans, nspans, w, &m);
-	ellipsis_place(f, s, &l, part ? part : text + from, w, y, &m, src,
-	    field);
+	ellipsis_place(f, s, &l, part ? part : text + from, spans, nspans, w,
+	    y, &m, src, field);
 	g_free(part);
 	g_free(spans);
 	k = thread_lines(f, s, m.lines, y);
