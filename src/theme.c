@@ -24,12 +24,12 @@
  * by name, below).  Sorted. */
 static const char *const theme_keys[] = {
 	"colors", "fonts", "include", "metadata", "optional", "page",
-	"pages", "parts", "required", "styles",
+	"pages", "parts", "required", "spans", "styles",
 };
 
 /* The keys whose mappings merge name by name, later files winning. */
 static const char *const merged_maps[] = {
-	"colors", "metadata", "page", "parts", "styles",
+	"colors", "metadata", "page", "parts", "spans", "styles",
 };
 
 /* The keys whose lists join. */
