@@ -34,10 +34,10 @@ rounded_rect(cairo_t *cr, double x, double y, double w, double h, double r)
 	cairo_close_path(cr);
 }
 
+/* Fills and strokes the current path as box b says, then clears it. */
 static void
-paint_rect(cairo_t *cr, const struct box *b)
+fill_and_stroke(cairo_t *cr, const struct box *b)
 {
-	rounded_rect(cr, b->x, b->y, b->w, b->h, b->radius);
 	if (b->fill.a > 0) {
 		set_color(cr, &b->fill);
 		cairo_fill_preserve(cr);
@@ -48,6 +48,13 @@ paint_rect(cairo_t *cr, const struct box *b)
 		cairo_stroke_preserve(cr);
 	}
 	cairo_new_path(cr);
+}
+
+static void
+paint_rect(cairo_t *cr, const struct box *b)
+{
+	rounded_rect(cr, b->x, b->y, b->w, b->h, b->radius);
+	fill_and_stroke(cr, b);
 }
 
 static void
@@ -62,16 +69,7 @@ paint_ellipse(cairo_t *cr, const struct box *b)
 	cairo_arc(cr, 0, 0, 1, 0, 2 * M_PI);
 	cairo_close_path(cr);
 	cairo_restore(cr);
-	if (b->fill.a > 0) {
-		set_color(cr, &b->fill);
-		cairo_fill_preserve(cr);
-	}
-	if (b->stroke_width > 0 && b->stroke.a > 0) {
-		set_color(cr, &b->stroke);
-		cairo_set_line_width(cr, b->stroke_width);
-		cairo_stroke_preserve(cr);
-	}
-	cairo_new_path(cr);
+	fill_and_stroke(cr, b);
 }
 
 /*
