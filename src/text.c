@@ -111,6 +111,18 @@ color16(double c)
 	return (guint16)lround(c * 65535);
 }
 
+/* A colour over bytes [start, end): the colour, and its alpha if any. */
+static void
+insert_color(PangoAttrList *attrs, const struct color *c,
+    PangoAttribute *(*rgb)(guint16, guint16, guint16),
+    PangoAttribute *(*alpha)(guint16), int start, int end)
+{
+	insert_span(attrs, rgb(color16(c->r), color16(c->g), color16(c->b)),
+	    start, end);
+	if (c->a < 1)
+		insert_span(attrs, alpha(color16(c->a)), start, end);
+}
+
 /*
  * The spans' attributes over bytes [at, at + len) of the text they
  * were given for, moved to start at 0: one per thing a span changes.
@@ -124,7 +136,6 @@ span_attrs(PangoAttrList *attrs, const GArray *spans, int at, int len)
 		const struct text_span *sp = &g_array_index(spans,
 		    struct text_span, i);
 		int a = MAX(sp->start, at) - at, b = MIN(sp->end, at + len) - at;
-		const struct color *c;
 
 		if (a >= b)
 			continue;
@@ -134,22 +145,14 @@ span_attrs(PangoAttrList *attrs, const GArray *spans, int at, int len)
 		if (sp->size > 0)
 			insert_span(attrs, pango_attr_size_new_absolute(
 			    text_units(sp->size)), a, b);
-		if (sp->has_color) {
-			c = &sp->color;
-			insert_span(attrs, pango_attr_foreground_new(
-			    color16(c->r), color16(c->g), color16(c->b)), a, b);
-			if (c->a < 1)
-				insert_span(attrs, pango_attr_foreground_alpha_new(
-				    color16(c->a)), a, b);
-		}
-		if (sp->has_background) {
-			c = &sp->background;
-			insert_span(attrs, pango_attr_background_new(
-			    color16(c->r), color16(c->g), color16(c->b)), a, b);
-			if (c->a < 1)
-				insert_span(attrs, pango_attr_background_alpha_new(
-				    color16(c->a)), a, b);
-		}
+		if (sp->has_color)
+			insert_color(attrs, &sp->color,
+			    pango_attr_foreground_new,
+			    pango_attr_foreground_alpha_new, a, b);
+		if (sp->has_background)
+			insert_color(attrs, &sp->background,
+			    pango_attr_background_new,
+			    pango_attr_background_alpha_new, a, b);
 	}
 }
 
