@@ -32,7 +32,8 @@
 #include "fonts.h"
 #include "style.h"
 #include "text.h"
-#include "testutil.h"
+#define TESTFONTS_OWN_GROUP	/* with the sweep's counts */
+#include "testfonts.h"
 
 #define W_MIN		40.0	/* [pt] the sweep's box widths */
 #define W_MAX		400.0
@@ -559,15 +560,11 @@ static int
 group_setup(void **state)
 {
 	struct group *g = g_new0(struct group, 1);
-	struct diag d;
 
-	diag_init(&d, stderr);
-	g->fonts = fonts_new("fonts", NULL, NULL, &d);
-	if (g->fonts == NULL) {
+	if (fonts_open(&g->fonts, &g->ctx) != 0) {
 		g_free(g);
 		return -1;
 	}
-	g->ctx = fonts_context(g->fonts);
 	run_sweep(g);
 	*state = g;
 	return 0;
