@@ -48,6 +48,17 @@ worker(void *v)
 		pthread_cond_signal(&p->done_cv);
 		pthread_mutex_unlock(&p->lock);
 	}
+	/*
+	 * The state lives until every item is consumed: an item's result
+	 * may still use it (a page's cairo recording draws the worker's
+	 * cached image surfaces when the consumer replays it into the PDF;
+	 * freeing them meanwhile was a double free under ASan, now and
+	 * then, in cairo 1.16's snapshots).
+	 */
+	pthread_mutex_lock(&p->lock);
+	while (!p->stop && p->consumed < p->n)
+		pthread_cond_wait(&p->room_cv, &p->lock);
+	pthread_mutex_unlock(&p->lock);
 	p->ops->worker_free(state, p->arg);
 	return NULL;
 }

@@ -12,7 +12,8 @@
 #include <stdbool.h>
 
 struct pool_ops {
-	/* Per-thread state, made in the thread that uses it. */
+	/* Per-thread state, made in the thread that uses it; freed
+	 * there once every item is consumed (results may use it). */
 	void	*(*worker_new)(void *arg);
 	void	 (*worker_free)(void *state, void *arg);
 	/* Works on item i, in some thread. */
