@@ -12,15 +12,28 @@
 #include "spec.h"
 #include "units.h"
 
+double
+fit_size(const struct flow *f, const struct block *b)
+{
+	return b->as.text.fit_min + f->fit *
+	    (b->as.text.fit_max - b->as.text.fit_min);
+}
+
+bool
+fitwarn_under(const struct block *b, double size)
+{
+	/* A fitted size is exact at the top of its range: no epsilon
+	 * needed there, and 0.001pt below the mark is under it. */
+	return b->as.text.fit_warn > 0 &&
+	    size < b->as.text.fit_warn - 0.001;
+}
+
 /* The first text of the frame's layout fitted under its fit-warn. */
 void
 fitwarn_note(struct flow *f, const struct block *b, double size,
     const struct ynode *src, const char *field)
 {
-	/* A fitted size is exact at the top of its range: no epsilon
-	 * needed there, and 0.001pt below the mark is under it. */
-	if (f->small != NULL || b->as.text.fit_warn <= 0 ||
-	    size >= b->as.text.fit_warn - 0.001)
+	if (f->small != NULL || !fitwarn_under(b, size))
 		return;
 	f->small = b;
 	f->small_src = src;

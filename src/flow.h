@@ -1,8 +1,9 @@
 /*
  * The flow of a frame, shared by the files that lay blocks out:
  * layout.c (frames, text, lists, rows, boxes), flowmedia.c (images,
- * placeholders, QR codes, rules) and thread.c (frames that continue).  Private to layout: no other module
- * includes it.
+ * placeholders, QR codes, rules), thread.c (frames that continue),
+ * flowbox.c, fitwarn.c, ellipsis.c and debugbox.c.  Private to layout: no other
+ * module includes it.
  */
 #ifndef FLOW_H
 #define FLOW_H
@@ -127,11 +128,19 @@ struct style	 flow_style(struct flow *, const struct style *s);
 void		 flow_box_style(struct box *, const struct style *);
 /* "page 3, record 'gina', field 'story'" for messages; g_free() it. */
 char		*flow_where(const struct flow *, const char *field);
-/* fitwarn.c: a text fitted under its fit-warn, noted, then reported */
+/* fitwarn.c: the size of a fitting text at the flow's point of its
+ * range [pt]; whether a size is under the text's fit-warn; a text
+ * fitted under it, noted, then reported */
+double		 fit_size(const struct flow *, const struct block *);
+bool		 fitwarn_under(const struct block *, double size);
 void		 fitwarn_note(struct flow *, const struct block *, double size,
 		    const struct ynode *src, const char *field);
 void		 fitwarn_report(struct flow *);
 const char	*flow_record_id(const struct flow *);
+/* debugbox.c: --debug-boxes outlines, when asked for */
+void		 debug_frame(struct flow *, const struct frame *);
+void		 debug_block(struct flow *, const struct block *, double x,
+		    double y, double w, double h);
 /* The first field a template names, or NULL. */
 const char	*flow_first_field(const struct tmpl *);
 

@@ -70,48 +70,6 @@ flow_truncate(struct lpage *p, size_t n)
 	}
 }
 
-/*
- * --debug-boxes: an outline for a frame (magenta) or a block (cyan),
- * with its name set small in its top left corner.
- */
-static void
-debug_box(struct flow *f, double x, double y, double w, double h,
-    const char *name, bool frame)
-{
-	static const struct color magenta = { 1, 0, 1, 0.9 };
-	static const struct color cyan = { 0, 0.65, 0.9, 0.9 };
-	PangoFontDescription *fd;
-	struct box *b;
-
-	if (!f->ctx->debug || f->count_only)
-		return;
-	b = flow_box_add(f, BOX_DEBUG, name);
-	b->of_frame = frame;
-	b->x = x;
-	b->y = y;
-	b->w = w;
-	b->h = h;
-	b->stroke = frame ? magenta : cyan;
-	b->stroke_width = frame ? 0.75 : 0.5;
-	b->layout = pango_layout_new(f->ctx->pango);
-	/* 7pt on A4, larger in proportion on a wider page (a 1080px card). */
-	fd = pango_font_description_from_string("Lato, NanumGothic Bold");
-	pango_font_description_set_absolute_size(fd, PANGO_SCALE *
-	    fmax(7, 7 * f->page->width / 595));
-	pango_layout_set_font_description(b->layout, fd);
-	pango_font_description_free(fd);
-	pango_layout_set_text(b->layout, name, -1);
-	text_shape(b->layout);
-	f->page->debug = true;
-}
-
-/* What --debug-boxes calls a block: its name, or its kind's. */
-static const char *
-block_kind_name(const struct block *b)
-{
-	return b->name ? b->name : block_kinds[b->kind].name;
-}
-
 const char *
 flow_record_id(const struct flow *f)
 {
@@ -338,8 +296,7 @@ fit_style(struct flow *f, const struct block *b)
 
 	if (b->as.text.fit_max <= 0)
 		return s;
-	s.size = b->as.text.fit_min + f->fit *
-	    (b->as.text.fit_max - b->as.text.fit_min);
+	s.size = fit_size(f, b);
 	k = s.size / b->style->size;
 	s.line_height *= k;
 	s.letter_spacing *= k;
@@ -603,8 +560,7 @@ flow_blocks(struct flow *f, struct block *const *blocks, size_t n,
 			    f->brk_byte);
 		/* What broke off placed nothing here: left out. */
 		if (h >= 0 && (!f->broke || f->page->n > mark)) {
-			debug_box(f, x, y + at + before, w, h,
-			    block_kind_name(b), false);
+			debug_block(f, b, x, y + at + before, w, h);
 			bottom = at + before + h;
 			at = bottom + b->space_after;
 		}
@@ -817,7 +773,7 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 	}
 	for (; dy != 0 && first < f->page->n; first++)
 		f->page->boxes[first].y += dy;
-	debug_box(f, fr->x, fr->y, fr->w, fr->h, fr->name, true);
+	debug_frame(f, fr);
 }
 
 /*

@@ -1312,4 +1312,12 @@ if "$BROCHURE" render "$E/lq/interns.yaml" -l $SQ --only gina \
 else
 	fail "social-square: a quote too long for its card is cut and drawn" "$(cat "$E/err")"
 fi
+# --debug-boxes labels a fitted text with the size fitting chose, and
+# marks one under its fit-warn: the picture says what the warning says.
+"$BROCHURE" render "$E/lq/interns.yaml" -l $SQ --only gina --debug-boxes -q \
+    -o "$E/lq/dbg.pdf" 2>"$E/err"
+got=$(pdftotext -raw "$E/lq/dbg.pdf" - 2>/dev/null)
+printf '%s\n' "$got" | grep -Eq '^text [0-9.]+px < fit-warn 30\.0px( |$)' &&
+    printf '%s\n' "$got" | grep -Eq '^text (1[0-9]{2}|190)\.[0-9]px$' && pass ||
+    fail "--debug-boxes labels each fitted text with its size, under fit-warn marked" "$got"
 suite_end
