@@ -391,6 +391,7 @@ run_check(const struct spec *spec, const struct data *data,
 
 	if (!gate_check(&spec, 1, data, &fonts, d))
 		return false;
+	quotes_check(&spec, 1, data->doc->root, d);
 	pages = pages_list(NULL, &n, 0, spec, data);
 	lc.spec = spec;
 	lc.data = data;

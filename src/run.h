@@ -67,8 +67,9 @@ struct spec;
 
 /*
  * `check` on inputs already loaded, for the fuzzers: the gate's
- * cross-checks (gate_check, as `brochure check` runs them), then every
- * page laid out and freed.  False if anything was reported as an error.
+ * cross-checks (gate_check, as `brochure check` runs them) and its
+ * notes on the data's quotes, then every page laid out and freed.
+ * False if anything was reported as an error.
  */
 bool		run_check(const struct spec *, const struct data *,
 		    struct fonts *, struct diag *);
