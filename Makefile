@@ -178,7 +178,7 @@ install: all
 	    $(DESTDIR)$(PREFIX)/share/brochure/layouts \
 	    $(DESTDIR)$(PREFIX)/share/brochure/starter \
 	    $(DESTDIR)$(PREFIX)/share/man/man1 \
-	    $(DESTDIR)$(PREFIX)/share/doc/brochure/pictures
+	    $(DESTDIR)$(PREFIX)/share/doc/brochure
 	install -m 755 $(B)/brochure $(DESTDIR)$(PREFIX)/bin/brochure
 	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/brochure/fonts/
 	install -m 644 layouts/*.yaml layouts/*.svg \
@@ -187,9 +187,12 @@ install: all
 	sed 's|/usr/local/|$(PREFIX)/|g' docs/brochure.1 \
 	    >$(DESTDIR)$(PREFIX)/share/man/man1/brochure.1
 	chmod 644 $(DESTDIR)$(PREFIX)/share/man/man1/brochure.1
-	install -m 644 docs/layout.md $(DESTDIR)$(PREFIX)/share/doc/brochure/
-	install -m 644 docs/pictures/*.png \
-	    $(DESTDIR)$(PREFIX)/share/doc/brochure/pictures/
+	# The docs as in the source tree, so their links hold: README.md,
+	# docs/ (reference, pictures, examples, CI), campaigns/lumen/ and
+	# the sample data/ the examples render.
+	install -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/brochure/
+	cp -R data docs campaigns $(DESTDIR)$(PREFIX)/share/doc/brochure/
+	rm -f $(DESTDIR)$(PREFIX)/share/doc/brochure/docs/brochure.1
 
 clean:
 	rm -rf $(B) build-tsan out

@@ -32,26 +32,37 @@ real(char *path)
 	return out;
 }
 
-/* After init: how to render, and where the reference and examples are
- * (in the source tree, or installed). */
+/*
+ * After init: how to render, and where the reference, the examples and
+ * the second campaign are: under the source tree's root, or installed
+ * under share/doc/brochure, which mirrors it (docs/, campaigns/lumen/,
+ * README.md), so the README's links hold there too.
+ */
 static void
 init_done(const char *dir, const struct init_layout *l)
 {
 	char *layouts = real(cli_find_share("layouts"));
-	char *docs = real(cli_find_share("docs"));
-	char *doc = docs ? NULL : real(cli_find_share("../doc/brochure"));
+	char *root = real(cli_find_share("../doc/brochure"));
 
+	if (root == NULL && (root = real(cli_find_share("docs"))) != NULL) {
+		char *up = g_path_get_dirname(root);
+
+		g_free(root);
+		root = up;
+	}
 	printf("A starter project is in %s/; render it with\n"
 	    "  brochure render %s/data.yaml -l %s/layout.yaml -o %s/%s\n",
 	    dir, dir, dir, dir, l ? l->output : "out/");
-	if (docs != NULL || doc != NULL)
-		printf("Layout reference: %s/layout.md\n", docs ? docs : doc);
+	if (root != NULL)
+		printf("Layout reference: %s/docs/layout.md\n"
+		    "Examples of each feature: %s/docs/examples/\n"
+		    "A whole campaign (theme, A5 brochure, social cards): "
+		    "%s/campaigns/lumen/\n", root, root, root);
 	if (layouts != NULL)
-		printf("Example layouts (brochure, print, social formats): %s/\n",
+		printf("Shipped layouts (brochure, print, social formats): %s/\n",
 		    layouts);
 	g_free(layouts);
-	g_free(docs);
-	g_free(doc);
+	g_free(root);
 }
 
 /*

@@ -818,6 +818,24 @@ if "$BROCHURE" init "$E/starter/new" >"$E/out" 2>"$E/err"; then
 else
 	fail "init into a new folder" "$(cat "$E/err")"
 fi
+# Installed, init points at files that are there: the reference, the
+# examples it names, the second campaign and the shipped layouts; and
+# the installed README's own links (docs/ci/, campaigns/lumen/) hold.
+if make -s install PREFIX="$E/usr" >"$E/out" 2>&1 &&
+    "$E/usr/bin/brochure" init "$E/starter/inst" >"$E/out" 2>&1; then
+	missing=$(sed -n 's|^[^:]*: \(/.*\)$|\1|p' "$E/out" |
+	    while read -r p; do [ -e "$p" ] || echo "$p"; done)
+	[ "$(grep -c ": $E/usr/share/" "$E/out")" -ge 4 ] && [ -z "$missing" ] &&
+	    grep -q "docs/examples/\$" "$E/out" && grep -q "campaigns/lumen/\$" "$E/out" &&
+	    pass || fail "installed, init names the reference, examples, campaign and layouts, all present" \
+	    "missing: $missing; $(cat "$E/out")"
+	missing=$(grep -o '\](\(docs\|campaigns\)/[^)#]*' README.md | cut -c3- | sort -u |
+	    while read -r p; do [ -e "$E/usr/share/doc/brochure/$p" ] || echo "$p"; done)
+	[ -z "$missing" ] && [ -d "$E/usr/share/doc/brochure/docs/ci" ] && pass ||
+	    fail "the installed README's links lead to installed files" "missing: $missing"
+else
+	fail "make install, then init from the installed brochure" "$(cat "$E/out")"
+fi
 mkdir -p "$E/starter/empty"
 "$BROCHURE" init "$E/starter/empty" >/dev/null 2>&1 && [ -f "$E/starter/empty/layout.yaml" ] && pass ||
     fail "init into an empty folder"
