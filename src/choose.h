@@ -51,7 +51,8 @@ int	choose_pick(struct choices *, const struct block *b,
 
 /*
  * Decides the first-fit blocks of a frame.  lay(arg) lays the frame
- * out with the picks choose_pick() gives and says whether it fits.
+ * out with the picks choose_pick() gives and says whether it fits
+ * (the layout's test: no overflow, max-lines kept, no text cut).
  * The first layout draws every first-fit block's first alternative; if
  * it does not fit, the first block met with more alternatives tries
  * them in order, until the frame fits or its last is decided, then the

@@ -644,7 +644,13 @@ struct frame_try {
 	double			 ih, h;		/* room and height [pt] */
 };
 
-/* Lays the frame out, fitted if it fits text; true if it fits. */
+/*
+ * Lays the frame out, fitted if it fits text; true if it fits: no
+ * overflow, no text over its max-lines, and none cut by its ellipsis
+ * (a cut text fits the frame but is not all there, so a first-fit
+ * tries its next alternative; fit_frame has already shrunk what it
+ * could before cutting).
+ */
 static bool
 try_frame(void *arg)
 {
@@ -652,7 +658,8 @@ try_frame(void *arg)
 
 	t->h = t->fr->fits ? fit_frame(t->f, t->fr, t->first, t->ih) :
 	    flow_frame(t->f, t->fr, t->first);
-	return t->h <= t->ih + 0.01 && t->f->too_long == NULL;
+	return t->h <= t->ih + 0.01 && t->f->too_long == NULL &&
+	    t->f->ncut == 0;
 }
 
 /*
