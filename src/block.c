@@ -137,6 +137,18 @@ static const struct keyword bools[] = {
 	{ "false", 0 }, { "no", 0 }, { "true", 1 }, { "yes", 1 },
 };
 
+/* `markup`, whether tags in the data apply too (text, list). */
+static void
+parse_markup(struct spec_parser *p, const struct ynode *m, bool *markup)
+{
+	const struct ynode *n = ynode_get(m, "markup");
+	int on;
+
+	if (n != NULL && schema_keyword(p->d, n, "markup", bools, N(bools),
+	    &on))
+		*markup = on != 0;
+}
+
 static void
 parse_text(struct spec_parser *p, struct block *b, const struct ynode *m,
     const struct ynode *v)
@@ -162,12 +174,7 @@ parse_text(struct spec_parser *p, struct block *b, const struct ynode *m,
 	parse_fit(p, b, m);
 	if ((n = ynode_get(m, "link")) != NULL)
 		b->as.text.link = spec_parse_template(p, n, "link");
-	if ((n = ynode_get(m, "markup")) != NULL) {
-		int on;
-
-		if (schema_keyword(p->d, n, "markup", bools, N(bools), &on))
-			b->as.text.markup = on != 0;
-	}
+	parse_markup(p, m, &b->as.text.markup);
 	spans_check_text(p, b);
 }
 
@@ -175,7 +182,7 @@ static void
 parse_list(struct spec_parser *p, struct block *b, const struct ynode *m,
     const struct ynode *v)
 {
-	const struct ynode *n;
+	const struct ynode *n, *bullet;
 
 	b->style = spec_block_style(p, m);
 	if (schema_text(p->d, v, "list (the name of a list field)",
@@ -192,8 +199,8 @@ parse_list(struct spec_parser *p, struct block *b, const struct ynode *m,
 		}
 	}
 	b->as.list.bullet = "disc";
-	if ((n = ynode_get(m, "bullet")) != NULL)
-		schema_text(p->d, n, "bullet", &b->as.list.bullet);
+	if ((bullet = ynode_get(m, "bullet")) != NULL)
+		schema_text(p->d, bullet, "bullet", &b->as.list.bullet);
 	if ((n = ynode_get(m, "bullet-color")) != NULL)
 	{
 		b->as.list.bullet_color.value = b->style->color.value;
@@ -210,6 +217,8 @@ parse_list(struct spec_parser *p, struct block *b, const struct ynode *m,
 	b->as.list.indent = b->style->size * 1.2;
 	if ((n = ynode_get(m, "indent")) != NULL)
 		schema_length(p->d, n, "indent", 0, false, &b->as.list.indent);
+	parse_markup(p, m, &b->as.list.markup);
+	spans_check_list(p, b, bullet);
 }
 
 /*
@@ -556,8 +565,8 @@ const struct block_kind_desc block_kinds[BLOCK__MAX] = {
 	    LIST("text", "link"), "hello", false, parse_text },
 	[BLOCK_LIST] = { "list", "a list block",
 	    LIST("bullet", "bullet-color", "else", "if", "indent", "item",
-	    "item-spacing", "list", "name", "space-after", "space-before",
-	    "style", "unless"),
+	    "item-spacing", "list", "markup", "name", "space-after",
+	    "space-before", "style", "unless"),
 	    LIST("bullet-color", "item"), "items", false, parse_list },
 	[BLOCK_IMAGE] = { "image", "an image block",
 	    LIST("align", "else", "fit", "focus", "height", "if", "image",

@@ -436,7 +436,10 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 			continue;
 		if (b->as.list.item != NULL) {
 			f->scope.item = item;
-			tmpl_expand(b->as.list.item, &f->scope, &v, f->d);
+			/* Tags in the layout text, the data's as it is. */
+			tmpl_expand_escaped(b->as.list.item, &f->scope, &v,
+			    f->d, b->as.list.tagged && !b->as.list.markup ?
+			    markup_escape : NULL);
 			f->scope.item = saved;
 			text = v.kind == TVAL_TEXT ? v.text : NULL;
 		}
@@ -447,7 +450,8 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 		gap = h > 0 ? b->as.list.item_spacing : 0;
 		first = f->page->n;
 		f->brk_item = i;
-		ih = place_text(f, &is, text, false, byte, x + indent,
+		ih = place_text(f, &is, text, b->as.list.tagged ||
+		    b->as.list.markup, byte, x + indent,
 		    y + h + gap, w - indent, b->name, v.src ? v.src : item,
 		    b->as.list.field);
 		/* The bullet goes with the item's first line, not its rest. */
@@ -457,8 +461,8 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 				    &f->page->boxes[first], x);
 			else if (indent > 0)
 				place_text(f, &bullet_style, b->as.list.bullet,
-				    false, 0, x, y + h + gap, indent, NULL, NULL,
-				    NULL);
+				    b->as.list.bullet_tagged, 0, x, y + h + gap,
+				    indent, NULL, NULL, NULL);
 		}
 		/* An item that went on whole: no gap before it. */
 		if (ih > 0 || !f->broke)

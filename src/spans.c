@@ -88,16 +88,37 @@ spans_parse(struct spec_parser *p, const struct ynode *m)
 }
 
 /*
+ * Checks the markup of text s, written at node n under key (for the
+ * message): true if it holds a tag or a '<<' and they read well (a
+ * bullet with bad tags is then drawn as written, never read again).
+ */
+static bool
+check_markup(struct spec_parser *p, const char *s, const struct ynode *n,
+    const char *key)
+{
+	struct markup mk;
+	char err[200];
+
+	if (strchr(s, '<') == NULL)
+		return false;
+	if (!markup_parse(s, p->spec->spans, p->spec->nspans, &mk, err,
+	    sizeof(err))) {
+		diag_error(p->d, &n->pos, "%s: %s", key, err);
+		return false;
+	}
+	markup_clear(&mk);
+	return true;
+}
+
+/*
  * Checks the markup of template t: its literal text with each field
  * standing as {{path}}, a plain word to markup, since a span may hold a field
  * (<accent>{{name}}</accent>).  True if t holds a tag or a '<<'.
  */
 static bool
-check_template(struct spec_parser *p, const struct tmpl *t)
+check_template(struct spec_parser *p, const struct tmpl *t, const char *key)
 {
 	GString *s = g_string_new(NULL);
-	struct markup mk;
-	char err[200];
 	bool tagged = false;
 	size_t i;
 
@@ -112,13 +133,9 @@ check_template(struct spec_parser *p, const struct tmpl *t)
 		if (strchr(lit, '<') != NULL)
 			tagged = true;
 	}
-	if (tagged) {
-		if (markup_parse(s->str, p->spec->spans, p->spec->nspans, &mk,
-		    err, sizeof(err)))
-			markup_clear(&mk);
-		else
-			diag_error(p->d, &t->node->pos, "text: %s", err);
-	}
+	/* Tagged even where the tags are bad: the layout has failed. */
+	if (tagged)
+		check_markup(p, s->str, t->node, key);
 	g_string_free(s, TRUE);
 	return tagged;
 }
@@ -130,6 +147,17 @@ spans_check_text(struct spec_parser *p, struct block *b)
 
 	for (i = 0; i < b->as.text.ntexts; i++)
 		if (b->as.text.texts[i] != NULL &&
-		    check_template(p, b->as.text.texts[i]))
+		    check_template(p, b->as.text.texts[i], "text"))
 			b->as.text.tagged = true;
+}
+
+void
+spans_check_list(struct spec_parser *p, struct block *b,
+    const struct ynode *bullet)
+{
+	if (b->as.list.item != NULL)
+		b->as.list.tagged = check_template(p, b->as.list.item, "item");
+	if (bullet != NULL)
+		b->as.list.bullet_tagged = check_markup(p, b->as.list.bullet,
+		    bullet, "bullet");
 }

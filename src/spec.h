@@ -212,6 +212,10 @@ struct block {
 			bool		  bullet_colored;
 			double		  item_spacing;	/* [pt] */
 			double		  indent;	/* [pt] hanging */
+			bool		  markup;	/* tags in the data too */
+			bool		  tagged;	/* a tag or '<<' in its
+							   item template */
+			bool		  bullet_tagged; /* in its bullet */
 		} list;
 		struct {
 			struct tmpl	 *path;
