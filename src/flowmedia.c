@@ -3,6 +3,7 @@
  * drawn for a missing photo), QR codes and rules.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,11 +116,13 @@ place_initial(struct flow *f, const struct block *b, double x, double y,
 }
 
 /*
- * Preflight: a photo in a print layout (bleed or crop marks: bound for
- * a press, not a screen) printed coarser than the layout's min-dpi is
- * a warning at the node that names it.  The dots per inch are those of
+ * Preflight: a photo drawn coarser than the layout's min-dpi is a
+ * warning at the node that names it.  The dots per inch are those of
  * the part shown: cover crops, so its scale is the larger one.  An SVG
- * is vectors: any size is sharp.
+ * is vectors: any size is sharp.  A print layout (bleed or crop marks:
+ * bound for a press) speaks in dpi; a screen layout in its own px
+ * (1/96 in, 0.75pt, whatever --scale or --dpi renders it at): how many
+ * times a photo is enlarged, which is what a reader sees pixelated.
  */
 static void
 preflight(struct flow *f, const struct block *b, const struct image *img,
@@ -127,11 +130,10 @@ preflight(struct flow *f, const struct block *b, const struct image *img,
 {
 	const struct spec *spec = f->ctx->spec;
 	double iw = image_width(img), ih = image_height(img);
-	double sx = box->w / iw, sy = box->h / ih, dpi;
-	char *at;
+	double sx = box->w / iw, sy = box->h / ih, dpi, times;
+	char *at, limit[64];
 
-	if (spec->min_dpi <= 0 || (spec->bleed <= 0 && !spec->crop_marks) ||
-	    image_surface(img) == NULL)
+	if (spec->min_dpi <= 0 || image_surface(img) == NULL)
 		return;
 	dpi = 72 / (b->as.image.fit == FIT_COVER ? fmax(sx, sy) :
 	    fmin(sx, sy));
@@ -139,9 +141,22 @@ preflight(struct flow *f, const struct block *b, const struct image *img,
 		return;
 	at = flow_where(f, b->as.image.from_data ?
 	    flow_first_field(b->as.image.path) : NULL);
-	diag_warning(f->d, &src->pos, "image printed at %.0f dpi, under "
-	    "%.0f dpi: a %.0f×%.0f px image over %.1fmm (%s)", floor(dpi),
-	    spec->min_dpi, iw, ih, box->w * 25.4 / 72, at);
+	if (spec->bleed > 0 || spec->crop_marks) {
+		diag_warning(f->d, &src->pos, "image printed at %.0f dpi, "
+		    "under %.0f dpi: a %.0f×%.0f px image over %.1fmm (%s)",
+		    floor(dpi), spec->min_dpi, iw, ih, box->w * 25.4 / 72, at);
+	} else {
+		/* Rounded up, so the figure is never the limit it passed. */
+		times = ceil(96 / dpi * 10 - 1e-6) / 10;
+		if (spec->min_dpi_set)
+			snprintf(limit, sizeof(limit), "the %.1f times min-dpi: "
+			    "%g allows", 96 / spec->min_dpi, spec->min_dpi);
+		else
+			snprintf(limit, sizeof(limit), "twice its size");
+		diag_warning(f->d, &src->pos, "image enlarged %.1f times: a "
+		    "%.0f×%.0f px image drawn %.0f×%.0f px, more than %s (%s)",
+		    times, iw, ih, iw * 96 / dpi, ih * 96 / dpi, limit, at);
+	}
 	diag_note(f->d, &b->node->pos, "the image block is here; page: "
 	    "min-dpi sets the threshold");
 	g_free(at);

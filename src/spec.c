@@ -144,7 +144,8 @@ parse_page_setup(struct spec_parser *p, const struct ynode *m)
 			s->crop_marks = v != 0;
 	}
 	if ((n = ynode_get(m, "min-dpi")) != NULL)
-		schema_number(p->d, n, "min-dpi", 0, 2400, &s->min_dpi);
+		s->min_dpi_set = schema_number(p->d, n, "min-dpi", 0, 2400,
+		    &s->min_dpi);
 }
 
 static void
@@ -896,7 +897,6 @@ spec_parse(struct ydoc *doc, struct diag *d)
 	s->dir = arena_strdup(s->arena, dirname(copy));
 	free(copy);
 	units_page_size("A4", &s->width, &s->height);
-	s->min_dpi = 150;	/* what print shops ask of photos at least */
 	p.spec = s;
 	p.a = s->arena;
 	p.d = d;
@@ -909,6 +909,13 @@ spec_parse(struct ydoc *doc, struct diag *d)
 		parse_colors(&p, n);
 	if ((n = ynode_get(root, "page")) != NULL)
 		parse_page_setup(&p, n);
+	/*
+	 * Print shops ask 150 dpi of photos at least.  A screen layout's
+	 * px is 1/96 in, so 48 dpi is a photo drawn at more than twice its
+	 * own pixels: visibly soft on a card.
+	 */
+	if (!s->min_dpi_set)
+		s->min_dpi = s->bleed > 0 || s->crop_marks ? 150 : 48;
 	if ((n = ynode_get(root, "fonts")) != NULL &&
 	    schema_text(d, n, "fonts", &s->fonts_dir)) {
 		s->fonts_node = n;

@@ -418,9 +418,10 @@ struct spec {
 	double			 margin[4];	/* [pt] top right bottom left */
 	double			 bleed;		/* [pt], 0 for none */
 	bool			 crop_marks;	/* drawn outside the bleed */
-	double			 min_dpi;	/* preflight: images printed
+	double			 min_dpi;	/* preflight: images drawn
 						   coarser are a warning;
 						   0: off */
+	bool			 min_dpi_set;	/* given, not the default */
 	const struct ynode	*colors;	/* `colors`, or NULL */
 	const char		*fonts_dir;	/* absolute, or NULL */
 	const struct ynode	*fonts_node;

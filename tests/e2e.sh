@@ -1005,8 +1005,8 @@ fi
     $PY tests/e2e/focus-check.py "$E/focus-pdf.png" bb ||
     fail "render a photo with a crop focus to PDF and rasterise it"
 # -- preflight: a photo printed under min-dpi in a print layout (bleed)
-# is a warning at the data node, an error under --strict; screens and
-# min-dpi: 0 are silent --
+# is a warning at the data node, an error under --strict; min-dpi: 0
+# is silent --
 "$BROCHURE" render $F/data.yaml -l $F/print.yaml --only up -o "$E/pre.pdf" 2>"$E/err"
 st=$?
 printf '%s\n' "$F/data.yaml:6:12: warning: image printed at 29 dpi, under 150 dpi: a 40×80 px image over 34.0mm (page 1, record 'up', field 'photo')" \
@@ -1019,8 +1019,28 @@ same "preflight: the dpi, the threshold and the sizes, at the data node" "$E/wan
 sed 's/bleed: 3mm/bleed: 3mm, min-dpi: 0/' $F/print.yaml >"$E/off.yaml" &&
     check "preflight: min-dpi: 0 turns it off" \
     "$BROCHURE" check $F/data.yaml -l "$E/off.yaml" --strict -q
-check "preflight: a layout for screens (no bleed, no crop marks) is silent" \
-    "$BROCHURE" check $F/data.yaml -l $F/cover.yaml --strict -q
+# -- preflight on screens: a layout without bleed or crop marks checks
+# its photos too, in the layout's px: more than twice a photo's own
+# pixels (min-dpi 48 by default) is a warning at the data node --
+U=tests/e2e/upscale
+"$BROCHURE" check $U/data.yaml -l $U/card.yaml 2>"$E/err"
+st=$?
+printf '%s\n' "$U/data.yaml:7:12: warning: image enlarged 4.0 times: a 60×80 px image drawn 240×320 px, more than twice its size (page 1, record 'ted', field 'photo')" \
+    "$U/card.yaml:12:13: note: the image block is here; page: min-dpi sets the threshold" >"$E/want"
+[ $st = 0 ] && pass || fail "upscale: a pixelated photo on a card is a warning, not an error" "status $st"
+same "upscale: a small photo on a px card warns in pixels, at the data node" "$E/want" "$E/err"
+"$BROCHURE" check $U/data.yaml -l $U/card.yaml --only ted --strict 2>/dev/null &&
+    fail "upscale: --strict fails on a photo enlarged more than twice" "exit 0" || pass
+check "upscale: a photo enlarged a little under twice is silent" \
+    "$BROCHURE" check $U/data.yaml -l $U/card.yaml --only gina --strict -q
+sed 's/1080px\]}/1080px], min-dpi: 0}/' $U/card.yaml >"$E/up-off.yaml" &&
+    check "upscale: min-dpi: 0 turns it off on a screen layout" \
+    "$BROCHURE" check $U/data.yaml -l "$E/up-off.yaml" --strict -q
+sed 's/1080px\]}/1080px], min-dpi: 72}/' $U/card.yaml >"$E/up-72.yaml"
+"$BROCHURE" check $U/data.yaml -l "$E/up-72.yaml" --only gina 2>"$E/err"
+printf '%s\n' "$U/data.yaml:10:12: warning: image enlarged 2.0 times: a 121×161 px image drawn 240×319 px, more than the 1.3 times min-dpi: 72 allows (page 2, record 'gina', field 'photo')" \
+    "$E/up-72.yaml:12:13: note: the image block is here; page: min-dpi sets the threshold" >"$E/want"
+same "upscale: an explicit min-dpi on a screen layout applies as given" "$E/want" "$E/err"
 # -- out of file descriptors or address space: an error, never a crash --
 # Under ulimit -n 4 the font files cannot be opened while rendering: an
 # error (not a PDF without text and exit 0).  Under ulimit -v a clear
