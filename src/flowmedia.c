@@ -158,7 +158,9 @@ preflight(struct flow *f, const struct block *b, const struct image *img,
 		    times, iw, ih, iw * 96 / dpi, ih * 96 / dpi, limit, at);
 	}
 	diag_note(f->d, &b->node->pos, "the image block is here; page: "
-	    "min-dpi sets the threshold");
+	    "min-dpi sets the threshold%s", spec->min_dpi_set ||
+	    spec->bleed > 0 || spec->crop_marks ? "" : " (48 dpi unless "
+	    "it says: twice the layout's px)");
 	g_free(at);
 }
 

@@ -127,7 +127,10 @@ report_flush(struct report *r)
 		g_string_append(key, m->line);
 		g_string_append_c(key, '\n');
 	}
-	if (head->m.level == DIAG_WARNING && r->quiet)
+	/* Quiet hides warnings and the notes that stand alone (advice,
+	 * a text cut by its ellipsis), never errors. */
+	if (head->m.level != DIAG_ERROR && head->m.shown != DIAG_ERROR &&
+	    r->quiet)
 		g_string_free(key, TRUE);
 	else if (g_hash_table_add(r->seen, g_string_free(key, FALSE))) {
 		progress_clear(r->prog);

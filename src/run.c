@@ -110,7 +110,7 @@ new_report(const struct diag *d)
 	const char *nc = getenv("NO_COLOR");
 	bool tty = progress_wanted(d->out);
 
-	return report_new(d->out, d->quiet && !d->strict, tty,
+	return report_new(d->out, d->quiet, tty,
 	    tty && (nc == NULL || *nc == '\0'));
 }
 

@@ -1026,7 +1026,7 @@ U=tests/e2e/upscale
 "$BROCHURE" check $U/data.yaml -l $U/card.yaml 2>"$E/err"
 st=$?
 printf '%s\n' "$U/data.yaml:7:12: warning: image enlarged 4.0 times: a 60×80 px image drawn 240×320 px, more than twice its size (page 1, record 'ted', field 'photo')" \
-    "$U/card.yaml:12:13: note: the image block is here; page: min-dpi sets the threshold" >"$E/want"
+    "$U/card.yaml:12:13: note: the image block is here; page: min-dpi sets the threshold (48 dpi unless it says: twice the layout's px)" >"$E/want"
 [ $st = 0 ] && pass || fail "upscale: a pixelated photo on a card is a warning, not an error" "status $st"
 same "upscale: a small photo on a px card warns in pixels, at the data node" "$E/want" "$E/err"
 "$BROCHURE" check $U/data.yaml -l $U/card.yaml --only ted --strict 2>/dev/null &&
@@ -1327,6 +1327,11 @@ if "$BROCHURE" render $D -l docs/examples/ellipsis.yaml --strict \
 	[ "$(diags "$E/err" | grep -c ': note: text cut after ')" = 8 ] &&
 	    [ "$(diags "$E/err" | grep -c -v ': note: ')" = 0 ] && pass ||
 	    fail "ellipsis: each cut a note under --strict, no warning" "$(cat "$E/err")"
+	# --quiet hides notes that stand alone, as --help says; check too.
+	"$BROCHURE" render $D -l docs/examples/ellipsis.yaml -q -o "$E/ell.pdf" 2>"$E/err" &&
+	    "$BROCHURE" check $D -l docs/examples/ellipsis.yaml -q 2>>"$E/err" &&
+	    [ ! -s "$E/err" ] && pass ||
+	    fail "ellipsis: --quiet hides the cut notes (render and check)" "$(cat "$E/err")"
 else
 	fail "ellipsis: cut texts do not fail --strict" "$(cat "$E/err")"
 fi
