@@ -13,6 +13,7 @@
 #include "data.h"
 #include "josa.h"
 #include "mem.h"
+#include "schema.h"
 #include "spec.h"
 #include "template.h"
 
@@ -145,6 +146,26 @@ text_overflow(const struct ynode *m, bool skip_lists)
 }
 
 /*
+ * The key of record rec that is a likely misspelling of the missing
+ * field f ("nmae" for "name"), or NULL: its error then points there,
+ * since the warning that names unused fields waits for the errors.
+ */
+static const struct ynode *
+near_key(const struct ynode *rec, const char *f)
+{
+	const char *hit;
+	size_t i;
+
+	if (rec->kind != YNODE_MAP || strchr(f, '.') != NULL ||
+	    (hit = schema_suggest_key(f, rec)) == NULL)
+		return NULL;
+	for (i = 0; i < rec->n; i++)
+		if (rec->pairs[i].key->str == hit)
+			return rec->pairs[i].key;
+	return NULL;
+}
+
+/*
  * `readings:` of a record or the document: a mapping from a word as
  * written to its reading in Hangul, which particles then agree with.
  */
@@ -205,7 +226,7 @@ check_record(const struct ynode *rec, const struct spec *spec,
 	for (i = 0; i < spec->required->n; i++) {
 		const char *f = spec->required->items[i]->str;
 		struct scope sc = { .record = rec };
-		const struct ynode *v = tmpl_lookup(&sc, f);
+		const struct ynode *v = tmpl_lookup(&sc, f), *near;
 		const char *id = data_record_id(rec);
 
 		if (strcmp(f, "id") == 0)
@@ -216,6 +237,11 @@ check_record(const struct ynode *rec, const struct spec *spec,
 			diag_error(d, &v->pos, "%s%s%s has only white space in "
 			    "'%s', which the layout requires", *id ? "record '" :
 			    "the record", id, *id ? "'" : "", f);
+		else if (v == NULL && (near = near_key(rec, f)) != NULL)
+			diag_error(d, &near->pos, "%s%s%s has '%s' but no '%s', "
+			    "which the layout requires; did you mean '%s'?",
+			    *id ? "record '" : "the record", id, *id ? "'" : "",
+			    near->str, f, f);
 		else
 			diag_error(d, v ? &v->pos : &rec->pos, "%s%s%s has %s "
 			    "'%s', which the layout requires", *id ?

@@ -60,9 +60,8 @@ schema_suggest(const char *s, const char *const names[], size_t n)
 	return found;
 }
 
-/* The closest key of mapping m to s, or NULL. */
-static const char *
-suggest_key(const char *s, const struct ynode *m)
+const char *
+schema_suggest_key(const char *s, const struct ynode *m)
 {
 	const char **names = g_new(const char *, m->n + 1);
 	const char *near;
@@ -222,7 +221,7 @@ schema_color(struct diag *d, const struct ynode *colors,
 			    units_parse_color(named->str, out);
 		}
 		if (colors != NULL && colors->kind == YNODE_MAP) {
-			const char *near = suggest_key(n->str, colors);
+			const char *near = schema_suggest_key(n->str, colors);
 
 			if (near != NULL) {
 				diag_error(d, &n->pos, "%s '%s' is not in "

@@ -30,6 +30,8 @@ bool	schema_keys(struct diag *, const struct ynode *m,
 /* The closest of names[n] to s within a small edit distance, or NULL. */
 const char	*schema_suggest(const char *s, const char *const names[],
 		    size_t n);
+/* The same among the keys of mapping m. */
+const char	*schema_suggest_key(const char *s, const struct ynode *m);
 
 bool	schema_text(struct diag *, const struct ynode *, const char *what,
 	    const char **out);
