@@ -171,6 +171,13 @@ bool		 flow_has_decor(const struct decor *);
 /* Sets the rect box r to the decor's fill and outline over x, y, w, h. */
 void		 flow_decor(struct flow *, struct box *r, const struct decor *,
 		    double x, double y, double w, double h);
+/*
+ * columns.c: moves the text boxes of the page from index first on
+ * (one column, cw wide, its top at y) into ncol balanced columns from
+ * x, gap apart; their height (the tallest column's) [pt].
+ */
+double		 columns_place(struct flow *, size_t first, int ncol, double x,
+		    double y, double cw, double gap);
 /* Flows blocks top to bottom from y; the height they take. */
 double		 flow_blocks(struct flow *, struct block *const *, size_t n,
 		    double x, double y, double w);

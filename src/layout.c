@@ -316,6 +316,10 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 	size_t i, first = f->page->n, item = 0;
 	int lines = f->lines;	/* lines placed before this block */
 	int from = 0;		/* its first paragraph's first byte */
+	int ncol = b->as.text.columns;
+	/* The gap scales with a fitted size, as line height does. */
+	double cgap = b->as.text.column_gap * s->size / b->style->size;
+	double cw = ncol > 0 ? fmax(1, (w - cgap * (ncol - 1)) / ncol) : w;
 
 	if (f->res != NULL) {
 		item = f->res->item;
@@ -337,7 +341,7 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		return -1;
 	case TVAL_TEXT:
 		h = place_text(f, s, v.text, b->as.text.tagged ||
-		    b->as.text.markup, from, x, y, w, b->name,
+		    b->as.text.markup, from, x, y, cw, b->name,
 		    v.src ? v.src : b->as.text.texts[0]->node, field);
 		break;
 	case TVAL_LIST:
@@ -356,7 +360,7 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 			f->brk_item = i;
 			ih = place_text(f, s, t, b->as.text.markup,
 			    i == item ? from : 0, x,
-			    y + h + gap, w, b->name, it, field);
+			    y + h + gap, cw, b->name, it, field);
 			/* A paragraph that went on whole: no gap before it. */
 			if (ih > 0 || !f->broke)
 				h += gap + ih;
@@ -364,6 +368,8 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		break;
 	}
 	f->cutting = NULL;
+	if (ncol > 0)
+		h = columns_place(f, first, ncol, x, y, cw, cgap);
 	if (b->as.text.link != NULL)
 		set_link(f, b, first);
 	for (i = first; b->as.text.fit_max > 0 && i < f->page->n; i++) {
