@@ -19,6 +19,7 @@
 struct col_line {
 	size_t	 box;
 	int	 line;
+	size_t	 para;	/* the line its paragraph begins at */
 	double	 h;	/* [pt] */
 	double	 gap;	/* [pt] */
 };
@@ -28,13 +29,15 @@ struct col_line {
 
 /*
  * The lines of boxes [first, n) of the page, in order, into *out
- * (xmalloc'd: the caller frees it); how many.
+ * (xmalloc'd: the caller frees it); how many.  A paragraph begins at
+ * box first and at each box c names.
  */
 static size_t
-col_lines(const struct lpage *p, size_t first, struct col_line **out)
+col_lines(const struct lpage *p, const struct columns *c, size_t first,
+    struct col_line **out)
 {
 	struct col_line *ln = NULL;
-	size_t i, n = 0, cap = 0;
+	size_t i, n = 0, cap = 0, next = 0, para = 0;
 	double bottom = 0;
 
 	for (i = first; i < p->n; i++) {
@@ -44,6 +47,10 @@ col_lines(const struct lpage *p, size_t first, struct col_line **out)
 		assert(b->kind == BOX_TEXT);
 		hi = b->line_end > 0 ? b->line_end :
 		    pango_layout_get_line_count(b->layout);
+		while (next < c->npara && c->para[next] < i)
+			next++;
+		if (next < c->npara && c->para[next] == i)
+			para = n;
 		for (k = lo; k < hi; k++) {
 			double h = b->h / (hi - lo);
 			double top = b->y + (k - lo) * h;
@@ -54,6 +61,7 @@ col_lines(const struct lpage *p, size_t first, struct col_line **out)
 			}
 			ln[n].box = i;
 			ln[n].line = k;
+			ln[n].para = para;
 			ln[n].h = h;
 			ln[n].gap = n > 0 && top > bottom ? top - bottom : 0;
 			bottom = top + h;
@@ -62,6 +70,32 @@ col_lines(const struct lpage *p, size_t first, struct col_line **out)
 	}
 	*out = ln;
 	return n;
+}
+
+/*
+ * Where a column that would end before line i (i past its top, top)
+ * ends, so that no line of a paragraph is left alone at its foot (an
+ * orphan) or at the next column's head (a widow), as where a thread
+ * breaks (thread_lines()): k of the paragraph's lines stay and one
+ * would go: one more goes; one would stay: it goes too.  A paragraph
+ * that begins at the column's top keeps one line at least (the next
+ * column would be no better).
+ */
+static size_t
+col_break(const struct col_line *ln, size_t n, size_t top, size_t i)
+{
+	size_t p = ln[i].para, from = p > top ? p : top, end = i, k;
+
+	if (ln[i - 1].para != p)
+		return i;
+	while (end < n && ln[end].para == p)
+		end++;
+	k = i - from;
+	if (end - i == 1 && (k > 2 || p > top))
+		k--;
+	if (p <= top)
+		return from + (k > 1 ? k : 1);
+	return from + (k > 1 ? k : 0);
 }
 
 /*
@@ -76,27 +110,26 @@ col_fill(const struct col_line *ln, size_t n, int ncol, double hmax,
     size_t *start, double *next)
 {
 	double used = 0;
-	size_t i;
+	size_t i = 0;
 	int c = 0;
 
 	*next = INFINITY;
 	start[0] = 0;
-	for (i = 0; i < n; i++) {
+	while (i < n) {
 		double need = (i > start[c] ? ln[i].gap : 0) + ln[i].h;
 
 		if (used + need <= hmax + COL_EPS) {
 			used += need;
+			i++;
 			continue;
 		}
 		*next = fmin(*next, used + need);
 		if (i == start[c] || ++c == ncol)
 			return false;
+		/* The next column begins here, or a line or two before. */
+		i = col_break(ln, n, start[c - 1], i);
 		start[c] = i;
-		used = ln[i].h;
-		if (used > hmax + COL_EPS) {
-			*next = fmin(*next, used);
-			return false;
-		}
+		used = 0;
 	}
 	while (c < ncol)
 		start[++c] = n;
@@ -107,8 +140,9 @@ col_fill(const struct col_line *ln, size_t n, int ncol, double hmax,
  * The least height at which the lines fit ncol columns, the columns
  * in start[].  It starts at the total height over ncol (no smaller
  * height can hold them) and climbs to the next height that changes a
- * column until they fit; each climb puts a line more into some
- * column, so it ends (with one column per line at worst).
+ * column until they fit.  Each climb passes one of finitely many
+ * heights (sums of runs of lines), and at the total height one column
+ * holds them all, so it ends; in practice after a few climbs.
  */
 static void
 col_balance(const struct col_line *ln, size_t n, int ncol, size_t *start)
@@ -149,8 +183,33 @@ col_fragment(struct flow *f, const struct box *was, bool shared, int lo,
 }
 
 double
-columns_place(struct flow *f, size_t first, int ncol, double x, double y,
-    double cw, double gap)
+columns_width(struct columns *c, const struct block *b,
+    const struct style *s, double w)
+{
+	c->n = b->kind == BLOCK_TEXT ? b->as.text.columns : 0;
+	if (c->n == 0)
+		return w;
+	/* The gap scales with a fitted size, as line height does. */
+	c->gap = b->as.text.column_gap * s->size / b->style->size;
+	c->width = fmax(1, (w - c->gap * (c->n - 1)) / c->n);
+	return c->width;
+}
+
+void
+columns_para(struct columns *c, size_t box)
+{
+	if (c->n == 0)
+		return;
+	if (c->npara == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 16;
+		c->para = xrealloc(c->para, c->cap * sizeof(*c->para));
+	}
+	c->para[c->npara++] = box;
+}
+
+double
+columns_place(struct flow *f, struct columns *c, size_t first, double x,
+    double y)
 {
 	struct lpage *p = f->page;
 	struct col_line *ln;
@@ -158,33 +217,35 @@ columns_place(struct flow *f, size_t first, int ncol, double x, double y,
 	size_t n, nbox = p->n - first, *start, i;
 	bool *used;
 	double tallest = 0;
-	int c;
+	int k;
 
-	if ((n = col_lines(p, first, &ln)) == 0) {
+	n = col_lines(p, c, first, &ln);
+	free(c->para);
+	if (n == 0) {
 		free(ln);
 		return 0;
 	}
-	start = xmalloc((size_t)(ncol + 1) * sizeof(*start));
-	col_balance(ln, n, ncol, start);
+	start = xmalloc((size_t)(c->n + 1) * sizeof(*start));
+	col_balance(ln, n, c->n, start);
 	/* The boxes move out of the page and come back as fragments. */
 	was = xmalloc(nbox * sizeof(*was));
 	memcpy(was, &p->boxes[first], nbox * sizeof(*was));
 	used = xcalloc(nbox, sizeof(*used));
 	p->n = first;
-	for (c = 0; c < ncol; c++) {
-		double top = 0, cx = x + c * (cw + gap);
+	for (k = 0; k < c->n; k++) {
+		double top = 0, cx = x + k * (c->width + c->gap);
 
-		for (i = start[c]; i < start[c + 1];) {
-			size_t k = ln[i].box, j = i;
+		for (i = start[k]; i < start[k + 1];) {
+			size_t b = ln[i].box, j = i;
 			double h = 0;
 
-			if (i > start[c])
+			if (i > start[k])
 				top += ln[i].gap;
-			while (j < start[c + 1] && ln[j].box == k)
+			while (j < start[k + 1] && ln[j].box == b)
 				h += ln[j++].h;
-			col_fragment(f, &was[k - first], used[k - first],
+			col_fragment(f, &was[b - first], used[b - first],
 			    ln[i].line, ln[j - 1].line + 1, cx, y + top, h);
-			used[k - first] = true;
+			used[b - first] = true;
 			top += h;
 			i = j;
 		}

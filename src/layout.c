@@ -316,10 +316,8 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 	size_t i, first = f->page->n, item = 0;
 	int lines = f->lines;	/* lines placed before this block */
 	int from = 0;		/* its first paragraph's first byte */
-	int ncol = b->as.text.columns;
-	/* The gap scales with a fitted size, as line height does. */
-	double cgap = b->as.text.column_gap * s->size / b->style->size;
-	double cw = ncol > 0 ? fmax(1, (w - cgap * (ncol - 1)) / ncol) : w;
+	struct columns cols = { 0 };	/* its paragraphs, in columns */
+	double cw = columns_width(&cols, b, s, w);
 
 	if (f->res != NULL) {
 		item = f->res->item;
@@ -358,6 +356,7 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 				continue;
 			gap = h > 0 ? s->paragraph_spacing : 0;
 			f->brk_item = i;
+			columns_para(&cols, f->page->n);
 			ih = place_text(f, s, t, b->as.text.markup,
 			    i == item ? from : 0, x,
 			    y + h + gap, cw, b->name, it, field);
@@ -368,8 +367,8 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		break;
 	}
 	f->cutting = NULL;
-	if (ncol > 0)
-		h = columns_place(f, first, ncol, x, y, cw, cgap);
+	if (cols.n > 0)
+		h = columns_place(f, &cols, first, x, y);
 	if (b->as.text.link != NULL)
 		set_link(f, b, first);
 	for (i = first; b->as.text.fit_max > 0 && i < f->page->n; i++) {
