@@ -133,6 +133,45 @@ parse_fit(struct spec_parser *p, struct block *b, const struct ynode *m)
 	}
 }
 
+/*
+ * columns: N (2..6) balanced columns, column-gap: LENGTH between them
+ * (1em by default, CSS's `normal`).  Cutting counts lines and looks for
+ * the frame's foot in one column, so it is refused beside columns
+ * rather than half kept.
+ */
+static void
+parse_columns(struct spec_parser *p, struct block *b, const struct ynode *m)
+{
+	static const char *const refused[] = { "max-lines", "ellipsis" };
+	const struct ynode *n = ynode_get(m, "columns"), *g;
+	double v;
+	size_t i;
+
+	b->as.text.column_gap = b->style->size;
+	if ((g = ynode_get(m, "column-gap")) != NULL &&
+	    schema_length(p->d, g, "column-gap", b->style->size, false, &v))
+		b->as.text.column_gap = v;
+	if (n == NULL) {
+		if (g != NULL)
+			diag_error(p->d, &g->pos, "column-gap needs columns: N "
+			    "on the same text");
+		return;
+	}
+	if (!schema_number(p->d, n, "columns", 2, 6, &v))
+		return;
+	if (v != (int)v) {
+		diag_error(p->d, &n->pos, "columns must be a whole number");
+		return;
+	}
+	for (i = 0; i < N(refused); i++)
+		if (ynode_get(m, refused[i]) != NULL) {
+			diag_error(p->d, &n->pos, "columns cannot be combined "
+			    "with %s: leave one of the two out", refused[i]);
+			return;
+		}
+	b->as.text.columns = (int)v;
+}
+
 static const struct keyword bools[] = {
 	{ "false", 0 }, { "no", 0 }, { "true", 1 }, { "yes", 1 },
 };
@@ -175,6 +214,7 @@ parse_text(struct spec_parser *p, struct block *b, const struct ynode *m,
 	if ((n = ynode_get(m, "link")) != NULL)
 		b->as.text.link = spec_parse_template(p, n, "link");
 	parse_markup(p, m, &b->as.text.markup);
+	parse_columns(p, b, m);
 	spans_check_text(p, b);
 }
 
@@ -559,8 +599,9 @@ parse_ellipse(struct spec_parser *p, struct block *b, const struct ynode *m,
  */
 const struct block_kind_desc block_kinds[BLOCK__MAX] = {
 	[BLOCK_TEXT] = { "text", "a text block",
-	    LIST("ellipsis", "else", "fit", "fit-warn", "if", "link",
-	    "markup", "max-lines", "name", "space-after", "space-before",
+	    LIST("column-gap", "columns", "ellipsis", "else", "fit",
+	    "fit-warn", "if", "link", "markup", "max-lines", "name",
+	    "space-after", "space-before",
 	    "style", "text", "unless"),
 	    LIST("text", "link"), "hello", false, parse_text },
 	[BLOCK_LIST] = { "list", "a list block",

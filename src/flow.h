@@ -171,6 +171,27 @@ bool		 flow_has_decor(const struct decor *);
 /* Sets the rect box r to the decor's fill and outline over x, y, w, h. */
 void		 flow_decor(struct flow *, struct box *r, const struct decor *,
 		    double x, double y, double w, double h);
+/*
+ * columns.c: a text's balanced columns (columns:).  columns_width()
+ * sets c up for text block b in style s (its size fitted) in width w
+ * and returns the width to lay its paragraphs out at: a column's, or
+ * w where b has no columns (c->n stays 0).  columns_para() notes that
+ * a paragraph begins at box index box.  columns_place() moves the text
+ * boxes of the page from index first on (one column, its top at y)
+ * into the balanced columns from x, and returns their height (the
+ * tallest column's) [pt]; it frees what c holds.
+ */
+struct columns {
+	int		 n;		/* columns, or 0 */
+	double		 width, gap;	/* [pt] */
+	size_t		*para;		/* box indexes where paragraphs */
+	size_t		 npara, cap;	/*   begin (besides the first) */
+};
+double		 columns_width(struct columns *c, const struct block *b,
+		    const struct style *s, double w);
+void		 columns_para(struct columns *c, size_t box);
+double		 columns_place(struct flow *, struct columns *c, size_t first,
+		    double x, double y);
 /* Flows blocks top to bottom from y; the height they take. */
 double		 flow_blocks(struct flow *, struct block *const *, size_t n,
 		    double x, double y, double w);

@@ -316,6 +316,8 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 	size_t i, first = f->page->n, item = 0;
 	int lines = f->lines;	/* lines placed before this block */
 	int from = 0;		/* its first paragraph's first byte */
+	struct columns cols = { 0 };	/* its paragraphs, in columns */
+	double cw = columns_width(&cols, b, s, w);
 
 	if (f->res != NULL) {
 		item = f->res->item;
@@ -337,7 +339,7 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		return -1;
 	case TVAL_TEXT:
 		h = place_text(f, s, v.text, b->as.text.tagged ||
-		    b->as.text.markup, from, x, y, w, b->name,
+		    b->as.text.markup, from, x, y, cw, b->name,
 		    v.src ? v.src : b->as.text.texts[0]->node, field);
 		break;
 	case TVAL_LIST:
@@ -354,9 +356,10 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 				continue;
 			gap = h > 0 ? s->paragraph_spacing : 0;
 			f->brk_item = i;
+			columns_para(&cols, f->page->n);
 			ih = place_text(f, s, t, b->as.text.markup,
 			    i == item ? from : 0, x,
-			    y + h + gap, w, b->name, it, field);
+			    y + h + gap, cw, b->name, it, field);
 			/* A paragraph that went on whole: no gap before it. */
 			if (ih > 0 || !f->broke)
 				h += gap + ih;
@@ -364,6 +367,8 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		break;
 	}
 	f->cutting = NULL;
+	if (cols.n > 0)
+		h = columns_place(f, &cols, first, x, y);
 	if (b->as.text.link != NULL)
 		set_link(f, b, first);
 	for (i = first; b->as.text.fit_max > 0 && i < f->page->n; i++) {

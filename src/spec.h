@@ -202,6 +202,11 @@ struct block {
 							   layout text */
 			const char	 *ellipsis;	/* ends a cut text,
 							   or NULL: no cut */
+			int		  columns;	/* 2..6 balanced
+							   columns, or 0 */
+			double		  column_gap;	/* [pt] between them,
+							   at the style's
+							   size */
 		} text;
 		struct {
 			const char	 *field;	/* path of the list */

@@ -145,6 +145,31 @@ check_marks(struct spec_parser *p, const struct frame *f)
 		    m, SPEC_FLOW_MARKS);
 }
 
+/*
+ * Balanced columns are laid out whole, as tall as their text needs: a
+ * text in columns in a flow that goes on would have to break in every
+ * column at once, so it is refused there (blocks, their else and
+ * children: rows, boxes, first-fit alternatives).
+ */
+static void
+refuse_columns(struct spec_parser *p, const struct frame *f,
+    struct block *const *blocks, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct block *b = blocks[i];
+
+		if (b->kind == BLOCK_TEXT && b->as.text.columns > 0)
+			diag_error(p->d, &ynode_get(b->node, "columns")->pos,
+			    "columns: frame '%s' flows on, and columns are "
+			    "balanced within one frame: put this text in a "
+			    "frame that does not continue", f->name);
+		refuse_columns(p, f, b->else_blocks, b->nelse);
+		refuse_columns(p, f, b->children, b->nchildren);
+	}
+}
+
 /* The names of the continuation pages, "'a', 'b'", or NULL; g_free(). */
 static char *
 continuation_names(const struct ptrvec *pages)
@@ -369,8 +394,13 @@ spec_link_pages(struct spec_parser *p, const struct ptrvec *pages)
 
 		for (k = 0; k < ps->nframes; k++)
 			if (ps->frames[k]->prev == NULL &&
-			    flows_on_any(ps->frames[k]))
-				check_marks(p, ps->frames[k]);
+			    flows_on_any(ps->frames[k])) {
+				const struct frame *f = ps->frames[k];
+
+				check_marks(p, f);
+				refuse_columns(p, f, f->blocks, f->nblocks);
+				refuse_columns(p, f, f->else_blocks, f->nelse);
+			}
 	}
 	for (i = 0; i < pages->n; i++)
 		if (((struct page_spec *)pages->items[i])->continuation)

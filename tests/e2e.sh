@@ -1363,4 +1363,37 @@ got=$(pdftotext -raw "$E/lq/dbg.pdf" - 2>/dev/null)
 printf '%s\n' "$got" | grep -Eq '^text [0-9.]+px < fit-warn 30\.0px( |$)' &&
     printf '%s\n' "$got" | grep -Eq '^text (1[0-9]{2}|190)\.[0-9]px$' && pass ||
     fail "--debug-boxes labels each fitted text with its size, under fit-warn marked" "$got"
+# Balanced columns: a story of six paragraphs in two columns on an A5
+# page comes back from the PDF whole, each paragraph once and in order
+# (a row of boxes picking story.0 … story.4 dropped the sixth).
+cat >"$E/columns.yaml" <<'EOF'
+page: {size: A5, margin: 15mm}
+styles:
+  body: {font: NanumGothic, size: 10pt, paragraph-spacing: 4pt}
+pages:
+  - name: story
+    each: interns
+    frames:
+      - blocks:
+          - text: "{{story}}"
+            style: body
+            columns: 2
+EOF
+if "$BROCHURE" render tests/cases/columns/data/stories.yaml \
+    -l "$E/columns.yaml" --only long -q -o "$E/columns.pdf" 2>"$E/err"; then
+	pdftotext -raw "$E/columns.pdf" "$E/columns.txt"
+	check "two columns: pdftotext gives every paragraph once, in order" \
+	    $PY -c 'import re, sys, yaml
+squash = lambda s: re.sub(r"\s+", "", s)
+story = yaml.safe_load(open(sys.argv[1]))["interns"][0]["story"]
+text = squash(open(sys.argv[2]).read())
+at = 0
+for p in story:
+    i = text.find(squash(p), at)
+    if i < 0 or text.count(squash(p)) != 1:
+        sys.exit("not once, in order: " + p)
+    at = i + len(squash(p))' tests/cases/columns/data/stories.yaml "$E/columns.txt"
+else
+	fail "two columns: a story renders" "$(cat "$E/err")"
+fi
 suite_end
