@@ -73,6 +73,7 @@ parse_fit_warn(struct spec_parser *p, struct block *b, const struct ynode *m)
 		    "not %s", fit->items[1]->str, fit->items[0]->str, n->str);
 	} else {
 		b->as.text.fit_warn = v;
+		(void)units_length_unit(n->str, &b->as.text.fit_unit);
 	}
 }
 
@@ -105,6 +106,10 @@ parse_fit(struct spec_parser *p, struct block *b, const struct ynode *m)
 			else {
 				b->as.text.fit_max = hi;
 				b->as.text.fit_min = lo;
+				/* Sizes are reported as the type is set. */
+				b->as.text.fit_unit = p->spec->unit;
+				(void)units_length_unit(n->items[0]->str,
+				    &b->as.text.fit_unit);
 			}
 		}
 	}

@@ -59,7 +59,7 @@ debug_block(struct flow *f, const struct block *b, double x, double y,
 {
 	static const struct color red = { 0.9, 0.1, 0.1, 0.95 };
 	const char *name = b->name ? b->name : block_kinds[b->kind].name;
-	const enum unit u = f->ctx->spec->unit;
+	const enum unit u = b->as.text.fit_unit;
 	struct box *box;
 	double size;
 	char *label;

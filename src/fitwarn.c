@@ -45,7 +45,7 @@ void
 fitwarn_report(struct flow *f)
 {
 	const struct block *b = f->small;
-	const enum unit u = f->ctx->spec->unit;	/* the messages' */
+	const enum unit u = b != NULL ? b->as.text.fit_unit : UNIT_PT;
 	char *at;
 
 	if (b == NULL)

@@ -196,6 +196,10 @@ struct block {
 			double		  fit_warn;	/* [pt] a fitted size
 							   under it warns,
 							   or 0 */
+			enum unit	  fit_unit;	/* fit-warn's as
+							   written, else the
+							   fit maximum's: type
+							   sizes in messages */
 			int		  max_lines;	/* or 0 for any */
 			bool		  markup;	/* tags in the data too */
 			bool		  tagged;	/* a tag or '<<' in its
