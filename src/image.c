@@ -331,3 +331,29 @@ image_cache_trim(struct image_cache *c, unsigned int max)
 	if (g_hash_table_size(c->by_path) > max)
 		g_hash_table_remove_all(c->by_path);
 }
+
+/*
+ * The EXIF orientations as the matrix from the stored pixels (rw × rh)
+ * to the upright picture: 2 mirrors, 3 turns half, 4 flips, 5 to 8 add
+ * a quarter turn (6 is the usual phone portrait, turned clockwise).
+ */
+void
+image_orientation_matrix(int o, double rw, double rh, double m[6])
+{
+	static const double t[9][6] = {
+		[1] = { 1, 0, 0, 1, 0, 0 },	[2] = { -1, 0, 0, 1, 1, 0 },
+		[3] = { -1, 0, 0, -1, 1, 1 },	[4] = { 1, 0, 0, -1, 0, 1 },
+		[5] = { 0, 1, 1, 0, 0, 0 },	[6] = { 0, 1, -1, 0, 1, 0 },
+		[7] = { 0, -1, -1, 0, 1, 1 },	[8] = { 0, -1, 1, 0, 0, 1 },
+	};
+	const double *v = t[o >= 1 && o <= 8 ? o : 1];
+	/* The translations are in units of the turned side. */
+	double tx = o >= 5 ? rh : rw, ty = o >= 5 ? rw : rh;
+
+	m[0] = v[0];
+	m[1] = v[1];
+	m[2] = v[2];
+	m[3] = v[3];
+	m[4] = v[4] * tx;
+	m[5] = v[5] * ty;
+}

@@ -51,6 +51,12 @@ double		 image_width(const struct image *);
 double		 image_height(const struct image *);
 /* EXIF orientation: 1 upright, 2–8 the flips and turns to undo. */
 int		 image_orientation(const struct image *);
+/*
+ * The matrix (xx yx xy yy x0 y0, cairo's order) from the stored pixels
+ * (rw × rh) to the upright picture, for orientation o.
+ */
+void		 image_orientation_matrix(int o, double rw, double rh,
+		    double m[6]);
 
 /* The cairo surface (cairo_surface_t *), for paint.c; NULL for SVG. */
 void		*image_surface(const struct image *);

@@ -2,6 +2,7 @@
  * Paint: box list → cairo drawing.  Boxes are in paint order already.
  */
 #include <math.h>
+#include <string.h>
 
 #include <glib.h>
 
@@ -124,27 +125,6 @@ paint_line(cairo_t *cr, const struct box *b)
 }
 
 /*
- * The EXIF orientations as the matrix from the stored pixels (rw × rh)
- * to the upright picture: 2 mirrors, 3 turns half, 4 flips, 5 to 8 add
- * a quarter turn (6 is the usual phone portrait, turned clockwise).
- */
-static void
-orientation_matrix(int o, double rw, double rh, cairo_matrix_t *m)
-{
-	static const double t[9][6] = {
-		[1] = { 1, 0, 0, 1, 0, 0 },	[2] = { -1, 0, 0, 1, 1, 0 },
-		[3] = { -1, 0, 0, -1, 1, 1 },	[4] = { 1, 0, 0, -1, 0, 1 },
-		[5] = { 0, 1, 1, 0, 0, 0 },	[6] = { 0, 1, -1, 0, 1, 0 },
-		[7] = { 0, -1, -1, 0, 1, 1 },	[8] = { 0, -1, 1, 0, 0, 1 },
-	};
-	const double *v = t[o >= 1 && o <= 8 ? o : 1];
-	/* The translations are in units of the turned side. */
-	double tx = o >= 5 ? rh : rw, ty = o >= 5 ? rw : rh;
-
-	cairo_matrix_init(m, v[0], v[1], v[2], v[3], v[4] * tx, v[5] * ty);
-}
-
-/*
  * Scales the image into the box: contain shows all, cover fills; the
  * focus (CSS object-position) places what is left over or cut off.
  */
@@ -156,7 +136,7 @@ paint_image(cairo_t *cr, const struct box *b)
 	double sx = b->w / iw, sy = b->h / ih;
 	double k = b->fit == FIT_COVER ? fmax(sx, sy) : fmin(sx, sy);
 	double rw = s ? cairo_image_surface_get_width(s) : iw;
-	double rh = s ? cairo_image_surface_get_height(s) : ih;
+	double rh = s ? cairo_image_surface_get_height(s) : ih, v[6];
 	cairo_matrix_t m;
 
 	cairo_save(cr);
@@ -180,7 +160,8 @@ paint_image(cairo_t *cr, const struct box *b)
 		cairo_restore(cr);
 		return;
 	}
-	orientation_matrix(image_orientation(b->image), rw, rh, &m);
+	image_orientation_matrix(image_orientation(b->image), rw, rh, v);
+	cairo_matrix_init(&m, v[0], v[1], v[2], v[3], v[4], v[5]);
 	cairo_transform(cr, &m);
 	cairo_set_source_surface(cr, s, 0, 0);
 	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
@@ -188,6 +169,20 @@ paint_image(cairo_t *cr, const struct box *b)
 	cairo_rectangle(cr, 0, 0, rw, rh);
 	cairo_fill(cr);
 	cairo_restore(cr);
+}
+
+struct qr_rects {
+	cairo_t	*cr;
+	double	 x, y, m;	/* the code's top left, a module [user] */
+};
+
+static void
+qr_rect(void *arg, int x, int y, int len)
+{
+	struct qr_rects *q = arg;
+
+	cairo_rectangle(q->cr, q->x + (QR_QUIET + x) * q->m,
+	    q->y + (QR_QUIET + y) * q->m, len * q->m, q->m);
 }
 
 /*
@@ -199,8 +194,9 @@ paint_image(cairo_t *cr, const struct box *b)
 static void
 paint_qr(cairo_t *cr, const struct box *b)
 {
-	int n = qr_width(b->qr), all = n + 2 * QR_QUIET, x, y, run;
+	int all = qr_width(b->qr) + 2 * QR_QUIET;
 	double m = b->w / all, ox = b->x, oy = b->y;
+	struct qr_rects q;
 
 	cairo_save(cr);
 	if (cairo_surface_get_type(cairo_get_target(cr)) ==
@@ -223,17 +219,11 @@ paint_qr(cairo_t *cr, const struct box *b)
 		cairo_fill(cr);
 	}
 	set_color(cr, &b->fill);
-	for (y = 0; y < n; y++)
-		for (x = 0; x < n; x = run) {
-			if (!qr_dark(b->qr, x, y)) {
-				run = x + 1;
-				continue;
-			}
-			for (run = x; run < n && qr_dark(b->qr, run, y); run++)
-				;
-			cairo_rectangle(cr, ox + (QR_QUIET + x) * m,
-			    oy + (QR_QUIET + y) * m, (run - x) * m, m);
-		}
+	q.cr = cr;
+	q.x = ox;
+	q.y = oy;
+	q.m = m;
+	qr_each_run(b->qr, qr_rect, &q);
 	cairo_fill(cr);
 	cairo_restore(cr);
 }
@@ -247,25 +237,40 @@ paint_qr(cairo_t *cr, const struct box *b)
  *     ──   ┌ ─ bleed ─ ─ ─ ┐   ──
  *          ¦ ┌── trim ───┐ ¦
  */
-static void
-crop_marks(cairo_t *cr, const struct lpage *p)
+int
+paint_crop_segments(const struct lpage *p, double seg[8][4])
 {
 	double gap = p->bleed + 72 / 25.4, len = 5 * 72 / 25.4;
 	double xs[2] = { 0, p->width }, ys[2] = { 0, p->height };
-	int i, j;
+	int i, j, n = 0;
+
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < 2; j++) {
+			double sx = i ? 1 : -1, sy = j ? 1 : -1;
+			double h[4] = { xs[i] + sx * gap, ys[j],
+			    xs[i] + sx * (gap + len), ys[j] };
+			double v[4] = { xs[i], ys[j] + sy * gap, xs[i],
+			    ys[j] + sy * (gap + len) };
+
+			memcpy(seg[n++], h, sizeof(h));
+			memcpy(seg[n++], v, sizeof(v));
+		}
+	return n;
+}
+
+static void
+crop_marks(cairo_t *cr, const struct lpage *p)
+{
+	double seg[8][4];
+	int i, n = paint_crop_segments(p, seg);
 
 	cairo_save(cr);
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	cairo_set_line_width(cr, 0.25);
-	for (i = 0; i < 2; i++)
-		for (j = 0; j < 2; j++) {
-			double sx = i ? 1 : -1, sy = j ? 1 : -1;
-
-			cairo_move_to(cr, xs[i] + sx * gap, ys[j]);
-			cairo_line_to(cr, xs[i] + sx * (gap + len), ys[j]);
-			cairo_move_to(cr, xs[i], ys[j] + sy * gap);
-			cairo_line_to(cr, xs[i], ys[j] + sy * (gap + len));
-		}
+	for (i = 0; i < n; i++) {
+		cairo_move_to(cr, seg[i][0], seg[i][1]);
+		cairo_line_to(cr, seg[i][2], seg[i][3]);
+	}
 	cairo_stroke(cr);
 	cairo_restore(cr);
 }

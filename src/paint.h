@@ -12,6 +12,11 @@
 
 /* Draws everything but the links (tags, for the PDF). */
 void	paint_page(cairo_t *, const struct lpage *);
+/*
+ * The crop marks of page p as n line segments (x0 y0 x1 y1, in the
+ * trim's space): two hairlines at each trim corner, in the slug.
+ */
+int	paint_crop_segments(const struct lpage *p, double seg[8][4]);
 
 /* A link: its rectangle on the media [pt] and where it goes. */
 struct paint_link {

@@ -54,3 +54,21 @@ qr_dark(const struct qr *q, int x, int y)
 {
 	return q->dark[y * q->width + x] != 0;
 }
+
+void
+qr_each_run(const struct qr *q, void (*fn)(void *, int, int, int),
+    void *arg)
+{
+	int n = qr_width(q), x, y, run;
+
+	for (y = 0; y < n; y++)
+		for (x = 0; x < n; x = run) {
+			if (!qr_dark(q, x, y)) {
+				run = x + 1;
+				continue;
+			}
+			for (run = x; run < n && qr_dark(q, run, y); run++)
+				;
+			fn(arg, x, y, run - x);
+		}
+}
