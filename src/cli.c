@@ -78,7 +78,9 @@ static const char usage_text[] =
 "                      with its name (a fitted text's with its size, in\n"
 "                      red under its fit-warn), and mark each text\n"
 "                      line's baseline\n"
-"      --allow-path DIR  images may also come from DIR (repeatable); else\n"
+"      --pdf-writer W  how a PDF is written: cairo (its PDF surface,\n"
+"                      the default) or native (brochure's own writer,\n"
+"                      in progress)\n""      --allow-path DIR  images may also come from DIR (repeatable); else\n"
 "                      an image must lie in the folder of the data file\n"
 "                      (photos) or of the layout (logos) that names it\n"
 "  -h, --help          show this help\n"
@@ -123,6 +125,7 @@ enum {
 	OPT_MANIFEST,
 	OPT_DEBUG,
 	OPT_GALLERY,
+	OPT_PDF_WRITER,
 };
 
 static const struct option longopts[] = {
@@ -141,6 +144,7 @@ static const struct option longopts[] = {
 	{ "manifest", required_argument, NULL, OPT_MANIFEST },
 	{ "debug-boxes", no_argument, NULL, OPT_DEBUG },
 	{ "gallery", no_argument, NULL, OPT_GALLERY },
+	{ "pdf-writer", required_argument, NULL, OPT_PDF_WRITER },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -372,6 +376,12 @@ parse_value(int c, char **argv, struct run_opts *o, struct diag *d)
 		if (!parse_shard(optarg, &o->shard, &o->shards))
 			return usage_error(d, "--shard must be K/N with 1 <= K "
 			    "<= N <= 10000, not '", optarg);
+		break;
+	case OPT_PDF_WRITER:
+		if (strcmp(optarg, "native") != 0 && strcmp(optarg, "cairo") != 0)
+			return usage_error(d, "--pdf-writer must be native or "
+			    "cairo, not '", optarg);
+		o->pdf_native = strcmp(optarg, "native") == 0;
 		break;
 	case OPT_MANIFEST:
 		if (!ends_json(optarg))

@@ -279,3 +279,20 @@ fonts_face_name(PangoFont *font)
 		return g_strdup((const char *)family);
 	return g_strdup_printf("%s %s", family, style);
 }
+
+bool
+fonts_font_file(PangoFont *font, const char **file, int *index)
+{
+	FcPattern *pat = font != NULL && PANGO_IS_FC_FONT(font) ?
+	    pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : NULL;
+	FcChar8 *f = NULL;
+	int i = 0;
+
+	if (pat == NULL ||
+	    FcPatternGetString(pat, FC_FILE, 0, &f) != FcResultMatch)
+		return false;
+	(void)FcPatternGetInteger(pat, FC_INDEX, 0, &i);
+	*file = (const char *)f;
+	*index = i;
+	return true;
+}

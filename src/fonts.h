@@ -53,4 +53,11 @@ bool		 fonts_font_error(PangoFont *font, char *why, size_t len);
  */
 char		*fonts_face_name(PangoFont *font);
 
+/*
+ * The file font was loaded from and the face in it (for a PDF to embed
+ * it); false if it has none.  *file lives as long as font.
+ */
+bool		 fonts_font_file(PangoFont *font, const char **file,
+		    int *index);
+
 #endif

@@ -26,6 +26,7 @@ struct out_opts {
 };
 
 struct outfile;
+struct pdfpage;
 
 /*
  * One open output file: the state every backend shares.  run.c only
@@ -41,6 +42,7 @@ struct outdoc {
 	double		(*media)[2];	/* PDF: each page's size [pt], for
 					   its print boxes */
 	struct out_opts	 opts;		/* as opened */
+	void		*own;		/* a writer of its own: its state */
 };
 
 /*
@@ -69,6 +71,12 @@ struct out_backend {
 	cairo_t		*(*page_begin)(struct outdoc *, double w, double h);
 	bool		 (*page_end)(struct outdoc *, cairo_t *);
 	/*
+	 * A writer of its own (out_pdfn.c), instead of page_begin and
+	 * page_end: the page as made on a worker (pdfpage.h), taken
+	 * over; false if writing failed.
+	 */
+	bool		 (*page_add)(struct outdoc *, struct pdfpage *);
+	/*
 	 * PDF only (NULL elsewhere): an outline entry for the page begun
 	 * last, at the top level or under the last top-level entry.
 	 */
@@ -82,6 +90,7 @@ struct out_backend {
 };
 
 extern const struct out_backend out_pdf;
+extern const struct out_backend out_pdfn;	/* --pdf-writer native */
 extern const struct out_backend out_png;
 extern const struct out_backend out_svg;
 

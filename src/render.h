@@ -44,6 +44,7 @@ struct result {
 	char			*dump;		/* --dump-tree text */
 	/* A page of a single PDF: */
 	struct paint_rec	*rec;
+	struct pdfpage		*pdf;		/* or, --pdf-writer native */
 	double			 w, h;		/* media [pt] */
 	char			*outline;
 	bool			 has_record;

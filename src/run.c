@@ -186,8 +186,18 @@ consume(int i, void *arg)
 	if (res->dump != NULL)
 		fputs(res->dump, r->dump);
 	if (r->t.mode == TARGET_PDF && res->st == STATUS_OK &&
-	    r->st == STATUS_OK && !replay(r, res))
-		res->st = STATUS_OUTPUT;
+	    r->st == STATUS_OK) {
+		bool ok;
+
+		if (r->t.be->page_add != NULL) {
+			ok = r->t.be->page_add(r->doc, res->pdf);
+			res->pdf = NULL;	/* taken */
+		} else {
+			ok = replay(r, res);
+		}
+		if (!ok)
+			res->st = STATUS_OUTPUT;
+	}
 	if (r->t.mode == TARGET_FILES && res->st == STATUS_OK) {
 		r->written++;
 		if (r->man != NULL)

@@ -56,6 +56,7 @@ struct run_opts {
 	bool		 debug;		/* --debug-boxes */
 	bool		 watching;	/* under watch: no summary line */
 	bool		 gallery;	/* --gallery: OUT/index.html */
+	bool		 pdf_native;	/* --pdf-writer native */
 };
 
 /* Runs the command; reports to d; returns an exit status. */

@@ -60,6 +60,8 @@ output_kind(struct target *t, const struct run_opts *o, struct diag *d)
 		    ".svg, or be a folder (end it with '/')", out);
 		return STATUS_USAGE;
 	}
+	if (t->be == &out_pdf && o->pdf_native)
+		t->be = &out_pdfn;
 	return STATUS_OK;
 }
 
@@ -70,7 +72,7 @@ check_single(const struct target *t, const struct run_opts *o, int nlays,
 {
 	const char *out = o->output;
 
-	if (o->format != NULL && out_find(o->format) != t->be) {
+	if (o->format != NULL && strcmp(o->format, t->be->name) != 0) {
 		diag_error(d, NULL, "--format %s does not match the output "
 		    "'%s'", o->format, out);
 		return STATUS_USAGE;

@@ -20,6 +20,8 @@
 #include "mem.h"
 #include "paginate.h"
 #include "paint.h"
+#include "pdfimg.h"
+#include "pdfpage.h"
 #include "render.h"
 #include "report.h"
 #include "text.h"
@@ -36,6 +38,7 @@ struct worker {
 	struct render		*r;
 	struct fonts		*fonts[RUN_MAX_LAYOUTS]; /* by fontset */
 	struct image_cache	*images;
+	struct pdfimg_cache	*pdfimgs;	/* the native PDF writer's */
 };
 
 void *
@@ -45,6 +48,7 @@ render_worker_new(void *arg)
 
 	w->r = arg;
 	w->images = image_cache_new();
+	w->pdfimgs = pdfimg_cache_new();
 	return w;
 }
 
@@ -58,17 +62,19 @@ render_worker_free(void *v, void *arg)
 	for (i = 0; i < RUN_MAX_LAYOUTS; i++)
 		fonts_free(w->fonts[i]);
 	image_cache_free(w->images);
+	pdfimg_cache_free(w->pdfimgs);
 	free(w);
 }
 
-/* Writes page p to its own file (TARGET_FILES); the status. */
 /*
  * Paints page p into its own file at path through backend be, with its
- * outline entry and links; false if the file was not written.
+ * outline entry and links (a writer of its own: the page made as it
+ * takes it, images from imgs); false if the file was not written.
  */
 static bool
 page_file(const struct out_backend *be, const char *path,
-    const struct out_opts *oo, const struct lpage *p, struct diag *d)
+    const struct out_opts *oo, const struct lpage *p,
+    struct pdfimg_cache *imgs, struct diag *d)
 {
 	struct outdoc *doc = be->open(path, oo, d);
 	struct paint_link *links;
@@ -78,6 +84,12 @@ page_file(const struct out_backend *be, const char *path,
 
 	if (doc == NULL)
 		return false;
+	if (be->page_add != NULL) {
+		struct pdfpage *pg = pdfpage_make(p, imgs, d);
+
+		ok = pg != NULL && be->page_add(doc, pg);
+		return be->close(doc, ok) && ok;
+	}
 	cr = be->page_begin(doc, p->width + 2 * p->offset,
 	    p->height + 2 * p->offset);
 	if (be->outline != NULL && p->outline != NULL)
@@ -100,13 +112,14 @@ page_file(const struct out_backend *be, const char *path,
 
 /* Writes page p to its own file (TARGET_FILES); the status. */
 static enum status
-write_file(struct render *r, const struct page *j, struct lpage *p,
-    struct result *res, struct diag *d)
+write_file(struct render *r, struct worker *wk, const struct page *j,
+    struct lpage *p, struct result *res, struct diag *d)
 {
 	double w = p->width + 2 * p->offset, h = p->height + 2 * p->offset;
 
 	res->path = render_path(r, j);
-	if (!page_file(r->t.be, res->path, &r->lays[j->lay].oo, p, d))
+	if (!page_file(r->t.be, res->path, &r->lays[j->lay].oo, p,
+	    wk->pdfimgs, d))
 		return STATUS_OUTPUT;
 	res->fw = r->t.be->raster ? r->t.be->pixels(w, r->o->scale) : w;
 	res->fh = r->t.be->raster ? r->t.be->pixels(h, r->o->scale) : h;
@@ -137,7 +150,7 @@ write_thumb(struct render *r, const struct page *j, struct lpage *p,
 	    r->nlays > 1 ? "-" : "", r->nlays > 1 ? r->lays[j->lay].stem :
 	    "");
 	oo.scale = THUMB_PX / w;
-	if (!page_file(&out_png, res->thumb, &oo, p, d)) {
+	if (!page_file(&out_png, res->thumb, &oo, p, NULL, d)) {
 		g_free(res->thumb);
 		res->thumb = NULL;
 		return;
@@ -146,16 +159,24 @@ write_thumb(struct render *r, const struct page *j, struct lpage *p,
 	res->th = (int)out_png.pixels(h, oo.scale);
 }
 
-/* Paints page p into a recording for the main thread (TARGET_PDF). */
-static void
-record_page(struct lpage *p, struct result *res)
+/*
+ * Paints page p into a recording for the main thread (TARGET_PDF), or
+ * for a writer of its own makes the page it takes; the status.
+ */
+static enum status
+record_page(struct render *r, struct worker *w, struct lpage *p,
+    struct result *res, struct diag *d)
 {
 	res->w = p->width + 2 * p->offset;
 	res->h = p->height + 2 * p->offset;
+	if (r->t.be->page_add != NULL)
+		return (res->pdf = pdfpage_make(p, w->pdfimgs, d)) != NULL ?
+		    STATUS_OK : STATUS_INPUT;
 	res->rec = paint_record(p);
 	res->links = paint_links_of(p, &res->nlinks);
 	res->outline = g_strdup(p->outline);
 	res->has_record = p->record != NULL;
+	return STATUS_OK;
 }
 
 void
@@ -200,9 +221,9 @@ render_work(void *v, int i, void *arg)
 	if (diag_fatal_count(&d) > 0)
 		res->st = STATUS_INPUT;
 	else if (r->t.mode == TARGET_FILES)
-		res->st = write_file(r, j, p, res, &d);
+		res->st = write_file(r, w, j, p, res, &d);
 	else if (r->t.mode == TARGET_PDF)
-		record_page(p, res);
+		res->st = record_page(r, w, p, res, &d);
 	if (res->st == STATUS_OK && r->thumbs)
 		write_thumb(r, j, p, res, &d);
 	lpage_free(p);
@@ -217,6 +238,7 @@ render_result_free(struct result *res)
 	report_log_free(res->log);
 	free(res->dump);
 	paint_record_free(res->rec);
+	pdfpage_free(res->pdf);
 	g_free(res->outline);
 	paint_links_free(res->links, res->nlinks);
 	g_free(res->path);

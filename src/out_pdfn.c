@@ -1,0 +1,381 @@
+/*
+ * The PDF backend of our own (--pdf-writer native): pages arrive as
+ * struct pdfpage, made on the workers (pdfpage.c), and are written as
+ * they come, in page order, each content stream already deflated.
+ * Fonts are written at the end, subset to what every page used
+ * (pdffont.c); an image is written at its first use and named again
+ * after (pdfimg.c).  Print boxes, links, the outline and the metadata
+ * are written here directly.  Memory holds, past the page being
+ * written, only the fonts' glyph sets, the image table and one small
+ * record per page and outline entry.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "mem.h"
+#include "out.h"
+#include "outfile.h"
+#include "pdffont.h"
+#include "pdfimg.h"
+#include "pdfpage.h"
+#include "pdfw.h"
+
+struct entry {			/* an outline entry */
+	char		*title;
+	int		 page;		/* its page's object */
+	double		 top;		/* [pt] the page's height */
+	int		 parent;	/* index + 1 of a top entry, or 0 */
+};
+
+struct pdfn {
+	struct pdfw	*w;
+	int		 catalog, pages, info;
+	GArray		*kids;		/* int: page objects */
+	struct pdffonts	*fonts;
+	GHashTable	*images;	/* key → object number */
+	GArray		*outline;	/* struct entry */
+	int		 top;		/* index + 1 of the last top entry */
+};
+
+static struct outdoc *
+pdfn_open(const char *path, const struct out_opts *o, struct diag *d)
+{
+	struct outdoc *doc = out_doc_open(path, o, d);
+	struct pdfn *n;
+
+	if (doc == NULL)
+		return NULL;
+	n = xcalloc(1, sizeof(*n));
+	n->w = pdfw_new(outfile_fp(doc->of));
+	n->catalog = pdfw_reserve(n->w);
+	n->pages = pdfw_reserve(n->w);
+	n->info = pdfw_reserve(n->w);
+	n->kids = g_array_new(FALSE, FALSE, sizeof(int));
+	n->fonts = pdffonts_new();
+	n->images = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    NULL);
+	n->outline = g_array_new(FALSE, FALSE, sizeof(struct entry));
+	doc->own = n;
+	return doc;
+}
+
+/* "[x0 y0 x1 y1] " for a box inset by in from a page of w × h. */
+static void
+box(GString *s, double w, double h, double in)
+{
+	g_string_append_c(s, '[');
+	pdf_num(s, in);
+	pdf_num(s, in);
+	pdf_num(s, w - in);
+	pdf_num(s, h - in);
+	g_string_append(s, "] ");
+}
+
+/* The page's resources: its fonts, images and opacities by name. */
+static void
+resources(struct pdfn *n, const struct pdfpage *pg, GString *s)
+{
+	size_t i;
+
+	g_string_append(s, "/Resources <<");
+	if (pg->nfonts > 0) {
+		g_string_append(s, "/Font <<");
+		for (i = 0; i < pg->nfonts; i++)
+			g_string_append_printf(s, "/F%zu %d 0 R ", i,
+			    pdffonts_add(n->fonts, n->w, &pg->fonts[i]));
+		g_string_append(s, ">> ");
+	}
+	if (pg->nimages > 0) {
+		g_string_append(s, "/XObject <<");
+		for (i = 0; i < pg->nimages; i++) {
+			const char *key = pdfimg_key(pg->images[i]);
+			gpointer obj = g_hash_table_lookup(n->images, key);
+
+			if (obj == NULL) {
+				obj = GINT_TO_POINTER(pdfimg_write(
+				    pg->images[i], n->w));
+				g_hash_table_insert(n->images, g_strdup(key),
+				    obj);
+			}
+			g_string_append_printf(s, "/Im%zu %d 0 R ", i,
+			    GPOINTER_TO_INT(obj));
+		}
+		g_string_append(s, ">> ");
+	}
+	if (pg->nalphas > 0) {
+		g_string_append(s, "/ExtGState <<");
+		for (i = 0; i < pg->nalphas; i++) {
+			g_string_append_printf(s, "/GS%zu <</ca ", i);
+			pdf_num(s, pg->alphas[i]);
+			g_string_append(s, "/CA ");
+			pdf_num(s, pg->alphas[i]);
+			g_string_append(s, ">> ");
+		}
+		g_string_append(s, ">> ");
+	}
+	g_string_append(s, ">> ");
+}
+
+/* The page's links as annotations, each its own object; "/Annots […]". */
+static void
+links(struct pdfn *n, const struct pdfpage *pg, GString *s)
+{
+	size_t i;
+
+	if (pg->nlinks == 0)
+		return;
+	g_string_append(s, "/Annots [");
+	for (i = 0; i < pg->nlinks; i++) {
+		const struct pdflink *l = &pg->links[i];
+		int obj = pdfw_reserve(n->w);
+		GString *a = g_string_new("<</Type /Annot /Subtype /Link "
+		    "/Border [0 0 0] /Rect [");
+
+		pdf_num(a, l->x + pg->offset);
+		pdf_num(a, pg->h - pg->offset - l->y - l->h);
+		pdf_num(a, l->x + pg->offset + l->w);
+		pdf_num(a, pg->h - pg->offset - l->y);
+		g_string_append(a, "] /A <</S /URI /URI ");
+		pdf_literal(a, l->uri, strlen(l->uri));
+		g_string_append(a, ">>>>");
+		pdfw_begin(n->w, obj);
+		pdfw_write(n->w, a->str, a->len);
+		pdfw_end(n->w);
+		g_string_free(a, TRUE);
+		g_string_append_printf(s, "%d 0 R ", obj);
+	}
+	g_string_append(s, "] ");
+}
+
+static bool
+pdfn_page_add(struct outdoc *doc, struct pdfpage *pg)
+{
+	struct pdfn *n = doc->own;
+	int page = pdfw_reserve(n->w), content = pdfw_reserve(n->w);
+	GString *s = g_string_new(NULL);
+
+	pdfw_stream_raw(n->w, content, "/Filter /FlateDecode", pg->content,
+	    pg->len);
+	g_string_printf(s, "<</Type /Page /Parent %d 0 R /MediaBox ",
+	    n->pages);
+	box(s, pg->w, pg->h, 0);
+	if (pg->bleed > 0) {
+		g_string_append(s, "/BleedBox ");
+		box(s, pg->w, pg->h, pg->offset - pg->bleed);
+		g_string_append(s, "/TrimBox ");
+		box(s, pg->w, pg->h, pg->offset);
+	}
+	resources(n, pg, s);
+	links(n, pg, s);
+	g_string_append_printf(s, "/Contents %d 0 R>>", content);
+	pdfw_begin(n->w, page);
+	pdfw_write(n->w, s->str, s->len);
+	pdfw_end(n->w);
+	g_string_free(s, TRUE);
+	g_array_append_val(n->kids, page);
+	doc->pages++;
+	if (pg->outline != NULL) {
+		/* A record's page goes under the page made once before it
+		 * (a cover or a section page), as out_pdf.c's. */
+		struct entry e = { g_strdup(pg->outline), page, pg->h,
+		    pg->has_record ? n->top : 0 };
+
+		g_array_append_val(n->outline, e);
+		if (e.parent == 0)
+			n->top = (int)n->outline->len;
+	}
+	pdfpage_free(pg);
+	return true;
+}
+
+/* The entries whose parent is p (0: the top), as one level. */
+static void
+outline_level(struct pdfn *n, const int *obj, int parent_obj, int p)
+{
+	struct entry *es = (struct entry *)(void *)n->outline->data;
+	int i, prev = -1, count;
+
+	for (i = 0; i < (int)n->outline->len; i++) {
+		GString *s;
+		int k, next = -1, first = -1, last = -1;
+
+		if (es[i].parent != p)
+			continue;
+		for (k = i + 1; k < (int)n->outline->len && next < 0; k++)
+			if (es[k].parent == p)
+				next = k;
+		count = 0;
+		for (k = 0; k < (int)n->outline->len; k++)
+			if (es[k].parent == i + 1) {
+				if (first < 0)
+					first = k;
+				last = k;
+				count++;
+			}
+		s = g_string_new("<</Title ");
+		pdf_text_string(s, es[i].title);
+		g_string_append_printf(s, " /Parent %d 0 R /Dest [%d 0 R /XYZ "
+		    "0 ", parent_obj, es[i].page);
+		pdf_num(s, es[i].top);
+		g_string_append(s, "0]");
+		if (prev >= 0)
+			g_string_append_printf(s, " /Prev %d 0 R", obj[prev]);
+		if (next >= 0)
+			g_string_append_printf(s, " /Next %d 0 R", obj[next]);
+		if (first >= 0)
+			g_string_append_printf(s, " /First %d 0 R /Last %d 0 R "
+			    "/Count %d", obj[first], obj[last], count);
+		g_string_append(s, ">>");
+		pdfw_begin(n->w, obj[i]);
+		pdfw_write(n->w, s->str, s->len);
+		pdfw_end(n->w);
+		g_string_free(s, TRUE);
+		if (first >= 0)
+			outline_level(n, obj, obj[i], i + 1);
+		prev = i;
+	}
+}
+
+/* The outline's root object, or 0 if the document has none. */
+static int
+outline_write(struct pdfn *n)
+{
+	int len = (int)n->outline->len, root, i, first = -1, last = -1;
+	int *obj, tops = 0;
+
+	if (len == 0)
+		return 0;
+	root = pdfw_reserve(n->w);
+	obj = xcalloc((size_t)len, sizeof(*obj));
+	for (i = 0; i < len; i++) {
+		obj[i] = pdfw_reserve(n->w);
+		if (g_array_index(n->outline, struct entry, i).parent == 0) {
+			if (first < 0)
+				first = i;
+			last = i;
+			tops++;
+		}
+	}
+	outline_level(n, obj, root, 0);
+	pdfw_begin(n->w, root);
+	pdfw_printf(n->w, "<</Type /Outlines /First %d 0 R /Last %d 0 R "
+	    "/Count %d>>", obj[first], obj[last], tops);
+	pdfw_end(n->w);
+	free(obj);
+	return root;
+}
+
+/* "D:YYYYMMDDHHmmSSZ" from out_opts' "YYYY-MM-DDTHH:MM:SS" (UTC). */
+static void
+date(GString *s, const char *iso)
+{
+	char d[32];
+	size_t i, k = 0;
+
+	for (i = 0; iso[i] != '\0' && k < 14; i++)
+		if (g_ascii_isdigit(iso[i]))
+			d[k++] = iso[i];
+	d[k] = '\0';
+	g_string_append_printf(s, "(D:%sZ)", d);
+}
+
+static void
+meta(GString *s, const char *key, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	g_string_append_printf(s, "/%s ", key);
+	pdf_text_string(s, value);
+	g_string_append_c(s, ' ');
+}
+
+/* The page tree, the outline, the metadata and the catalog. */
+static void
+finish_doc(struct outdoc *doc)
+{
+	struct pdfn *n = doc->own;
+	const struct out_opts *o = &doc->opts;
+	GString *s = g_string_new("<</Type /Pages /Kids [");
+	int outlines = outline_write(n);
+	guint i;
+
+	for (i = 0; i < n->kids->len; i++)
+		g_string_append_printf(s, "%d 0 R ", g_array_index(n->kids, int,
+		    i));
+	g_string_append_printf(s, "] /Count %u>>", n->kids->len);
+	pdfw_begin(n->w, n->pages);
+	pdfw_write(n->w, s->str, s->len);
+	pdfw_end(n->w);
+	g_string_assign(s, "<<");
+	meta(s, "Title", o->title);
+	meta(s, "Author", o->author);
+	meta(s, "Subject", o->subject);
+	meta(s, "Keywords", o->keywords);
+	meta(s, "Creator", "brochure");
+	if (o->date != NULL) {
+		g_string_append(s, "/CreationDate ");
+		date(s, o->date);
+		g_string_append(s, " /ModDate ");
+		date(s, o->date);
+	}
+	g_string_append(s, ">>");
+	pdfw_begin(n->w, n->info);
+	pdfw_write(n->w, s->str, s->len);
+	pdfw_end(n->w);
+	g_string_printf(s, "<</Type /Catalog /Pages %d 0 R", n->pages);
+	if (outlines > 0)
+		g_string_append_printf(s, " /Outlines %d 0 R /PageMode "
+		    "/UseOutlines", outlines);
+	g_string_append(s, ">>");
+	pdfw_begin(n->w, n->catalog);
+	pdfw_write(n->w, s->str, s->len);
+	pdfw_end(n->w);
+	g_string_free(s, TRUE);
+}
+
+static bool
+pdfn_close(struct outdoc *doc, bool commit)
+{
+	struct pdfn *n = doc->own;
+	bool ok = true;
+	guint i;
+
+	if (commit) {
+		ok = pdffonts_write(n->fonts, n->w, doc->d);
+		if (ok) {
+			finish_doc(doc);
+			if (!pdfw_finish(n->w, n->catalog, n->info)) {
+				struct diag_pos pos = { outfile_path(doc->of),
+				    0, 0 };
+
+				diag_error(doc->d, &pos, "cannot write: %s",
+				    g_strerror(errno));
+				ok = false;
+			}
+		}
+	}
+	for (i = 0; i < n->outline->len; i++)
+		g_free(g_array_index(n->outline, struct entry, i).title);
+	g_array_free(n->outline, TRUE);
+	g_array_free(n->kids, TRUE);
+	g_hash_table_destroy(n->images);
+	pdffonts_free(n->fonts);
+	pdfw_free(n->w);
+	free(n);
+	doc->own = NULL;
+	return out_doc_close(doc, commit && ok) && ok;
+}
+
+const struct out_backend out_pdfn = {
+	.name = "pdf",
+	.multipage = true,
+	.unit = "pt",
+	.nouns = "PDF files",
+	.rate = "files/s",
+	.open = pdfn_open,
+	.page_add = pdfn_page_add,
+	.close = pdfn_close,
+};

@@ -1,0 +1,54 @@
+/*
+ * A laid-out page as PDF (pdfpage.c): on the worker that laid it out,
+ * its boxes become a content stream (deflated there) and the list of
+ * what it uses: fonts (with their glyphs), images, opacities, links.
+ * The result is plain data, no Pango or cairo in it, that the main
+ * thread writes into the document in page order (out_pdfn.c).  The
+ * drawing follows paint.c box by box, so a page looks the same in
+ * the PDF as in a PNG.
+ */
+#ifndef PDFPAGE_H
+#define PDFPAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct lpage;
+struct pdffont_use;
+struct pdfimg;
+struct pdfimg_cache;
+
+struct pdflink {
+	double		 x, y, w, h;	/* [pt] from the media's top left */
+	char		*uri;
+};
+
+struct pdfpage {
+	double			 w, h;		/* the media [pt] */
+	double			 offset;	/* trim from the media's edge */
+	double			 bleed;		/* [pt] past the trim, or 0 */
+	unsigned char		*content;	/* deflated */
+	size_t			 len;
+	struct pdffont_use	*fonts;		/* /F0, /F1, … */
+	size_t			 nfonts;
+	struct pdfimg		**images;	/* /Im0, /Im1, … */
+	size_t			 nimages;
+	double			*alphas;	/* /GS0, …: /ca and /CA */
+	size_t			 nalphas;
+	struct pdflink		*links;
+	size_t			 nlinks;
+	char			*outline;	/* its outline title, or NULL */
+	bool			 has_record;
+};
+
+/*
+ * Page p as PDF, its images from cache; NULL if memory ran out or an
+ * image could not be encoded (reported to d).
+ */
+struct pdfpage	*pdfpage_make(const struct lpage *p,
+		    struct pdfimg_cache *cache, struct diag *d);
+void		 pdfpage_free(struct pdfpage *);
+
+#endif
