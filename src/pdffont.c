@@ -39,7 +39,8 @@ pdffont_use_free(struct pdffont_use *u)
 	if (u->glyphs != NULL)
 		g_array_free(u->glyphs, TRUE);
 	g_free(u->file);
-	g_free(u);
+	u->file = NULL;
+	u->glyphs = NULL;
 }
 
 static void

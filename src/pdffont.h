@@ -37,7 +37,8 @@ struct pdffont_use {
 	GArray		*glyphs;	/* struct pdfglyph, each gid once */
 };
 
-void		 pdffont_use_free(struct pdffont_use *);
+/* Frees what u holds (its file name, its glyphs), not u itself. */
+void		 pdffont_use_free(struct pdffont_use *u);
 
 /* The fonts of one document (main thread). */
 struct pdffonts;

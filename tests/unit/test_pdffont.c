@@ -24,161 +24,6 @@
 /* A CFF font from Debian's fonts-urw-base35 (Ghostscript's fonts). */
 #define NIMBUS	"/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf"
 
-#if !__has_include("pdfw.c")
-/*
- * A stand-in for the writer's core while pdfw.c is not on this branch:
- * objects with their offsets, streams as they are (no filter), the
- * cross-reference table.  Once pdfw.c is in src/, the real one links.
- */
-#include <isa-l/igzip_lib.h>
-
-struct pdfw {
-	FILE		*fp;
-	long long	 at;
-	GArray		*offsets;	/* long long, by object number */
-};
-
-struct pdfw *
-pdfw_new(FILE *fp)
-{
-	struct pdfw *w = g_new0(struct pdfw, 1);
-	long long zero = 0;
-
-	w->fp = fp;
-	w->offsets = g_array_new(FALSE, TRUE, sizeof(long long));
-	g_array_append_val(w->offsets, zero);
-	pdfw_puts(w, "%PDF-1.7\n");
-	return w;
-}
-
-void
-pdfw_free(struct pdfw *w)
-{
-	g_array_free(w->offsets, TRUE);
-	g_free(w);
-}
-
-void
-pdfw_write(struct pdfw *w, const void *p, size_t n)
-{
-	fwrite(p, 1, n, w->fp);
-	w->at += (long long)n;
-}
-
-void
-pdfw_puts(struct pdfw *w, const char *s)
-{
-	pdfw_write(w, s, strlen(s));
-}
-
-void
-pdfw_printf(struct pdfw *w, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	s = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
-	pdfw_puts(w, s);
-	g_free(s);
-}
-
-int
-pdfw_reserve(struct pdfw *w)
-{
-	long long zero = 0;
-
-	g_array_append_val(w->offsets, zero);
-	return (int)w->offsets->len - 1;
-}
-
-void
-pdfw_begin(struct pdfw *w, int n)
-{
-	g_array_index(w->offsets, long long, n) = w->at;
-	pdfw_printf(w, "%d 0 obj\n", n);
-}
-
-void
-pdfw_end(struct pdfw *w)
-{
-	pdfw_puts(w, "endobj\n");
-}
-
-void
-pdfw_stream_raw(struct pdfw *w, int n, const char *dict, const void *data,
-    size_t len)
-{
-	pdfw_begin(w, n);
-	pdfw_printf(w, "<< %s /Length %zu >>\nstream\n", dict, len);
-	pdfw_write(w, data, len);
-	pdfw_puts(w, "\nendstream\n");
-	pdfw_end(w);
-}
-
-/* Deflated as pdfw.c does (igzip, level 2), so the sizes are real. */
-void
-pdfw_stream(struct pdfw *w, int n, const char *dict, const void *data,
-    size_t len)
-{
-	struct isal_zstream z;
-	size_t bound = len + len / 8 + 4096;
-	unsigned char *out = g_malloc(bound);
-	unsigned char *level = g_malloc(ISAL_DEF_LVL2_DEFAULT);
-	char *d = g_strdup_printf("%s /Filter /FlateDecode", dict);
-
-	isal_deflate_init(&z);
-	z.level = 2;
-	z.level_buf = level;
-	z.level_buf_size = ISAL_DEF_LVL2_DEFAULT;
-	z.gzip_flag = IGZIP_ZLIB;
-	z.next_out = out;
-	z.avail_out = (uint32_t)bound;
-	z.next_in = (uint8_t *)(uintptr_t)data;
-	z.avail_in = (uint32_t)len;
-	z.end_of_stream = 1;
-	assert_int_equal(isal_deflate(&z), COMP_OK);
-	assert_int_equal(z.internal_state.state, ZSTATE_END);
-	pdfw_stream_raw(w, n, d, out, z.total_out);
-	g_free(d);
-	g_free(level);
-	g_free(out);
-}
-
-bool
-pdfw_finish(struct pdfw *w, int root, int info)
-{
-	long long xref = w->at;
-
-	(void)info;
-	pdfw_printf(w, "xref\n0 %u\n0000000000 65535 f \n", w->offsets->len);
-	for (guint i = 1; i < w->offsets->len; i++)
-		pdfw_printf(w, "%010lld 00000 n \n",
-		    g_array_index(w->offsets, long long, i));
-	pdfw_printf(w, "trailer\n<< /Size %u /Root %d 0 R >>\nstartxref\n"
-	    "%lld\n%%%%EOF\n", w->offsets->len, root, xref);
-	return fflush(w->fp) == 0 && !ferror(w->fp);
-}
-
-void
-pdf_num(GString *s, double v)
-{
-	char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-	g_ascii_formatd(buf, sizeof(buf), "%.3f", round(v * 1000) / 1000);
-	for (char *e = buf + strlen(buf) - 1; strchr(buf, '.') != NULL &&
-	    (*e == '0' || *e == '.'); e--) {
-		char c = *e;
-
-		*e = '\0';
-		if (c == '.')
-			break;
-	}
-	g_string_append_printf(s, "%s ", buf);
-}
-#endif
-
 /* One run of text: a font file, its face, the text and its glyphs. */
 struct run {
 	const char	*file;
@@ -186,6 +31,14 @@ struct run {
 	bool		 shape;		/* through hb_shape (ligatures), else
 					   one glyph per character (cmap) */
 };
+
+/* A use the test allocated: what it holds, then itself. */
+static void
+use_free(struct pdffont_use *u)
+{
+	pdffont_use_free(u);
+	g_free(u);
+}
 
 /* The glyphs of r's text in r's font, their widths from hmtx. */
 static struct pdffont_use *
@@ -344,7 +197,7 @@ runs_write(const struct run *runs, size_t n)
 	assert_string_equal(capture_text(&c), "");
 	capture_end(&c);
 	for (size_t i = 0; i < n; i++)
-		pdffont_use_free(uses[i]);
+		use_free(uses[i]);
 	g_free(uses);
 	return path;
 }
@@ -486,7 +339,7 @@ test_ligature_and_astral(void **state)
 	capture_end(&c);
 	out = text_of(path);
 	assert_non_null(strstr(out, "office affine \xF0\x9D\x92\x9C"));
-	pdffont_use_free(u);
+	use_free(u);
 	unlink(path);
 	g_free(out);
 	g_free(path);
@@ -533,7 +386,7 @@ test_widths(void **state)
 	assert_non_null(x);
 	xmax = g_ascii_strtod(x + 6, NULL);
 	assert_float_equal(xmax, 72 + sum * 12 / 1000, 0.01);
-	pdffont_use_free(u);
+	use_free(u);
 	unlink(path);
 	g_free(out);
 	g_free(cmd);
@@ -673,7 +526,7 @@ test_bad_font(void **state)
 		    "%s\n", files[i], files[i], why[i]);
 		assert_string_equal(capture_text(&c), want);
 		capture_end(&c);
-		pdffont_use_free(u);
+		use_free(u);
 		unlink(path);
 		g_free(path);
 		g_free(want);
