@@ -565,6 +565,47 @@ alpha_pixels(void **state)
 	g_free(png);
 }
 
+/*
+ * An SVG whose cairo PDF has objects of its own (a gradient's pattern,
+ * shading and function; a group's soft mask, a form with its stream):
+ * copied into ours, qpdf finds nothing wrong, it draws as cairo does.
+ */
+static void
+svg_form_objects(void **state)
+{
+	static const char svg[] =
+	    "<svg xmlns='http://www.w3.org/2000/svg' width='80' height='60'>"
+	    "<defs><linearGradient id='g'><stop offset='0' stop-color='#f00'/>"
+	    "<stop offset='1' stop-color='#00f'/></linearGradient></defs>"
+	    "<rect width='80' height='60' fill='url(#g)'/>"
+	    "<g opacity='0.5'><circle cx='40' cy='30' r='20' fill='#0a0'/>"
+	    "<rect x='30' y='5' width='30' height='20' fill='#fc0'/></g></svg>";
+	char *path = in_tmp("objects.svg"), *pdf = in_tmp("objects.pdf");
+	char *out, **lines;
+	int st;
+
+	(void)state;
+	need("qpdf");
+	assert_true(g_file_set_contents(path, svg, -1, NULL));
+	same_pixels(path, "objects", 144, false, "0.01");
+	out = run((const char *[]){ "qpdf", "--check", pdf, NULL }, &st);
+	assert_non_null(out);
+	if (st != 0 || strstr(out, "No syntax or stream encoding errors") ==
+	    NULL || strstr(out, "WARNING") != NULL)
+		fail_msg("qpdf --check:\n%s", out);
+	g_free(out);
+	/* Shading, function, soft mask: the walk copied objects. */
+	out = run((const char *[]){ "qpdf", "--show-xref", pdf, NULL }, &st);
+	assert_non_null(out);
+	lines = g_strsplit(out, "\n", -1);
+	if (g_strv_length(lines) < 8)
+		fail_msg("qpdf --show-xref: few objects:\n%s", out);
+	g_strfreev(lines);
+	g_free(out);
+	g_free(path);
+	g_free(pdf);
+}
+
 static int
 setup(void **state)
 {
@@ -591,6 +632,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(images_on_a_page),
 		cmocka_unit_test(svg_form_pixels),
+		cmocka_unit_test(svg_form_objects),
 		cmocka_unit_test(alpha_pixels),
 	};
 
