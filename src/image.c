@@ -23,6 +23,7 @@ struct image {
 	RsvgHandle	*svg;		/* SVG, drawn as vectors */
 	double		 svg_w, svg_h;	/* SVG intrinsic size [px] */
 	int		 orientation;	/* EXIF, 1 (upright) to 8 */
+	char		*path;		/* as loaded */
 };
 
 /*
@@ -208,6 +209,8 @@ image_load(const char *path, const struct diag_pos *pos, struct diag *d)
 	else
 		diag_error(d, pos, "image '%s' is not PNG, JPEG or SVG", path);
 	free(buf);
+	if (img != NULL)
+		img->path = xstrdup(path);
 	return img;
 }
 
@@ -220,6 +223,7 @@ image_free(struct image *img)
 		cairo_surface_destroy(img->surface);
 	if (img->svg != NULL)
 		g_object_unref(img->svg);
+	free(img->path);
 	free(img);
 }
 
@@ -257,6 +261,12 @@ image_draw_svg(const struct image *img, void *cr, double w, double h)
 		return false;
 	rsvg_handle_render_document(img->svg, cr, &vp, NULL);
 	return true;
+}
+
+const char *
+image_path(const struct image *img)
+{
+	return img->path;
 }
 
 int

@@ -49,6 +49,8 @@ void			 image_cache_trim(struct image_cache *,
 /* Size in pixels, as shown (after the EXIF orientation). */
 double		 image_width(const struct image *);
 double		 image_height(const struct image *);
+/* The path it was loaded from: what names it in a PDF (pdfimg.c). */
+const char	*image_path(const struct image *);
 /* EXIF orientation: 1 upright, 2–8 the flips and turns to undo. */
 int		 image_orientation(const struct image *);
 /*

@@ -26,6 +26,15 @@ cairo_surface_t	*jpeg_decode(const unsigned char *buf, size_t len,
 bool		 jpeg_size(const unsigned char *buf, size_t len,
 		    unsigned int *w, unsigned int *h);
 
+/*
+ * The number of colour components a JPEG file's bytes store (1 gray,
+ * 3 YCbCr or RGB, 4 CMYK or YCCK) and whether an Adobe APP14 marker
+ * was seen (Adobe's CMYK is stored inverted); false if the header
+ * cannot be read.
+ */
+bool		 jpeg_components(const unsigned char *buf, size_t len,
+		    int *n, bool *adobe);
+
 /* The EXIF orientation of a JPEG file's bytes, 1 when none is given. */
 int		 jpeg_orientation(const unsigned char *buf, size_t len);
 
