@@ -4,7 +4,7 @@
 # missing Debian packages when run as root.
 
 PKGS     = pangocairo pangoft2 cairo cairo-pdf cairo-svg cairo-png \
-	   harfbuzz harfbuzz-subset fontconfig yaml-0.1 libisal glib-2.0 libqrencode libjpeg librsvg-2.0 libqpdf \
+	   harfbuzz harfbuzz-subset fontconfig yaml-0.1 libisal glib-2.0 libqrencode libjpeg librsvg-2.0 libqpdf libdeflate \
 	   libxml-2.0
 CC      ?= cc
 CFLAGS  ?= -O2 -g

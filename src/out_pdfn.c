@@ -36,6 +36,7 @@ struct pdfn {
 	GArray		*kids;		/* int: page objects */
 	struct pdffonts	*fonts;
 	GHashTable	*images;	/* key → object number */
+	GHashTable	*forms;		/* key → object number */
 	GArray		*outline;	/* struct entry */
 	int		 top;		/* index + 1 of the last top entry */
 };
@@ -57,6 +58,8 @@ pdfn_open(const char *path, const struct out_opts *o, struct diag *d)
 	n->fonts = pdffonts_new();
 	n->images = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    NULL);
+	n->forms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    NULL);
 	n->outline = g_array_new(FALSE, FALSE, sizeof(struct entry));
 	doc->own = n;
 	return doc;
@@ -74,7 +77,26 @@ box(GString *s, double w, double h, double in)
 	g_string_append(s, "] ");
 }
 
-/* The page's resources: its fonts, images and opacities by name. */
+/* The object of form f, written at its first use. */
+static int
+form_obj(struct pdfn *n, const struct pdfform *f)
+{
+	gpointer obj = g_hash_table_lookup(n->forms, f->key);
+	char *dict;
+	int k;
+
+	if (obj != NULL)
+		return GPOINTER_TO_INT(obj);
+	k = pdfw_reserve(n->w);
+	dict = g_strdup_printf("/Type /XObject /Subtype /Form /BBox [0 0 %g "
+	    "%g] /Filter /FlateDecode", f->w, f->h);
+	pdfw_stream_raw(n->w, k, dict, f->content, f->len);
+	g_free(dict);
+	g_hash_table_insert(n->forms, g_strdup(f->key), GINT_TO_POINTER(k));
+	return k;
+}
+
+/* The page's resources: its fonts, images, forms and opacities. */
 static void
 resources(struct pdfn *n, const struct pdfpage *pg, GString *s)
 {
@@ -88,8 +110,11 @@ resources(struct pdfn *n, const struct pdfpage *pg, GString *s)
 			    pdffonts_add(n->fonts, n->w, &pg->fonts[i]));
 		g_string_append(s, ">> ");
 	}
-	if (pg->nimages > 0) {
+	if (pg->nimages > 0 || pg->nforms > 0) {
 		g_string_append(s, "/XObject <<");
+		for (i = 0; i < pg->nforms; i++)
+			g_string_append_printf(s, "/Fm%zu %d 0 R ", i,
+			    form_obj(n, &pg->forms[i]));
 		for (i = 0; i < pg->nimages; i++) {
 			const char *key = pdfimg_key(pg->images[i]);
 			gpointer obj = g_hash_table_lookup(n->images, key);
@@ -141,9 +166,7 @@ links(struct pdfn *n, const struct pdfpage *pg, GString *s)
 		g_string_append(a, "] /A <</S /URI /URI ");
 		pdf_literal(a, l->uri, strlen(l->uri));
 		g_string_append(a, ">>>>");
-		pdfw_begin(n->w, obj);
-		pdfw_write(n->w, a->str, a->len);
-		pdfw_end(n->w);
+		pdfw_object(n->w, obj, a->str, a->len);
 		g_string_free(a, TRUE);
 		g_string_append_printf(s, "%d 0 R ", obj);
 	}
@@ -171,9 +194,7 @@ pdfn_page_add(struct outdoc *doc, struct pdfpage *pg)
 	resources(n, pg, s);
 	links(n, pg, s);
 	g_string_append_printf(s, "/Contents %d 0 R>>", content);
-	pdfw_begin(n->w, page);
-	pdfw_write(n->w, s->str, s->len);
-	pdfw_end(n->w);
+	pdfw_object(n->w, page, s->str, s->len);
 	g_string_free(s, TRUE);
 	g_array_append_val(n->kids, page);
 	doc->pages++;
@@ -229,9 +250,7 @@ outline_level(struct pdfn *n, const int *obj, int parent_obj, int p)
 			g_string_append_printf(s, " /First %d 0 R /Last %d 0 R "
 			    "/Count %d", obj[first], obj[last], count);
 		g_string_append(s, ">>");
-		pdfw_begin(n->w, obj[i]);
-		pdfw_write(n->w, s->str, s->len);
-		pdfw_end(n->w);
+		pdfw_object(n->w, obj[i], s->str, s->len);
 		g_string_free(s, TRUE);
 		if (first >= 0)
 			outline_level(n, obj, obj[i], i + 1);
@@ -245,6 +264,7 @@ outline_write(struct pdfn *n)
 {
 	int len = (int)n->outline->len, root, i, first = -1, last = -1;
 	int *obj, tops = 0;
+	char *s;
 
 	if (len == 0)
 		return 0;
@@ -260,10 +280,10 @@ outline_write(struct pdfn *n)
 		}
 	}
 	outline_level(n, obj, root, 0);
-	pdfw_begin(n->w, root);
-	pdfw_printf(n->w, "<</Type /Outlines /First %d 0 R /Last %d 0 R "
+	s = g_strdup_printf("<</Type /Outlines /First %d 0 R /Last %d 0 R "
 	    "/Count %d>>", obj[first], obj[last], tops);
-	pdfw_end(n->w);
+	pdfw_object(n->w, root, s, strlen(s));
+	g_free(s);
 	free(obj);
 	return root;
 }
@@ -306,9 +326,7 @@ finish_doc(struct outdoc *doc)
 		g_string_append_printf(s, "%d 0 R ", g_array_index(n->kids, int,
 		    i));
 	g_string_append_printf(s, "] /Count %u>>", n->kids->len);
-	pdfw_begin(n->w, n->pages);
-	pdfw_write(n->w, s->str, s->len);
-	pdfw_end(n->w);
+	pdfw_object(n->w, n->pages, s->str, s->len);
 	g_string_assign(s, "<<");
 	meta(s, "Title", o->title);
 	meta(s, "Author", o->author);
@@ -322,17 +340,13 @@ finish_doc(struct outdoc *doc)
 		date(s, o->date);
 	}
 	g_string_append(s, ">>");
-	pdfw_begin(n->w, n->info);
-	pdfw_write(n->w, s->str, s->len);
-	pdfw_end(n->w);
+	pdfw_object(n->w, n->info, s->str, s->len);
 	g_string_printf(s, "<</Type /Catalog /Pages %d 0 R", n->pages);
 	if (outlines > 0)
 		g_string_append_printf(s, " /Outlines %d 0 R /PageMode "
 		    "/UseOutlines", outlines);
 	g_string_append(s, ">>");
-	pdfw_begin(n->w, n->catalog);
-	pdfw_write(n->w, s->str, s->len);
-	pdfw_end(n->w);
+	pdfw_object(n->w, n->catalog, s->str, s->len);
 	g_string_free(s, TRUE);
 }
 
@@ -362,6 +376,7 @@ pdfn_close(struct outdoc *doc, bool commit)
 	g_array_free(n->outline, TRUE);
 	g_array_free(n->kids, TRUE);
 	g_hash_table_destroy(n->images);
+	g_hash_table_destroy(n->forms);
 	pdffonts_free(n->fonts);
 	pdfw_free(n->w);
 	free(n);

@@ -40,6 +40,28 @@ struct face {
 	double			 upem;
 };
 
+/*
+ * What a text object has set: a glyph's place is off by less than
+ * DRIFT [pt] before the TJ array moves it (1/100 pt, a sixth of a
+ * device pixel at 1200 dpi): the viewer's and Pango's positions never
+ * part by more, and the numbers that letter spacing and rounding would
+ * put between most glyphs go.
+ */
+#define DRIFT	0.01
+
+struct tstate {
+	int		 font;		/* /F number set, or -1 */
+	double		 tc;		/* character spacing set [em] */
+	struct color	 color;		/* fill colour set */
+	bool		 colored;
+	double		 size;		/* the text matrix's scale, or 0 */
+	double		 x, y;		/* its origin [pt], as written */
+	double		 line;		/* the baseline asked for [pt] */
+	bool		 open;		/* a TJ array is open: */
+	GString		*str;		/*   its glyphs not yet written */
+	double		 pen;		/*   where the viewer is [pt] */
+};
+
 struct emit {
 	GString			*s;
 	struct pdfpage		*pg;
@@ -48,9 +70,12 @@ struct emit {
 	GArray			*alphas;	/* double */
 	GArray			*links;		/* struct pdflink */
 	GPtrArray		*images;	/* struct pdfimg, by /Im number */
+	GArray			*forms;		/* struct pdfform, by /Fm */
 	struct pdfimg_cache	*cache;
 	struct diag		*d;
 	bool			 failed;
+	bool			 bt;		/* in a text object: */
+	struct tstate		 ts;		/*   what it has set */
 };
 
 static void
@@ -140,23 +165,40 @@ ellipse_path(struct emit *e, double cx, double cy, double rx, double ry)
 	op(e, "h");
 }
 
-/* paint.c's rounded_rect(): corners clockwise from the top right. */
+/*
+ * paint.c's rounded_rect(): corners clockwise from the top right.  With
+ * moved, the curves are drawn about the origin and moved to (x, y) by
+ * a matrix (the current one changes: the caller is in q … Q): a shape
+ * met again (a list's bullets, a card's corners) is then the same run
+ * of bytes, which deflate takes for almost nothing.  Straight sides of
+ * no length (a disc) are left out.
+ */
 static void
 rounded_path(struct emit *e, double x, double y, double w, double h,
-    double r)
+    double r, bool moved)
 {
 	r = fmin(r, fmin(w, h) / 2);
 	if (r <= 0) {
 		rect(e, x, y, w, h);
 		return;
 	}
+	if (moved) {
+		g_string_append(e->s, "1 0 0 1 ");
+		num(e, x);
+		num(e, y);
+		op(e, "cm");
+		x = y = 0;
+	}
 	move(e, x + w - r, y, "m");
 	quarter(e, x + w - r, y + r, r, r, 3);
-	move(e, x + w, y + h - r, "l");
+	if (h > 2 * r)
+		move(e, x + w, y + h - r, "l");
 	quarter(e, x + w - r, y + h - r, r, r, 0);
-	move(e, x + r, y + h, "l");
+	if (w > 2 * r)
+		move(e, x + r, y + h, "l");
 	quarter(e, x + r, y + h - r, r, r, 1);
-	move(e, x, y + r, "l");
+	if (h > 2 * r)
+		move(e, x, y + r, "l");
 	quarter(e, x + r, y + r, r, r, 2);
 	op(e, "h");
 }
@@ -188,13 +230,17 @@ fill_and_stroke(struct emit *e, const struct box *b,
 static void
 rect_of(struct emit *e, const struct box *b)
 {
-	rounded_path(e, b->x, b->y, b->w, b->h, b->radius);
+	rounded_path(e, b->x, b->y, b->w, b->h, b->radius, true);
 }
 
 static void
 ellipse_of(struct emit *e, const struct box *b)
 {
-	ellipse_path(e, b->x + b->w / 2, b->y + b->h / 2, b->w / 2, b->h / 2);
+	g_string_append(e->s, "1 0 0 1 ");
+	num(e, b->x + b->w / 2);
+	num(e, b->y + b->h / 2);
+	op(e, "cm");
+	ellipse_path(e, 0, 0, b->w / 2, b->h / 2);
 }
 
 /* ---- text ---- */
@@ -304,149 +350,232 @@ put_gid(GString *str, unsigned int gid)
 	g_string_append_len(str, (const char *)b, 2);
 }
 
-/* Ends the TJ array begun (if any): the string so far, then "] TJ". */
+/* Ends the TJ array, if one is open: its glyphs, then "] TJ". */
 static void
-tj_flush(struct emit *e, GString *str, bool *open)
+tj_flush(struct emit *e, struct tstate *ts)
 {
-	if (!*open)
+	if (!ts->open)
 		return;
-	if (str->len > 0)
-		pdf_literal(e->s, str->str, str->len);
-	g_string_truncate(str, 0);
+	if (ts->str->len > 0)
+		pdf_literal(e->s, ts->str->str, ts->str->len);
+	g_string_truncate(ts->str, 0);
 	op(e, "] TJ");
-	*open = false;
+	ts->open = false;
 }
 
 /*
- * One run's glyphs with their baseline origin at (x, y) [pt], in the
- * run's font at size: a text matrix there, then a TJ array.
+ * The text object: begun for a text, ended for anything else (paths
+ * and q … Q have no place in one).  Consecutive texts share one, so a
+ * justified paragraph's lines (a box each) move by Td, not Tm.  The
+ * font, spacing and colour it set stay set after it ends: the boxes
+ * between draw inside q … Q.
  */
 static void
-show_run(struct emit *e, PangoGlyphItem *run, const char *text, double x,
-    double y, struct face *f, int fnum, double size)
+text_begin(struct emit *e)
+{
+	if (e->bt)
+		return;
+	op(e, "BT");
+	e->bt = true;
+	e->ts.size = 0;		/* BT resets the text matrix */
+}
+
+static void
+text_end(struct emit *e)
+{
+	if (!e->bt)
+		return;
+	tj_flush(e, &e->ts);
+	op(e, "ET");
+	e->bt = false;
+}
+
+/*
+ * Moves the text to (x, y) [pt] at size: a whole text matrix the first
+ * time and when the size changes, else a Td from the last origin, in
+ * text space units.  The moves of a paragraph's lines repeat ("0 -1.7
+ * Td") where their places would not, and deflate takes them almost for
+ * nothing.  The origin kept is the one written, rounding included, so
+ * no error adds up from line to line.
+ */
+static void
+text_move(struct emit *e, struct tstate *ts, double x, double y,
+    double size)
+{
+	double dx, dy;
+
+	if (ts->size != size) {
+		num(e, size);
+		num(e, 0);
+		num(e, 0);
+		num(e, -size);
+		num(e, x);
+		num(e, y);
+		op(e, "Tm");
+		ts->size = size;
+		ts->x = round(x * 1000) / 1000;
+		ts->y = round(y * 1000) / 1000;
+		return;
+	}
+	dx = round((x - ts->x) / size * 1000) / 1000;
+	dy = round((ts->y - y) / size * 1000) / 1000;
+	num(e, dx);
+	num(e, dy);
+	op(e, "Td");
+	ts->x += dx * size;
+	ts->y -= dy * size;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The spacing most glyphs of the run take past their font's advance
+ * [em]: letter spacing, tracking of a justified line.  Set as Tc, it
+ * leaves the TJ array numbers only where a glyph differs (a word space
+ * widened, kerning, a word's last syllable that a justified line does
+ * not track).  The mean of the largest group of values within a
+ * hundredth of DRIFT of each other (Pango rounds each glyph to its own
+ * unit), to 1e-4 em; the first such group on a tie.
+ */
+static double
+run_spacing(PangoGlyphItem *run, struct face *f, double size)
 {
 	PangoGlyphString *gs = run->glyphs;
-	GString *str = g_string_new(NULL);
-	double pen = 0, pdf = 0;	/* Pango's and the viewer's [em] */
-	bool open = false;
+	double *d = g_new(double, gs->num_glyphs + 1), tc = 0, eps;
+	int g, n = 0, i, j = 0, best = 0;
+
+	for (g = 0; g < gs->num_glyphs; g++) {
+		PangoGlyphInfo *gi = &gs->glyphs[g];
+
+		if (gi->glyph == PANGO_GLYPH_EMPTY ||
+		    (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0)
+			continue;
+		d[n++] = gi->geometry.width / (double)PANGO_SCALE / size -
+		    hb_font_get_glyph_h_advance(f->unscaled, gi->glyph) /
+		    f->upem;
+	}
+	qsort(d, (size_t)n, sizeof(*d), cmp_double);
+	eps = DRIFT / 4 / size;
+	for (i = 0; i < n; i++) {
+		double sum = 0;
+
+		if (j < i)
+			j = i;
+		while (j < n && d[j] - d[i] <= eps)
+			j++;
+		if (j - i > best) {
+			best = j - i;
+			for (g = i; g < j; g++)
+				sum += d[g];
+			tc = round(sum / best * 1e4) / 1e4;
+		}
+	}
+	g_free(d);
+	return tc;
+}
+
+/* Whether y [pt] is the baseline the text object is on (as asked for:
+ * the origin written is rounded). */
+static bool
+same_line(const struct tstate *ts, double y)
+{
+	return fabs(ts->line - y) < 1e-9;
+}
+
+/*
+ * One run's glyphs, its baseline origin at (x, y) [pt], in face fnum at
+ * size, into the TJ array open if the run can go on in it (a run of a
+ * line in the same font, spacing and colour: Pango makes one of each
+ * word), else a new one; a number wherever the viewer would drift from
+ * Pango's place.
+ */
+static void
+show_run(struct emit *e, struct tstate *ts, PangoGlyphItem *run,
+    const char *text, double x, double y, int fnum, double size)
+{
+	struct face *f = g_ptr_array_index(e->faces, fnum);
+	PangoGlyphString *gs = run->glyphs;
+	double pen = x, tc = run_spacing(run, f, size);
 	int g, item_end = run->item->offset + run->item->length;
 
-	g_string_append_printf(e->s, "/F%d 1 Tf\n", fnum);
+	if (ts->font != fnum || ts->tc != tc || ts->size != size ||
+	    (ts->open && !same_line(ts, y)))
+		tj_flush(e, ts);
+	if (ts->font != fnum) {
+		g_string_append_printf(e->s, "/F%d 1 Tf\n", fnum);
+		ts->font = fnum;
+	}
+	if (ts->tc != tc) {
+		pdf_num_fine(e->s, tc);
+		op(e, "Tc");
+		ts->tc = tc;
+	}
 	for (g = 0; g < gs->num_glyphs; g++) {
 		PangoGlyphInfo *gi = &gs->glyphs[g];
 		int at = run->item->offset + gs->log_clusters[g];
 		int next = item_end, k;
-		double want, adj;
+		double want = pen + gi->geometry.x_offset / (double)PANGO_SCALE;
+		double gy = y + gi->geometry.y_offset / (double)PANGO_SCALE;
 		bool first = g == 0 || gs->log_clusters[g - 1] !=
 		    gs->log_clusters[g];
 
+		pen += gi->geometry.width / (double)PANGO_SCALE;
 		if (gi->glyph == PANGO_GLYPH_EMPTY ||
-		    (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0) {
-			pen += gi->geometry.width / (double)PANGO_SCALE / size;
+		    (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0)
 			continue;
-		}
 		for (k = g + 1; k < gs->num_glyphs; k++)
 			if (gs->log_clusters[k] != gs->log_clusters[g]) {
 				next = run->item->offset + gs->log_clusters[k];
 				break;
 			}
-		want = pen + gi->geometry.x_offset / (double)PANGO_SCALE / size;
-		if (!open || gi->geometry.y_offset != 0) {
-			tj_flush(e, str, &open);
-			num(e, size);
-			num(e, 0);
-			num(e, 0);
-			num(e, -size);
-			num(e, x + want * size);
-			num(e, y + gi->geometry.y_offset / (double)PANGO_SCALE);
-			op(e, "Tm");
+		if (ts->open && !same_line(ts, gy))
+			tj_flush(e, ts);	/* a mark moved up or down */
+		if (!ts->open) {
+			text_move(e, ts, want, gy, size);
+			ts->line = gy;
 			g_string_append_c(e->s, '[');
-			open = true;
-			pdf = want;
+			ts->open = true;
+			ts->pen = ts->x;
 		}
-		/* TJ moves left by adj/1000 em: the viewer is at pdf. */
-		adj = round((pdf - want) * 1000 * 1000) / 1000;
-		if (fabs(adj) >= 0.001) {
-			if (str->len > 0)
-				pdf_literal(e->s, str->str, str->len);
-			g_string_truncate(str, 0);
+		/* TJ moves left by adj/1000 em: the viewer is at pen. */
+		if (fabs(ts->pen - want) >= DRIFT) {
+			double adj = round((ts->pen - want) / size * 1e6) / 1000;
+
+			if (ts->str->len > 0)
+				pdf_literal(e->s, ts->str->str, ts->str->len);
+			g_string_truncate(ts->str, 0);
 			num(e, adj);
-			pdf -= adj / 1000;
+			ts->pen -= adj / 1000 * size;
 		}
-		put_gid(str, gi->glyph);
-		pdf += glyph_use(f, gi->glyph, text + at, first ? next - at :
-		    0) / 1000;
-		pen += gi->geometry.width / (double)PANGO_SCALE / size;
-		if (gi->geometry.y_offset != 0)
-			tj_flush(e, str, &open);
+		put_gid(ts->str, gi->glyph);
+		ts->pen += (glyph_use(f, gi->glyph, text + at, first ?
+		    next - at : 0) / 1000 + tc) * size;
 	}
-	tj_flush(e, str, &open);
-	g_string_free(str, TRUE);
 }
 
-/* The em size of font [pt], from cairo's font matrix (what a PNG is
- * drawn with); 0 if it cannot be had. */
+/* The em size of font [pt]: its absolute size (the font map draws at
+ * 72 units an inch, so a unit is a point); 0 if it has none. */
 static double
 font_size(PangoFont *font)
 {
-	cairo_scaled_font_t *sf;
-	cairo_matrix_t m;
+	PangoFontDescription *fd = pango_font_describe_with_absolute_size(
+	    font);
+	double size = pango_font_description_get_size(fd) /
+	    (double)PANGO_SCALE;
 
-	if (!PANGO_IS_CAIRO_FONT(font) || (sf = pango_cairo_font_get_scaled_font(
-	    PANGO_CAIRO_FONT(font))) == NULL ||
-	    cairo_scaled_font_status(sf) != CAIRO_STATUS_SUCCESS)
-		return 0;
-	cairo_scaled_font_get_font_matrix(sf, &m);
-	return m.yy;
+	pango_font_description_free(fd);
+	return size;
 }
 
-/*
- * One line of a layout, its baseline's left at (x, y): each run's
- * highlight, then its glyphs, in the run's colour or fg.
- */
-static void
-show_line(struct emit *e, PangoLayoutLine *line, const char *text,
-    double x, double y, const struct color *fg)
-{
-	PangoRectangle overall;
-	GSList *r;
-	double at = x;
-
-	pango_layout_line_get_extents(line, NULL, &overall);
-	for (r = line->runs; r != NULL; r = r->next) {
-		PangoGlyphItem *run = r->data;
-		double w = pango_glyph_string_get_width(run->glyphs) /
-		    (double)PANGO_SCALE;
-		double rise = run->y_offset / (double)PANGO_SCALE;
-		struct color c = { 0, 0, 0, 1 }, bg = { 0, 0, 0, 1 };
-		double size = font_size(run->item->analysis.font);
-		int fnum = face_of(e, run->item->analysis.font);
-
-		if (run_color(run->item, PANGO_ATTR_BACKGROUND,
-		    PANGO_ATTR_BACKGROUND_ALPHA, &bg)) {
-			op(e, "q");
-			color(e, &bg, false);
-			rect(e, at, y + overall.y / (double)PANGO_SCALE, w,
-			    overall.height / (double)PANGO_SCALE);
-			op(e, "f");
-			op(e, "Q");
-		}
-		if (fnum >= 0 && size > 0) {
-			c.a = fg->a;
-			if (!run_color(run->item, PANGO_ATTR_FOREGROUND,
-			    PANGO_ATTR_FOREGROUND_ALPHA, &c))
-				c = *fg;
-			op(e, "q");
-			color(e, &c, false);
-			op(e, "BT");
-			show_run(e, run, text, at, y - rise,
-			    g_ptr_array_index(e->faces, fnum), fnum, size);
-			op(e, "ET");
-			op(e, "Q");
-		}
-		at += w;
-	}
-}
+/* A line of a layout, its baseline's left at (x, y) [pt]. */
+typedef void	(*line_fn)(struct emit *, PangoLayoutLine *, const char *,
+		    double x, double y, void *arg);
 
 /*
  * The lines [first, end) of layout l (end 0: all) as paint.c draws
@@ -454,8 +583,8 @@ show_line(struct emit *e, PangoLayoutLine *line, const char *text,
  * its first line there.
  */
 static void
-show_layout(struct emit *e, PangoLayout *l, double x, double y, int first,
-    int end, const struct color *fg)
+each_line(struct emit *e, PangoLayout *l, double x, double y, int first,
+    int end, line_fn fn, void *arg)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	const char *text = pango_layout_get_text(l);
@@ -468,21 +597,105 @@ show_layout(struct emit *e, PangoLayout *l, double x, double y, int first,
 		pango_layout_iter_get_line_extents(it, NULL, &r);
 		if (i == first && end > 0)
 			top = r.y;
-		show_line(e, pango_layout_iter_get_line_readonly(it), text,
+		fn(e, pango_layout_iter_get_line_readonly(it), text,
 		    x + r.x / (double)PANGO_SCALE, y +
 		    (pango_layout_iter_get_baseline(it) - top) /
-		    (double)PANGO_SCALE, fg);
+		    (double)PANGO_SCALE, arg);
 	} while ((end <= 0 || ++i < end) && pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 }
 
+/* The highlights of a line's runs: the line's height, the run's width
+ * (as Pango's renderer draws a background). */
+static void
+line_highlights(struct emit *e, PangoLayoutLine *line, const char *text,
+    double x, double y, void *arg)
+{
+	PangoRectangle overall;
+	GSList *r;
+	bool got = false;
+
+	(void)text;
+	(void)arg;
+	for (r = line->runs; r != NULL; r = r->next) {
+		PangoGlyphItem *run = r->data;
+		double w = pango_glyph_string_get_width(run->glyphs) /
+		    (double)PANGO_SCALE;
+		struct color bg = { 0, 0, 0, 1 };
+
+		if (run_color(run->item, PANGO_ATTR_BACKGROUND,
+		    PANGO_ATTR_BACKGROUND_ALPHA, &bg)) {
+			if (!got)
+				pango_layout_line_get_extents(line, NULL,
+				    &overall);
+			got = true;
+			text_end(e);
+			op(e, "q");
+			color(e, &bg, false);
+			rect(e, x, y + overall.y / (double)PANGO_SCALE, w,
+			    overall.height / (double)PANGO_SCALE);
+			op(e, "f Q");
+		}
+		x += w;
+	}
+}
+
+/* A line's glyphs, run by run, in each run's colour or fg (arg). */
+static void
+line_glyphs(struct emit *e, PangoLayoutLine *line, const char *text,
+    double x, double y, void *arg)
+{
+	const struct color *fg = arg;
+	struct tstate *ts = &e->ts;
+	GSList *r;
+
+	for (r = line->runs; r != NULL; r = r->next) {
+		PangoGlyphItem *run = r->data;
+		double w = pango_glyph_string_get_width(run->glyphs) /
+		    (double)PANGO_SCALE;
+		double size = font_size(run->item->analysis.font);
+		int fnum = face_of(e, run->item->analysis.font);
+		struct color c = { 0, 0, 0, fg->a };
+
+		if (fnum >= 0 && size > 0) {
+			if (!run_color(run->item, PANGO_ATTR_FOREGROUND,
+			    PANGO_ATTR_FOREGROUND_ALPHA, &c))
+				c = *fg;
+			if (!ts->colored || memcmp(&c, &ts->color,
+			    sizeof(c)) != 0) {
+				tj_flush(e, ts);
+				color(e, &c, false);
+				ts->color = c;
+				ts->colored = true;
+			}
+			show_run(e, ts, run, text, x, y - run->y_offset /
+			    (double)PANGO_SCALE, fnum, size);
+		}
+		x += w;
+	}
+}
+
+/* Layout l's lines [first, end) at (x, y) in colour fg: highlights
+ * first, then the glyphs, in the text object open or a new one. */
+static void
+show_layout(struct emit *e, PangoLayout *l, double x, double y, int first,
+    int end, const struct color *fg)
+{
+	each_line(e, l, x, y, first, end, line_highlights, NULL);
+	text_begin(e);
+	each_line(e, l, x, y, first, end, line_glyphs, (void *)fg);
+}
+
+/*
+ * No text_lock() here: every layout was shaped, its lines made, under
+ * the lock when it was laid out (text.c), and reading its glyphs
+ * shapes nothing nor touches cairo's glyph caches.
+ */
 static void
 draw_text(struct emit *e, const struct box *b)
 {
-	text_lock();
 	show_layout(e, b->layout, b->x, b->y, b->line_end > 0 ?
 	    b->line_first : 0, b->line_end, &b->fill);
-	text_unlock();
 }
 
 static void
@@ -533,7 +746,7 @@ draw_image(struct emit *e, const struct box *b)
 		    fmin(b->w, b->h) / 2, fmin(b->w, b->h) / 2);
 	else
 		rounded_path(e, b->x, b->y, b->w, b->h,
-		    b->mask == MASK_ROUNDED ? b->radius : 0);
+		    b->mask == MASK_ROUNDED ? b->radius : 0, false);
 	op(e, "W n");
 	num(e, k);
 	num(e, 0);
@@ -570,36 +783,69 @@ draw_image(struct emit *e, const struct box *b)
 	g_string_append_printf(e->s, "/Im%d Do\n", n);
 }
 
-struct qr_emit {
-	struct emit	*e;
-	double		 x, y, m;
-};
-
 static void
 qr_run(void *arg, int x, int y, int len)
 {
-	struct qr_emit *q = arg;
+	GString *s = arg;
 
-	rect(q->e, q->x + (QR_QUIET + x) * q->m, q->y + (QR_QUIET + y) *
-	    q->m, len * q->m, q->m);
+	g_string_append_printf(s, "%d %d %d 1 re\n", QR_QUIET + x,
+	    QR_QUIET + y, len);
 }
 
-/* A QR code as paint.c draws it on a vector surface: its ground, then
- * each run of dark modules a rectangle, one fill. */
+/* The /Fm number of a form with this content, made on first use. */
+static int
+form_of(struct emit *e, const GString *content, double w, double h)
+{
+	char *key = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+	    (const guchar *)content->str, content->len);
+	struct pdfform f = { key, w, h, NULL, 0 };
+	guint i;
+
+	for (i = 0; i < e->forms->len; i++)
+		if (strcmp(g_array_index(e->forms, struct pdfform, i).key,
+		    key) == 0) {
+			g_free(key);
+			return (int)i;
+		}
+	if ((f.content = pdf_deflate(content->str, content->len,
+	    &f.len)) == NULL)
+		e->failed = true;
+	g_array_append_val(e->forms, f);
+	return (int)e->forms->len - 1;
+}
+
+/*
+ * A QR code as paint.c draws it on a vector surface: its ground, then
+ * each run of dark modules a rectangle, one fill.  The runs, in
+ * modules, are a form that the document writes once however many
+ * pages show the same code (a brochure's one link on every page), in
+ * the current colour, scaled to the box.
+ */
 static void
 draw_qr(struct emit *e, const struct box *b)
 {
 	int all = qr_width(b->qr) + 2 * QR_QUIET;
-	struct qr_emit q = { e, b->x, b->y, b->w / all };
+	double m = b->w / all;
+	GString *runs = g_string_new(NULL);
 
 	if (b->stroke.a > 0) {
 		color(e, &b->stroke, false);
-		rect(e, b->x, b->y, q.m * all, q.m * all);
+		rect(e, b->x, b->y, m * all, m * all);
 		op(e, "f");
 	}
 	color(e, &b->fill, false);
-	qr_each_run(b->qr, qr_run, &q);
-	op(e, "f");
+	num(e, m);
+	num(e, 0);
+	num(e, 0);
+	num(e, m);
+	num(e, b->x);
+	num(e, b->y);
+	op(e, "cm");
+	qr_each_run(b->qr, qr_run, runs);
+	g_string_append(runs, "f\n");
+	g_string_append_printf(e->s, "/Fm%d Do\n", form_of(e, runs, all,
+	    all));
+	g_string_free(runs, TRUE);
 }
 
 static void
@@ -634,7 +880,6 @@ draw_debug(struct emit *e, const struct lpage *p)
 		op(e, "q");
 		color(e, &base, true);
 		op(e, "0.3 w [1 2] 0 d");
-		text_lock();
 		it = pango_layout_get_iter(b->layout);
 		do {
 			double y = b->y + pango_layout_iter_get_baseline(it) /
@@ -644,7 +889,6 @@ draw_debug(struct emit *e, const struct lpage *p)
 			move(e, b->x + b->w, y, "l");
 		} while (pango_layout_iter_next_line(it));
 		pango_layout_iter_free(it);
-		text_unlock();
 		op(e, "S Q");
 	}
 	for (i = 0; i < p->n; i++) {
@@ -654,35 +898,37 @@ draw_debug(struct emit *e, const struct lpage *p)
 
 		if (b->kind != BOX_DEBUG)
 			continue;
+		text_end(e);
 		op(e, "q");
 		color(e, &b->stroke, true);
 		num(e, b->stroke_width);
 		op(e, "w");
 		rect(e, b->x, b->y, b->w, b->h);
 		op(e, "S");
-		text_lock();
 		pango_layout_get_pixel_extents(b->layout, &ink, &logical);
-		text_unlock();
 		x = b->of_frame ? b->x + b->w - logical.width - 3 : b->x + 1;
 		color(e, &tag, false);
 		rect(e, x, b->y + 0.5, logical.width + 2, logical.height);
 		op(e, "f Q");
-		text_lock();
 		show_layout(e, b->layout, x + 1, b->y + 0.5, 0, 0, &b->stroke);
-		text_unlock();
 	}
+	text_end(e);
 }
 
 static void
 draw_box(struct emit *e, const struct box *b)
 {
+	if (b->kind == BOX_TEXT) {
+		draw_text(e, b);
+		goto link;
+	}
+	text_end(e);
 	op(e, "q");
 	switch (b->kind) {
 	case BOX_RECT:
 		fill_and_stroke(e, b, rect_of);
 		break;
-	case BOX_TEXT:
-		draw_text(e, b);
+	case BOX_TEXT:		/* above */
 		break;
 	case BOX_LINE:
 		draw_line(e, b);
@@ -701,6 +947,7 @@ draw_box(struct emit *e, const struct box *b)
 		break;
 	}
 	op(e, "Q");
+link:
 	if (b->uri != NULL) {
 		struct pdflink l = { b->x, b->y, b->w, b->h, g_strdup(b->uri) };
 
@@ -734,6 +981,7 @@ draw_page(struct emit *e, const struct lpage *p)
 	}
 	for (i = 0; i < p->n; i++)
 		draw_box(e, &p->boxes[i]);
+	text_end(e);
 	if (p->crop_marks)
 		crop_marks(e, p);
 	if (p->debug)
@@ -762,9 +1010,13 @@ pdfpage_make(const struct lpage *p, struct pdfimg_cache *cache,
 	e.alphas = g_array_new(FALSE, FALSE, sizeof(double));
 	e.links = g_array_new(FALSE, FALSE, sizeof(struct pdflink));
 	e.images = g_ptr_array_new();
+	e.forms = g_array_new(FALSE, FALSE, sizeof(struct pdfform));
 	e.cache = cache;
 	e.d = d;
+	e.ts.font = -1;
+	e.ts.str = g_string_new(NULL);
 	draw_page(&e, p);
+	g_string_free(e.ts.str, TRUE);
 	pg->content = pdf_deflate(e.s->str, e.s->len, &pg->len);
 	g_string_free(e.s, TRUE);
 	g_hash_table_destroy(e.face_of);
@@ -784,6 +1036,8 @@ pdfpage_make(const struct lpage *p, struct pdfimg_cache *cache,
 	pg->alphas = (double *)(void *)g_array_free(e.alphas, FALSE);
 	pg->nlinks = e.links->len;
 	pg->links = (struct pdflink *)(void *)g_array_free(e.links, FALSE);
+	pg->nforms = e.forms->len;
+	pg->forms = (struct pdfform *)(void *)g_array_free(e.forms, FALSE);
 	pg->nimages = e.images->len;
 	pg->images = (struct pdfimg **)g_ptr_array_free(e.images, FALSE);
 	if (pg->content == NULL || e.failed) {
@@ -806,6 +1060,11 @@ pdfpage_free(struct pdfpage *pg)
 	free(pg->fonts);
 	for (i = 0; i < pg->nimages; i++)
 		pdfimg_unref(pg->images[i]);
+	for (i = 0; i < pg->nforms; i++) {
+		g_free(pg->forms[i].key);
+		g_free(pg->forms[i].content);
+	}
+	g_free(pg->forms);
 	g_free(pg->images);
 	g_free(pg->alphas);
 	for (i = 0; i < pg->nlinks; i++)

@@ -25,6 +25,17 @@ struct pdflink {
 	char		*uri;
 };
 
+/*
+ * Content drawn alike on many pages (a QR code of the same link): a
+ * Form XObject the document writes once, by key.
+ */
+struct pdfform {
+	char		*key;
+	double		 w, h;		/* its /BBox [0 0 w h] */
+	unsigned char	*content;	/* deflated */
+	size_t		 len;
+};
+
 struct pdfpage {
 	double			 w, h;		/* the media [pt] */
 	double			 offset;	/* trim from the media's edge */
@@ -35,6 +46,8 @@ struct pdfpage {
 	size_t			 nfonts;
 	struct pdfimg		**images;	/* /Im0, /Im1, … */
 	size_t			 nimages;
+	struct pdfform		*forms;		/* /Fm0, /Fm1, … */
+	size_t			 nforms;
 	double			*alphas;	/* /GS0, …: /ca and /CA */
 	size_t			 nalphas;
 	struct pdflink		*links;
