@@ -489,6 +489,13 @@ same_line(const struct tstate *ts, double y)
 }
 
 /*
+ * Letter spacing from which a run's text is given as /ActualText [em]:
+ * poppler (pdftotext, and viewers' search) reads glyphs a fifth of an
+ * em apart as words of one letter ("U N T H I N K A B L E").
+ */
+#define SPACED	0.1
+
+/*
  * One run's glyphs, its baseline origin at (x, y) [pt], in face fnum at
  * size, into the TJ array open if the run can go on in it (a run of a
  * line in the same font, spacing and colour: Pango makes one of each
@@ -503,10 +510,20 @@ show_run(struct emit *e, struct tstate *ts, PangoGlyphItem *run,
 	PangoGlyphString *gs = run->glyphs;
 	double pen = x, tc = run_spacing(run, f, size);
 	int g, item_end = run->item->offset + run->item->length;
+	bool spaced = tc >= SPACED;
 
 	if (ts->font != fnum || ts->tc != tc || ts->size != size ||
-	    (ts->open && !same_line(ts, y)))
+	    (ts->open && !same_line(ts, y)) || spaced)
 		tj_flush(e, ts);
+	if (spaced) {
+		char *t = g_strndup(text + run->item->offset,
+		    (gsize)run->item->length);
+
+		g_string_append(e->s, "/Span <</ActualText ");
+		pdf_text_string(e->s, t);
+		op(e, ">> BDC");
+		g_free(t);
+	}
 	if (ts->font != fnum) {
 		g_string_append_printf(e->s, "/F%d 1 Tf\n", fnum);
 		ts->font = fnum;
@@ -556,6 +573,10 @@ show_run(struct emit *e, struct tstate *ts, PangoGlyphItem *run,
 		put_gid(ts->str, gi->glyph);
 		ts->pen += (glyph_use(f, gi->glyph, text + at, first ?
 		    next - at : 0) / 1000 + tc) * size;
+	}
+	if (spaced) {
+		tj_flush(e, ts);
+		op(e, "EMC");
 	}
 }
 

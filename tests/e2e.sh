@@ -1396,4 +1396,10 @@ for p in story:
 else
 	fail "two columns: a story renders" "$(cat "$E/err")"
 fi
+# -- the native PDF writer: letter-spaced capitals read as words -------
+"$BROCHURE" render $D -l tests/e2e/spaced.yaml --only gina --pdf-writer native \
+    -o "$E/spaced.pdf" -q
+got=$(pdftotext -raw "$E/spaced.pdf" - 2>/dev/null | tr -d '\f' | tr '\n' '|')
+[ "$got" = "DATA PLATFORM GINA|UNTHINKABLE QUESTION|" ] && pass ||
+    fail "native PDF: capitals spaced 0.25em read back as words (ActualText)" "$got"
 suite_end
