@@ -1,0 +1,264 @@
+# The native PDF writer (--pdf-writer native, issue 17) against cairo's:
+# the same renders written both ways, read back with real tools.  Pages
+# rasterised by poppler, MuPDF and Ghostscript must look like brochure's
+# own PNG of the page as closely as cairo's PDF does; then qpdf --check,
+# pdffonts, pdftotext, zbarimg, links, outline, print boxes, metadata,
+# the same bytes at any --jobs, and a folder of one PDF a page.
+suite_begin pdf
+PY=/usr/bin/python3
+P=$TMP/pdf
+mkdir -p "$P"
+export SOURCE_DATE_EPOCH=1630454400
+# Rasterise at 100 dpi: brochure's PNG at --dpi 100 has the page's size
+# in pixels rounded up, as poppler and MuPDF do (Ghostscript rounds
+# down: pngdiff -c compares the area both have).
+DPI=100
+# A pixel differs when a channel differs by more than 16 of 255
+# (pngdiff).  Measured on every page below: the share of differing
+# pixels between a renderer's page and brochure's PNG is at most 7.8%
+# (poppler), 7.0% (MuPDF), 9.1% (Ghostscript) for cairo's PDF, nearly
+# all of it at glyph edges (each renderer hints and antialiases text
+# its own way; small type on a small page gives the most); the native
+# PDF must stay under a ceiling a little above that and within MARGIN
+# percentage points of cairo's PDF of the same page.
+CEIL_pp=9 CEIL_mu=8 CEIL_gs=10
+MARGIN=0.5
+
+# have TOOL: whether a tool is installed; a missing one skips its checks.
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# both NAME DATA LAYOUT [ARGS...]: NAME-n.pdf (native), NAME-c.pdf
+# (cairo), and NAME.png/ with brochure's own PNGs at $DPI, their order
+# in NAME.list (from the manifest: one page a file, in PDF page order).
+both() {
+	name=$1 data=$2 layout=$3
+	shift 3
+	"$BROCHURE" render "$data" -l "$layout" -o "$P/$name-n.pdf" \
+	    --pdf-writer native -q "$@" 2>"$P/$name.err" &&
+	    "$BROCHURE" render "$data" -l "$layout" -o "$P/$name-c.pdf" \
+	    -q "$@" 2>>"$P/$name.err" &&
+	    "$BROCHURE" render "$data" -l "$layout" -o "$P/$name.png/" \
+	    -f png --dpi $DPI --manifest "$P/$name.json" -q "$@" \
+	    2>>"$P/$name.err" &&
+	    $PY -c 'import json, sys
+for o in json.load(open(sys.argv[1]))["outputs"]: print(o["file"])' \
+	    "$P/$name.json" >"$P/$name.list" || {
+		fail "$name: renders natively, through cairo and as PNG" \
+		    "$(cat "$P/$name.err")"
+		return 1
+	}
+	pass
+}
+
+# raster R PDF PAGE OUT: page PAGE of PDF as a PNG by renderer R
+# (pp: poppler, mu: MuPDF, gs: Ghostscript).
+raster() {
+	case $1 in
+	pp) pdftoppm -r $DPI -f "$3" -l "$3" -singlefile -png "$2" "${4%.png}" ;;
+	mu) mutool draw -q -r $DPI -o "$4" "$2" "$3" 2>/dev/null ;;
+	gs) gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=png16m -r$DPI \
+	    -dTextAlphaBits=4 -dGraphicsAlphaBits=4 -dFirstPage="$3" \
+	    -dLastPage="$3" -sOutputFile="$4" "$2" ;;
+	esac
+}
+
+# share PNGDIFF_OUTPUT: the percentage of differing pixels.
+share() { sed -n 's/.*(\([0-9.]*\)%).*/\1/p'; }
+worst() { sed -n 's/.*difference \([0-9]*\)$/\1/p'; }
+
+RENDERERS=""
+have pdftoppm && RENDERERS="$RENDERERS pp" || skip "poppler pixels" "pdftoppm is not installed"
+have mutool && RENDERERS="$RENDERERS mu" || skip "MuPDF pixels" "mutool is not installed (mupdf-tools)"
+have gs && RENDERERS="$RENDERERS gs" || skip "Ghostscript pixels" "gs is not installed (ghostscript)"
+# The figures, per renderer: the largest share and channel difference
+# of native and cairo against the PNG, and of native against cairo.
+for r in $RENDERERS; do echo "0 0 0 0 0" >"$P/fig-$r"; done
+
+# pixels NAME PAGES: each page (1-based, as PDF pages) of NAME by every
+# renderer, native and cairo, against brochure's PNG of that page.
+pixels() {
+	name=$1
+	shift
+	for pg in "$@"; do
+		png=$P/$name.png/$(sed -n "${pg}p" "$P/$name.list")
+		[ -f "$png" ] || { fail "$name page $pg has a PNG" "$(cat "$P/$name.list")"; continue; }
+		for r in $RENDERERS; do
+			n=$P/$name-$pg-$r-n.png c=$P/$name-$pg-$r-c.png
+			raster $r "$P/$name-n.pdf" "$pg" "$n"
+			raster $r "$P/$name-c.pdf" "$pg" "$c"
+			if [ $r = pp ] && [ "$(png_size "$n")" != "$(png_size "$png")" ]; then
+				fail "$name page $pg: the PNG at --dpi $DPI has the PDF page's size" \
+				    "poppler $(png_size "$n"), brochure $(png_size "$png")"
+				continue
+			fi
+			dn=$(build/tests/pngdiff -c "$png" "$n" 1)
+			dc=$(build/tests/pngdiff -c "$png" "$c" 1)
+			dnc=$(build/tests/pngdiff -c "$c" "$n" 1)
+			sn=$(echo "$dn" | share) sc=$(echo "$dc" | share)
+			read -r a b x y z <"$P/fig-$r"
+			$PY -c 'import sys; v = sys.argv[1:]
+print(max(float(v[0]), float(v[5])), max(int(v[1]), int(v[6])),
+    max(float(v[2]), float(v[7])), max(int(v[3]), int(v[8])),
+    max(float(v[4]), float(v[9])))' $a $b $x $y $z \
+			    "$sn" "$(echo "$dn" | worst)" "$sc" "$(echo "$dc" | worst)" \
+			    "$(echo "$dnc" | share)" >"$P/fig-$r"
+			eval ceil=\$CEIL_$r
+			if $PY -c 'import sys; n, c, ceil, m = map(float, sys.argv[1:])
+sys.exit(not (n <= ceil and n <= c + m))' "$sn" "$sc" "$ceil" $MARGIN; then
+				pass
+			else
+				fail "$name page $pg ($r): the native PDF looks like the PNG as closely as cairo's" \
+				    "native vs PNG: $dn" "cairo vs PNG: $dc" "native vs cairo: $dnc" \
+				    "(ceiling $ceil%, margin $MARGIN points; pictures: $n $c)"
+			fi
+		done
+	done
+}
+
+# fontsok NAME PDF: PDF has fonts, each embedded, subset, with ToUnicode.
+fontsok() {
+	fonts=$(pdffonts "$2" 2>&1 | tail -n +3)
+	[ -n "$fonts" ] && ! printf '%s\n' "$fonts" |
+	    awk '{ if ($(NF-4) != "yes" || $(NF-3) != "yes" || $(NF-2) != "yes") bad=1 } END { exit !bad }' &&
+	    pass || fail "$1: every native font embedded, subset, with ToUnicode" "$fonts"
+}
+
+# pdfchecks NAME: qpdf --check, pdffonts and pdftotext of NAME-n.pdf.
+pdfchecks() {
+	f=$P/$1-n.pdf
+	if out=$(qpdf --check "$f" 2>&1) && ! printf '%s\n' "$out" | grep -qi warning; then
+		pass
+	else
+		fail "$1: qpdf --check is clean on the native PDF" "$out"
+	fi
+	# A page without text (docs/examples/focus.yaml) has no font.
+	if [ -z "$(pdffonts "$P/$1-c.pdf" | tail -n +3)" ]; then
+		[ -z "$(pdffonts "$f" | tail -n +3)" ] && pass ||
+		    fail "$1: no font where cairo's PDF has none" "$(pdffonts "$f")"
+	else
+		fontsok "$1" "$f"
+	fi
+	pdftotext -raw "$P/$1-c.pdf" "$P/$1-c.txt"
+	pdftotext -raw "$f" "$P/$1-n.txt"
+	same "$1: pdftotext -raw of the native PDF is cairo's" "$P/$1-c.txt" "$P/$1-n.txt"
+}
+
+# meta NAME [pdfinfo options]: what pdfinfo says of both PDFs, but the
+# producer (cairo's name and version), the file size and "Tagged"
+# (cairo marks its PDF tagged for its link annotations' structure, with
+# nothing a reader of the page sees).
+meta() {
+	name=$1
+	shift
+	pdfinfo "$@" "$P/$name-c.pdf" | grep -v -E '^(Producer|File size|PDF version|Tagged):' >"$P/$name-c.info"
+	pdfinfo "$@" "$P/$name-n.pdf" | grep -v -E '^(Producer|File size|PDF version|Tagged):' >"$P/$name-n.info"
+	same "$name: pdfinfo $* of the native PDF is cairo's" "$P/$name-c.info" "$P/$name-n.info"
+}
+
+# links NAME: the same links, and the same outline.
+links() {
+	pdfinfo -url "$P/$1-c.pdf" >"$P/$1-c.url"
+	pdfinfo -url "$P/$1-n.pdf" >"$P/$1-n.url"
+	same "$1: the native PDF has cairo's links (pdfinfo -url)" "$P/$1-c.url" "$P/$1-n.url"
+	for w in c n; do
+		qpdf --json "$P/$1-$w.pdf" | $PY -c 'import json, sys
+def walk(o, d=0):
+    for e in o:
+        print("%s%s @%s" % ("  " * d, e["title"], e["destpageposfrom1"]))
+        walk(e["kids"], d + 1)
+walk(json.load(sys.stdin)["outlines"])' >"$P/$1-$w.outline"
+	done
+	same "$1: the native PDF has cairo's outline" "$P/$1-c.outline" "$P/$1-n.outline"
+}
+
+D=data/interns.yaml
+EX=docs/examples
+# -- the sample, three layouts -----------------------------------------
+if both a4 $D layouts/brochure-a4.yaml; then
+	pixels a4 1 2 3 4 5 6
+	pdfchecks a4
+	links a4
+	meta a4
+fi
+if both a5 $D layouts/brochure-a5-print.yaml; then
+	pixels a5 1 2
+	pdfchecks a5
+	links a5
+	meta a5 -box -f 1 -l 2
+fi
+if both handout $D layouts/handout-a4.yaml; then
+	pixels handout 1
+	pdfchecks handout
+	meta handout
+fi
+# -- Lumen: SVG photos, spans, continued pages --------------------------
+if both lumen campaigns/lumen/data.yaml campaigns/lumen/brochure-a5.yaml; then
+	pixels lumen 1 2 3
+	pdfchecks lumen
+	links lumen
+	meta lumen -box
+fi
+# -- docs/examples: text features ---------------------------------------
+for ex in spans columns justify latin ellipse focus qr bleed continued; do
+	data=$D args=""
+	[ $ex = latin ] && args="--only gina"
+	[ $ex = continued ] && data=$EX/data/continued.yaml
+	# shellcheck disable=SC2086
+	both ex-$ex $data $EX/$ex.yaml $args || continue
+	pixels ex-$ex 1
+	pdfchecks ex-$ex
+done
+# -- --debug-boxes -------------------------------------------------------
+if both debug $D layouts/brochure-a4.yaml --debug-boxes --only gina; then
+	pixels debug 1
+	pdfchecks debug
+fi
+for r in $RENDERERS; do
+	read -r a b x y z <"$P/fig-$r"
+	echo "pdf: $r: largest share of pixels differing from the PNG: native $a% (channel $b), cairo $x% (channel $y); native vs cairo $z%"
+done
+
+# -- QR codes --------------------------------------------------------------
+if ! have zbarimg; then
+	skip "QR codes decode" "zbarimg is not installed (zbar-tools)"
+elif ! have pdftoppm; then
+	skip "QR codes decode" "pdftoppm is not installed (poppler-utils)"
+else
+	for w in n c; do
+		pdftoppm -r 200 -png "$P/ex-qr-$w.pdf" "$P/qr-$w"
+		for f in "$P"/qr-$w*.png; do zbarimg -q --raw "$f"; done >"$P/qr-$w.txt" 2>/dev/null
+	done
+	[ -s "$P/qr-c.txt" ] && pass || fail "cairo's QR codes decode (the reference)" "none read"
+	same "every QR code of the native PDF decodes to cairo's" "$P/qr-c.txt" "$P/qr-n.txt"
+fi
+
+# -- 200 records: the same bytes at any --jobs ----------------------------
+$PY scripts/gendata 200 "$P/big/data.yaml" >/dev/null
+k=0
+for j in 1 2 3; do
+	for i in 1 2 3 4 5; do
+		"$BROCHURE" render "$P/big/data.yaml" -l layouts/brochure-a4.yaml \
+		    -o "$P/big/$j-$i.pdf" --pdf-writer native --jobs $j -q
+		[ -f "$P/big/first.pdf" ] || cp "$P/big/$j-$i.pdf" "$P/big/first.pdf"
+		cmp -s "$P/big/first.pdf" "$P/big/$j-$i.pdf" && k=$((k + 1))
+	done
+done
+[ $k = 15 ] && pass || fail "200 records: the native PDF has the same bytes over 5 runs at --jobs 1, 2, 3" \
+    "$k of 15 renders equal the first"
+cp "$P/big/first.pdf" "$P/big-n.pdf"
+"$BROCHURE" render "$P/big/data.yaml" -l layouts/brochure-a4.yaml -o "$P/big-c.pdf" -q
+pdfchecks big
+
+# -- a folder of native PDFs, one a page ---------------------------------
+"$BROCHURE" render $D -l layouts/brochure-a4.yaml -o "$P/dir/" -f pdf \
+    --pdf-writer native --only gina --only ted -q
+n=0
+for f in "$P"/dir/*.pdf; do
+	[ -f "$f" ] || continue
+	n=$((n + 1))
+	if out=$(qpdf --check "$f" 2>&1) && ! printf '%s\n' "$out" | grep -qi warning; then pass
+	else fail "$(basename "$f") (one PDF a page): qpdf --check is clean" "$out"; fi
+	fontsok "$(basename "$f") (one PDF a page)" "$f"
+done
+[ $n = 2 ] && pass || fail "a folder of native PDFs: one a page" "$(ls "$P/dir")"
+suite_end
