@@ -892,15 +892,16 @@ draw_debug(struct emit *e, const struct lpage *p)
 	static const struct color tag = { 1, 1, 1, 0.85 };
 	size_t i;
 
+	/* One path for every baseline, as cairo strokes them. */
+	op(e, "q");
+	color(e, &base, true);
+	op(e, "0.3 w [1 2] 0 d");
 	for (i = 0; i < p->n; i++) {
 		const struct box *b = &p->boxes[i];
 		PangoLayoutIter *it;
 
 		if (b->kind != BOX_TEXT)
 			continue;
-		op(e, "q");
-		color(e, &base, true);
-		op(e, "0.3 w [1 2] 0 d");
 		it = pango_layout_get_iter(b->layout);
 		do {
 			double y = b->y + pango_layout_iter_get_baseline(it) /
@@ -910,8 +911,8 @@ draw_debug(struct emit *e, const struct lpage *p)
 			move(e, b->x + b->w, y, "l");
 		} while (pango_layout_iter_next_line(it));
 		pango_layout_iter_free(it);
-		op(e, "S Q");
 	}
+	op(e, "S Q");
 	for (i = 0; i < p->n; i++) {
 		const struct box *b = &p->boxes[i];
 		PangoRectangle ink, logical;

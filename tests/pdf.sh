@@ -209,8 +209,16 @@ for ex in spans columns justify latin ellipse focus qr bleed continued; do
 	pdfchecks ex-$ex
 done
 # -- --debug-boxes -------------------------------------------------------
+# Its hairlines are compared by MuPDF and Ghostscript only: poppler
+# stroke-adjusts (snaps to whole pixels) strokes drawn on a page, and
+# not those of cairo's page, which cairo wraps in a form XObject; the
+# native outlines then read as heavier there (8.7% of pixels against
+# cairo's 7.0%), though they are the same strokes (mu: 0.5% apart).
 if both debug $D layouts/brochure-a4.yaml --debug-boxes --only gina; then
+	all=$RENDERERS
+	RENDERERS=$(echo "$RENDERERS" | sed 's/ pp//')
 	pixels debug 1
+	RENDERERS=$all
 	pdfchecks debug
 fi
 for r in $RENDERERS; do
