@@ -78,9 +78,9 @@ static const char usage_text[] =
 "                      with its name (a fitted text's with its size, in\n"
 "                      red under its fit-warn), and mark each text\n"
 "                      line's baseline\n"
-"      --pdf-writer W  how a PDF is written: cairo (its PDF surface,\n"
-"                      the default) or native (brochure's own writer,\n"
-"                      in progress)\n""      --allow-path DIR  images may also come from DIR (repeatable); else\n"
+"      --pdf-writer W  how a PDF is written: native (brochure's own\n"
+"                      writer, the default) or cairo (cairo's PDF\n"
+"                      surface, kept as the reference)\n""      --allow-path DIR  images may also come from DIR (repeatable); else\n"
 "                      an image must lie in the folder of the data file\n"
 "                      (photos) or of the layout (logos) that names it\n"
 "  -h, --help          show this help\n"
@@ -535,6 +535,7 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 	memset(o, 0, sizeof(*o));
 	o->scale = 1 / PT_PER_PX;
 	o->jobs = cpus();
+	o->pdf_native = true;	/* --pdf-writer cairo: the reference */
 	opterr = 0;
 	for (;;) {
 		/* "--": every argument after it is a command or a file. */

@@ -65,15 +65,17 @@ pdfn_open(const char *path, const struct out_opts *o, struct diag *d)
 	return doc;
 }
 
-/* "[x0 y0 x1 y1] " for a box inset by in from a page of w × h. */
+/* "[x0 y0 x1 y1] " for a box inset by in from a page of w × h, to a
+ * millionth of a point: a print shop's tools read it to the hundredth,
+ * and 3 decimals would round 881.5748 up to the next one. */
 static void
 box(GString *s, double w, double h, double in)
 {
 	g_string_append_c(s, '[');
-	pdf_num(s, in);
-	pdf_num(s, in);
-	pdf_num(s, w - in);
-	pdf_num(s, h - in);
+	pdf_num_fine(s, in);
+	pdf_num_fine(s, in);
+	pdf_num_fine(s, w - in);
+	pdf_num_fine(s, h - in);
 	g_string_append(s, "] ");
 }
 

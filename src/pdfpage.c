@@ -32,12 +32,20 @@
 #include "qr.h"
 #include "text.h"
 
+struct pdfpage_cache {
+	struct pdfimg_cache	*images;
+	GHashTable		*chars;		/* "file\nindex" → GHashTable
+						   gid + 1 → code point */
+};
+
 /* A face used on the page: its use, and what measures its glyphs. */
 struct face {
 	struct pdffont_use	 use;
 	GHashTable		*seen;		/* gid → 1 */
 	hb_font_t		*unscaled;	/* advances in font units */
 	double			 upem;
+	GHashTable		*chars;		/* gid + 1 → code point, the
+						   cache's */
 };
 
 /*
@@ -71,7 +79,7 @@ struct emit {
 	GArray			*links;		/* struct pdflink */
 	GPtrArray		*images;	/* struct pdfimg, by /Im number */
 	GArray			*forms;		/* struct pdfform, by /Fm */
-	struct pdfimg_cache	*cache;
+	struct pdfpage_cache	*cache;
 	struct diag		*d;
 	bool			 failed;
 	bool			 bt;		/* in a text object: */
@@ -264,6 +272,56 @@ face_free(gpointer v)
 	free(f);
 }
 
+/*
+ * The character each glyph of a face stands for in its cmap: the least
+ * code point that maps to it, made once per worker (some 11,000 code
+ * points for NanumGothic).  A glyph that two characters share (U+FF5E
+ * and U+301C, a space and a no-break space) has one ToUnicode entry
+ * for the whole document, whatever page first used it.
+ */
+static GHashTable *
+face_chars(struct pdfpage_cache *c, const char *key, hb_font_t *font)
+{
+	GHashTable *m = g_hash_table_lookup(c->chars, key);
+	hb_set_t *all;
+	hb_codepoint_t u = HB_SET_VALUE_INVALID, g;
+
+	if (m != NULL)
+		return m;
+	m = g_hash_table_new(g_direct_hash, g_direct_equal);
+	all = hb_set_create();
+	hb_face_collect_unicodes(hb_font_get_face(font), all);
+	while (hb_set_next(all, &u))
+		if (hb_font_get_nominal_glyph(font, u, &g) &&
+		    !g_hash_table_contains(m, GUINT_TO_POINTER(g + 1)))
+			g_hash_table_insert(m, GUINT_TO_POINTER(g + 1),
+			    GUINT_TO_POINTER(u));
+	hb_set_destroy(all);
+	g_hash_table_insert(c->chars, g_strdup(key), m);
+	return m;
+}
+
+struct pdfpage_cache *
+pdfpage_cache_new(void)
+{
+	struct pdfpage_cache *c = xcalloc(1, sizeof(*c));
+
+	c->images = pdfimg_cache_new();
+	c->chars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    (GDestroyNotify)g_hash_table_destroy);
+	return c;
+}
+
+void
+pdfpage_cache_free(struct pdfpage_cache *c)
+{
+	if (c == NULL)
+		return;
+	pdfimg_cache_free(c->images);
+	g_hash_table_destroy(c->chars);
+	free(c);
+}
+
 /* The /F number of font's face, made on first use; -1 if it has no
  * file (nothing to embed: the run is not drawn). */
 static int
@@ -291,9 +349,24 @@ face_of(struct emit *e, PangoFont *font)
 	hb = hb_font_get_face(pango_font_get_hb_font(font));
 	f->unscaled = hb_font_create(hb);	/* its scale: the upem */
 	f->upem = hb_face_get_upem(hb);
+	f->chars = face_chars(e->cache, key, f->unscaled);
 	g_ptr_array_add(e->faces, f);
 	g_hash_table_insert(e->face_of, key, GINT_TO_POINTER(e->faces->len));
 	return (int)e->faces->len - 1;
+}
+
+/* The character glyph gid stands for in f's cmap, as UTF-8 in buf (8
+ * bytes), or NULL if none maps to it (a ligature, a shaped form). */
+static const char *
+glyph_char(const struct face *f, unsigned int gid, char *buf)
+{
+	gpointer u = g_hash_table_lookup(f->chars, GUINT_TO_POINTER(gid + 1));
+
+	if (u == NULL && !g_hash_table_contains(f->chars,
+	    GUINT_TO_POINTER(gid + 1)))
+		return NULL;
+	buf[g_unichar_to_utf8((gunichar)GPOINTER_TO_UINT(u), buf)] = '\0';
+	return buf;
 }
 
 /* Glyph gid of face f, standing for text[0, len): its width [1/1000
@@ -509,8 +582,10 @@ show_run(struct emit *e, struct tstate *ts, PangoGlyphItem *run,
 	struct face *f = g_ptr_array_index(e->faces, fnum);
 	PangoGlyphString *gs = run->glyphs;
 	double pen = x, tc = run_spacing(run, f, size);
-	int g, item_end = run->item->offset + run->item->length;
-	bool spaced = tc >= SPACED;
+	int g, k, item_end = run->item->offset + run->item->length;
+	bool spaced = tc >= SPACED, actual;
+	const char *canon;
+	char ch[8];
 
 	if (ts->font != fnum || ts->tc != tc || ts->size != size ||
 	    (ts->open && !same_line(ts, y)) || spaced)
@@ -536,7 +611,7 @@ show_run(struct emit *e, struct tstate *ts, PangoGlyphItem *run,
 	for (g = 0; g < gs->num_glyphs; g++) {
 		PangoGlyphInfo *gi = &gs->glyphs[g];
 		int at = run->item->offset + gs->log_clusters[g];
-		int next = item_end, k;
+		int next = item_end;
 		double want = pen + gi->geometry.x_offset / (double)PANGO_SCALE;
 		double gy = y + gi->geometry.y_offset / (double)PANGO_SCALE;
 		bool first = g == 0 || gs->log_clusters[g - 1] !=
@@ -553,6 +628,24 @@ show_run(struct emit *e, struct tstate *ts, PangoGlyphItem *run,
 			}
 		if (ts->open && !same_line(ts, gy))
 			tj_flush(e, ts);	/* a mark moved up or down */
+		canon = glyph_char(f, gi->glyph, ch);
+		/* A lone glyph for another character than its cmap's
+		 * (the wave dash's glyph for a fullwidth tilde): its own
+		 * text, as the document's ToUnicode cannot say it. */
+		actual = !spaced && first && next - at > 0 &&
+		    (k == gs->num_glyphs || gs->log_clusters[k] !=
+		    gs->log_clusters[g]) && canon != NULL &&
+		    (strlen(canon) != (size_t)(next - at) ||
+		    memcmp(canon, text + at, (size_t)(next - at)) != 0);
+		if (actual) {
+			char *t = g_strndup(text + at, (gsize)(next - at));
+
+			tj_flush(e, ts);
+			g_string_append(e->s, "/Span <</ActualText ");
+			pdf_text_string(e->s, t);
+			op(e, ">> BDC");
+			g_free(t);
+		}
 		if (!ts->open) {
 			text_move(e, ts, want, gy, size);
 			ts->line = gy;
@@ -571,8 +664,14 @@ show_run(struct emit *e, struct tstate *ts, PangoGlyphItem *run,
 			ts->pen -= adj / 1000 * size;
 		}
 		put_gid(ts->str, gi->glyph);
-		ts->pen += (glyph_use(f, gi->glyph, text + at, first ?
-		    next - at : 0) / 1000 + tc) * size;
+		ts->pen += (glyph_use(f, gi->glyph, canon != NULL && first ?
+		    canon : text + at, canon != NULL && first ?
+		    (int)strlen(canon) : first ? next - at : 0) / 1000 + tc) *
+		    size;
+		if (actual) {
+			tj_flush(e, ts);
+			op(e, "EMC");
+		}
 	}
 	if (spaced) {
 		tj_flush(e, ts);
@@ -732,7 +831,7 @@ draw_line(struct emit *e, const struct box *b)
 static int
 image_of(struct emit *e, const struct image *img)
 {
-	struct pdfimg *pi = pdfimg_get(e->cache, img, e->d);
+	struct pdfimg *pi = pdfimg_get(e->cache->images, img, e->d);
 	guint i;
 
 	if (pi == NULL) {
@@ -1011,7 +1110,7 @@ draw_page(struct emit *e, const struct lpage *p)
 }
 
 struct pdfpage *
-pdfpage_make(const struct lpage *p, struct pdfimg_cache *cache,
+pdfpage_make(const struct lpage *p, struct pdfpage_cache *cache,
     struct diag *d)
 {
 	struct pdfpage *pg = xcalloc(1, sizeof(*pg));

@@ -18,7 +18,6 @@
 struct lpage;
 struct pdffont_use;
 struct pdfimg;
-struct pdfimg_cache;
 
 struct pdflink {
 	double		 x, y, w, h;	/* [pt] from the media's top left */
@@ -57,11 +56,21 @@ struct pdfpage {
 };
 
 /*
- * Page p as PDF, its images from cache; NULL if memory ran out or an
+ * What a worker keeps from page to page: its encoded images, and for
+ * each face the character each glyph stands for in the font's own
+ * cmap (the least code point that maps to it).
+ */
+struct pdfpage_cache;
+
+struct pdfpage_cache	*pdfpage_cache_new(void);
+void			 pdfpage_cache_free(struct pdfpage_cache *);
+
+/*
+ * Page p as PDF, with what cache keeps; NULL if memory ran out or an
  * image could not be encoded (reported to d).
  */
 struct pdfpage	*pdfpage_make(const struct lpage *p,
-		    struct pdfimg_cache *cache, struct diag *d);
+		    struct pdfpage_cache *cache, struct diag *d);
 void		 pdfpage_free(struct pdfpage *);
 
 #endif

@@ -20,7 +20,6 @@
 #include "mem.h"
 #include "paginate.h"
 #include "paint.h"
-#include "pdfimg.h"
 #include "pdfpage.h"
 #include "render.h"
 #include "report.h"
@@ -38,7 +37,7 @@ struct worker {
 	struct render		*r;
 	struct fonts		*fonts[RUN_MAX_LAYOUTS]; /* by fontset */
 	struct image_cache	*images;
-	struct pdfimg_cache	*pdfimgs;	/* the native PDF writer's */
+	struct pdfpage_cache	*pdf;		/* the native PDF writer's */
 };
 
 void *
@@ -48,7 +47,7 @@ render_worker_new(void *arg)
 
 	w->r = arg;
 	w->images = image_cache_new();
-	w->pdfimgs = pdfimg_cache_new();
+	w->pdf = pdfpage_cache_new();
 	return w;
 }
 
@@ -62,19 +61,20 @@ render_worker_free(void *v, void *arg)
 	for (i = 0; i < RUN_MAX_LAYOUTS; i++)
 		fonts_free(w->fonts[i]);
 	image_cache_free(w->images);
-	pdfimg_cache_free(w->pdfimgs);
+	pdfpage_cache_free(w->pdf);
 	free(w);
 }
 
 /*
  * Paints page p into its own file at path through backend be, with its
  * outline entry and links (a writer of its own: the page made as it
- * takes it, images from imgs); false if the file was not written.
+ * takes it, with what the worker's cache keeps); false if the file was
+ * not written.
  */
 static bool
 page_file(const struct out_backend *be, const char *path,
     const struct out_opts *oo, const struct lpage *p,
-    struct pdfimg_cache *imgs, struct diag *d)
+    struct pdfpage_cache *cache, struct diag *d)
 {
 	struct outdoc *doc = be->open(path, oo, d);
 	struct paint_link *links;
@@ -85,7 +85,7 @@ page_file(const struct out_backend *be, const char *path,
 	if (doc == NULL)
 		return false;
 	if (be->page_add != NULL) {
-		struct pdfpage *pg = pdfpage_make(p, imgs, d);
+		struct pdfpage *pg = pdfpage_make(p, cache, d);
 
 		ok = pg != NULL && be->page_add(doc, pg);
 		return be->close(doc, ok) && ok;
@@ -119,7 +119,7 @@ write_file(struct render *r, struct worker *wk, const struct page *j,
 
 	res->path = render_path(r, j);
 	if (!page_file(r->t.be, res->path, &r->lays[j->lay].oo, p,
-	    wk->pdfimgs, d))
+	    wk->pdf, d))
 		return STATUS_OUTPUT;
 	res->fw = r->t.be->raster ? r->t.be->pixels(w, r->o->scale) : w;
 	res->fh = r->t.be->raster ? r->t.be->pixels(h, r->o->scale) : h;
@@ -170,7 +170,7 @@ record_page(struct render *r, struct worker *w, struct lpage *p,
 	res->w = p->width + 2 * p->offset;
 	res->h = p->height + 2 * p->offset;
 	if (r->t.be->page_add != NULL)
-		return (res->pdf = pdfpage_make(p, w->pdfimgs, d)) != NULL ?
+		return (res->pdf = pdfpage_make(p, w->pdf, d)) != NULL ?
 		    STATUS_OK : STATUS_INPUT;
 	res->rec = paint_record(p);
 	res->links = paint_links_of(p, &res->nlinks);

@@ -4,8 +4,9 @@
     signal-check.py BROCHURE DIR CASE
 
 CASE is render-TERM, render-INT or render-HUP (300 records in four
-formats as PNG into a folder), print-TERM (a print PDF, signalled while
-qpdf adds its print boxes: two temporaries at once) or watch-HUP
+formats as PNG into a folder), print-TERM (a print PDF through cairo's
+writer, signalled while qpdf adds its print boxes: two temporaries at
+once) or watch-HUP
 (`brochure watch`, whose SIGINT and SIGTERM wait for the render, dies of
 SIGHUP).  The script waits until a `.brochure-*` temporary exists (by
 polling the folder; the poll count only guards against a hang), sends
@@ -51,7 +52,8 @@ if kind == 'render':
 elif kind == 'print':
     argv = [brochure, 'render', data, '-l',
             os.path.join(repo, 'layouts', 'brochure-a5-print.yaml'),
-            '-o', os.path.join(out, 'print.pdf'), '-j', '2']
+            '-o', os.path.join(out, 'print.pdf'), '-j', '2',
+            '--pdf-writer', 'cairo']
     want = 2    # the PDF and the copy qpdf writes with the print boxes
 else:
     argv = [brochure, 'watch', data] + FORMATS + ['-o', out + '/', '-j', '2']
