@@ -192,9 +192,11 @@ jpeg_decode(const unsigned char *buf, size_t len, double max_pixels,
 	return s;
 }
 
-bool
-jpeg_size(const unsigned char *buf, size_t len, unsigned int *w,
-    unsigned int *h)
+/* The JPEG's header: size, components, an Adobe marker; false if it
+ * cannot be read. */
+static bool
+read_header(const unsigned char *buf, size_t len, unsigned int *w,
+    unsigned int *h, int *n, bool *adobe)
 {
 	struct jpeg_decompress_struct c;
 	struct jerr e;
@@ -212,29 +214,26 @@ jpeg_size(const unsigned char *buf, size_t len, unsigned int *w,
 	jpeg_read_header(&c, TRUE);
 	*w = c.image_width;
 	*h = c.image_height;
+	*n = c.num_components;
+	*adobe = c.saw_Adobe_marker;
 	jpeg_destroy_decompress(&c);
 	return true;
 }
 
 bool
+jpeg_size(const unsigned char *buf, size_t len, unsigned int *w,
+    unsigned int *h)
+{
+	int n;
+	bool adobe;
+
+	return read_header(buf, len, w, h, &n, &adobe);
+}
+
+bool
 jpeg_components(const unsigned char *buf, size_t len, int *n, bool *adobe)
 {
-	struct jpeg_decompress_struct c;
-	struct jerr e;
+	unsigned int w, h;
 
-	memset(&c, 0, sizeof(c));
-	c.err = jpeg_std_error(&e.pub);
-	e.pub.error_exit = error_exit;
-	e.pub.emit_message = warning_is_error;
-	if (setjmp(e.jump)) {
-		jpeg_destroy_decompress(&c);
-		return false;
-	}
-	jpeg_create_decompress(&c);
-	jpeg_mem_src(&c, (unsigned char *)buf, (unsigned long)len);
-	jpeg_read_header(&c, TRUE);
-	*n = c.num_components;
-	*adobe = c.saw_Adobe_marker;
-	jpeg_destroy_decompress(&c);
-	return true;
+	return read_header(buf, len, &w, &h, n, adobe);
 }
