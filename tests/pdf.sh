@@ -36,7 +36,7 @@ both() {
 	"$BROCHURE" render "$data" -l "$layout" -o "$P/$name-n.pdf" \
 	    --pdf-writer native -q "$@" 2>"$P/$name.err" &&
 	    "$BROCHURE" render "$data" -l "$layout" -o "$P/$name-c.pdf" \
-	    -q "$@" 2>>"$P/$name.err" &&
+	    --pdf-writer cairo -q "$@" 2>>"$P/$name.err" &&
 	    "$BROCHURE" render "$data" -l "$layout" -o "$P/$name.png/" \
 	    -f png --dpi $DPI --manifest "$P/$name.json" -q "$@" \
 	    2>>"$P/$name.err" &&
@@ -254,7 +254,8 @@ done
 [ $k = 15 ] && pass || fail "200 records: the native PDF has the same bytes over 5 runs at --jobs 1, 2, 3" \
     "$k of 15 renders equal the first"
 cp "$P/big/first.pdf" "$P/big-n.pdf"
-"$BROCHURE" render "$P/big/data.yaml" -l layouts/brochure-a4.yaml -o "$P/big-c.pdf" -q
+"$BROCHURE" render "$P/big/data.yaml" -l layouts/brochure-a4.yaml \
+    -o "$P/big-c.pdf" --pdf-writer cairo -q
 pdfchecks big
 
 # -- a folder of native PDFs, one a page ---------------------------------
