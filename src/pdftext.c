@@ -63,8 +63,9 @@ face_free(gpointer v)
 
 /*
  * The character each glyph of a face stands for in its cmap: the least
- * code point that maps to it, made once per worker (some 11,000 code
- * points for NanumGothic).  A glyph that two characters share (U+FF5E
+ * code point that maps to it, control characters aside (fonts give
+ * their space glyph to a carriage return), made once per worker (some
+ * 11,000 code points for NanumGothic).  A glyph that two characters share (U+FF5E
  * and U+301C, a space and a no-break space) has one ToUnicode entry
  * for the whole document, whatever page first used it.
  */
@@ -81,7 +82,8 @@ face_chars(struct pdfpage_cache *c, const char *key, hb_font_t *font)
 	all = hb_set_create();
 	hb_face_collect_unicodes(hb_font_get_face(font), all);
 	while (hb_set_next(all, &u))
-		if (hb_font_get_nominal_glyph(font, u, &g) &&
+		if (!g_unichar_iscntrl(u) &&
+		    hb_font_get_nominal_glyph(font, u, &g) &&
 		    !g_hash_table_contains(m, GUINT_TO_POINTER(g + 1)))
 			g_hash_table_insert(m, GUINT_TO_POINTER(g + 1),
 			    GUINT_TO_POINTER(u));
