@@ -40,6 +40,7 @@ struct emit {
 	struct pdfpage		*pg;
 	GPtrArray		*faces;		/* struct face, by /F number */
 	GHashTable		*face_of;	/* "file\nindex" → number + 1 */
+	GHashTable		*font_of;	/* PangoFont → number + 2 */
 	GArray			*alphas;	/* double */
 	GArray			*links;		/* struct pdflink */
 	GPtrArray		*images;	/* struct pdfimg, by /Im number */

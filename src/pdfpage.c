@@ -507,6 +507,7 @@ pdfpage_make(const struct lpage *p, struct pdfpage_cache *cache,
 	e.s = g_string_sized_new(16384);
 	e.pg = pg;
 	e.faces = g_ptr_array_new();
+	e.font_of = g_hash_table_new(g_direct_hash, g_direct_equal);
 	e.face_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    NULL);
 	e.alphas = g_array_new(FALSE, FALSE, sizeof(double));
@@ -522,6 +523,7 @@ pdfpage_make(const struct lpage *p, struct pdfpage_cache *cache,
 	pg->content = pdf_deflate(e.s->str, e.s->len, &pg->len);
 	g_string_free(e.s, TRUE);
 	g_hash_table_destroy(e.face_of);
+	g_hash_table_destroy(e.font_of);
 	pdftext_fonts(&e, pg);
 	pg->nalphas = e.alphas->len;
 	pg->alphas = (double *)(void *)g_array_free(e.alphas, FALSE);

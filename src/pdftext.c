@@ -116,7 +116,7 @@ pdfpage_cache_free(struct pdfpage_cache *c)
 /* The /F number of font's face, made on first use; -1 if it has no
  * file (nothing to embed: the run is not drawn). */
 static int
-face_of(struct emit *e, PangoFont *font)
+face_new(struct emit *e, PangoFont *font)
 {
 	const char *file;
 	int index;
@@ -144,6 +144,25 @@ face_of(struct emit *e, PangoFont *font)
 	g_ptr_array_add(e->faces, f);
 	g_hash_table_insert(e->face_of, key, GINT_TO_POINTER(e->faces->len));
 	return (int)e->faces->len - 1;
+}
+
+/*
+ * face_new() through a table by font: Pango makes a run of every word,
+ * and its fonts are few, so the file name, key and lookup by key are
+ * made once a font, not once a run.  The fonts live as long as the
+ * page's layouts.
+ */
+static int
+face_of(struct emit *e, PangoFont *font)
+{
+	gpointer at = g_hash_table_lookup(e->font_of, font);
+	int n;
+
+	if (at != NULL)
+		return GPOINTER_TO_INT(at) - 2;
+	n = face_new(e, font);
+	g_hash_table_insert(e->font_of, font, GINT_TO_POINTER(n + 2));
+	return n;
 }
 
 /* The character glyph gid stands for in f's cmap, as UTF-8 in buf (8
