@@ -14,6 +14,7 @@
 #include "confine.h"
 #include "fonts.h"
 #include "mem.h"
+#include "text.h"
 
 /* Larger font files are refused unopened; the biggest CJK collections
  * are about 120 MB. */
@@ -116,6 +117,125 @@ make_current(FcConfig *cfg)
 }
 
 /*
+ * Glyph extents from HarfBuzz, not cairo.  pangocairo measures each
+ * glyph through cairo's glyph caches, shared by every thread of the
+ * process (text.c says why that needs a lock); Pango's own font data
+ * (pango_font_get_hb_font()) gives the same numbers a glyph's place on
+ * a line is made of: the logical box is the font's ascent and descent,
+ * as pangocairo makes it, and its width the advance HarfBuzz shaped
+ * with; the ink box is the outline's, unhinted, as cairo's is with
+ * hinting off (make_map()); an empty glyph has no ink and no width.
+ * Only --debug-boxes reads an ink box.  A glyph the font lacks (a hex
+ * box, which pangocairo measures in a font of its own) is left to
+ * pangocairo, under the lock.
+ */
+static void (*pangocairo_extents)(PangoFont *, PangoGlyph,
+    PangoRectangle *, PangoRectangle *);
+
+static void
+glyph_extents(PangoFont *font, PangoGlyph glyph, PangoRectangle *ink,
+    PangoRectangle *logical)
+{
+	hb_font_t *hb;
+	hb_font_extents_t fe;
+	hb_glyph_extents_t ge;
+
+	if (glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
+		text_lock();
+		pangocairo_extents(font, glyph, ink, logical);
+		text_unlock();
+		return;
+	}
+	hb = pango_font_get_hb_font(font);
+	if (logical != NULL) {
+		hb_font_get_h_extents(hb, &fe);
+		logical->x = 0;
+		logical->y = -fe.ascender;
+		logical->width = glyph == PANGO_GLYPH_EMPTY ? 0 :
+		    hb_font_get_glyph_h_advance(hb, glyph);
+		logical->height = fe.ascender - fe.descender;
+	}
+	if (ink != NULL) {
+		if (glyph == PANGO_GLYPH_EMPTY ||
+		    !hb_font_get_glyph_extents(hb, glyph, &ge))
+			memset(&ge, 0, sizeof(ge));
+		ink->x = ge.x_bearing;
+		ink->y = -ge.y_bearing;
+		ink->width = ge.width;
+		ink->height = -ge.height;
+	}
+}
+
+/*
+ * A font's metrics, measured first under the lock.  pangocairo
+ * measures a font's average character width once per language, by
+ * laying out a sample, and guards that against recursion with one
+ * static flag for the whole process: a thread that measured a font
+ * while another was inside that block got no width at all (0), kept
+ * with the font for the rest of the run.  Pango's line breaker reads
+ * that width (three of it is how far from a line's end it looks at
+ * breaks closely), so the same paragraph broke differently at --jobs 2
+ * (scripts/detdiff).  A font is used by one thread only (each worker
+ * has its own font map), so what it has been measured for is kept on
+ * it, and later asks go straight to pangocairo's cache.
+ */
+static PangoFontMetrics *(*pangocairo_metrics)(PangoFont *,
+    PangoLanguage *);
+static GQuark measured;		/* a font's sample strings measured */
+
+static PangoFontMetrics *
+font_metrics(PangoFont *font, PangoLanguage *lang)
+{
+	const char *sample = pango_language_get_sample_string(lang);
+	GPtrArray *done = g_object_get_qdata(G_OBJECT(font), measured);
+	PangoFontMetrics *m;
+
+	if (done != NULL && g_ptr_array_find(done, sample, NULL))
+		return pangocairo_metrics(font, lang);
+	text_lock();
+	m = pangocairo_metrics(font, lang);
+	text_unlock();
+	if (done == NULL) {
+		done = g_ptr_array_new();
+		g_object_set_qdata_full(G_OBJECT(font), measured, done,
+		    (GDestroyNotify)g_ptr_array_unref);
+	}
+	g_ptr_array_add(done, (gpointer)sample);
+	return m;
+}
+
+/*
+ * Puts glyph_extents() and font_metrics() in pangocairo's font class,
+ * once in the process (a class is shared by every font map), from a
+ * font of map.
+ */
+static void
+measure_with_harfbuzz(PangoFontMap *map, PangoContext *ctx)
+{
+	static gsize done;
+
+	if (g_once_init_enter(&done)) {
+		PangoFontDescription *desc =
+		    pango_font_description_from_string("sans 10");
+		PangoFont *font = pango_font_map_load_font(map, ctx, desc);
+
+		if (font != NULL) {
+			PangoFontClass *klass = PANGO_FONT_GET_CLASS(font);
+
+			pangocairo_extents = klass->get_glyph_extents;
+			klass->get_glyph_extents = glyph_extents;
+			pangocairo_metrics = klass->get_metrics;
+			klass->get_metrics = font_metrics;
+			measured = g_quark_from_static_string(
+			    "brochure-measured");
+			g_object_unref(font);
+		}
+		pango_font_description_free(desc);
+		g_once_init_leave(&done, 1);
+	}
+}
+
+/*
  * The Pango side: a font map over f->cfg and a context for layout at
  * 72 dpi (1 Pango point = 1 PDF point), unhinted so that line breaks
  * are the same at every size and on every surface.  Glyph positions
@@ -141,6 +261,7 @@ make_map(struct fonts *f)
 	pango_cairo_context_set_font_options(f->ctx, opts);
 	cairo_font_options_destroy(opts);
 	pango_context_set_language(f->ctx, pango_language_from_string("ko"));
+	measure_with_harfbuzz(f->map, f->ctx);
 }
 
 struct fonts *
@@ -225,22 +346,30 @@ fonts_font_error(PangoFont *font, char *why, size_t len)
 	PangoFontDescription *desc;
 	FcPattern *pat;
 	FcChar8 *file = NULL;
+	const char *first;
 	char *name, reason[256];
 	off_t size;
 	int fd;
+	bool read;
 
 	if (font == NULL || !PANGO_IS_CAIRO_FONT(font))
 		return false;
+	/* HarfBuzz (which shapes and measures) reads the file into a face
+	 * of its own: none, no glyph, when it could not be opened. */
+	read = hb_face_get_glyph_count(hb_font_get_face(
+	    pango_font_get_hb_font(font))) > 0;
 	sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
-	if (sf != NULL && cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS)
+	if (read && sf != NULL &&
+	    cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS)
 		return false;
 	/*
 	 * cairo says only "out of memory", also when the file could not
 	 * be opened: opening it again tells which.
 	 */
-	snprintf(reason, sizeof(reason), "%s", sf != NULL ?
+	first = !read ? "cannot read it" : sf != NULL ?
 	    cairo_status_to_string(cairo_scaled_font_status(sf)) :
-	    "out of memory");
+	    "out of memory";
+	snprintf(reason, sizeof(reason), "%s", first);
 	pat = PANGO_IS_FC_FONT(font) ?
 	    pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : NULL;
 	if (pat != NULL)
@@ -250,9 +379,7 @@ fonts_font_error(PangoFont *font, char *why, size_t len)
 		    reason, sizeof(reason));
 		if (fd >= 0) {
 			close(fd);
-			snprintf(reason, sizeof(reason), "%s", sf != NULL ?
-			    cairo_status_to_string(
-			    cairo_scaled_font_status(sf)) : "out of memory");
+			snprintf(reason, sizeof(reason), "%s", first);
 		}
 	}
 	desc = pango_font_describe(font);

@@ -17,6 +17,7 @@
 
 #include "image.h"
 #include "mem.h"
+#include "text.h"
 
 struct image {
 	cairo_surface_t	*surface;	/* PNG, JPEG; or NULL for SVG */
@@ -259,7 +260,9 @@ image_draw_svg(const struct image *img, void *cr, double w, double h)
 
 	if (img->svg == NULL)
 		return false;
+	text_lock();	/* an SVG's text goes through cairo's glyph caches */
 	rsvg_handle_render_document(img->svg, cr, &vp, NULL);
+	text_unlock();
 	return true;
 }
 

@@ -24,6 +24,7 @@
 #include "mem.h"
 #include "pdfsvg.h"
 #include "pdfw.h"
+#include "text.h"
 
 /* A reference in an object's text: "N 0 R" goes at byte `at`. */
 struct svgref {
@@ -234,10 +235,12 @@ draw_pdf(const struct image *img, double w, double h, char *err,
 	cairo_t *cr = cairo_create(s);
 	cairo_status_t st;
 
+	text_lock();	/* finishing measures the SVG's glyphs, if any */
 	image_draw_svg(img, cr, w, h);
 	st = cairo_status(cr);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
+	text_unlock();
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(s);
 	cairo_surface_destroy(s);

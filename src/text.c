@@ -513,8 +513,22 @@ words_surely_fit(const struct style *s, const char *text, double width)
  * opposite orders and hung for ever (seen in `check -j 2` on 200
  * generated records).  So painting text and finishing a vector file
  * (which measures its glyphs to subset them) take it too (text_lock()).
+ * Recursive, since fonts.c's measures (a glyph the font lacks, a
+ * font's first metrics) take it inside a layout that holds it.
  */
-static GMutex shape_lock;
+static GRecMutex shape_lock;
+
+static void
+lock_layout(void)
+{
+	g_rec_mutex_lock(&shape_lock);
+}
+
+static void
+unlock_layout(void)
+{
+	g_rec_mutex_unlock(&shape_lock);
+}
 
 /* Where a layout keeps its spans (a GArray of struct text_span). */
 #define SPANS_KEY	"brochure-spans"
@@ -545,10 +559,10 @@ text_layout_spans(PangoContext *ctx, const struct style *s,
 		    (guint)n);
 		g_array_append_vals(arr, spans, (guint)n);
 	}
-	g_mutex_lock(&shape_lock);
+	lock_layout();
 	l = layout_locked(ctx, s, text, arr, width, m);
 	pango_layout_get_line_count(l);
-	g_mutex_unlock(&shape_lock);
+	unlock_layout();
 	if (arr != NULL)
 		g_array_unref(arr);
 	return l;
@@ -560,32 +574,32 @@ text_justify(PangoContext *ctx, const struct style *s, PangoLayout *l,
 {
 	int i, n;
 
-	g_mutex_lock(&shape_lock);
+	lock_layout();
 	n = justify_locked(ctx, s, l, width, out);
 	for (i = 0; i < n; i++)
 		pango_layout_get_line_count((*out)[i]);
-	g_mutex_unlock(&shape_lock);
+	unlock_layout();
 	return n;
 }
 
 void
 text_lock(void)
 {
-	g_mutex_lock(&shape_lock);
+	g_rec_mutex_lock(&shape_lock);
 }
 
 void
 text_unlock(void)
 {
-	g_mutex_unlock(&shape_lock);
+	g_rec_mutex_unlock(&shape_lock);
 }
 
 void
 text_shape(PangoLayout *l)
 {
-	g_mutex_lock(&shape_lock);
+	lock_layout();
 	pango_layout_get_line_count(l);
-	g_mutex_unlock(&shape_lock);
+	unlock_layout();
 }
 
 const struct text_span *
