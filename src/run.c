@@ -407,8 +407,11 @@ run_check(const struct spec *spec, const struct data *data,
 	lc.data = data;
 	lc.pango = fonts_context(fonts);
 	lc.images = image_cache_new();
-	if (spec->continues)
-		pages = paginate(pages, &n, 0, &lc, d, &ok);
+	if (spec->continues) {
+		struct paginate_ctx pc = { &lc, fonts, 1 };
+
+		pages = paginate(pages, &n, 0, &pc, d, &ok);
+	}
 	for (i = 0; ok && i < n; i++) {
 		struct layout_job j = paginate_job(&pages[i], n);
 
@@ -457,6 +460,7 @@ static bool
 add_continuations(struct render *r, int i)
 {
 	struct layout_ctx lc = { 0 };
+	struct paginate_ctx pc = { &lc, r->lays[i].fonts, r->o->jobs };
 	bool ok = true;
 
 	lc.spec = r->lays[i].spec;
@@ -464,7 +468,7 @@ add_continuations(struct render *r, int i)
 	lc.pango = fonts_context(r->lays[i].fonts);
 	lc.images = image_cache_new();
 	lc.confine = &r->confine;
-	r->all = paginate(r->all, &r->nall, i, &lc, r->d, &ok);
+	r->all = paginate(r->all, &r->nall, i, &pc, r->d, &ok);
 	image_cache_free(lc.images);
 	return ok;
 }
@@ -486,6 +490,10 @@ plan(struct render *r)
 	}
 	r->confine.allow = (const char **)r->allow;
 	for (i = 0; i < r->nlays; i++) {
+		/* Every font face the workers can reach, made here first
+		 * (before counting continuation pages on them too). */
+		r->warm[i] = text_warm(fonts_context(r->lays[i].fonts),
+		    r->lays[i].spec->styles, r->lays[i].spec->nstyles);
 		r->all = pages_list(r->all, &r->nall, i, r->lays[i].spec,
 		    r->data);
 		if (r->lays[i].spec->continues && !add_continuations(r, i))
@@ -529,12 +537,10 @@ static void
 make_pages(struct render *r)
 {
 	const struct run_opts *o = r->o;
-	int i;
 
-	/* Every font face the workers can reach, made here first. */
-	for (i = 0; i < r->nlays; i++)
-		r->warm[i] = text_warm(fonts_context(r->lays[i].fonts),
-		    r->lays[i].spec->styles, r->lays[i].spec->nstyles);
+	/* No text painted through cairo: layouts on every worker at once. */
+	text_concurrent(r->t.mode == TARGET_CHECK ||
+	    (r->t.be->page_add != NULL && !r->thumbs));
 	r->res = xcalloc((size_t)r->njobs + 1, sizeof(*r->res));
 	r->prog = progress_new(r->d->out, r->njobs, unit_name(r),
 	    !r->d->quiet && progress_wanted(r->d->out));

@@ -452,6 +452,7 @@ struct spec {
 						   other pages prints
 						   page.count: where it breaks
 						   depends on it */
+	bool			 numbers;	/* … or page.number */
 };
 
 /*

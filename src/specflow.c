@@ -332,15 +332,15 @@ check_continuation(struct spec_parser *p, const struct ptrvec *pages,
 		    ps->name);
 }
 
-/* Whether u prints page.count. */
+/* Whether u prints path (page.count, page.number). */
 static bool
-prints_count(const struct field_use *u)
+prints(const struct field_use *u, const char *path)
 {
 	size_t k;
 
 	for (k = 0; u->tmpl != NULL && k < u->tmpl->n; k++)
 		if (u->tmpl->parts[k].path != NULL &&
-		    strcmp(u->tmpl->parts[k].path, "page.count") == 0)
+		    strcmp(u->tmpl->parts[k].path, path) == 0)
 			return true;
 	return false;
 }
@@ -409,8 +409,10 @@ spec_link_pages(struct spec_parser *p, const struct ptrvec *pages)
 	for (i = 0; i < p->uses.n; i++) {
 		struct field_use *u = p->uses.items[i];
 
-		if (prints_count(u) && flows_on(u->frame))
+		if (prints(u, "page.count") && flows_on(u->frame))
 			p->spec->counts = true;
+		if (prints(u, "page.number") && flows_on(u->frame))
+			p->spec->numbers = true;
 		if (u->page != NULL && u->page->continuation &&
 		    u->scope != SCOPE_ITEM)
 			u->scope = u->page->each ? SCOPE_RECORD : SCOPE_ONCE;

@@ -496,38 +496,44 @@ words_surely_fit(const struct style *s, const char *text, double width)
 }
 
 /*
- * One lock for all shaping in the process, a mutable global on
- * purpose.  Pango 1.50 shapes with one cached HarfBuzz buffer; a thread
- * that finds it taken shapes with a fresh buffer instead, and the two
- * do not always give the same glyph advances (a quarter or half point
- * apart with letter spacing and zero-width spaces).  So with --jobs 2
- * a paragraph's lines depended on whether another worker was shaping
- * at that moment.  Shaping one at a time always takes the cached
- * buffer, as --jobs 1 does.  Every layout made here is shaped (its
+ * One lock for all layout in the process, a mutable global on purpose,
+ * taken when a run paints text through cairo (PNG, SVG, cairo's PDF):
+ * cairo 1.16's glyph caches are shared by every thread, and a thread
+ * measuring glyphs of one font while another evicts a glyph page of it
+ * took their two locks in opposite orders and hung for ever (seen in
+ * `check -j 2` on 200 generated records, when Pango still measured
+ * glyphs through cairo).  So painting text and finishing a vector file
+ * (which measures its glyphs to subset them) take it too (text_lock()),
+ * and layout takes it so that no font it lets go of is freed while a
+ * painter holds cairo's caches.  Every layout made here is shaped (its
  * lines counted) before the lock is let go, so nothing shapes later
  * outside it.
  *
- * The same lock keeps cairo 1.16's glyph caches to one thread at a
- * time: a thread measuring glyphs of one font while another evicts a
- * glyph page of it from the process-wide cache took their two locks in
- * opposite orders and hung for ever (seen in `check -j 2` on 200
- * generated records).  So painting text and finishing a vector file
- * (which measures its glyphs to subset them) take it too (text_lock()).
- * Recursive, since fonts.c's measures (a glyph the font lacks, a
- * font's first metrics) take it inside a layout that holds it.
+ * A run that paints no text through cairo (`check`, our own PDF
+ * writer, the count of continuation pages) lays out on every worker at
+ * once (text_concurrent()): Pango measures glyphs through HarfBuzz
+ * (fonts.c), each worker has fonts of its own, and what pangocairo
+ * still shares between threads (a font's first metrics) is measured
+ * under this lock, recursive since that may happen inside a layout
+ * that holds it.  Lines once differed at --jobs 2 because of that
+ * sharing, not of Pango's shared HarfBuzz buffer as was thought
+ * (scripts/detdiff finds such differences).
  */
 static GRecMutex shape_lock;
+static bool concurrent;		/* set before any worker starts */
 
 static void
 lock_layout(void)
 {
-	g_rec_mutex_lock(&shape_lock);
+	if (!concurrent)
+		g_rec_mutex_lock(&shape_lock);
 }
 
 static void
 unlock_layout(void)
 {
-	g_rec_mutex_unlock(&shape_lock);
+	if (!concurrent)
+		g_rec_mutex_unlock(&shape_lock);
 }
 
 /* Where a layout keeps its spans (a GArray of struct text_span). */
@@ -592,6 +598,12 @@ void
 text_unlock(void)
 {
 	g_rec_mutex_unlock(&shape_lock);
+}
+
+void
+text_concurrent(bool on)
+{
+	concurrent = on;
 }
 
 void

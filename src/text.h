@@ -117,4 +117,11 @@ void		 text_shape(PangoLayout *l);
 void		 text_lock(void);
 void		 text_unlock(void);
 
+/*
+ * on: no text is painted through cairo in this run (check, our own PDF
+ * writer), so layouts are made on every worker at once, without the
+ * lock.  Called before any worker starts.
+ */
+void		 text_concurrent(bool on);
+
 #endif

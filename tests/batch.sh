@@ -153,12 +153,12 @@ $PY -c 'import json,sys,hashlib; m=json.load(open(sys.argv[1])); o=m["outputs"];
 
 # -- progress on a terminal (script(1) gives the program a pty) ---------
 if command -v script >/dev/null 2>&1; then
-	scripts/gendata 60 "$B/d60.yaml"
-	env -u CI script -qec "$BROCHURE render $B/d60.yaml -l layouts/og.yaml -o $B/tty/ -j 1" /dev/null >"$B/tty.out" 2>&1
-	grep -q "$(printf '\r\033\\[K')" "$B/tty.out" && grep -q "/60 images" "$B/tty.out" && pass ||
+	scripts/gendata 400 "$B/d400.yaml"	# lasts past the bar's first 0.1 s
+	env -u CI script -qec "$BROCHURE render $B/d400.yaml -l layouts/og.yaml -o $B/tty/ -j 1" /dev/null >"$B/tty.out" 2>&1
+	grep -q "$(printf '\r\033\\[K')" "$B/tty.out" && grep -q "/400 images" "$B/tty.out" && pass ||
 	    fail "a terminal shows the progress bar" "$(od -c "$B/tty.out" | head -5)"
-	CI=true script -qec "$BROCHURE render $B/d60.yaml -l layouts/og.yaml -o $B/tty/ -j 1" /dev/null >"$B/tty.out" 2>&1
-	grep -q "/60 images" "$B/tty.out" && fail "no progress bar under CI, even on a terminal" "$(od -c "$B/tty.out" | head -5)" || pass
+	CI=true script -qec "$BROCHURE render $B/d400.yaml -l layouts/og.yaml -o $B/tty/ -j 1" /dev/null >"$B/tty.out" 2>&1
+	grep -q "/400 images" "$B/tty.out" && fail "no progress bar under CI, even on a terminal" "$(od -c "$B/tty.out" | head -5)" || pass
 else
 	skip "progress bar on a terminal" "script(1) is not installed"
 fi
