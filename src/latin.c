@@ -151,8 +151,19 @@ static int
 run_centre2(PangoLayoutRun *run, int *undo)
 {
 	PangoRectangle log;
+	int i;
 
-	pango_glyph_string_extents(run->glyphs, run->item->analysis.font,
+	/*
+	 * A run's logical box is its font's ascent and descent, the same
+	 * for every glyph the font has: one glyph tells, unless a glyph is
+	 * missing (a hex box has a box of its own).
+	 */
+	for (i = 0; i < run->glyphs->num_glyphs; i++)
+		if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+			break;
+	pango_glyph_string_extents_range(run->glyphs, 0,
+	    i < run->glyphs->num_glyphs ? run->glyphs->num_glyphs :
+	    MIN(run->glyphs->num_glyphs, 1), run->item->analysis.font,
 	    NULL, &log);
 	*undo = run_rise(run) - run->y_offset;
 	return 2 * (log.y - run->y_offset - *undo) + log.height;
