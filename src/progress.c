@@ -20,8 +20,8 @@ struct progress {
 	double		 start, last;
 };
 
-static double
-now(void)
+double
+progress_clock(void)
 {
 	struct timespec ts;
 
@@ -48,7 +48,7 @@ progress_new(FILE *out, int total, const char *unit, bool live)
 	p->total = total;
 	p->unit = unit;
 	p->live = live;
-	p->start = p->last = now();
+	p->start = p->last = progress_clock();
 	return p;
 }
 
@@ -77,7 +77,7 @@ progress_step(struct progress *p, int done)
 	p->done = done;
 	if (!p->live)
 		return;
-	t = now();
+	t = progress_clock();
 	if (t - p->last >= 0.1 || (!p->drawn && t - p->start >= 0.1))
 		draw(p, t);
 }
@@ -96,7 +96,7 @@ progress_clear(struct progress *p)
 double
 progress_elapsed(const struct progress *p)
 {
-	return now() - p->start;
+	return progress_clock() - p->start;
 }
 
 void

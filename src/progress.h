@@ -20,6 +20,8 @@ void		 progress_step(struct progress *, int done);
 void		 progress_clear(struct progress *);
 /* Seconds since progress_new(). */
 double		 progress_elapsed(const struct progress *);
+/* Seconds on a monotonic clock, from some fixed point. */
+double		 progress_clock(void);
 void		 progress_free(struct progress *);
 
 /* Whether stderr is a terminal worth drawing on (not CI, not dumb). */

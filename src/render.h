@@ -82,6 +82,9 @@ struct render {
 	struct diag			*d;
 	struct report			*rep;
 	struct progress			*prog;
+	double				 began;		/* progress_clock() at
+							   the start: the summary's
+							   time is the whole run's */
 	struct manifest			*man;
 	FILE				*dump;		/* --dump-tree */
 	struct outfile			*dumpf;		/* its file, or NULL

@@ -583,7 +583,7 @@ finish(struct render *r)
 	r->dumpf = NULL;
 	report_flush(r->rep);
 	if (r->t.mode != TARGET_CHECK && (r->t.mode != TARGET_PDF || r->st == STATUS_OK))
-		summary(r, progress_elapsed(r->prog));
+		summary(r, progress_clock() - r->began);
 }
 
 /* Frees everything r holds but the report. */
@@ -617,6 +617,7 @@ run(const struct run_opts *o, struct diag *d)
 {
 	struct render r = { 0 };
 
+	r.began = progress_clock();
 	r.o = o;
 	r.d = d;
 	r.rep = new_report(d);
