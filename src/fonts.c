@@ -132,13 +132,53 @@ make_current(FcConfig *cfg)
 static void (*pangocairo_extents)(PangoFont *, PangoGlyph,
     PangoRectangle *, PangoRectangle *);
 
+/*
+ * What a font's glyphs measured, kept on the font as pangocairo kept
+ * it: Pango asks for the same glyphs' boxes again and again (every
+ * line's extents, every text checked for empty glyphs), and HarfBuzz
+ * reads a glyph's box from the font's tables each time.  A slot per
+ * glyph id modulo BOX_SLOTS, the last glyph measured there.
+ */
+#define BOX_SLOTS	256
+
+struct glyph_boxes {
+	int		 top, height;	/* the font's logical box */
+	struct {
+		PangoGlyph	 glyph;
+		int		 width;
+		PangoRectangle	 ink;
+	}		 slot[BOX_SLOTS];
+};
+
+static GQuark boxes_key;
+
+static struct glyph_boxes *
+glyph_boxes(PangoFont *font, hb_font_t *hb)
+{
+	struct glyph_boxes *b = g_object_get_qdata(G_OBJECT(font), boxes_key);
+	hb_font_extents_t fe;
+	int i;
+
+	if (b != NULL)
+		return b;
+	b = g_new(struct glyph_boxes, 1);
+	hb_font_get_h_extents(hb, &fe);
+	b->top = -fe.ascender;
+	b->height = fe.ascender - fe.descender;
+	for (i = 0; i < BOX_SLOTS; i++)
+		b->slot[i].glyph = PANGO_GLYPH_EMPTY;	/* never measured */
+	g_object_set_qdata_full(G_OBJECT(font), boxes_key, b, g_free);
+	return b;
+}
+
 static void
 glyph_extents(PangoFont *font, PangoGlyph glyph, PangoRectangle *ink,
     PangoRectangle *logical)
 {
 	hb_font_t *hb;
-	hb_font_extents_t fe;
 	hb_glyph_extents_t ge;
+	struct glyph_boxes *b;
+	unsigned int k;
 
 	if (glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
 		text_lock();
@@ -147,23 +187,28 @@ glyph_extents(PangoFont *font, PangoGlyph glyph, PangoRectangle *ink,
 		return;
 	}
 	hb = pango_font_get_hb_font(font);
-	if (logical != NULL) {
-		hb_font_get_h_extents(hb, &fe);
-		logical->x = 0;
-		logical->y = -fe.ascender;
-		logical->width = glyph == PANGO_GLYPH_EMPTY ? 0 :
-		    hb_font_get_glyph_h_advance(hb, glyph);
-		logical->height = fe.ascender - fe.descender;
+	b = glyph_boxes(font, hb);
+	if (glyph == PANGO_GLYPH_EMPTY) {
+		if (ink != NULL)
+			*ink = (PangoRectangle){ 0, 0, 0, 0 };
+		if (logical != NULL)
+			*logical = (PangoRectangle){ 0, b->top, 0, b->height };
+		return;
 	}
-	if (ink != NULL) {
-		if (glyph == PANGO_GLYPH_EMPTY ||
-		    !hb_font_get_glyph_extents(hb, glyph, &ge))
+	k = glyph % BOX_SLOTS;
+	if (b->slot[k].glyph != glyph) {
+		if (!hb_font_get_glyph_extents(hb, glyph, &ge))
 			memset(&ge, 0, sizeof(ge));
-		ink->x = ge.x_bearing;
-		ink->y = -ge.y_bearing;
-		ink->width = ge.width;
-		ink->height = -ge.height;
+		b->slot[k].glyph = glyph;
+		b->slot[k].width = hb_font_get_glyph_h_advance(hb, glyph);
+		b->slot[k].ink = (PangoRectangle){ ge.x_bearing, -ge.y_bearing,
+		    ge.width, -ge.height };
 	}
+	if (ink != NULL)
+		*ink = b->slot[k].ink;
+	if (logical != NULL)
+		*logical = (PangoRectangle){ 0, b->top, b->slot[k].width,
+		    b->height };
 }
 
 /*
@@ -228,6 +273,8 @@ measure_with_harfbuzz(PangoFontMap *map, PangoContext *ctx)
 			klass->get_metrics = font_metrics;
 			measured = g_quark_from_static_string(
 			    "brochure-measured");
+			boxes_key = g_quark_from_static_string(
+			    "brochure-glyph-boxes");
 			g_object_unref(font);
 		}
 		pango_font_description_free(desc);
