@@ -121,6 +121,7 @@ continuations(struct pagevec *v, const struct page *p, int *number,
  */
 struct counting {
 	const struct page	*all;
+	int			 lay;		/* the layout counted */
 	int			 count;
 	const struct layout_ctx	*lc;
 	struct fonts		*fonts;
@@ -162,7 +163,7 @@ count_one(void *state, int i, void *arg)
 	struct counting *cg = arg;
 	struct counter *w = state;
 
-	if (cg->all[i].ps->out != NULL && cg->all[i].part == 1)
+	if (cg->all[i].lay == cg->lay && cg->all[i].ps->out != NULL)
 		cg->flowed[i] = flow_page(&cg->all[i], 0, cg->count, &w->lc);
 }
 
@@ -185,7 +186,7 @@ count_pages(const struct page *all, int n, int lay, int count,
     const struct paginate_ctx *pc, int *made)
 {
 	struct pagevec v = { 0 };
-	struct counting cg = { all, count, pc->lc, pc->fonts, NULL };
+	struct counting cg = { all, lay, count, pc->lc, pc->fonts, NULL };
 	const struct spec *spec = pc->lc->spec;
 	int i, number = 0;
 	bool parallel = pc->jobs > 1 && !spec->counts && !spec->numbers;

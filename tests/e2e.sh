@@ -1151,6 +1151,16 @@ pages=$(pdfinfo "$E/cont.pdf" | sed -n 's/^Pages: *//p')
 pdftotext -raw "$E/cont.pdf" - | tr -d '\f' | grep -x -E '[0-9]+ / [0-9]+' >"$E/folios"
 seq "$pages" | sed "s|\$| / $pages|" >"$E/want"
 same "continuation pages: page.number / page.count on every page, the count the PDF's" "$E/want" "$E/folios"
+# Two layouts with continuation pages in one run: each counts its own
+# pages on the workers, and the files are the same at any --jobs.
+for j in 1 2 3; do
+	rm -rf "$E/cmulti$j"
+	"$BROCHURE" render $CD -l layouts/brochure-a4.yaml -l $CL -o "$E/cmulti$j/" \
+	    --format pdf -j $j -q
+done
+if diff -r "$E/cmulti1" "$E/cmulti2" >/dev/null && diff -r "$E/cmulti1" "$E/cmulti3" >/dev/null &&
+    [ -f "$E/cmulti1/gina-4-continued.pdf" ] && [ -f "$E/cmulti1/gina-2-brochure-a4.pdf" ]; then pass
+else fail "two layouts' continuation pages: the same files at --jobs 1, 2 and 3" "$(ls "$E/cmulti1" "$E/cmulti2" | head -20)"; fi
 rm -rf "$E/conly"
 "$BROCHURE" render $CD -l $CL -o "$E/conly/" --only gina -q
 (cd "$E/conly" && ls | tr '\n' ' ') >"$E/files"
