@@ -125,9 +125,9 @@ make_current(FcConfig *cfg)
  * as pangocairo makes it, and its width the advance HarfBuzz shaped
  * with; the ink box is the outline's, unhinted, as cairo's is with
  * hinting off (make_map()); an empty glyph has no ink and no width.
- * Only --debug-boxes reads an ink box.  A glyph the font lacks (a hex
- * box, which pangocairo measures in a font of its own) is left to
- * pangocairo, under the lock.
+ * An ink box is read to find glyphs that draw nothing (text.c) and by
+ * --debug-boxes.  A glyph the font lacks (a hex box, which pangocairo
+ * measures in a font of its own) is left to pangocairo, under the lock.
  */
 static void (*pangocairo_extents)(PangoFont *, PangoGlyph,
     PangoRectangle *, PangoRectangle *);
