@@ -20,6 +20,7 @@ struct out_opts {
 	const char	*author;
 	const char	*subject;
 	const char	*keywords;
+	const char	*lang;		/* /Lang, or NULL: from the text */
 	const char	*date;		/* "YYYY-MM-DDTHH:MM:SS" */
 	double		 bleed;		/* [pt] 0: no PDF print boxes */
 	double		 offset;	/* [pt] trim from the media's edge */

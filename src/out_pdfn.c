@@ -39,6 +39,7 @@ struct pdfn {
 	GHashTable	*forms;		/* key → object number */
 	GArray		*outline;	/* struct entry */
 	int		 top;		/* index + 1 of the last top entry */
+	long		 hangul, latin;	/* letters of the pages' text */
 };
 
 static struct outdoc *
@@ -199,6 +200,8 @@ pdfn_page_add(struct outdoc *doc, struct pdfpage *pg)
 	pdfw_object(n->w, page, s->str, s->len);
 	g_string_free(s, TRUE);
 	g_array_append_val(n->kids, page);
+	n->hangul += pg->hangul;
+	n->latin += pg->latin;
 	doc->pages++;
 	if (pg->outline != NULL) {
 		/* A record's page goes under the page made once before it
@@ -322,6 +325,7 @@ finish_doc(struct outdoc *doc)
 	const struct out_opts *o = &doc->opts;
 	GString *s = g_string_new("<</Type /Pages /Kids [");
 	int outlines = outline_write(n);
+	const char *lang;
 	guint i;
 
 	for (i = 0; i < n->kids->len; i++)
@@ -347,6 +351,20 @@ finish_doc(struct outdoc *doc)
 	if (outlines > 0)
 		g_string_append_printf(s, " /Outlines %d 0 R /PageMode "
 		    "/UseOutlines", outlines);
+	/*
+	 * The language a reader speaks the text in: the layout's, else
+	 * Korean when most of the letters are Hangul (another language
+	 * cannot be told from its script: the layout says it).
+	 */
+	lang = o->lang != NULL ? o->lang : n->hangul > 0 &&
+	    n->hangul >= n->latin ? "ko-KR" : NULL;
+	if (lang != NULL) {
+		g_string_append(s, " /Lang ");
+		pdf_literal(s, lang, strlen(lang));	/* ASCII: checked */
+	}
+	if (o->title != NULL && *o->title != '\0')
+		g_string_append(s, " /ViewerPreferences "
+		    "<</DisplayDocTitle true>>");
 	g_string_append(s, ">>");
 	pdfw_object(n->w, n->catalog, s->str, s->len);
 	g_string_free(s, TRUE);

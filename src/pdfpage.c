@@ -193,11 +193,44 @@ ellipse_of(struct emit *e, const struct box *b)
  * the lock when it was laid out (text.c), and reading its glyphs
  * shapes nothing nor touches cairo's glyph caches.
  */
+/* Counts the Hangul and Latin letters of lines [first, end) of l. */
+static void
+count_scripts(struct pdfpage *pg, PangoLayout *l, int first, int end)
+{
+	const char *text = pango_layout_get_text(l);
+	int i;
+
+	if (end <= 0)
+		end = pango_layout_get_line_count(l);
+	for (i = first; i < end; i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
+		const char *p = text + line->start_index;
+		const char *stop = p + line->length;
+
+		for (; p < stop; p = g_utf8_next_char(p)) {
+			gunichar c = g_utf8_get_char(p);
+
+			GUnicodeScript script;
+
+			if (!g_unichar_isalpha(c))
+				continue;
+			script = g_unichar_get_script(c);
+			if (script == G_UNICODE_SCRIPT_HANGUL)
+				pg->hangul++;
+			else if (script == G_UNICODE_SCRIPT_LATIN)
+				pg->latin++;
+		}
+	}
+}
+
 static void
 draw_text(struct emit *e, const struct box *b)
 {
-	pdftext_layout(e, b->layout, b->x, b->y, b->line_end > 0 ?
-	    b->line_first : 0, b->line_end, &b->fill);
+	int first = b->line_end > 0 ? b->line_first : 0;
+
+	count_scripts(e->pg, b->layout, first, b->line_end);
+	pdftext_layout(e, b->layout, b->x, b->y, first, b->line_end,
+	    &b->fill);
 }
 
 static void

@@ -52,6 +52,9 @@ struct pdfpage {
 	struct pdflink		*links;
 	size_t			 nlinks;
 	char			*outline;	/* its outline title, or NULL */
+	/* Letters of its text in Hangul and in Latin script, for the
+	 * document's language when the layout gives none. */
+	long			 hangul, latin;
 	bool			 has_record;
 };
 

@@ -67,9 +67,10 @@ pdf_date(char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm);
 }
 
+/* Metadata m filled in from the data; *ok false if it is a bad lang. */
 static char *
 expand_meta(const struct spec *spec, const struct data *data, enum meta m,
-    struct diag *d)
+    struct diag *d, bool *ok)
 {
 	struct scope sc = { 0 };
 	struct tval v;
@@ -78,8 +79,20 @@ expand_meta(const struct spec *spec, const struct data *data, enum meta m,
 		return NULL;
 	sc.root = data->doc->root;
 	tmpl_expand(spec->meta[m], &sc, &v, d);
-	if (v.kind != TVAL_TEXT) {
+	if (v.kind != TVAL_TEXT || *v.text == '\0') {
 		tval_clear(&v);
+		return NULL;
+	}
+	/* A literal lang was checked when the layout loaded. */
+	if (m == META_LANG && !units_lang(v.text)) {
+		diag_error(d, v.src ? &v.src->pos : &spec->meta[m]->node->pos,
+		    "'lang' must be a language tag such as ko-KR or en "
+		    "(BCP 47), not '%s'", v.text);
+		if (v.src != NULL)
+			diag_note(d, &spec->meta[m]->node->pos, "the layout's "
+			    "metadata takes the language from it here");
+		tval_clear(&v);
+		*ok = false;
 		return NULL;
 	}
 	return v.text;
@@ -325,24 +338,31 @@ open_dump(struct render *r)
 	return true;
 }
 
-/* Sets up layout i's output options (metadata, print boxes). */
-static void
+/*
+ * Sets up layout i's output options (metadata, print boxes); false if
+ * the language it takes from the data is no language tag (reported).
+ */
+static bool
 setup_lay(struct render *r, struct lay *l, const char *date)
 {
 	const struct spec *spec = l->spec;
+	bool ok = true;
 	int m;
 
 	for (m = 0; m < META__MAX; m++)
-		l->meta[m] = expand_meta(spec, r->data, (enum meta)m, r->d);
+		l->meta[m] = expand_meta(spec, r->data, (enum meta)m, r->d,
+		    &ok);
 	l->oo.scale = r->o->scale;
 	l->oo.title = l->meta[META_TITLE];
 	l->oo.author = l->meta[META_AUTHOR];
 	l->oo.subject = l->meta[META_SUBJECT];
 	l->oo.keywords = l->meta[META_KEYWORDS];
+	l->oo.lang = l->meta[META_LANG];
 	l->oo.date = date;
 	l->oo.bleed = spec->bleed;
 	l->oo.offset = spec->bleed + (spec->crop_marks && spec->bleed > 0 ?
 	    LAYOUT_SLUG : 0);
+	return ok;
 }
 
 /* The target of the run, and whether the layouts' files can meet. */
@@ -516,8 +536,10 @@ prepare(struct render *r)
 	size_t i;
 
 	pdf_date(r->date, sizeof(r->date));
-	for (i = 0; r->t.mode != TARGET_CHECK && i < (size_t)r->nlays; i++)
-		setup_lay(r, &r->lays[i], r->date);
+	/* check too: a language from the data is checked there. */
+	for (i = 0; i < (size_t)r->nlays; i++)
+		if (!setup_lay(r, &r->lays[i], r->date))
+			return STATUS_INPUT;
 	if (o->manifest != NULL && r->t.mode != TARGET_CHECK)
 		r->man = manifest_new("brochure " BROCHURE_VERSION, o->data,
 		    o->layouts, o->nlayouts, o->shard, o->shards,

@@ -35,7 +35,7 @@ static const char *const top_keys[] = {
 };
 /* Indexed by enum meta. */
 static const char *const meta_keys[META__MAX] = {
-	"author", "keywords", "subject", "title",
+	"author", "keywords", "lang", "subject", "title",
 };
 static const char *const page_keys[] = {
 	"bleed", "crop-marks", "margin", "min-dpi", "size",
@@ -939,6 +939,15 @@ spec_parse(struct ydoc *doc, struct diag *d)
 			if (v != NULL)
 				s->meta[i] = spec_parse_template(&p, v,
 				    meta_keys[i]);
+		}
+		if (s->meta[META_LANG] != NULL &&
+		    tmpl_is_literal(s->meta[META_LANG]) &&
+		    !units_lang(s->meta[META_LANG]->node->str)) {
+			const struct ynode *v = s->meta[META_LANG]->node;
+
+			diag_error(d, &v->pos, "'lang' must be a language tag "
+			    "such as ko-KR or en (BCP 47), not '%s'",
+			    v->str);
 		}
 	}
 	if ((n = ynode_get(root, "required")) != NULL)

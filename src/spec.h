@@ -85,6 +85,7 @@ enum mask {
 enum meta {
 	META_AUTHOR,
 	META_KEYWORDS,
+	META_LANG,
 	META_SUBJECT,
 	META_TITLE,
 	META__MAX

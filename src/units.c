@@ -261,6 +261,29 @@ units_parse_color(const char *s, struct color *c)
 }
 
 bool
+units_lang(const char *s)
+{
+	size_t n = 0;
+	bool first = true;
+
+	for (;; s++) {
+		if (*s == '-' || *s == '\0') {
+			if (n < (first ? 2u : 1u) || n > 8)
+				return false;
+			if (*s == '\0')
+				return true;
+			first = false;
+			n = 0;
+		} else if (g_ascii_isalpha(*s) ||
+		    (!first && g_ascii_isdigit(*s))) {
+			n++;
+		} else {
+			return false;
+		}
+	}
+}
+
+bool
 units_page_size(const char *name, double *w, double *h)
 {
 	size_t i;

@@ -69,6 +69,13 @@ bool	units_parse_focus(const char *, double *x, double *y);
 #define FOCUS_FORMS	"give one or two of top, bottom, left, right, " \
 			"center, or percentages, x then y: [50%, 30%]"
 
+/*
+ * Whether s is a language tag as PDF's /Lang takes one (BCP 47, in
+ * its common shape): a language of 2 to 8 letters, then subtags of 1
+ * to 8 letters or digits, each after a hyphen ("ko-KR", "en", "zh-Hant").
+ */
+bool	units_lang(const char *s);
+
 /* Looks up a named page size ("A4", case-insensitive), portrait. */
 bool	units_page_size(const char *, double *w, double *h);
 

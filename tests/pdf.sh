@@ -180,6 +180,26 @@ if both a4 $D layouts/brochure-a4.yaml; then
 	links a4
 	meta a4
 fi
+# -- the catalog: the document's language, the title shown -------------
+# catalog FILE: our PDF's catalog dictionary, as qpdf prints it.
+catalog() {
+	root=$(qpdf --show-object=trailer "$1" | sed -n 's|.*/Root \([0-9]*\) 0 R.*|\1|p')
+	qpdf --show-object="$root" "$1"
+}
+if [ -f "$P/a4-n.pdf" ]; then
+	catalog "$P/a4-n.pdf" >"$P/a4.cat"
+	grep -q '/Lang (ko-KR)' "$P/a4.cat" && grep -q '/DisplayDocTitle true' "$P/a4.cat" &&
+	    pass || fail "the sample's catalog: /Lang (ko-KR) from its Hangul, the title shown" "$(cat "$P/a4.cat")"
+fi
+"$BROCHURE" render $D -l tests/e2e/lang.yaml -o "$P/lang.pdf" -q
+catalog "$P/lang.pdf" >"$P/lang.cat"
+grep -q '/Lang (en-GB)' "$P/lang.cat" && pass ||
+    fail "metadata: lang en-GB is the catalog's /Lang" "$(cat "$P/lang.cat")"
+grep -v '^  lang:' tests/e2e/lang.yaml >"$P/nolang.yaml"
+"$BROCHURE" render $D -l "$P/nolang.yaml" -o "$P/nolang.pdf" -q
+catalog "$P/nolang.pdf" >"$P/nolang.cat"
+! grep -q '/Lang' "$P/nolang.cat" && pass ||
+    fail "English text and no lang: no /Lang (a Latin script names no language)" "$(cat "$P/nolang.cat")"
 if both a5 $D layouts/brochure-a5-print.yaml; then
 	pixels a5 1 2
 	pdfchecks a5

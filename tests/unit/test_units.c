@@ -285,6 +285,27 @@ test_focus(void **state)
 		assert_false(units_parse_focus(bad[i], &x, &y));
 }
 
+/* Language tags as /Lang takes them (BCP 47's common shape). */
+static void
+test_lang(void **state)
+{
+	static const char *const good[] = {
+		"ko", "ko-KR", "en", "en-GB", "zh-Hant-TW", "es-419", "kok",
+		"de-CH-1901",
+	};
+	static const char *const bad[] = {
+		"", "k", "ko_KR", "ko-", "-ko", "ko--KR", "한국어", "ko KR",
+		"Korean (South Korea)", "toolonglang", "ko-toolongsub", "1a",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		assert_true(units_lang(good[i]));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_false(units_lang(bad[i]));
+}
+
 int
 main(void)
 {
@@ -302,6 +323,7 @@ main(void)
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_length_unit),
 		cmocka_unit_test(test_focus),
+		cmocka_unit_test(test_lang),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
