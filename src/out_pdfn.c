@@ -317,6 +317,59 @@ meta(GString *s, const char *key, const char *value)
 	g_string_append_c(s, ' ');
 }
 
+/* One XMP property of text (value XML-escaped), wrapped as open/close. */
+static void
+xmp_text(GString *x, const char *open, const char *value, const char *close)
+{
+	char *esc;
+
+	if (value == NULL || *value == '\0')
+		return;
+	esc = g_markup_escape_text(value, -1);
+	g_string_append_printf(x, "   %s%s%s\n", open, esc, close);
+	g_free(esc);
+}
+
+/*
+ * The document's XMP metadata (ISO 16684-1), saying what its info
+ * dictionary says, as PDF/A and PDF/UA ask: title, author, subject,
+ * keywords, language, creator tool and dates.  Written uncompressed, as
+ * readers of XMP expect; returns its object number.
+ */
+static int
+xmp_write(struct pdfn *n, const struct out_opts *o, const char *lang)
+{
+	GString *x = g_string_new("<?xpacket begin=\"\xef\xbb\xbf\" "
+	    "id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+	    " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	    "  <rdf:Description rdf:about=\"\"\n"
+	    "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+	    "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+	    "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+	    "   <dc:format>application/pdf</dc:format>\n");
+	int obj = pdfw_reserve(n->w);
+
+	xmp_text(x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">",
+	    o->title, "</rdf:li></rdf:Alt></dc:title>");
+	xmp_text(x, "<dc:creator><rdf:Seq><rdf:li>", o->author,
+	    "</rdf:li></rdf:Seq></dc:creator>");
+	xmp_text(x, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">",
+	    o->subject, "</rdf:li></rdf:Alt></dc:description>");
+	xmp_text(x, "<dc:language><rdf:Bag><rdf:li>", lang,
+	    "</rdf:li></rdf:Bag></dc:language>");
+	xmp_text(x, "<pdf:Keywords>", o->keywords, "</pdf:Keywords>");
+	xmp_text(x, "<xmp:CreatorTool>", "brochure", "</xmp:CreatorTool>");
+	xmp_text(x, "<xmp:CreateDate>", o->date, "Z</xmp:CreateDate>");
+	xmp_text(x, "<xmp:ModifyDate>", o->date, "Z</xmp:ModifyDate>");
+	g_string_append(x, "  </rdf:Description>\n </rdf:RDF>\n"
+	    "</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+	pdfw_stream_raw(n->w, obj, "/Type /Metadata /Subtype /XML", x->str,
+	    x->len);
+	g_string_free(x, TRUE);
+	return obj;
+}
+
 /* The page tree, the outline, the metadata and the catalog. */
 static void
 finish_doc(struct outdoc *doc)
@@ -365,6 +418,7 @@ finish_doc(struct outdoc *doc)
 	if (o->title != NULL && *o->title != '\0')
 		g_string_append(s, " /ViewerPreferences "
 		    "<</DisplayDocTitle true>>");
+	g_string_append_printf(s, " /Metadata %d 0 R", xmp_write(n, o, lang));
 	g_string_append(s, ">>");
 	pdfw_object(n->w, n->catalog, s->str, s->len);
 	g_string_free(s, TRUE);

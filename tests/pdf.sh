@@ -144,14 +144,15 @@ pdfchecks() {
 }
 
 # meta NAME [pdfinfo options]: what pdfinfo says of both PDFs, but the
-# producer (cairo's name and version), the file size and "Tagged"
-# (cairo marks its PDF tagged for its link annotations' structure, with
-# nothing a reader of the page sees).
+# producer (cairo's name and version), the file size, "Tagged" (cairo
+# marks its PDF tagged for its link annotations' structure, with
+# nothing a reader of the page sees) and "Metadata Stream" (XMP: ours
+# has one, cairo's cannot).
 meta() {
 	name=$1
 	shift
-	pdfinfo "$@" "$P/$name-c.pdf" | grep -v -E '^(Producer|File size|PDF version|Tagged):' >"$P/$name-c.info"
-	pdfinfo "$@" "$P/$name-n.pdf" | grep -v -E '^(Producer|File size|PDF version|Tagged):' >"$P/$name-n.info"
+	pdfinfo "$@" "$P/$name-c.pdf" | grep -v -E '^(Producer|File size|PDF version|Tagged|Metadata Stream):' >"$P/$name-c.info"
+	pdfinfo "$@" "$P/$name-n.pdf" | grep -v -E '^(Producer|File size|PDF version|Tagged|Metadata Stream):' >"$P/$name-n.info"
 	same "$name: pdfinfo $* of the native PDF is cairo's" "$P/$name-c.info" "$P/$name-n.info"
 }
 
@@ -190,6 +191,32 @@ if [ -f "$P/a4-n.pdf" ]; then
 	catalog "$P/a4-n.pdf" >"$P/a4.cat"
 	grep -q '/Lang (ko-KR)' "$P/a4.cat" && grep -q '/DisplayDocTitle true' "$P/a4.cat" &&
 	    pass || fail "the sample's catalog: /Lang (ko-KR) from its Hangul, the title shown" "$(cat "$P/a4.cat")"
+fi
+# The XMP metadata says what the info dictionary says (PDF/A, PDF/UA).
+if [ -f "$P/a4-n.pdf" ]; then
+	pdfinfo -meta "$P/a4-n.pdf" >"$P/a4.xmp"
+	pdfinfo "$P/a4-n.pdf" >"$P/a4.info"
+	if out=$($PY - "$P/a4.xmp" "$P/a4.info" <<-'EOF' 2>&1
+	import sys, xml.etree.ElementTree as ET
+	ns = {'rdf': 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+	      'dc': 'http://purl.org/dc/elements/1.1/',
+	      'pdf': 'http://ns.adobe.com/pdf/1.3/',
+	      'xmp': 'http://ns.adobe.com/xap/1.0/'}
+	d = ET.parse(sys.argv[1]).getroot().find('rdf:RDF/rdf:Description', ns)
+	info = dict(l.split(':', 1) for l in open(sys.argv[2]) if ':' in l)
+	info = {k: v.strip() for k, v in info.items()}
+	got = {'Title': d.find('dc:title/rdf:Alt/rdf:li', ns).text,
+	       'Author': d.find('dc:creator/rdf:Seq/rdf:li', ns).text,
+	       'Subject': d.find('dc:description/rdf:Alt/rdf:li', ns).text,
+	       'Keywords': d.find('pdf:Keywords', ns).text,
+	       'Creator': d.find('xmp:CreatorTool', ns).text}
+	for k, v in got.items():
+	    assert v == info[k], (k, v, info[k])
+	assert d.find('dc:language/rdf:Bag/rdf:li', ns).text == 'ko-KR'
+	# SOURCE_DATE_EPOCH=1630454400, as above
+	assert d.find('xmp:CreateDate', ns).text == '2021-09-01T00:00:00Z'
+	EOF
+	); then pass; else fail "the sample's XMP says what its info dictionary says" "$out"; fi
 fi
 "$BROCHURE" render $D -l tests/e2e/lang.yaml -o "$P/lang.pdf" -q
 catalog "$P/lang.pdf" >"$P/lang.cat"
