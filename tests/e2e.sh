@@ -56,12 +56,7 @@ if "$BROCHURE" render $D -l $A4 -o "$E/b.pdf" 2>"$E/err"; then
 	check "qpdf --check is clean" qpdf --check "$E/b.pdf"
 	urls=$(pdfinfo -url "$E/b.pdf" | awk 'NR > 1 && $3 == "https://www.facebook.com/kakaobrain" { print $1 }' | sort -u | tr '\n' ' ')
 	[ "$urls" = "2 3 4 5 6 " ] && pass || fail "a clickable link on every intern page and the back" "$(pdfinfo -url "$E/b.pdf")"
-	qpdf --json "$E/b.pdf" | $PY -c 'import json, sys
-def walk(o, d=0):
-    for e in o:
-        print("%s%s @%s" % ("  " * d, e["title"], e["destpageposfrom1"]))
-        walk(e["kids"], d + 1)
-walk(json.load(sys.stdin)["outlines"])' >"$E/outline"
+	outline_of "$E/b.pdf" >"$E/outline"
 	printf '%s\n' "Unthinkable Question @1" "  Gina · 빠르다 @2" "  Wilson · 플렉스 @3" \
 	    "  Jwoong · 비행기 @4" "  Ted · 오케스트라 @5" "카카오브레인 @6" >"$E/want"
 	same "an outline entry per intern, under the cover, in Korean" "$E/want" "$E/outline"
@@ -178,12 +173,7 @@ if "$BROCHURE" render $D -l tests/e2e/spread-print.yaml -o "$E/sprint.pdf" 2>"$E
 	    "Page 3 BleedBox: 22.68 22.68 323.15 323.15" \
 	    "Page 3 TrimBox: 31.18 31.18 314.65 314.65" >"$E/want"
 	same "with bleed, each page's print boxes at its own size (A4, A5, 100mm)" "$E/want" "$E/box"
-	qpdf --json "$E/sprint.pdf" | $PY -c 'import json, sys
-def walk(o, d=0):
-    for e in o:
-        print("%s%s @%s" % ("  " * d, e["title"], e["destpageposfrom1"]))
-        walk(e["kids"], d + 1)
-walk(json.load(sys.stdin)["outlines"])' >"$E/outline"
+	outline_of "$E/sprint.pdf" >"$E/outline"
 	printf '%s\n' "Unthinkable Question @1" "  Gina @2" "  Gina's card @3" "  Wilson @4" \
 	    "  Wilson's card @5" "  Jwoong @6" "  Jwoong's card @7" "  Ted @8" \
 	    "  Ted's card @9" >"$E/want"

@@ -43,3 +43,14 @@ suite_end() {
 png_size() {
 	/usr/bin/python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print("%dx%d" % struct.unpack(">II", d[16:24]))' "$1"
 }
+
+# outline_of PDF: its outline, an entry a line ("TITLE @PAGE"), each
+# level indented two spaces more (qpdf --json).
+outline_of() {
+	qpdf --json "$1" | /usr/bin/python3 -c 'import json, sys
+def walk(o, d=0):
+    for e in o:
+        print("%s%s @%s" % ("  " * d, e["title"], e["destpageposfrom1"]))
+        walk(e["kids"], d + 1)
+walk(json.load(sys.stdin)["outlines"])'
+}

@@ -162,12 +162,7 @@ links() {
 	pdfinfo -url "$P/$1-n.pdf" >"$P/$1-n.url"
 	same "$1: the native PDF has cairo's links (pdfinfo -url)" "$P/$1-c.url" "$P/$1-n.url"
 	for w in c n; do
-		qpdf --json "$P/$1-$w.pdf" | $PY -c 'import json, sys
-def walk(o, d=0):
-    for e in o:
-        print("%s%s @%s" % ("  " * d, e["title"], e["destpageposfrom1"]))
-        walk(e["kids"], d + 1)
-walk(json.load(sys.stdin)["outlines"])' >"$P/$1-$w.outline"
+		outline_of "$P/$1-$w.pdf" >"$P/$1-$w.outline"
 	done
 	same "$1: the native PDF has cairo's outline" "$P/$1-c.outline" "$P/$1-n.outline"
 }
