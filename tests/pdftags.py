@@ -10,6 +10,8 @@ import io
 import re
 import sys
 
+from decimal import Decimal
+
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
@@ -194,7 +196,8 @@ class Check:
         stack, font, fonts, last_y, untagged = list(outer), None, [], None, {}
         for operands, op in pikepdf.parse_content_stream(stream):
             op = str(op)
-            tagged = any(e is not None for e in stack)
+            # 'T': a span with /ActualText, whose text stands for its glyphs
+            tagged = any(e not in (None, "T") for e in stack)
             mcid = next((e for e in reversed(stack) if isinstance(e, int)),
                         None)
             text = self.mcids[n][mcid][0] if mcid is not None else None
@@ -206,6 +209,11 @@ class Check:
                     else None
                 if operands[0] == "/Artifact":
                     stack.append("A")
+                elif m is None and isinstance(props, Dictionary) and \
+                        "/ActualText" in props:
+                    stack.append("T")
+                    if text is not None and "T" not in stack[:-1]:
+                        text.append(str(props.ActualText))
                 elif m is None or where:
                     stack.append(None if m is None else "F")
                 else:
@@ -232,7 +240,13 @@ class Check:
                 last_y = y if op == "Tm" else last_y
                 if new and text and not text[-1].endswith(" "):
                     text.append(" ")
-            if op in ("Tj", "TJ", "'", '"') and text is not None:
+            if op == "TJ" and not all(isinstance(
+                    it, (pikepdf.String, int, float, Decimal))
+                    for it in operands[-1]):
+                self.bad(where + "a TJ array holds more than glyphs and "
+                         "numbers (an array left open)", n)
+            if op in ("Tj", "TJ", "'", '"') and text is not None and \
+                    "T" not in stack:
                 for it in operands[-1] if op == "TJ" else [operands[-1]]:
                     if isinstance(it, pikepdf.String):
                         text.append(decode(font, bytes(it), self.fonts))
@@ -380,6 +394,8 @@ class Check:
         for rec in self.elems:
             line, t = "  " * rec["depth"] + rec["s"], self.text(rec).strip()
             line += "/" + rec["std"] if rec["std"] != rec["s"] else ""
+            if "/Lang" in rec["obj"]:
+                line += " lang=%s" % rec["obj"].Lang
             if rec["std"] == "Figure":
                 line += ' alt="%s"' % rec["obj"].get("/Alt", "")
             elif rec["std"] not in GROUPS:
@@ -482,6 +498,8 @@ BREAKS = [
     ("del page.StructParents", "no /StructParents"),
     ("body += b'0 0 10 10 re f'", "page 1: content outside any structure "
      "or artifact: f"),
+    ("body += b'/Artifact BMC BT /F1 9 Tf [(a) 0 0 m] TJ ET EMC'",
+     "a TJ array holds more than glyphs"),
     ("body += b'BT /F1 9 Tf (x) Tj ET'", "artifact: Tj"),
     ("body += b'/Fm0 Do'", "in Form /Fm0: content outside any structure"),
     ("body += b'/Im0 Do'", "artifact: Do (Image /Im0)"),
