@@ -33,6 +33,11 @@ static const struct keyword shows[] = {
 	{ "initial", SHOWS_INITIAL }, { "initials", SHOWS_INITIALS },
 	{ "text", SHOWS_TEXT },
 };
+static const struct keyword roles[] = {
+	{ "artifact", STAG_NONE }, { "h1", STAG_H1 }, { "h2", STAG_H2 },
+	{ "h3", STAG_H3 }, { "h4", STAG_H4 }, { "h5", STAG_H5 },
+	{ "h6", STAG_H6 }, { "p", STAG_P }, { "quote", STAG_QUOTE },
+};
 static const struct keyword hpos[] = {
 	{ "center", ALIGN_CENTER }, { "centre", ALIGN_CENTER },
 	{ "left", ALIGN_LEFT }, { "right", ALIGN_RIGHT },
@@ -193,6 +198,30 @@ parse_markup(struct spec_parser *p, const struct ynode *m, bool *markup)
 		*markup = on != 0;
 }
 
+/*
+ * What a text is in a tagged PDF: its `role`, by default a paragraph,
+ * or an artifact if it prints the page's number or count (a folio is
+ * page furniture); its `lang` where it is not the document's.
+ */
+static void
+parse_role(struct spec_parser *p, struct block *b, const struct ynode *m)
+{
+	const struct ynode *n;
+	size_t i;
+	int k;
+
+	b->as.text.role = STAG_P;
+	for (i = 0; i < b->as.text.ntexts; i++)
+		if (tmpl_names(b->as.text.texts[i], "page.number") ||
+		    tmpl_names(b->as.text.texts[i], "page.count"))
+			b->as.text.role = STAG_NONE;
+	if ((n = ynode_get(m, "role")) != NULL &&
+	    schema_keyword(p->d, n, "role", roles, N(roles), &k))
+		b->as.text.role = (enum stag)k;
+	if ((n = ynode_get(m, "lang")) != NULL && spec_check_lang(p->d, n))
+		b->as.text.lang = n->str;
+}
+
 static void
 parse_text(struct spec_parser *p, struct block *b, const struct ynode *m,
     const struct ynode *v)
@@ -221,6 +250,7 @@ parse_text(struct spec_parser *p, struct block *b, const struct ynode *m,
 	parse_markup(p, m, &b->as.text.markup);
 	parse_columns(p, b, m);
 	spans_check_text(p, b);
+	parse_role(p, b, m);
 }
 
 static void
@@ -362,6 +392,15 @@ parse_image(struct spec_parser *p, struct block *b, const struct ynode *m,
 		    "placeholder");
 	parse_placeholder(p, b, m);
 	parse_align(p, m, &b->as.image.align);
+	if ((n = ynode_get(m, "decorative")) != NULL &&
+	    schema_keyword(p->d, n, "decorative", bools, N(bools), &k))
+		b->as.image.decorative = k;
+	if ((n = ynode_get(m, "alt")) != NULL) {
+		b->as.image.alt = spec_parse_template(p, n, "alt");
+		if (b->as.image.decorative)
+			diag_error(p->d, &n->pos, "an image is either "
+			    "decorative or has alt text, not both");
+	}
 }
 
 static void
@@ -542,6 +581,8 @@ parse_qr(struct spec_parser *p, struct block *b, const struct ynode *m,
 		    &b->as.qr.background);
 	qr_contrast(p, m, b);
 	parse_align(p, m, &b->as.qr.align);
+	if ((n = ynode_get(m, "alt")) != NULL)
+		b->as.qr.alt = spec_parse_template(p, n, "alt");
 }
 
 /* One size of an ellipse: a length more than 0. */
@@ -605,8 +646,8 @@ parse_ellipse(struct spec_parser *p, struct block *b, const struct ynode *m,
 const struct block_kind_desc block_kinds[BLOCK__MAX] = {
 	[BLOCK_TEXT] = { "text", "a text block",
 	    LIST("column-gap", "columns", "ellipsis", "else", "fit",
-	    "fit-warn", "if", "link", "markup", "max-lines", "name",
-	    "space-after", "space-before",
+	    "fit-warn", "if", "lang", "link", "markup", "max-lines", "name",
+	    "role", "space-after", "space-before",
 	    "style", "text", "unless"),
 	    LIST("text", "link"), "hello", false, parse_text },
 	[BLOCK_LIST] = { "list", "a list block",
@@ -615,12 +656,12 @@ const struct block_kind_desc block_kinds[BLOCK__MAX] = {
 	    "space-before", "style", "unless"),
 	    LIST("bullet-color", "item"), "items", false, parse_list },
 	[BLOCK_IMAGE] = { "image", "an image block",
-	    LIST("align", "else", "fit", "focus", "height", "if", "image",
-	    "mask", "name", "placeholder", "placeholder-color",
-	    "placeholder-fill", "placeholder-shows", "radius", "space-after",
-	    "space-before", "unless", "width"),
+	    LIST("align", "alt", "decorative", "else", "fit", "focus",
+	    "height", "if", "image", "mask", "name", "placeholder",
+	    "placeholder-color", "placeholder-fill", "placeholder-shows",
+	    "radius", "space-after", "space-before", "unless", "width"),
 	    LIST("image", "focus", "placeholder", "placeholder-fill",
-	    "placeholder-color"), "photo.png", false, parse_image },
+	    "placeholder-color", "alt"), "photo.png", false, parse_image },
 	[BLOCK_RULE] = { "rule", "a rule block",
 	    LIST("align", "color", "else", "if", "name", "rule", "space-after",
 	    "space-before", "unless", "width"),
@@ -640,9 +681,9 @@ const struct block_kind_desc block_kinds[BLOCK__MAX] = {
 	    LIST("fill", "stroke", "border-color"), "[{text: a}]", true,
 	    parse_box },
 	[BLOCK_QR] = { "qr", "a qr block",
-	    LIST("align", "background", "color", "else", "if", "name", "qr",
-	    "size", "space-after", "space-before", "unless"),
-	    LIST("qr"), "https://example.org/", false, parse_qr },
+	    LIST("align", "alt", "background", "color", "else", "if", "name",
+	    "qr", "size", "space-after", "space-before", "unless"),
+	    LIST("qr", "alt"), "https://example.org/", false, parse_qr },
 	[BLOCK_ELLIPSE] = { "ellipse", "an ellipse block",
 	    LIST("align", "ellipse", "else", "fill", "if", "name",
 	    "space-after", "space-before", "stroke", "stroke-width",

@@ -80,7 +80,12 @@ static const char usage_text[] =
 "                      line's baseline\n"
 "      --pdf-writer W  how a PDF is written: native (brochure's own\n"
 "                      writer, the default) or cairo (cairo's PDF\n"
-"                      surface, kept as the reference)\n""      --allow-path DIR  images may also come from DIR (repeatable); else\n"
+"                      surface, kept as the reference)\n"
+"      --pdf-standard S  claim a standard: ua-1 (PDF/UA-1, accessible:\n"
+"                      an image without alt text, or a layout without\n"
+"                      metadata title and lang, is an error); the PDF\n"
+"                      is tagged (headings, paragraphs, lists, figures)\n"
+"                      either way\n""      --allow-path DIR  images may also come from DIR (repeatable); else\n"
 "                      an image must lie in the folder of the data file\n"
 "                      (photos) or of the layout (logos) that names it\n"
 "  -h, --help          show this help\n"
@@ -126,6 +131,7 @@ enum {
 	OPT_DEBUG,
 	OPT_GALLERY,
 	OPT_PDF_WRITER,
+	OPT_PDF_STANDARD,
 };
 
 static const struct option longopts[] = {
@@ -145,6 +151,7 @@ static const struct option longopts[] = {
 	{ "debug-boxes", no_argument, NULL, OPT_DEBUG },
 	{ "gallery", no_argument, NULL, OPT_GALLERY },
 	{ "pdf-writer", required_argument, NULL, OPT_PDF_WRITER },
+	{ "pdf-standard", required_argument, NULL, OPT_PDF_STANDARD },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -383,6 +390,12 @@ parse_value(int c, char **argv, struct run_opts *o, struct diag *d)
 			    "cairo, not '", optarg);
 		o->pdf_native = strcmp(optarg, "native") == 0;
 		break;
+	case OPT_PDF_STANDARD:
+		if (strcmp(optarg, "ua-1") != 0)
+			return usage_error(d, "--pdf-standard must be ua-1, "
+			    "not '", optarg);
+		o->pdf_ua = true;
+		break;
 	case OPT_MANIFEST:
 		if (!ends_json(optarg))
 			return usage_error(d, "--manifest must name a .json "
@@ -521,6 +534,10 @@ check_command(const char *const *pos, struct run_opts *o, struct diag *d)
 	if (o->cmd == RUN_CHECK && o->gallery)
 		return usage_error(d, "check writes nothing: drop --gallery",
 		    NULL);
+	if (o->pdf_ua && !o->pdf_native)
+		return usage_error(d, "--pdf-standard ua-1 needs brochure's "
+		    "own PDF writer: drop --pdf-writer cairo (it writes no "
+		    "structure tree)", NULL);
 	if (o->dump != NULL)
 		return check_dump(o, d);
 	return -1;

@@ -171,8 +171,10 @@ col_fragment(struct flow *f, const struct box *was, bool shared, int lo,
 	    pango_layout_get_line_count(was->layout);
 
 	*b = *was;
-	if (shared)
+	if (shared) {
 		g_object_ref(b->layout);
+		b->tag_cont = true;	/* the same paragraph's */
+	}
 	if (lo != was->line_first || hi != all) {
 		b->line_first = lo;
 		b->line_end = hi;

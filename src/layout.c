@@ -66,6 +66,7 @@ flow_truncate(struct lpage *p, size_t n)
 		if (b->layout != NULL)
 			g_object_unref(b->layout);
 		g_free(b->uri);
+		g_free(b->alt);
 		qr_free(b->qr);
 	}
 }
@@ -201,6 +202,7 @@ place_text(struct flow *f, const struct style *s, const char *text,
 			}
 			b = flow_box_add(f, BOX_TEXT, label);
 			b->layout = lines[i];
+			b->tag_cont = i > 0;
 			b->x = x;
 			b->y = y + i * style_line_height(s);
 			b->w = w;
@@ -267,6 +269,52 @@ flow_first_field(const struct tmpl *t)
 		if (t->parts[i].path != NULL)
 			return t->parts[i].path;
 	return NULL;
+}
+
+/*
+ * Makes the boxes of kind from index first on elements tag (in
+ * language lang, or NULL: the document's) of a tagged PDF.
+ */
+static void
+tag_boxes(struct flow *f, size_t first, enum box_kind kind, enum stag tag,
+    const char *lang)
+{
+	size_t i;
+
+	for (i = first; i < f->page->n; i++)
+		if (f->page->boxes[i].kind == kind) {
+			f->page->boxes[i].tag = tag;
+			f->page->boxes[i].lang = lang;
+		}
+}
+
+/*
+ * Makes the boxes an image or QR block made from index first on one
+ * figure with its alt text (a QR code's by default what it encodes), or
+ * leaves them artifacts for a decorative image.
+ */
+static void
+tag_figure(struct flow *f, const struct block *b, size_t first)
+{
+	const struct tmpl *alt = b->kind == BLOCK_QR ? (b->as.qr.alt ?
+	    b->as.qr.alt : b->as.qr.text) : b->as.image.alt;
+	struct box *boxes = f->page->boxes;
+	struct tval v = { 0 };
+	size_t i;
+
+	if (first >= f->page->n || f->count_only ||
+	    (b->kind == BLOCK_IMAGE && b->as.image.decorative))
+		return;
+	for (i = first; i < f->page->n; i++) {
+		boxes[i].tag = STAG_FIGURE;
+		boxes[i].tag_cont = i > first;
+	}
+	if (alt == NULL)
+		return;
+	tmpl_expand(alt, &f->scope, &v, f->d);
+	if (v.kind == TVAL_TEXT)
+		boxes[first].alt = g_strdup(v.text);
+	tval_clear(&v);
 }
 
 /* Makes the text boxes from index first on open the block's link. */
@@ -371,6 +419,7 @@ flow_text(struct flow *f, const struct block *b, double x, double y,
 		h = columns_place(f, &cols, first, x, y);
 	if (b->as.text.link != NULL)
 		set_link(f, b, first);
+	tag_boxes(f, first, BOX_TEXT, b->as.text.role, b->as.text.lang);
 	for (i = first; b->as.text.fit_max > 0 && i < f->page->n; i++) {
 		f->page->boxes[i].fit_min = b->as.text.fit_min;
 		f->page->boxes[i].fit_max = b->as.text.fit_max;
@@ -423,6 +472,7 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 	double h = 0, gap, indent = *b->as.list.bullet ? b->as.list.indent : 0;
 	size_t i, first, start = f->res != NULL ? f->res->item : 0;
 	int from = f->res != NULL ? f->res->byte : 0;
+	bool opened = false;	/* its first item placed */
 
 	if (list == NULL || list->kind != YNODE_SEQ || list->n == 0)
 		return -1;
@@ -459,8 +509,15 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 		    b->as.list.markup, byte, x + indent,
 		    y + h + gap, w - indent, b->name, v.src ? v.src : item,
 		    b->as.list.field);
+		tag_boxes(f, first, BOX_TEXT, STAG_LBODY, NULL);
+		if (first < f->page->n && !opened) {
+			f->page->boxes[first].tag_list = true;
+			opened = true;
+		}
 		/* The bullet goes with the item's first line, not its rest. */
 		if (ih > 0 && byte == 0) {
+			size_t bullet = f->page->n;
+
 			if (strcmp(b->as.list.bullet, "disc") == 0)
 				place_disc(f, &bullet_style,
 				    &f->page->boxes[first], x);
@@ -468,6 +525,7 @@ flow_list(struct flow *f, const struct block *b, double x, double y,
 				place_text(f, &bullet_style, b->as.list.bullet,
 				    b->as.list.bullet_tagged, 0, x, y + h + gap,
 				    indent, NULL, NULL, NULL);
+			tag_boxes(f, bullet, BOX_TEXT, STAG_LBL, NULL);
 		}
 		/* An item that went on whole: no gap before it. */
 		if (ih > 0 || !f->broke)
@@ -483,6 +541,7 @@ flow_block(struct flow *f, const struct block *b, double x, double y,
     double w)
 {
 	double h = 0;
+	size_t first;
 	int k;
 
 	if (!choose_holds(&f->scope, b->if_node, b->unless_node)) {
@@ -497,7 +556,10 @@ flow_block(struct flow *f, const struct block *b, double x, double y,
 	case BLOCK_LIST:
 		return flow_list(f, b, x, y, w);
 	case BLOCK_IMAGE:
-		return flow_image(f, b, x, y, w);
+		first = f->page->n;
+		h = flow_image(f, b, x, y, w);
+		tag_figure(f, b, first);
+		return h;
 	case BLOCK_RULE:
 		return flow_rule(f, b, x, y, w);
 	case BLOCK_SPACER:
@@ -507,7 +569,10 @@ flow_block(struct flow *f, const struct block *b, double x, double y,
 	case BLOCK_BOX:
 		return flow_box(f, b, x, y, w);
 	case BLOCK_QR:
-		return flow_qr(f, b, x, y, w);
+		first = f->page->n;
+		h = flow_qr(f, b, x, y, w);
+		tag_figure(f, b, first);
+		return h;
 	case BLOCK_ELLIPSE:
 		return flow_ellipse(f, b, x, y, w);
 	case BLOCK_FIRST_FIT:

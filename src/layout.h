@@ -48,6 +48,14 @@ struct box {
 	int		 line_first;	/* TEXT: a fragment draws only the */
 	int		 line_end;	/*   layout's lines [first, end), line
 					   first's top at y; end 0: all */
+	/* What it is in a tagged PDF (0: an artifact), and whether it goes
+	 * on with the element of the box before it (a justified
+	 * paragraph's lines after its first, a placeholder's initial). */
+	enum stag	 tag;
+	bool		 tag_cont;
+	bool		 tag_list;	/* LBODY: the first item of a list */
+	const char	*lang;		/* its element's language, or NULL */
+	char		*alt;		/* FIGURE: its text, owned by the page */
 	struct image	*image;		/* IMAGE, owned by the image cache */
 	char		*uri;		/* TEXT: a link, owned by the page */
 	struct qr	*qr;		/* QR, owned by the page */

@@ -40,6 +40,11 @@ struct pdfn {
 	GArray		*outline;	/* struct entry */
 	int		 top;		/* index + 1 of the last top entry */
 	long		 hangul, latin;	/* letters of the pages' text */
+	/* The structure tree: made with the first page that has text. */
+	int		 root, document;	/* object numbers, or 0 */
+	GArray		*elems;		/* int: the paragraphs' objects */
+	GString		*nums;		/* the parent tree: "K ARRAY 0 R " */
+	int		 parents;	/* pages in it so far */
 };
 
 static struct outdoc *
@@ -56,6 +61,8 @@ pdfn_open(const char *path, const struct out_opts *o, struct diag *d)
 	n->pages = pdfw_reserve(n->w);
 	n->info = pdfw_reserve(n->w);
 	n->kids = g_array_new(FALSE, FALSE, sizeof(int));
+	n->elems = g_array_new(FALSE, FALSE, sizeof(int));
+	n->nums = g_string_new(NULL);
 	n->fonts = pdffonts_new();
 	n->images = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    NULL);
@@ -147,9 +154,13 @@ resources(struct pdfn *n, const struct pdfpage *pg, GString *s)
 	g_string_append(s, ">> ");
 }
 
-/* The page's links as annotations, each its own object; "/Annots […]". */
+/*
+ * The page's links as annotations, objects annots[], "/Annots […]"; one
+ * whose text is tagged has its Link element's parent-tree key.
+ */
 static void
-links(struct pdfn *n, const struct pdfpage *pg, GString *s)
+links(struct pdfn *n, const struct pdfpage *pg, const int *annots,
+    const int *keys, GString *s)
 {
 	size_t i;
 
@@ -158,7 +169,6 @@ links(struct pdfn *n, const struct pdfpage *pg, GString *s)
 	g_string_append(s, "/Annots [");
 	for (i = 0; i < pg->nlinks; i++) {
 		const struct pdflink *l = &pg->links[i];
-		int obj = pdfw_reserve(n->w);
 		GString *a = g_string_new("<</Type /Annot /Subtype /Link "
 		    "/Border [0 0 0] /Rect [");
 
@@ -168,12 +178,178 @@ links(struct pdfn *n, const struct pdfpage *pg, GString *s)
 		pdf_num(a, pg->h - pg->offset - l->y);
 		g_string_append(a, "] /A <</S /URI /URI ");
 		pdf_literal(a, l->uri, strlen(l->uri));
-		g_string_append(a, ">>>>");
-		pdfw_object(n->w, obj, a->str, a->len);
+		g_string_append(a, ">>");
+		if (keys[i] >= 0) {
+			g_string_append_printf(a, " /StructParent %d /Contents ",
+			    keys[i]);
+			pdf_text_string(a, l->text != NULL ? l->text : l->uri);
+		}
+		g_string_append(a, ">>");
+		pdfw_object(n->w, annots[i], a->str, a->len);
 		g_string_free(a, TRUE);
-		g_string_append_printf(s, "%d 0 R ", obj);
+		g_string_append_printf(s, "%d 0 R ", annots[i]);
 	}
 	g_string_append(s, "] ");
+}
+
+/* A structure element being made: written when its page ends. */
+struct elem {
+	int		 obj;
+	int		 parent;	/* its parent's object */
+	const char	*type;
+	GString		*kids;		/* "7 0 R ", MCIDs, OBJR dictionaries */
+	int		 nkids;
+	bool		 marked;	/* an MCID among them: needs /Pg */
+	bool		 has_lbl;	/* LI */
+	enum stag	 tag;		/* P…LBody: what marks go on in */
+	const char	*alt;
+	const char	*lang;
+};
+
+/* A new element of type under parent (0: the document's, in order). */
+static int
+elem_new(struct pdfn *n, GArray *elems, const char *type, int parent)
+{
+	struct elem e = { 0 };
+
+	e.obj = pdfw_reserve(n->w);
+	e.type = type;
+	e.kids = g_string_new(NULL);
+	if (parent == 0) {
+		e.parent = n->document;
+		g_array_append_val(n->elems, e.obj);
+	} else {
+		struct elem *p = &g_array_index(elems, struct elem, parent - 1);
+
+		e.parent = p->obj;
+		g_string_append_printf(p->kids, "%d 0 R ", e.obj);
+		p->nkids++;
+	}
+	g_array_append_val(elems, e);
+	return (int)elems->len;	/* index + 1 */
+}
+
+/*
+ * Mark i's element: the one before it if it goes on, else a new one in
+ * its list or under the document.  Indexes + 1 into elems; *list and
+ * *item are the page's open L and LI, or 0.
+ */
+static int
+mark_elem(struct pdfn *n, GArray *elems, const struct pdfmark *m, int cur,
+    int *list, int *item)
+{
+	struct elem *e;
+	int at;
+
+	if (m->cont && cur > 0 &&
+	    g_array_index(elems, struct elem, cur - 1).tag == m->tag)
+		return cur;
+	if (m->tag == STAG_LBL && *item > 0 &&
+	    !g_array_index(elems, struct elem, *item - 1).has_lbl) {
+		/* The bullet, drawn after its item's text, reads first. */
+		struct elem *li = &g_array_index(elems, struct elem, *item - 1);
+		GString *was = g_string_new(li->kids->str);
+
+		li->has_lbl = true;
+		g_string_truncate(li->kids, 0);
+		at = elem_new(n, elems, "Lbl", *item);
+		li = &g_array_index(elems, struct elem, *item - 1);
+		g_string_append(li->kids, was->str);
+		g_string_free(was, TRUE);
+	} else if (m->tag == STAG_LBODY) {
+		if (m->list || *list == 0)
+			*list = elem_new(n, elems, "L", 0);
+		*item = elem_new(n, elems, "LI", *list);
+		at = elem_new(n, elems, "LBody", *item);
+	} else {
+		*list = *item = 0;
+		at = elem_new(n, elems, pdf_stag[m->tag == STAG_LBL ? STAG_P :
+		    m->tag], 0);
+	}
+	e = &g_array_index(elems, struct elem, at - 1);
+	e->tag = m->tag;
+	e->alt = m->alt;
+	e->lang = m->lang;
+	return at;
+}
+
+/*
+ * Page pg's marked content as structure elements under the document's,
+ * in reading order, and its entry in the parent tree (MCID → element);
+ * a tagged link is a Link element holding its text and annotation
+ * (annots[], whose parent-tree keys go to keys[]).  Appends the page's
+ * /StructParents and /Tabs to its dictionary s.
+ */
+static void
+page_structure(struct pdfn *n, const struct pdfpage *pg, int page,
+    const int *annots, int *keys, GString *s)
+{
+	GArray *elems = g_array_new(FALSE, FALSE, sizeof(struct elem));
+	GString *parents = g_string_new("["), *e = g_string_new(NULL);
+	GString *nums = g_string_new(NULL);	/* the links' keys */
+	int cur = 0, list = 0, item = 0, arr, key = n->parents++;
+	size_t i;
+
+	if (n->root == 0) {
+		n->root = pdfw_reserve(n->w);
+		n->document = pdfw_reserve(n->w);
+	}
+	for (i = 0; i < pg->nmarks; i++) {
+		const struct pdfmark *m = &pg->marks[i];
+		struct elem *to;
+		int at;
+
+		cur = mark_elem(n, elems, m, cur, &list, &item);
+		at = cur;
+		if (m->link >= 0) {
+			at = elem_new(n, elems, "Link", cur);
+			g_string_append_printf(g_array_index(elems, struct elem,
+			    at - 1).kids, "<</Type /OBJR /Obj %d 0 R>> ",
+			    annots[m->link]);
+			g_array_index(elems, struct elem, at - 1).nkids++;
+			keys[m->link] = n->parents++;
+			g_string_append_printf(nums, "%d %d 0 R ",
+			    keys[m->link], g_array_index(elems, struct elem,
+			    at - 1).obj);
+		}
+		to = &g_array_index(elems, struct elem, at - 1);
+		g_string_append_printf(to->kids, "%zu ", i);
+		to->nkids++;
+		to->marked = true;
+		g_string_append_printf(parents, "%d 0 R ", to->obj);
+	}
+	for (i = 0; i < elems->len; i++) {
+		struct elem *el = &g_array_index(elems, struct elem, i);
+
+		/* /Type StructElem is optional, and a lone kid needs no
+		 * array: a few bytes of each of thousands of elements. */
+		g_string_truncate(el->kids, el->kids->len - 1);
+		g_string_printf(e, "<</S /%s /P %d 0 R ", el->type, el->parent);
+		if (el->marked)
+			g_string_append_printf(e, "/Pg %d 0 R ", page);
+		if (el->alt != NULL) {
+			g_string_append(e, "/Alt ");
+			pdf_text_string(e, el->alt);
+		}
+		if (el->lang != NULL) {
+			g_string_append(e, "/Lang ");
+			pdf_text_string(e, el->lang);
+		}
+		g_string_append_printf(e, el->nkids > 1 ? "/K [%s]>>" :
+		    "/K %s>>", el->kids->str);
+		pdfw_object(n->w, el->obj, e->str, e->len);
+		g_string_free(el->kids, TRUE);
+	}
+	g_string_append(parents, "]");
+	arr = pdfw_reserve(n->w);
+	pdfw_object(n->w, arr, parents->str, parents->len);
+	/* Keys in order: this page's before its links'. */
+	g_string_append_printf(n->nums, "%d %d 0 R %s", key, arr, nums->str);
+	g_string_append_printf(s, "/StructParents %d /Tabs /S ", key);
+	g_string_free(nums, TRUE);
+	g_array_free(elems, TRUE);
+	g_string_free(e, TRUE);
+	g_string_free(parents, TRUE);
 }
 
 static bool
@@ -181,7 +357,9 @@ pdfn_page_add(struct outdoc *doc, struct pdfpage *pg)
 {
 	struct pdfn *n = doc->own;
 	int page = pdfw_reserve(n->w), content = pdfw_reserve(n->w);
+	int *annots, *keys;
 	GString *s = g_string_new(NULL);
+	size_t i;
 
 	pdfw_stream_raw(n->w, content, "/Filter /FlateDecode", pg->content,
 	    pg->len);
@@ -195,7 +373,17 @@ pdfn_page_add(struct outdoc *doc, struct pdfpage *pg)
 		box(s, pg->w, pg->h, pg->offset);
 	}
 	resources(n, pg, s);
-	links(n, pg, s);
+	annots = g_new(int, pg->nlinks + 1);
+	keys = g_new(int, pg->nlinks + 1);
+	for (i = 0; i < pg->nlinks; i++) {
+		annots[i] = pdfw_reserve(n->w);
+		keys[i] = -1;
+	}
+	if (pg->nmarks > 0)
+		page_structure(n, pg, page, annots, keys, s);
+	links(n, pg, annots, keys, s);
+	g_free(annots);
+	g_free(keys);
 	g_string_append_printf(s, "/Contents %d 0 R>>", content);
 	pdfw_object(n->w, page, s->str, s->len);
 	g_string_free(s, TRUE);
@@ -346,10 +534,13 @@ xmp_write(struct pdfn *n, const struct out_opts *o, const char *lang)
 	    "  <rdf:Description rdf:about=\"\"\n"
 	    "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
 	    "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-	    "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+	    "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+	    "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
 	    "   <dc:format>application/pdf</dc:format>\n");
 	int obj = pdfw_reserve(n->w);
 
+	if (o->ua)
+		g_string_append(x, "   <pdfuaid:part>1</pdfuaid:part>\n");
 	xmp_text(x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">",
 	    o->title, "</rdf:li></rdf:Alt></dc:title>");
 	xmp_text(x, "<dc:creator><rdf:Seq><rdf:li>", o->author,
@@ -400,7 +591,23 @@ finish_doc(struct outdoc *doc)
 	}
 	g_string_append(s, ">>");
 	pdfw_object(n->w, n->info, s->str, s->len);
+	if (n->root != 0) {
+		g_string_printf(s, "<</Type /StructElem /S /Document /P %d 0 R "
+		    "/K [", n->root);
+		for (i = 0; i < n->elems->len; i++)
+			g_string_append_printf(s, "%d 0 R ",
+			    g_array_index(n->elems, int, i));
+		g_string_append(s, "]>>");
+		pdfw_object(n->w, n->document, s->str, s->len);
+		g_string_printf(s, "<</Type /StructTreeRoot /K %d 0 R "
+		    "/ParentTree <</Nums [%s]>> /ParentTreeNextKey %d>>",
+		    n->document, n->nums->str, n->parents);
+		pdfw_object(n->w, n->root, s->str, s->len);
+	}
 	g_string_printf(s, "<</Type /Catalog /Pages %d 0 R", n->pages);
+	if (n->root != 0)
+		g_string_append_printf(s, " /MarkInfo <</Marked true>> "
+		    "/StructTreeRoot %d 0 R", n->root);
 	if (outlines > 0)
 		g_string_append_printf(s, " /Outlines %d 0 R /PageMode "
 		    "/UseOutlines", outlines);
@@ -449,6 +656,8 @@ pdfn_close(struct outdoc *doc, bool commit)
 		g_free(g_array_index(n->outline, struct entry, i).title);
 	g_array_free(n->outline, TRUE);
 	g_array_free(n->kids, TRUE);
+	g_array_free(n->elems, TRUE);
+	g_string_free(n->nums, TRUE);
 	g_hash_table_destroy(n->images);
 	g_hash_table_destroy(n->forms);
 	pdffonts_free(n->fonts);

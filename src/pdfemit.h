@@ -45,6 +45,8 @@ struct emit {
 	GArray			*links;		/* struct pdflink */
 	GPtrArray		*images;	/* struct pdfimg, by /Im number */
 	GArray			*forms;		/* struct pdfform, by /Fm */
+	GArray			*marks;		/* struct pdfmark, by MCID */
+	bool			 artifact;	/* an artifact is open */
 	struct pdfpage_cache	*cache;
 	struct diag		*d;
 	bool			 failed;

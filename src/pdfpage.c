@@ -451,15 +451,59 @@ draw_debug(struct emit *e, const struct lpage *p)
 	pdftext_end(e);
 }
 
+const char *const pdf_stag[STAG__MAX] = {
+	[STAG_NONE] = "Artifact", [STAG_P] = "P", [STAG_H1] = "H1",
+	[STAG_H2] = "H2", [STAG_H3] = "H3", [STAG_H4] = "H4",
+	[STAG_H5] = "H5", [STAG_H6] = "H6", [STAG_QUOTE] = "BlockQuote",
+	[STAG_FIGURE] = "Figure", [STAG_LBODY] = "LBody", [STAG_LBL] = "Lbl",
+};
+
+/* Opens a run of artifacts, unless one is open. */
+static void
+artifact_begin(struct emit *e)
+{
+	if (e->artifact)
+		return;
+	pdftext_end(e);
+	emit_op(e, "/Artifact BMC");
+	e->artifact = true;
+}
+
+/*
+ * Opens box b's marked-content sequence: the next of its element's
+ * (an MCID, numbered in page order), or an artifact.  A text object
+ * is closed at both ends of a sequence; a run of artifacts is one.
+ */
+static void
+mark_begin(struct emit *e, const struct box *b)
+{
+	struct pdfmark m = { b->tag, b->tag_cont, b->tag_list, -1, NULL,
+	    b->lang };
+
+	if (b->tag == STAG_NONE) {
+		artifact_begin(e);
+		return;
+	}
+	pdftext_end(e);
+	if (e->artifact)
+		emit_op(e, "EMC");
+	e->artifact = false;
+	g_string_append_printf(e->s, "/%s <</MCID %u>> BDC\n", pdf_stag[b->tag],
+	    e->marks->len);
+	m.alt = g_strdup(b->alt);
+	g_array_append_val(e->marks, m);
+}
+
 static void
 draw_box(struct emit *e, const struct box *b)
 {
-	if (b->kind == BOX_TEXT) {
+	mark_begin(e, b);
+	if (b->kind == BOX_TEXT)
 		draw_text(e, b);
-		goto link;
-	}
-	pdftext_end(e);
-	emit_op(e, "q");
+	else
+		pdftext_end(e);
+	if (b->kind != BOX_TEXT && b->kind != BOX_DEBUG)
+		emit_op(e, "q");
 	switch (b->kind) {
 	case BOX_RECT:
 		fill_and_stroke(e, b, rect_of);
@@ -482,11 +526,21 @@ draw_box(struct emit *e, const struct box *b)
 	case BOX__MAX:
 		break;
 	}
-	emit_op(e, "Q");
-link:
+	if (b->kind != BOX_TEXT && b->kind != BOX_DEBUG)
+		emit_op(e, "Q");
+	if (b->tag != STAG_NONE) {
+		pdftext_end(e);
+		emit_op(e, "EMC");
+	}
 	if (b->uri != NULL) {
-		struct pdflink l = { b->x, b->y, b->w, b->h, g_strdup(b->uri) };
+		struct pdflink l = { b->x, b->y, b->w, b->h, g_strdup(b->uri),
+		    b->layout != NULL ? g_strdup(pango_layout_get_text(
+		    b->layout)) : NULL };
 
+		/* The link is its element's: Link, with its annotation. */
+		if (b->tag != STAG_NONE)
+			g_array_index(e->marks, struct pdfmark,
+			    e->marks->len - 1).link = (int)e->links->len;
 		g_array_append_val(e->links, l);
 	}
 }
@@ -509,6 +563,7 @@ draw_page(struct emit *e, const struct lpage *p)
 	emit_num(e, p->offset);
 	emit_op(e, "cm");
 	if (p->background.a > 0) {
+		artifact_begin(e);
 		emit_op(e, "q");
 		emit_color(e, &p->background, false);
 		emit_rect(e, -p->bleed, -p->bleed, p->width + 2 * p->bleed,
@@ -518,10 +573,15 @@ draw_page(struct emit *e, const struct lpage *p)
 	for (i = 0; i < p->n; i++)
 		draw_box(e, &p->boxes[i]);
 	pdftext_end(e);
+	if (p->crop_marks || p->debug)
+		artifact_begin(e);
 	if (p->crop_marks)
 		crop_marks(e, p);
 	if (p->debug)
 		draw_debug(e, p);
+	pdftext_end(e);
+	if (e->artifact)
+		emit_op(e, "EMC");
 }
 
 struct pdfpage *
@@ -547,6 +607,7 @@ pdfpage_make(const struct lpage *p, struct pdfpage_cache *cache,
 	e.links = g_array_new(FALSE, FALSE, sizeof(struct pdflink));
 	e.images = g_ptr_array_new();
 	e.forms = g_array_new(FALSE, FALSE, sizeof(struct pdfform));
+	e.marks = g_array_new(FALSE, FALSE, sizeof(struct pdfmark));
 	e.cache = cache;
 	e.d = d;
 	e.ts.font = -1;
@@ -566,6 +627,8 @@ pdfpage_make(const struct lpage *p, struct pdfpage_cache *cache,
 	pg->forms = (struct pdfform *)(void *)g_array_free(e.forms, FALSE);
 	pg->nimages = e.images->len;
 	pg->images = (struct pdfimg **)g_ptr_array_free(e.images, FALSE);
+	pg->nmarks = e.marks->len;
+	pg->marks = (struct pdfmark *)(void *)g_array_free(e.marks, FALSE);
 	if (pg->content == NULL || e.failed) {
 		pdfpage_free(pg);
 		return NULL;
@@ -593,9 +656,14 @@ pdfpage_free(struct pdfpage *pg)
 	g_free(pg->forms);
 	g_free(pg->images);
 	g_free(pg->alphas);
-	for (i = 0; i < pg->nlinks; i++)
+	for (i = 0; i < pg->nlinks; i++) {
 		g_free(pg->links[i].uri);
+		g_free(pg->links[i].text);
+	}
 	g_free(pg->links);
 	g_free(pg->outline);
+	for (i = 0; i < pg->nmarks; i++)
+		g_free(pg->marks[i].alt);
+	g_free(pg->marks);
 	free(pg);
 }

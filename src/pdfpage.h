@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "spec.h"
 
 struct lpage;
 struct pdffont_use;
@@ -22,7 +23,25 @@ struct pdfimg;
 struct pdflink {
 	double		 x, y, w, h;	/* [pt] from the media's top left */
 	char		*uri;
+	char		*text;		/* its text, or NULL */
 };
+
+/*
+ * A marked-content sequence of the page, for the structure tree: its
+ * MCID is its index.  What it is, whether it goes on with the element
+ * of the one before it, and what that element says.
+ */
+struct pdfmark {
+	enum stag	 tag;		/* never STAG_NONE */
+	bool		 cont;
+	bool		 list;		/* LBODY: the first item of a list */
+	int		 link;		/* in links: its element's link, or -1 */
+	char		*alt;		/* FIGURE: its text, or NULL */
+	const char	*lang;		/* BCP 47 (the spec's), or NULL */
+};
+
+/* The structure types of enum stag, as the PDF names them. */
+extern const char *const pdf_stag[STAG__MAX];
 
 /*
  * Content drawn alike on many pages (a QR code of the same link): a
@@ -55,6 +74,8 @@ struct pdfpage {
 	/* Letters of its text in Hangul and in Latin script, for the
 	 * document's language when the layout gives none. */
 	long			 hangul, latin;
+	struct pdfmark		*marks;		/* in reading order */
+	size_t			 nmarks;
 	bool			 has_record;
 };
 

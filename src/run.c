@@ -21,6 +21,7 @@
 
 #include <glib.h>
 
+#include "a11y.h"
 #include "data.h"
 #include "fonts.h"
 #include "gallery.h"
@@ -359,6 +360,7 @@ setup_lay(struct render *r, struct lay *l, const char *date)
 	l->oo.keywords = l->meta[META_KEYWORDS];
 	l->oo.lang = l->meta[META_LANG];
 	l->oo.date = date;
+	l->oo.ua = r->o->pdf_ua;
 	l->oo.bleed = spec->bleed;
 	l->oo.offset = spec->bleed + (spec->crop_marks && spec->bleed > 0 ?
 	    LAYOUT_SLUG : 0);
@@ -493,6 +495,22 @@ add_continuations(struct render *r, int i)
 	return ok;
 }
 
+/*
+ * Whether the run writes spec's pages as a tagged PDF, or under check
+ * would (a print layout, in mm, cm, in or pt): what it needs for one is
+ * then checked (a11y.c).
+ */
+static bool
+tagged(const struct render *r, const struct spec *spec)
+{
+	if (r->o->pdf_ua)
+		return true;
+	if (r->t.mode == TARGET_CHECK)
+		return spec->unit != UNIT_PX;
+	return r->t.mode == TARGET_PDF || (r->o->format != NULL &&
+	    strcmp(r->o->format, "pdf") == 0);
+}
+
 /* The pages of every layout, the selection, the output: no file yet. */
 static enum status
 plan(struct render *r)
@@ -525,6 +543,10 @@ plan(struct render *r)
 	    (st = choose_output(r)) != STATUS_OK ||
 	    (st = check_names(r, r->all, r->nall)) != STATUS_OK)
 		return st;
+	for (i = 0; i < r->nlays; i++)
+		if (tagged(r, r->lays[i].spec) &&
+		    !a11y_check(r->lays[i].spec, o->pdf_ua, r->d))
+			return STATUS_INPUT;
 	return STATUS_OK;
 }
 

@@ -77,6 +77,17 @@ find_style(const void *ctx, const char *name)
 	return NULL;
 }
 
+bool
+spec_check_lang(struct diag *d, const struct ynode *v)
+{
+	if (v->kind == YNODE_SCALAR && units_lang(v->str))
+		return true;
+	diag_error(d, &v->pos, "'lang' must be a language tag such as ko-KR "
+	    "or en (BCP 47), not '%s'", v->kind == YNODE_SCALAR ? v->str :
+	    "a list or mapping");
+	return false;
+}
+
 const struct style *
 spec_find_style(const struct spec *spec, const char *name)
 {
@@ -941,14 +952,8 @@ spec_parse(struct ydoc *doc, struct diag *d)
 				    meta_keys[i]);
 		}
 		if (s->meta[META_LANG] != NULL &&
-		    tmpl_is_literal(s->meta[META_LANG]) &&
-		    !units_lang(s->meta[META_LANG]->node->str)) {
-			const struct ynode *v = s->meta[META_LANG]->node;
-
-			diag_error(d, &v->pos, "'lang' must be a language tag "
-			    "such as ko-KR or en (BCP 47), not '%s'",
-			    v->str);
-		}
+		    tmpl_is_literal(s->meta[META_LANG]))
+			spec_check_lang(d, s->meta[META_LANG]->node);
 	}
 	if ((n = ynode_get(root, "required")) != NULL)
 		parse_field_list(&p, n, "required", &s->required);

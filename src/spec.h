@@ -147,6 +147,23 @@ struct decor {
 	double			 radius;	/* [pt] */
 };
 
+/*
+ * What a block is in a tagged PDF's structure tree (ISO 32000-1,
+ * 14.8.4): a text's role (its `role`), a figure (an image, a QR code),
+ * a list's parts.  STAG_NONE is an artifact: drawn, not read out (a
+ * background, a rule, a page number).
+ */
+enum stag {
+	STAG_NONE,
+	STAG_P,
+	STAG_H1, STAG_H2, STAG_H3, STAG_H4, STAG_H5, STAG_H6,
+	STAG_QUOTE,	/* BlockQuote */
+	STAG_FIGURE,
+	STAG_LBODY,	/* a list item's text: with its LI, in an L */
+	STAG_LBL,	/* a list item's bullet */
+	STAG__MAX
+};
+
 enum block_kind {
 	BLOCK_TEXT,
 	BLOCK_LIST,
@@ -212,6 +229,12 @@ struct block {
 			double		  column_gap;	/* [pt] between them,
 							   at the style's
 							   size */
+			enum stag	  role;		/* P, H1…H6, QUOTE or
+							   NONE (by default a
+							   text that prints
+							   page.number) */
+			const char	 *lang;		/* BCP 47, or NULL:
+							   the document's */
 		} text;
 		struct {
 			const char	 *field;	/* path of the list */
@@ -251,6 +274,9 @@ struct block {
 							   by the record's id */
 			struct spec_color ink;		/* its text's */
 			enum align	  align;
+			struct tmpl	 *alt;		/* its text in a tagged
+							   PDF, or NULL */
+			bool		  decorative;	/* an artifact */
 		} image;
 		struct {
 			double		  thickness;	/* [pt] */
@@ -282,6 +308,8 @@ struct block {
 							   zone included
 							   (default white) */
 			enum align	  align;
+			struct tmpl	 *alt;		/* or NULL: what it
+							   encodes */
 		} qr;
 		struct {
 			double		  width;	/* [pt] > 0 */

@@ -332,19 +332,6 @@ check_continuation(struct spec_parser *p, const struct ptrvec *pages,
 		    ps->name);
 }
 
-/* Whether u prints path (page.count, page.number). */
-static bool
-prints(const struct field_use *u, const char *path)
-{
-	size_t k;
-
-	for (k = 0; u->tmpl != NULL && k < u->tmpl->n; k++)
-		if (u->tmpl->parts[k].path != NULL &&
-		    strcmp(u->tmpl->parts[k].path, path) == 0)
-			return true;
-	return false;
-}
-
 /* Whether frame f's flow goes on: into a frame or to other pages. */
 static bool
 flows_on_any(const struct frame *f)
@@ -409,9 +396,9 @@ spec_link_pages(struct spec_parser *p, const struct ptrvec *pages)
 	for (i = 0; i < p->uses.n; i++) {
 		struct field_use *u = p->uses.items[i];
 
-		if (prints(u, "page.count") && flows_on(u->frame))
+		if (tmpl_names(u->tmpl, "page.count") && flows_on(u->frame))
 			p->spec->counts = true;
-		if (prints(u, "page.number") && flows_on(u->frame))
+		if (tmpl_names(u->tmpl, "page.number") && flows_on(u->frame))
 			p->spec->numbers = true;
 		if (u->page != NULL && u->page->continuation &&
 		    u->scope != SCOPE_ITEM)

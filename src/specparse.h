@@ -50,6 +50,10 @@ struct tmpl	*spec_parse_item(struct spec_parser *, const struct ynode *n,
 void		 spec_parse_color(struct spec_parser *, const struct ynode *n,
 		    const char *what, struct spec_color *out);
 
+/* Whether v is a language tag (BCP 47, units_lang); an error at it
+ * if not. */
+bool		 spec_check_lang(struct diag *, const struct ynode *v);
+
 /* Records n, a field name or a list of them, in spec->uses. */
 void		 spec_use_fields(struct spec_parser *, const struct ynode *n);
 

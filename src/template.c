@@ -168,6 +168,18 @@ tmpl_is_literal(const struct tmpl *t)
 	return true;
 }
 
+bool
+tmpl_names(const struct tmpl *t, const char *path)
+{
+	size_t i;
+
+	for (i = 0; t != NULL && i < t->n; i++)
+		if (t->parts[i].path != NULL &&
+		    strcmp(t->parts[i].path, path) == 0)
+			return true;
+	return false;
+}
+
 /* A path segment of digits indexes a list from 0: "story.0". */
 static const struct ynode *
 lookup_in(const struct ynode *n, const char *path)

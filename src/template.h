@@ -75,6 +75,8 @@ struct tmpl	*tmpl_parse(struct arena *, const struct ynode *,
 
 /* True if the template has no field reference. */
 bool		 tmpl_is_literal(const struct tmpl *);
+/* Whether t (or NULL) names field path ("page.number"). */
+bool		 tmpl_names(const struct tmpl *t, const char *path);
 
 /*
  * Looks a dotted path up in scope (item, record, root); NULL if absent.

@@ -936,8 +936,8 @@ cp tests/e2e/logo.png "$M/logo.png"
 mkfifo "$M/pipe.png" "$M/photos/pipe.jpg" "$M/fonts/Pipe.ttf"
 mkdir "$M/folder.png"
 printf '%s\n' 'page: {size: A5}' 'styles: {body: {size: 10pt}}' 'pages:' '  - name: cover' \
-    '    frames:' '      - blocks:' '          - image: pipe.png' '            width: 30mm' \
-    '          - image: folder.png' '            width: 30mm' >"$M/layout.yaml"
+    '    frames:' '      - blocks:' '          - image: pipe.png' '            alt: a logo' \
+    '          - image: folder.png' '            alt: a logo' >"$M/layout.yaml"
 timeout 20 "$BROCHURE" check $D -l "$M/layout.yaml" 2>"$M/err"
 st=$?
 printf '%s\n' "$M/layout.yaml:7:20: error: cannot open image '$M/pipe.png': not a regular file (a FIFO)" \
@@ -946,7 +946,7 @@ printf '%s\n' "$M/layout.yaml:7:20: error: cannot open image '$M/pipe.png': not 
 same "a FIFO or a folder named as a logo: the reason, at the node" "$M/want" "$M/err"
 printf '%s\n' 'interns:' '  - id: a' '    name: A' '    photo: photos/pipe.jpg' >"$M/data.yaml"
 printf '%s\n' 'page: {size: A5}' 'styles: {body: {size: 10pt}}' 'optional: [photo]' 'pages:' '  - name: intern' \
-    '    each: interns' '    frames:' '      - blocks:' '          - image: "{{photo}}"' '            width: 30mm' >"$M/photo.yaml"
+    '    each: interns' '    frames:' '      - blocks:' '          - image: "{{photo}}"' '            alt: "{{name}}"' >"$M/photo.yaml"
 rm -rf "$M/out"
 timeout 20 "$BROCHURE" render "$M/data.yaml" -l "$M/photo.yaml" -o "$M/out/x.pdf" 2>"$M/err"
 st=$?

@@ -139,8 +139,12 @@ pdfchecks() {
 		fontsok "$1" "$f"
 	fi
 	pdftotext -raw "$P/$1-c.pdf" "$P/$1-c.txt"
-	pdftotext -raw "$f" "$P/$1-n.txt"
+	pdftotext -raw "$f" "$P/$1-n.txt" 2>"$P/$1-n.perr"
 	same "$1: pdftotext -raw of the native PDF is cairo's" "$P/$1-c.txt" "$P/$1-n.txt"
+	# poppler recovers from a broken content stream, and says so: a TJ
+	# left open before a path was only seen here.
+	[ ! -s "$P/$1-n.perr" ] && pass ||
+	    fail "$1: poppler reads the native PDF without an error" "$(sort -u "$P/$1-n.perr")"
 }
 
 # meta NAME [pdfinfo options]: what pdfinfo says of both PDFs, but the
@@ -185,8 +189,15 @@ catalog() {
 if [ -f "$P/a4-n.pdf" ]; then
 	catalog "$P/a4-n.pdf" >"$P/a4.cat"
 	grep -q '/Lang (ko-KR)' "$P/a4.cat" && grep -q '/DisplayDocTitle true' "$P/a4.cat" &&
-	    pass || fail "the sample's catalog: /Lang (ko-KR) from its Hangul, the title shown" "$(cat "$P/a4.cat")"
+	    pass || fail "the sample's catalog: /Lang (ko-KR), the title shown" "$(cat "$P/a4.cat")"
 fi
+# Without its lang, the sample still says ko-KR: its letters are Hangul.
+grep -v '^  lang:' layouts/brochure-a4.yaml >"$P/hangul.yaml"
+cp layouts/logo.svg "$P/"
+"$BROCHURE" render $D -l "$P/hangul.yaml" -o "$P/hangul.pdf" -q
+catalog "$P/hangul.pdf" >"$P/hangul.cat"
+grep -q '/Lang (ko-KR)' "$P/hangul.cat" && pass ||
+    fail "no lang, Hangul text: /Lang (ko-KR) from its letters" "$(cat "$P/hangul.cat")"
 # The XMP metadata says what the info dictionary says (PDF/A, PDF/UA).
 if [ -f "$P/a4-n.pdf" ]; then
 	pdfinfo -meta "$P/a4-n.pdf" >"$P/a4.xmp"
@@ -222,6 +233,120 @@ grep -v '^  lang:' tests/e2e/lang.yaml >"$P/nolang.yaml"
 catalog "$P/nolang.pdf" >"$P/nolang.cat"
 ! grep -q '/Lang' "$P/nolang.cat" && pass ||
     fail "English text and no lang: no /Lang (a Latin script names no language)" "$(cat "$P/nolang.cat")"
+# -- the structure tree (issue 18) ---------------------------------------
+# tests/pdftags.py reads it back with pikepdf; its self-test breaks each
+# of its rules once in a PDF it makes and sees each reported.
+out=$($PY tests/pdftags.py --self-test 2>&1) && pass ||
+    fail "pdftags.py reports each broken rule of a tagged PDF (self-test)" "$out"
+# What each layout key makes, line by line (decorative image, folio and
+# role: artifact left out; a quote in English; a list's bullets as Lbl;
+# alt from a template; a link; a QR code read as where it leads).
+"$BROCHURE" render $D -l tests/e2e/tags.yaml -o "$P/tags.pdf" -q
+$PY tests/pdftags.py --tree "$P/tags.pdf" >"$P/tags.tree" 2>&1
+cmp -s tests/e2e/tags.tree "$P/tags.tree" && pass ||
+    fail "tags.yaml: the structure tree its keys make" \
+    "$(diff tests/e2e/tags.tree "$P/tags.tree")"
+# Every page of the shipped print layouts and the Lumen campaign: the
+# tree whole (every mark reachable through the parent tree, every
+# drawing tagged or an artifact, every figure with alt text, every link
+# with its annotation), and poppler reads it without a warning.
+"$BROCHURE" render $D -l layouts/brochure-a5-print.yaml -o "$P/tags-a5.pdf" -q
+"$BROCHURE" render $D -l layouts/handout-a4.yaml -o "$P/tags-handout.pdf" -q
+(cd campaigns/lumen && "$BROCHURE" render data.yaml -l brochure-a5.yaml \
+    -o "$P/tags-lumen.pdf" -q)
+for f in a4-n tags-a5 tags-handout tags-lumen; do
+	out=$($PY tests/pdftags.py "$P/$f.pdf" 2>&1; pdfinfo -struct "$P/$f.pdf" 2>&1 >/dev/null)
+	[ -z "$out" ] && pass || fail "$f.pdf: a whole structure tree" "$out"
+done
+# The sample's tree: its headings where the design has them, in order,
+# with the photos' and QR codes' alt text and the lists.
+$PY tests/pdftags.py --tree "$P/a4-n.pdf" >"$P/a4.tree"
+if out=$($PY - "$P/a4.tree" <<-'EOF' 2>&1
+	import sys
+	t = [l.strip() for l in open(sys.argv[1])]
+	want = ['H1 "Unthinkable Question"', 'Figure alt="Gina"',
+	        'H2 "인턴 ‘Gina’의 회고"', 'H3 "Gina가 알려주는 노하우!"',
+	        'H4 "이런 분들에게 추천!"', 'L', 'LI "대기업에서',
+	        'H4 "지원자를 위한 조언"',
+	        'Link "카카오브레인 페이스북에서 보기 →" -> https://www.facebook.com/kakaobrain',
+	        'Figure alt="QR 코드: https://www.facebook.com/kakaobrain"',
+	        'Figure alt="Wilson"', 'H2 "인턴 체험 스토리."', 'H3 "함께한 인턴"',
+	        'Lbl "—"', 'LBody "Gina · Neuro-Symbolic AI팀"',
+	        'Figure alt="카카오브레인"']
+	at = 0
+	for w in want:
+	    at = next(i for i in range(at, len(t)) if t[i].startswith(w)) + 1
+	assert not any(l.startswith(('P "?"', 'P "2 / 6"')) for l in t), \
+	    'page furniture read out'
+	EOF
+); then pass; else fail "the sample's tree: headings, figures, lists, links in order" "$out"; fi
+# Reading order is the layout's flow order: each element's text comes
+# in the order --dump-tree lists the boxes.
+"$BROCHURE" render $D -l layouts/brochure-a4.yaml -o "$P/order.pdf" -q \
+    --dump-tree "$P/a4.dump"
+$PY tests/pdftags.py --text "$P/order.pdf" >"$P/a4.text"
+if out=$($PY - "$P/a4.dump" "$P/a4.text" "$P/a4.tree" <<-'EOF' 2>&1
+	import re, sys
+	flow = "".join(l.strip()[2:] for l in open(sys.argv[1])
+	               if l.strip().startswith("| "))
+	flow = re.sub(r"\s", "", flow)
+	# The figures' alt texts are not drawn: not in the flow's text.
+	alts = {l.split('alt="', 1)[1].rstrip().rstrip('"')
+	        for l in open(sys.argv[3]) if 'alt="' in l}
+	text = [l.strip() for l in open(sys.argv[2])
+	        if l.strip() and l.strip() not in alts]
+	at = 0
+	for t in text:
+	    t = re.sub(r"\s", "", t)
+	    k = flow.find(t, at)
+	    if k < 0:   # a list item: its bullet, drawn after it, read first
+	        k = flow.find(t[1:] + t[0], at)
+	    assert k >= 0, "out of flow order: " + t
+	    at = k
+	EOF
+); then pass; else fail "the tree reads in the layout's flow order" "$out"; fi
+# --pdf-standard ua-1: the claim in the XMP; an image without alt text
+# an error at its node and no file; without it, a warning.
+"$BROCHURE" render $D -l layouts/brochure-a4.yaml -o "$P/ua.pdf" -q \
+    --pdf-standard ua-1 && pdfinfo -meta "$P/ua.pdf" |
+    grep -q '<pdfuaid:part>1</pdfuaid:part>' && pass ||
+    fail "ua-1: the sample renders and its XMP claims PDF/UA-1"
+grep -v '^            alt: "{{name}}"$' layouts/brochure-a4.yaml >"$P/noalt.yaml"
+"$BROCHURE" render $D -l "$P/noalt.yaml" -o "$P/noalt.pdf" -q \
+    --pdf-standard ua-1 2>"$P/noalt.err"
+st=$?
+line=$(grep -n 'image: "{{photo}}"' "$P/noalt.yaml" | cut -d: -f1)
+[ $st = 1 ] && [ ! -e "$P/noalt.pdf" ] &&
+    grep -q "noalt.yaml:$line:13: error: PDF/UA-1 needs alt text for this image" "$P/noalt.err" &&
+    pass || fail "ua-1: an image without alt text is an error at its node, no file" \
+    "status $st; $(cat "$P/noalt.err")"
+"$BROCHURE" render $D -l "$P/noalt.yaml" -o "$P/noalt.pdf" 2>"$P/noalt.err"
+st=$?
+[ $st = 0 ] && grep -q "noalt.yaml:$line:13: warning: a tagged PDF needs alt text" "$P/noalt.err" &&
+    pass || fail "an image without alt text: a warning" "status $st; $(cat "$P/noalt.err")"
+# Chromium's PDF viewer reads the tags (scripts/pdf-a11y): the sample's
+# headings, figures and lists in their order, as a screen reader gets them.
+if have chromium; then
+	if scripts/pdf-a11y "$P/a4-n.pdf" >"$P/a4.ax" 2>"$P/a4.axerr"; then
+		out=$($PY - "$P/a4.ax" <<-'EOF' 2>&1
+		import sys
+		t = [l.strip() for l in open(sys.argv[1])]
+		want = ['heading "Unthinkable Question"', 'figure "Gina"',
+		        'heading "인턴 ‘Gina’의 회고"', 'heading "이런 분들에게 추천!"',
+		        'list', 'listItem "대기업에서 정직원처럼 일하는 체험을 통해 성장할 분들"',
+		        'link "카카오브레인 페이스북에서 보기 →"', 'figure "Wilson"']
+		at = 0
+		for w in want:
+		    at = next(i for i in range(at, len(t)) if t[i] == w) + 1
+		EOF
+		) && pass || fail "Chromium reads the sample's tags in order" "$out"
+	else
+		skip "Chromium reads the sample's tags" "chromium's PDF viewer gave no tree: $(tail -2 "$P/a4.axerr")"
+	fi
+else
+	skip "Chromium reads the sample's tags" "no chromium (scripts/setup installs it)"
+fi
+
 if both a5 $D layouts/brochure-a5-print.yaml; then
 	pixels a5 1 2
 	pdfchecks a5
@@ -299,13 +424,15 @@ cp "$P/big/first.pdf" "$P/big-n.pdf"
 "$BROCHURE" render "$P/big/data.yaml" -l layouts/brochure-a4.yaml \
     -o "$P/big-c.pdf" --pdf-writer cairo -q
 pdfchecks big
-# The file a third of cairo's (35% at most): fonts subset once, QR codes
-# as forms, spacing as Tc, the small objects in object streams.  A
-# glyph given /ActualText it did not need (every space, once) took it
-# to 37%.
+# The file 42% of cairo's at most: fonts subset once, QR codes as forms,
+# spacing as Tc, the small objects in object streams.  It was 33% (with
+# a limit of 35%; a glyph given /ActualText it did not need, every space
+# once, took it to 37%) before its structure tree (issue 18): 6,800
+# elements, their marked content and parent tree add 23%, 40% of
+# cairo's, whose own tree is a Document and its links.
 nb=$(wc -c <"$P/big-n.pdf") cb=$(wc -c <"$P/big-c.pdf")
-[ $((nb * 100)) -le $((cb * 35)) ] && pass ||
-    fail "200 records: the native PDF is at most 35% of cairo's bytes" \
+[ $((nb * 100)) -le $((cb * 42)) ] && pass ||
+    fail "200 records: the native PDF is at most 42% of cairo's bytes" \
     "native $nb bytes, cairo $cb bytes"
 echo "pdf: 200 records: native $nb bytes, cairo $cb bytes"
 
