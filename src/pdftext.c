@@ -22,6 +22,7 @@
 #include "pdffont.h"
 #include "pdfimg.h"
 #include "pdfw.h"
+#include "text.h"
 
 /* A face used on the page: its use, and what measures its glyphs. */
 struct face {
@@ -29,6 +30,7 @@ struct face {
 	GHashTable		*seen;		/* gid → 1 */
 	hb_font_t		*unscaled;	/* advances in font units */
 	double			 upem;
+	unsigned int		 space;		/* U+0020's glyph, or 0 */
 	GHashTable		*chars;		/* gid + 1 → code point, the
 						   cache's */
 };
@@ -140,6 +142,8 @@ face_new(struct emit *e, PangoFont *font)
 	hb = hb_font_get_face(pango_font_get_hb_font(font));
 	f->unscaled = hb_font_create(hb);	/* its scale: the upem */
 	f->upem = hb_face_get_upem(hb);
+	if (!hb_font_get_nominal_glyph(f->unscaled, ' ', &f->space))
+		f->space = 0;
 	f->chars = face_chars(e->cache, key, f->unscaled);
 	g_ptr_array_add(e->faces, f);
 	g_hash_table_insert(e->face_of, key, GINT_TO_POINTER(e->faces->len));
@@ -420,6 +424,7 @@ show_run(struct emit *e, struct tstate *ts, PangoGlyphItem *run,
 	}
 	for (g = 0; g < gs->num_glyphs; g++) {
 		PangoGlyphInfo *gi = &gs->glyphs[g];
+		PangoGlyph gid = gi->glyph;
 		int at = run->item->offset + gs->log_clusters[g];
 		int next = item_end;
 		double want = pen + gi->geometry.x_offset / (double)PANGO_SCALE;
@@ -428,8 +433,12 @@ show_run(struct emit *e, struct tstate *ts, PangoGlyphItem *run,
 		    gs->log_clusters[g];
 
 		pen += gi->geometry.width / (double)PANGO_SCALE;
-		if (gi->glyph == PANGO_GLYPH_EMPTY ||
-		    (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0)
+		/* Pango empties the space a line breaks at: kept, as it
+		 * draws nothing, so that the text reads "a b", not "ab". */
+		if (gid == PANGO_GLYPH_EMPTY && text[at] == ' ')
+			gid = f->space;
+		if (gid == PANGO_GLYPH_EMPTY || gid == 0 ||
+		    (gid & PANGO_GLYPH_UNKNOWN_FLAG) != 0)
 			continue;
 		for (k = g + 1; k < gs->num_glyphs; k++)
 			if (gs->log_clusters[k] != gs->log_clusters[g]) {
@@ -438,7 +447,7 @@ show_run(struct emit *e, struct tstate *ts, PangoGlyphItem *run,
 			}
 		if (ts->open && !same_line(ts, gy))
 			tj_flush(e, ts);	/* a mark moved up or down */
-		canon = glyph_char(f, gi->glyph, ch);
+		canon = glyph_char(f, gid, ch);
 		/* A lone glyph for another character than its cmap's
 		 * (the wave dash's glyph for a fullwidth tilde): its own
 		 * text, as the document's ToUnicode cannot say it. */
@@ -473,8 +482,8 @@ show_run(struct emit *e, struct tstate *ts, PangoGlyphItem *run,
 			emit_num(e, adj);
 			ts->pen -= adj / 1000 * size;
 		}
-		put_gid(ts->str, gi->glyph);
-		ts->pen += (glyph_use(f, gi->glyph, canon != NULL && first ?
+		put_gid(ts->str, gid);
+		ts->pen += (glyph_use(f, gid, canon != NULL && first ?
 		    canon : text + at, canon != NULL && first ?
 		    (int)strlen(canon) : first ? next - at : 0) / 1000 + tc) *
 		    size;
@@ -605,6 +614,23 @@ line_glyphs(struct emit *e, PangoLayoutLine *line, const char *text,
 	}
 }
 
+/* The space a justified line ended at (text_space_after), after its
+ * last glyph, in its font: it draws nothing. */
+static void
+space_after(struct emit *e)
+{
+	struct tstate *ts = &e->ts;
+	struct face *f;
+
+	if (!ts->open || ts->font < 0)
+		return;
+	f = g_ptr_array_index(e->faces, ts->font);
+	if (f->space == 0)
+		return;
+	put_gid(ts->str, f->space);
+	ts->pen += (glyph_use(f, f->space, " ", 1) / 1000 + ts->tc) * ts->size;
+}
+
 /* Layout l's lines [first, end) at (x, y) in colour fg: highlights
  * first, then the glyphs, in the text object open or a new one. */
 void
@@ -614,6 +640,8 @@ pdftext_layout(struct emit *e, PangoLayout *l, double x, double y, int first,
 	each_line(e, l, x, y, first, end, line_highlights, NULL);
 	text_begin(e);
 	each_line(e, l, x, y, first, end, line_glyphs, (void *)fg);
+	if (text_space_after(l))
+		space_after(e);
 }
 
 void

@@ -538,6 +538,8 @@ unlock_layout(void)
 
 /* Where a layout keeps its spans (a GArray of struct text_span). */
 #define SPANS_KEY	"brochure-spans"
+/* Where a justified line says it ended at a space (text_space_after). */
+#define SPACE_KEY	"brochure-space-after"
 
 static PangoLayout	*layout_locked(PangoContext *, const struct style *,
 			    const char *, GArray *, double,
@@ -855,13 +857,17 @@ justify_locked(PangoContext *ctx, const struct style *s, PangoLayout *l,
 		const char *start = text + line->start_index;
 		int len = line->length;
 		double indent = i == 0 ? s->indent : 0;
-		bool forced = len > 0 && start[len - 1] == '\n';
+		bool forced = len > 0 && start[len - 1] == '\n', space;
 
 		while (len > 0 && (start[len - 1] == ' ' ||
 		    start[len - 1] == '\n'))
 			len--;
+		space = len < line->length && start[len] == ' ';
 		lines[i] = line_layout(ctx, s, start, len, spans,
 		    line->start_index);
+		if (space)
+			g_object_set_data(G_OBJECT(lines[i]), SPACE_KEY,
+			    GINT_TO_POINTER(1));
 		if (indent != 0)
 			pango_layout_set_indent(lines[i], text_units(indent));
 		if (i < n - 1 && !forced)
@@ -897,6 +903,12 @@ make_faces(PangoLayout *l)
 	} while (pango_layout_iter_next_run(it));
 	pango_layout_iter_free(it);
 	return l;
+}
+
+bool
+text_space_after(PangoLayout *l)
+{
+	return g_object_get_data(G_OBJECT(l), SPACE_KEY) != NULL;
 }
 
 GPtrArray *

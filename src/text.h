@@ -124,4 +124,10 @@ void		 text_unlock(void);
  */
 void		 text_concurrent(bool on);
 
+/*
+ * Whether justified line l (of text_justify) ended at a space, which
+ * the line left out: its text for a PDF's reader goes on with one.
+ */
+bool		 text_space_after(PangoLayout *l);
+
 #endif

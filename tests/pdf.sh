@@ -305,6 +305,12 @@ if out=$($PY - "$P/a4.dump" "$P/a4.text" "$P/a4.tree" <<-'EOF' 2>&1
 	    at = k
 	EOF
 ); then pass; else fail "the tree reads in the layout's flow order" "$out"; fi
+# A paragraph broken over lines keeps the spaces it broke at, as poppler
+# reads the tree ("Gina, Wilson", not "Gina,Wilson"; "스토리를 전달해").
+pdfinfo -struct-text "$P/order.pdf" >"$P/a4.stext" 2>&1
+grep -q "Gina, Wilson, Jwoong, Ted 의 카카오브레인 인턴 체험 스토리를 전달해" "$P/a4.stext" &&
+    pass || fail "a paragraph's lines read with the spaces they broke at" \
+    "$(grep -m1 'Jwoong' "$P/a4.stext")"
 # --pdf-standard ua-1: the claim in the XMP; an image without alt text
 # an error at its node and no file; without it, a warning.
 "$BROCHURE" render $D -l layouts/brochure-a4.yaml -o "$P/ua.pdf" -q \
