@@ -268,7 +268,7 @@ units_lang(const char *s)
 
 	for (;; s++) {
 		if (*s == '-' || *s == '\0') {
-			if (n < (first ? 2u : 1u) || n > 8)
+			if (n < (first ? 2u : 1u) || n > (first ? 3u : 8u))
 				return false;
 			if (*s == '\0')
 				return true;

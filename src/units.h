@@ -71,8 +71,10 @@ bool	units_parse_focus(const char *, double *x, double *y);
 
 /*
  * Whether s is a language tag as PDF's /Lang takes one (BCP 47, in
- * its common shape): a language of 2 to 8 letters, then subtags of 1
- * to 8 letters or digits, each after a hyphen ("ko-KR", "en", "zh-Hant").
+ * its common shape): a language of 2 or 3 letters (ISO 639: BCP 47's
+ * longer ones are reserved, so "english" is a mistake), then subtags
+ * of 1 to 8 letters or digits, each after a hyphen ("ko-KR", "en",
+ * "zh-Hant").
  */
 bool	units_lang(const char *s);
 

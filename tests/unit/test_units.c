@@ -296,6 +296,7 @@ test_lang(void **state)
 	static const char *const bad[] = {
 		"", "k", "ko_KR", "ko-", "-ko", "ko--KR", "한국어", "ko KR",
 		"Korean (South Korea)", "toolonglang", "ko-toolongsub", "1a",
+		"english", "korean-KR",
 	};
 	size_t i;
 
