@@ -289,6 +289,24 @@ tag_boxes(struct flow *f, size_t first, enum box_kind kind, enum stag tag,
 }
 
 /*
+ * An alt text that a record leaves empty (its field missing or blank):
+ * a figure a screen reader says nothing of, in a PDF that claims to be
+ * accessible an error.  At the data's node if it gave the text.
+ */
+static void
+empty_alt(struct flow *f, const struct tmpl *alt, const struct tval *v)
+{
+	const char *field = flow_first_field(alt);
+	char *at = flow_where(f, field);
+	const struct ynode *src = v->src ? v->src : alt->node;
+
+	diag_report(f->d, f->ctx->ua ? DIAG_ERROR : DIAG_WARNING, &src->pos,
+	    "the image's alt text is empty: a screen reader says nothing of "
+	    "it%s (%s)", f->ctx->ua ? ", and PDF/UA-1 needs one" : "", at);
+	g_free(at);
+}
+
+/*
  * Makes the boxes an image or QR block made from index first on one
  * figure with its alt text (a QR code's by default what it encodes), or
  * leaves them artifacts for a decorative image.
@@ -312,8 +330,10 @@ tag_figure(struct flow *f, const struct block *b, size_t first)
 	if (alt == NULL)
 		return;
 	tmpl_expand(alt, &f->scope, &v, f->d);
-	if (v.kind == TVAL_TEXT)
+	if (v.kind == TVAL_TEXT && !data_is_blank_text(v.text))
 		boxes[first].alt = g_strdup(v.text);
+	else if (f->ctx->tagged && f->d->mute == 0)
+		empty_alt(f, alt, &v);
 	tval_clear(&v);
 }
 

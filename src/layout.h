@@ -115,6 +115,9 @@ struct layout_ctx {
 	struct image_cache	*images;	/* shared, not thread-safe */
 	const struct confine	*confine;	/* where images may be */
 	bool			 debug;		/* --debug-boxes */
+	bool			 tagged;	/* into a tagged PDF: an empty alt
+						   text is a warning, */
+	bool			 ua;		/*   an error for PDF/UA-1 */
 };
 
 /* A page to lay out (as pages.h's struct page says it). */

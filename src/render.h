@@ -34,6 +34,7 @@ struct lay {
 	int		 npages;	/* its whole document: page.count */
 	struct fonts	*fonts;		/* the gate's; workers clone it */
 	int		 fontset;	/* the gate's: one set per folder */
+	bool		 tagged;	/* written as a tagged PDF (run.c) */
 };
 
 /* What a worker made of a job, for the main thread. */

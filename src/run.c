@@ -544,7 +544,7 @@ plan(struct render *r)
 	    (st = check_names(r, r->all, r->nall)) != STATUS_OK)
 		return st;
 	for (i = 0; i < r->nlays; i++)
-		if (tagged(r, r->lays[i].spec) &&
+		if ((r->lays[i].tagged = tagged(r, r->lays[i].spec)) &&
 		    !a11y_check(r->lays[i].spec, o->pdf_ua, r->d))
 			return STATUS_INPUT;
 	return STATUS_OK;

@@ -207,6 +207,8 @@ render_work(void *v, int i, void *arg)
 	lc.images = w->images;
 	lc.confine = &r->confine;
 	lc.debug = r->o->debug;
+	lc.tagged = l->tagged;
+	lc.ua = r->o->pdf_ua;
 	job = paginate_job(j, l->npages);
 	p = layout_page(&lc, &job, &d);
 	if (r->dump != NULL) {

@@ -330,6 +330,20 @@ line=$(grep -n 'image: "{{photo}}"' "$P/noalt.yaml" | cut -d: -f1)
 st=$?
 [ $st = 0 ] && grep -q "noalt.yaml:$line:13: warning: a tagged PDF needs alt text" "$P/noalt.err" &&
     pass || fail "an image without alt text: a warning" "status $st; $(cat "$P/noalt.err")"
+# An alt text a record leaves empty (its field missing): a warning at
+# the node per page in a PDF, an error and no file under ua-1, nothing
+# in a PNG.
+E=tests/e2e/alt-empty.yaml
+want="$E:18:18: warning: the image's alt text is empty: a screen reader says nothing of it (page 1, record 'gina', field 'photo-alt')"
+"$BROCHURE" render $D -l $E --only gina -o "$P/ae.pdf" 2>&1 | grep -v ' pages/s$' >"$P/ae.err"
+[ "$(cat "$P/ae.err")" = "$want" ] && pass ||
+    fail "an empty alt text: a warning at its node" "$(cat "$P/ae.err")"
+"$BROCHURE" render $D -l $E --only gina -o "$P/ae-ua.pdf" --pdf-standard ua-1 2>"$P/ae.err"
+st=$?
+[ $st = 1 ] && [ ! -e "$P/ae-ua.pdf" ] && grep -q "$E:18:18: error: .*PDF/UA-1 needs one" "$P/ae.err" &&
+    pass || fail "ua-1: an empty alt text is an error, no file" "status $st; $(cat "$P/ae.err")"
+"$BROCHURE" render $D -l $E --only gina -o "$P/ae.png/" -q 2>"$P/ae.err" &&
+    [ ! -s "$P/ae.err" ] && pass || fail "an empty alt text in a PNG: nothing said" "$(cat "$P/ae.err")"
 # Chromium's PDF viewer reads the tags (scripts/pdf-a11y): the sample's
 # headings, figures and lists in their order, as a screen reader gets them.
 if have chromium; then
