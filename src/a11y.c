@@ -35,11 +35,16 @@ walk(struct a11y *a, struct block *const *blocks, size_t n)
 	for (i = 0; i < n; i++) {
 		const struct block *b = blocks[i];
 
+		/* A photo from the data is most often a person's: their
+		 * name; a logo's is what it shows. */
 		if (b->kind == BLOCK_IMAGE && b->as.image.alt == NULL &&
 		    !b->as.image.decorative)
-			report(a, &b->node->pos, "alt text for this image "
-			    "(alt: \"{{name}}\", read out in its place) or "
-			    "decorative: true (not read out)");
+			report(a, &b->node->pos, b->as.image.from_data ?
+			    "alt text for this image (alt: \"{{name}}\", read "
+			    "out in its place) or decorative: true (not read "
+			    "out)" : "alt text for this image (alt: \"what it "
+			    "shows\", read out in its place) or decorative: "
+			    "true (not read out)");
 		walk(a, b->children, b->nchildren);
 		walk(a, b->else_blocks, b->nelse);
 	}
