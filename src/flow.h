@@ -90,6 +90,7 @@ struct flow {
 	const char		*wide_field;
 	double			 wide_by; /* by how much [pt] */
 	int			 lines;	/* lines placed so far */
+	int			 rank;	/* the frame's reading rank */
 	const struct ynode	*at;	/* the block or frame being laid out:
 					   the source of the boxes made */
 	struct block *const	*blocks; /* the frame's (or its else) */

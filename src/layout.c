@@ -53,6 +53,7 @@ flow_box_add(struct flow *f, enum box_kind kind, const char *label)
 	b->kind = kind;
 	b->label = label;
 	b->src = f->at;
+	b->rank = f->rank;
 	return b;
 }
 
@@ -810,6 +811,7 @@ layout_frame(struct flow *f, const struct frame *fr, const struct frame *head)
 	f->threaded = fr->next != NULL || fr == f->page->spec->out;
 	f->top = iy;
 	f->at = fr->node;
+	f->rank = fr->rank;
 	if (flow_has_decor(&fr->decor))
 		flow_decor(f, flow_box_add(f, BOX_RECT, fr->name), &fr->decor,
 		    fr->x, fr->y, fr->w, fr->h);
@@ -999,6 +1001,8 @@ layout_page(const struct layout_ctx *ctx, const struct layout_job *j,
 		for (i = first; i < p->n; i++) {
 			p->boxes[i].x += ps->slots[k][0];
 			p->boxes[i].y += ps->slots[k][1];
+			/* One record read whole before the next. */
+			p->boxes[i].rank += (int)k * (int)(ps->nframes + 1);
 		}
 	}
 	overflow_free(&f.parts);

@@ -52,6 +52,7 @@ struct box {
 	 * on with the element of the box before it (a justified
 	 * paragraph's lines after its first, a placeholder's initial). */
 	enum stag	 tag;
+	int		 rank;		/* its frame's reading rank */
 	bool		 tag_cont;
 	bool		 tag_list;	/* LBODY: the first item of a list */
 	const char	*lang;		/* its element's language, or NULL */

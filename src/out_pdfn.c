@@ -204,20 +204,27 @@ struct elem {
 	enum stag	 tag;		/* P…LBody: what marks go on in */
 	const char	*alt;
 	const char	*lang;
+	int		 rank;		/* the document's: its frame's reading
+					   rank, or -1 for another's kid */
 };
 
-/* A new element of type under parent (0: the document's, in order). */
+/*
+ * A new element of type under parent, or the document's (parent 0) in
+ * the reading order of frames at rank rank.
+ */
 static int
-elem_new(struct pdfn *n, GArray *elems, const char *type, int parent)
+elem_new(struct pdfn *n, GArray *elems, const char *type, int parent,
+    int rank)
 {
 	struct elem e = { 0 };
 
 	e.obj = pdfw_reserve(n->w);
 	e.type = type;
 	e.kids = g_string_new(NULL);
+	e.rank = -1;
 	if (parent == 0) {
 		e.parent = n->document;
-		g_array_append_val(n->elems, e.obj);
+		e.rank = rank;
 	} else {
 		struct elem *p = &g_array_index(elems, struct elem, parent - 1);
 
@@ -227,6 +234,37 @@ elem_new(struct pdfn *n, GArray *elems, const char *type, int parent)
 	}
 	g_array_append_val(elems, e);
 	return (int)elems->len;	/* index + 1 */
+}
+
+/* Orders top-level elements a, b by their frames' reading rank, then
+ * as drawn. */
+static int
+cmp_rank(const void *a, const void *b)
+{
+	const struct elem *x = *(const struct elem *const *)a;
+	const struct elem *y = *(const struct elem *const *)b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return x->obj < y->obj ? -1 : x->obj > y->obj;
+}
+
+/* The page's top-level elements, in reading order, to the document's. */
+static void
+reading_order(struct pdfn *n, GArray *elems)
+{
+	GPtrArray *top = g_ptr_array_new();
+	guint i;
+
+	for (i = 0; i < elems->len; i++)
+		if (g_array_index(elems, struct elem, i).rank >= 0)
+			g_ptr_array_add(top, &g_array_index(elems, struct elem,
+			    i));
+	qsort(top->pdata, top->len, sizeof(gpointer), cmp_rank);
+	for (i = 0; i < top->len; i++)
+		g_array_append_val(n->elems, ((struct elem *)
+		    g_ptr_array_index(top, i))->obj);
+	g_ptr_array_free(top, TRUE);
 }
 
 /*
@@ -252,19 +290,19 @@ mark_elem(struct pdfn *n, GArray *elems, const struct pdfmark *m, int cur,
 
 		li->has_lbl = true;
 		g_string_truncate(li->kids, 0);
-		at = elem_new(n, elems, "Lbl", *item);
+		at = elem_new(n, elems, "Lbl", *item, 0);
 		li = &g_array_index(elems, struct elem, *item - 1);
 		g_string_append(li->kids, was->str);
 		g_string_free(was, TRUE);
 	} else if (m->tag == STAG_LBODY) {
 		if (m->list || *list == 0)
-			*list = elem_new(n, elems, "L", 0);
-		*item = elem_new(n, elems, "LI", *list);
-		at = elem_new(n, elems, "LBody", *item);
+			*list = elem_new(n, elems, "L", 0, m->rank);
+		*item = elem_new(n, elems, "LI", *list, 0);
+		at = elem_new(n, elems, "LBody", *item, 0);
 	} else {
 		*list = *item = 0;
 		at = elem_new(n, elems, pdf_stag[m->tag == STAG_LBL ? STAG_P :
-		    m->tag], 0);
+		    m->tag], 0, m->rank);
 	}
 	e = &g_array_index(elems, struct elem, at - 1);
 	e->tag = m->tag;
@@ -302,7 +340,7 @@ page_structure(struct pdfn *n, const struct pdfpage *pg, int page,
 		cur = mark_elem(n, elems, m, cur, &list, &item);
 		at = cur;
 		if (m->link >= 0) {
-			at = elem_new(n, elems, "Link", cur);
+			at = elem_new(n, elems, "Link", cur, 0);
 			g_string_append_printf(g_array_index(elems, struct elem,
 			    at - 1).kids, "<</Type /OBJR /Obj %d 0 R>> ",
 			    annots[m->link]);
@@ -318,6 +356,7 @@ page_structure(struct pdfn *n, const struct pdfpage *pg, int page,
 		to->marked = true;
 		g_string_append_printf(parents, "%d 0 R ", to->obj);
 	}
+	reading_order(n, elems);
 	for (i = 0; i < elems->len; i++) {
 		struct elem *el = &g_array_index(elems, struct elem, i);
 

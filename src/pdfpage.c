@@ -477,8 +477,8 @@ artifact_begin(struct emit *e)
 static void
 mark_begin(struct emit *e, const struct box *b)
 {
-	struct pdfmark m = { b->tag, b->tag_cont, b->tag_list, -1, NULL,
-	    b->lang };
+	struct pdfmark m = { b->tag, b->rank, b->tag_cont, b->tag_list, -1,
+	    NULL, b->lang };
 
 	if (b->tag == STAG_NONE) {
 		artifact_begin(e);

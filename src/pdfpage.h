@@ -33,6 +33,7 @@ struct pdflink {
  */
 struct pdfmark {
 	enum stag	 tag;		/* never STAG_NONE */
+	int		 rank;		/* its frame's in the reading order */
 	bool		 cont;
 	bool		 list;		/* LBODY: the first item of a list */
 	int		 link;		/* in links: its element's link, or -1 */

@@ -42,11 +42,11 @@ static const char *const page_keys[] = {
 };
 static const char *const page_spec_keys[] = {
 	"background", "continuation", "each", "frames", "name", "outline",
-	"pages", "per-page", "size", "slots",
+	"pages", "per-page", "reading-order", "size", "slots",
 };
 /* A page of a sequence: its `each` is the sequence's; no N-up. */
 static const char *const seq_page_keys[] = {
-	"background", "frames", "name", "outline", "size",
+	"background", "frames", "name", "outline", "reading-order", "size",
 };
 static const char *const frame_keys[] = {
 	"blocks", "bottom", "continue", "continue-page", "continued-marker",
@@ -631,6 +631,46 @@ parse_continuation(struct spec_parser *p, struct page_spec *ps,
  * A page, alone in `pages:` or (seq not NULL) one of a sequence's,
  * whose `each`, size and background it takes unless it sets its own.
  */
+/*
+ * `reading-order`: the page's frames in the order a screen reader is
+ * to read them (the PDF's structure tree); the frames it does not name
+ * follow, in the file's order, as they all do without it.  They are
+ * drawn in the file's order either way.
+ */
+static void
+parse_reading_order(struct spec_parser *p, struct page_spec *ps,
+    const struct ynode *n)
+{
+	size_t i, k, named = 0;
+	const char *name;
+
+	for (k = 0; k < ps->nframes; k++)
+		ps->frames[k]->rank = -1;
+	if (n != NULL && n->kind != YNODE_SEQ)
+		diag_error(p->d, &n->pos, "reading-order must be a list of "
+		    "the page's frame names, not %s", ynode_kind_name(n));
+	for (i = 0; n != NULL && n->kind == YNODE_SEQ && i < n->n; i++) {
+		if (!schema_text(p->d, n->items[i], "reading-order (a frame's "
+		    "name)", &name))
+			continue;
+		for (k = 0; k < ps->nframes; k++)
+			if (ps->frames[k]->name != NULL &&
+			    strcmp(ps->frames[k]->name, name) == 0)
+				break;
+		if (k == ps->nframes)
+			diag_error(p->d, &n->items[i]->pos, "reading-order "
+			    "names no frame of this page: '%s'", name);
+		else if (ps->frames[k]->rank >= 0)
+			diag_error(p->d, &n->items[i]->pos, "reading-order "
+			    "names frame '%s' twice", name);
+		else
+			ps->frames[k]->rank = (int)named++;
+	}
+	for (k = 0; k < ps->nframes; k++)
+		if (ps->frames[k]->rank < 0)
+			ps->frames[k]->rank = (int)(named + k);
+}
+
 static struct page_spec *
 parse_page(struct spec_parser *p, const struct ynode *m, size_t index,
     const struct page_spec *seq)
@@ -692,6 +732,7 @@ parse_page(struct spec_parser *p, const struct ynode *m, size_t index,
 	}
 	ps->frames = (struct frame **)frames.items;
 	ps->nframes = frames.n;
+	parse_reading_order(p, ps, ynode_get(m, "reading-order"));
 	spec_thread_frames(p, ps);
 	p->bad_size = bad_size;
 	return ps;

@@ -336,6 +336,9 @@ struct block {
 struct frame {
 	const char		*name;
 	const struct ynode	*node;
+	int			 rank;		/* where its blocks come in the
+						   page's reading order (its
+						   `reading-order`), from 0 */
 	const struct ynode	*if_node;	/* as in struct block */
 	const struct ynode	*unless_node;
 	struct block		**else_blocks;	/* drawn instead of blocks
