@@ -762,6 +762,10 @@ layout_locked(PangoContext *ctx, const struct style *s, const char *text,
 				pango_attr_list_unref(attrs);
 				attrs = base_attrs(ctx, s, text, (int)strlen(text),
 				    spans, 0);
+				/* Measured with its own attributes: the old
+				 * text's fall inside the new one's characters,
+				 * and Pango reads past its arrays there. */
+				pango_layout_set_attributes(l, attrs);
 				g_free(adv);
 				adv = advances(l, text);
 			}

@@ -1124,6 +1124,23 @@ case $BROCHURE in
 	    "$(printf '%s\n' "$out" | head -30)"; fi ;;
 esac
 
+# -- a split word measured with its own attributes --
+# (tests/e2e/split-word.yaml says what Pango read past before.)
+case $BROCHURE in
+*valgrind*) skip "a split word: no invalid read" "the suite runs under valgrind already" ;;
+*)	if ldd "$BROCHURE" 2>/dev/null | grep -q 'libasan\|libtsan'; then
+		skip "a split word: no invalid read" "valgrind cannot run a sanitizer's build"
+	elif ! command -v valgrind >/dev/null 2>&1; then
+		skip "a split word: no invalid read" "valgrind is not installed (scripts/setup)"
+	elif out=$(valgrind -q --error-exitcode=9 "$BROCHURE" check \
+	    tests/e2e/split-word.yaml -l layouts/og.yaml -j1 -q 2>&1); then
+		pass
+	else
+		fail "a split word in a letter-spaced line: no invalid read (valgrind)" \
+		    "$(printf '%s\n' "$out" | head -12)"
+	fi ;;
+esac
+
 # -- continuation pages ---------------------------------------------------
 # Gina's long story (tests/cases/flow/data/long.yaml) goes on from her
 # page to copies of 'more' (tests/e2e/continued.yaml): gina-2, gina-3 …
