@@ -5,7 +5,7 @@
 
 PKGS     = pangocairo pangoft2 cairo cairo-pdf cairo-svg cairo-png \
 	   harfbuzz harfbuzz-subset fontconfig yaml-0.1 libisal glib-2.0 libqrencode libjpeg librsvg-2.0 libqpdf libdeflate \
-	   libxml-2.0
+	   libxml-2.0 lcms2
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wswitch-enum -Wformat=2 \

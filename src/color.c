@@ -74,8 +74,8 @@ color_report(struct diag *d, const struct spec_color *c, const struct tval *v,
 		    "colour%s%s%s", first_field(c->tmpl), where ? " (" : "",
 		    where ? where : "", where ? ")" : "");
 	else
-		diag_error(d, &at->pos, "colour '%s' (field '%s') is not "
-		    "'#rgb', '#rrggbb', '#rrggbbaa' or a name from the "
+		diag_error(d, &at->pos, "colour '%s' (field '%s') is not a "
+		    "colour (" UNITS_COLOR_FORMS ") or a name from the "
 		    "layout's 'colors'%s%s%s", v->text, first_field(c->tmpl),
 		    where ? " (" : "", where ? where : "", where ? ")" : "");
 	diag_note(d, &c->tmpl->node->pos, "the layout takes the colour "

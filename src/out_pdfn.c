@@ -37,6 +37,7 @@ struct pdfn {
 	struct pdffonts	*fonts;
 	GHashTable	*images;	/* key → object number */
 	GHashTable	*forms;		/* key → object number */
+	GHashTable	*spots;		/* "name\nc m y k" → object number */
 	GArray		*outline;	/* struct entry */
 	int		 top;		/* index + 1 of the last top entry */
 	long		 hangul, latin;	/* letters of the pages' text */
@@ -65,6 +66,8 @@ pdfn_open(const char *path, const struct out_opts *o, struct diag *d)
 	n->nums = g_string_new(NULL);
 	n->fonts = pdffonts_new();
 	n->images = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    NULL);
+	n->spots = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    NULL);
 	n->forms = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    NULL);
@@ -106,6 +109,38 @@ form_obj(struct pdfn *n, const struct pdfform *f)
 	return k;
 }
 
+/*
+ * Spot colour c's Separation, written once for the document: its ink
+ * by name, DeviceCMYK the alternate, a tint from none to its CMYK.
+ */
+static int
+spot_obj(struct pdfn *n, const struct color *c)
+{
+	GString *s = g_string_new(NULL);
+	gpointer at;
+	int obj, i;
+
+	g_string_append_printf(s, "%s\n", c->spot);
+	for (i = 0; i < 4; i++)
+		pdf_num(s, c->cmyk[i]);
+	if ((at = g_hash_table_lookup(n->spots, s->str)) != NULL) {
+		g_string_free(s, TRUE);
+		return GPOINTER_TO_INT(at);
+	}
+	obj = pdfw_reserve(n->w);
+	g_hash_table_insert(n->spots, g_strdup(s->str), GINT_TO_POINTER(obj));
+	g_string_assign(s, "[/Separation ");
+	pdf_name(s, c->spot);
+	g_string_append(s, "/DeviceCMYK <</FunctionType 2 /Domain [0 1] "
+	    "/C0 [0 0 0 0] /C1 [");
+	for (i = 0; i < 4; i++)
+		pdf_num(s, c->cmyk[i]);
+	g_string_append(s, "] /N 1>>]");
+	pdfw_object(n->w, obj, s->str, s->len);
+	g_string_free(s, TRUE);
+	return obj;
+}
+
 /* The page's resources: its fonts, images, forms and opacities. */
 static void
 resources(struct pdfn *n, const struct pdfpage *pg, GString *s)
@@ -138,6 +173,13 @@ resources(struct pdfn *n, const struct pdfpage *pg, GString *s)
 			g_string_append_printf(s, "/Im%zu %d 0 R ", i,
 			    GPOINTER_TO_INT(obj));
 		}
+		g_string_append(s, ">> ");
+	}
+	if (pg->nspots > 0) {
+		g_string_append(s, "/ColorSpace <<");
+		for (i = 0; i < pg->nspots; i++)
+			g_string_append_printf(s, "/CS%zu %d 0 R ", i,
+			    spot_obj(n, &pg->spots[i]));
 		g_string_append(s, ">> ");
 	}
 	if (pg->nalphas > 0) {
@@ -699,6 +741,7 @@ pdfn_close(struct outdoc *doc, bool commit)
 	g_string_free(n->nums, TRUE);
 	g_hash_table_destroy(n->images);
 	g_hash_table_destroy(n->forms);
+	g_hash_table_destroy(n->spots);
 	pdffonts_free(n->fonts);
 	pdfw_free(n->w);
 	free(n);

@@ -42,6 +42,7 @@ struct emit {
 	GHashTable		*face_of;	/* "file\nindex" → number + 1 */
 	GHashTable		*font_of;	/* PangoFont → number + 2 */
 	GArray			*alphas;	/* double */
+	GArray			*spots;		/* struct color, by /CS number */
 	GArray			*links;		/* struct pdflink */
 	GPtrArray		*images;	/* struct pdfimg, by /Im number */
 	GArray			*forms;		/* struct pdfform, by /Fm */

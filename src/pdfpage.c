@@ -49,14 +49,52 @@ alpha_state(struct emit *e, double a)
 	return e->alphas->len - 1;
 }
 
-/* The colour for filling (rg) or stroking (RG), with its opacity. */
+/* The /CS name of spot colour c's Separation, made on first use. */
+static guint
+spot_space(struct emit *e, const struct color *c)
+{
+	guint i;
+
+	for (i = 0; i < e->spots->len; i++) {
+		const struct color *s = &g_array_index(e->spots, struct color,
+		    i);
+
+		if (s->spot == c->spot &&
+		    memcmp(s->cmyk, c->cmyk, sizeof(c->cmyk)) == 0)
+			return i;
+	}
+	g_array_append_val(e->spots, *c);
+	return e->spots->len - 1;
+}
+
+/*
+ * The colour for filling or stroking, as it was given: sRGB (rg, RG),
+ * CMYK (k, K) or a spot colour at full tint (cs and scn, CS and SCN);
+ * with its opacity.
+ */
 void
 emit_color(struct emit *e, const struct color *c, bool stroke)
 {
-	emit_num(e, c->r);
-	emit_num(e, c->g);
-	emit_num(e, c->b);
-	emit_op(e, stroke ? "RG" : "rg");
+	int i;
+
+	switch (c->space) {
+	case COLOR_CMYK:
+		for (i = 0; i < 4; i++)
+			emit_num(e, c->cmyk[i]);
+		emit_op(e, stroke ? "K" : "k");
+		break;
+	case COLOR_SPOT:
+		g_string_append_printf(e->s, "/CS%u %s 1 %s\n",
+		    spot_space(e, c), stroke ? "CS" : "cs",
+		    stroke ? "SCN" : "scn");
+		break;
+	default:
+		emit_num(e, c->r);
+		emit_num(e, c->g);
+		emit_num(e, c->b);
+		emit_op(e, stroke ? "RG" : "rg");
+		break;
+	}
 	if (c->a < 1)
 		g_string_append_printf(e->s, "/GS%u gs\n",
 		    alpha_state(e, c->a));
@@ -383,13 +421,21 @@ draw_qr(struct emit *e, const struct box *b)
 	g_string_free(runs, TRUE);
 }
 
+/*
+ * Crop marks, in the registration colour: the Separation /All, which a
+ * printer puts on every plate, so that they line up on each (CMYK black
+ * would be on the black plate only; RGB black, converted, on some).
+ */
 static void
 crop_marks(struct emit *e, const struct lpage *p)
 {
+	struct color all = { 0, 0, 0, 1, { 1, 1, 1, 1 }, NULL, COLOR_SPOT };
 	double seg[8][4];
 	int i, n = paint_crop_segments(p, seg);
 
-	emit_op(e, "0 0 0 RG 0.25 w");
+	all.spot = g_intern_static_string("All");
+	emit_color(e, &all, true);
+	emit_op(e, "0.25 w");
 	for (i = 0; i < n; i++) {
 		move(e, seg[i][0], seg[i][1], "m");
 		move(e, seg[i][2], seg[i][3], "l");
@@ -604,6 +650,7 @@ pdfpage_make(const struct lpage *p, struct pdfpage_cache *cache,
 	e.face_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    NULL);
 	e.alphas = g_array_new(FALSE, FALSE, sizeof(double));
+	e.spots = g_array_new(FALSE, FALSE, sizeof(struct color));
 	e.links = g_array_new(FALSE, FALSE, sizeof(struct pdflink));
 	e.images = g_ptr_array_new();
 	e.forms = g_array_new(FALSE, FALSE, sizeof(struct pdfform));
@@ -621,6 +668,8 @@ pdfpage_make(const struct lpage *p, struct pdfpage_cache *cache,
 	pdftext_fonts(&e, pg);
 	pg->nalphas = e.alphas->len;
 	pg->alphas = (double *)(void *)g_array_free(e.alphas, FALSE);
+	pg->nspots = e.spots->len;
+	pg->spots = (struct color *)(void *)g_array_free(e.spots, FALSE);
 	pg->nlinks = e.links->len;
 	pg->links = (struct pdflink *)(void *)g_array_free(e.links, FALSE);
 	pg->nforms = e.forms->len;
@@ -656,6 +705,7 @@ pdfpage_free(struct pdfpage *pg)
 	g_free(pg->forms);
 	g_free(pg->images);
 	g_free(pg->alphas);
+	g_free(pg->spots);
 	for (i = 0; i < pg->nlinks; i++) {
 		g_free(pg->links[i].uri);
 		g_free(pg->links[i].text);

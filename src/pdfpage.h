@@ -69,6 +69,8 @@ struct pdfpage {
 	size_t			 nforms;
 	double			*alphas;	/* /GS0, …: /ca and /CA */
 	size_t			 nalphas;
+	struct color		*spots;		/* /CS0, …: Separations */
+	size_t			 nspots;
 	struct pdflink		*links;
 	size_t			 nlinks;
 	char			*outline;	/* its outline title, or NULL */

@@ -224,6 +224,12 @@ run_color(const PangoItem *item, PangoAttrType type, PangoAttrType alpha,
 			c->a = ((const PangoAttrInt *)a)->value / 65535.0;
 		}
 	}
+	if (set) {
+		double alpha = c->a;
+
+		if (text_print_color(item, type == PANGO_ATTR_BACKGROUND, c))
+			c->a = alpha;
+	}
 	return set;
 }
 
@@ -600,8 +606,8 @@ line_glyphs(struct emit *e, PangoLayoutLine *line, const char *text,
 			if (!run_color(run->item, PANGO_ATTR_FOREGROUND,
 			    PANGO_ATTR_FOREGROUND_ALPHA, &c))
 				c = *fg;
-			if (!ts->colored || memcmp(&c, &ts->color,
-			    sizeof(c)) != 0) {
+			if (!ts->colored || !units_color_same(&c,
+			    &ts->color)) {
 				tj_flush(e, ts);
 				emit_color(e, &c, false);
 				ts->color = c;

@@ -340,6 +340,20 @@ pdf_text_string(GString *s, const char *utf8)
 }
 
 void
+pdf_name(GString *s, const char *name)
+{
+	const unsigned char *p;
+
+	g_string_append_c(s, '/');
+	for (p = (const unsigned char *)name; *p != '\0'; p++)
+		if (*p < '!' || *p > '~' || strchr("#()<>[]{}/%", *p) != NULL)
+			g_string_append_printf(s, "#%02X", *p);
+		else
+			g_string_append_c(s, (char)*p);
+	g_string_append_c(s, ' ');
+}
+
+void
 pdf_literal(GString *s, const void *v, size_t n)
 {
 	const unsigned char *p = v;

@@ -69,6 +69,9 @@ void		 pdf_num(GString *, double);
 void		 pdf_num_fine(GString *, double);
 /* A text string for metadata and outlines: <FEFF…> UTF-16BE hex. */
 void		 pdf_text_string(GString *, const char *utf8);
+/* A name: "/" then s, its bytes outside ! to ~ and its delimiters as
+ * #xx ("/PANTONE#20485#20C"), then a space. */
+void		 pdf_name(GString *, const char *s);
 /* A literal byte string "(…)" with ( ) \ and controls escaped. */
 void		 pdf_literal(GString *, const void *, size_t);
 

@@ -237,8 +237,8 @@ schema_color(struct diag *d, const struct ynode *colors,
 		    "comment, so quote a colour: \"#16181f\"", what);
 		return false;
 	}
-	diag_error(d, &n->pos, "%s must be a colour: '#rrggbb', '#rrggbbaa', "
-	    "'none' or a name from 'colors', not '%s'", what,
+	diag_error(d, &n->pos, "%s must be a colour (" UNITS_COLOR_FORMS
+	    "), 'none' or a name from 'colors', not '%s'", what,
 	    n->kind == YNODE_SCALAR ? n->str : ynode_kind_name(n));
 	return false;
 }

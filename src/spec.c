@@ -859,7 +859,8 @@ parse_field_list(struct spec_parser *p, const struct ynode *n, const char *what,
 	*out = n;
 }
 
-/* colors: names for '#rrggbb' values, used wherever a colour is. */
+/* colors: names for colours ('#rrggbb', cmyk(…), spot(…)), used
+ * wherever a colour is. */
 static void
 parse_colors(struct spec_parser *p, const struct ynode *n)
 {
@@ -868,7 +869,7 @@ parse_colors(struct spec_parser *p, const struct ynode *n)
 
 	if (n->kind != YNODE_MAP) {
 		diag_error(p->d, &n->pos, "'colors' must be a mapping of "
-		    "names to '#rrggbb'");
+		    "names to colours ('#rrggbb', 'cmyk(…)', 'spot(…)')");
 		return;
 	}
 	for (i = 0; i < n->n; i++) {
@@ -880,8 +881,8 @@ parse_colors(struct spec_parser *p, const struct ynode *n)
 			    "\"#16181f\"", n->pairs[i].key->str);
 		else if (v->kind != YNODE_SCALAR ||
 		    !units_parse_color(v->str, &c))
-			diag_error(p->d, &v->pos, "colour '%s' must be '#rgb', "
-			    "'#rrggbb' or '#rrggbbaa', not '%s'",
+			diag_error(p->d, &v->pos, "colour '%s' must be "
+			    UNITS_COLOR_FORMS ", not '%s'",
 			    n->pairs[i].key->str, v->kind == YNODE_SCALAR ?
 			    v->str : ynode_kind_name(v));
 	}

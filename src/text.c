@@ -112,7 +112,81 @@ color16(double c)
 	return (guint16)lround(c * 65535);
 }
 
-/* A colour over bytes [start, end): the colour, and its alpha if any. */
+/*
+ * A print colour (CMYK or a spot colour) over a run, beside the sRGB
+ * Pango draws: Pango's colours are RGB, and the PDF writer draws with
+ * this one (text_print_color).
+ */
+struct print_attr {
+	PangoAttribute	 attr;
+	struct color	 color;
+	bool		 background;
+};
+
+static PangoAttribute *
+print_copy(const PangoAttribute *a)
+{
+	struct print_attr *p = g_memdup2(a, sizeof(struct print_attr));
+
+	return &p->attr;
+}
+
+static void
+print_destroy(PangoAttribute *a)
+{
+	g_free(a);
+}
+
+static gboolean
+print_equal(const PangoAttribute *a, const PangoAttribute *b)
+{
+	const struct print_attr *x = (const struct print_attr *)a;
+	const struct print_attr *y = (const struct print_attr *)b;
+
+	return x->background == y->background &&
+	    units_color_same(&x->color, &y->color);
+}
+
+static gpointer
+print_register(gpointer klass)
+{
+	((PangoAttrClass *)klass)->type = pango_attr_type_register(
+	    "brochure-print-color");
+	return NULL;
+}
+
+static PangoAttrClass print_class = {
+	PANGO_ATTR_INVALID, print_copy, print_destroy, print_equal,
+};
+
+static PangoAttrType
+print_type(void)
+{
+	static GOnce once = G_ONCE_INIT;
+
+	g_once(&once, print_register, &print_class);
+	return print_class.type;
+}
+
+bool
+text_print_color(const PangoItem *item, bool background, struct color *c)
+{
+	GSList *l;
+	PangoAttrType type = print_type();
+
+	for (l = item->analysis.extra_attrs; l != NULL; l = l->next) {
+		const struct print_attr *p = l->data;
+
+		if (p->attr.klass->type == type && p->background == background) {
+			*c = p->color;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A colour over bytes [start, end): the colour, and its alpha if any;
+ * a print colour's CMYK beside them. */
 static void
 insert_color(PangoAttrList *attrs, const struct color *c,
     PangoAttribute *(*rgb)(guint16, guint16, guint16),
@@ -122,6 +196,15 @@ insert_color(PangoAttrList *attrs, const struct color *c,
 	    start, end);
 	if (c->a < 1)
 		insert_span(attrs, alpha(color16(c->a)), start, end);
+	if (c->space != COLOR_RGB) {
+		struct print_attr *p = g_new0(struct print_attr, 1);
+
+		print_type();	/* the class's type, before its first use */
+		pango_attribute_init(&p->attr, &print_class);
+		p->color = *c;
+		p->background = rgb == pango_attr_background_new;
+		insert_span(attrs, &p->attr, start, end);
+	}
 }
 
 /*

@@ -125,6 +125,14 @@ void		 text_unlock(void);
 void		 text_concurrent(bool on);
 
 /*
+ * The print colour (CMYK or spot) of item's text, or of its highlight
+ * if background, where its span gave one; false if it has none (its
+ * RGB, or the box's colour, stands).
+ */
+bool		 text_print_color(const PangoItem *item, bool background,
+		    struct color *c);
+
+/*
  * Whether justified line l (of text_justify) ended at a space, which
  * the line left out: its text for a PDF's reader goes on with one.
  */

@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "cmyk.h"
 #include "units.h"
 
 /* Indexed by enum unit, which follows the names' sort order. */
@@ -235,12 +236,96 @@ hexval(char c)
 	return g_ascii_xdigit_value(c);
 }
 
+/*
+ * "cmyk(C, M, Y, K)" at s into cmyk[4]; the end of it at *end.  Each
+ * part a percentage (0% to 100%) or a number from 0 to 1.
+ */
+static bool
+parse_cmyk(const char *s, double cmyk[4], const char **end)
+{
+	int i;
+
+	if (strncmp(s, "cmyk(", 5) != 0)
+		return false;
+	s += 5;
+	for (i = 0; i < 4; i++) {
+		char *e;
+		double v;
+
+		while (*s == ' ')
+			s++;
+		v = g_ascii_strtod(s, &e);
+		if (e == s || !isfinite(v))
+			return false;
+		s = e;
+		if (*s == '%') {
+			v /= 100;
+			s++;
+		}
+		if (v < 0 || v > 1)
+			return false;
+		cmyk[i] = v;
+		while (*s == ' ')
+			s++;
+		if (*s != (i < 3 ? ',' : ')'))
+			return false;
+		s++;
+	}
+	*end = s;
+	return true;
+}
+
+/* "spot(NAME, cmyk(…))": the ink's name and its CMYK. */
+static bool
+parse_spot(const char *s, struct color *c)
+{
+	const char *comma, *end;
+	char *name;
+
+	if (strncmp(s, "spot(", 5) != 0 ||
+	    (comma = strstr(s, ", cmyk(")) == NULL)
+		return false;
+	name = g_strstrip(g_strndup(s + 5, (gsize)(comma - s - 5)));
+	if (*name == '\0' || strlen(name) > UNITS_SPOT_MAX ||
+	    strpbrk(name, "()/") != NULL ||
+	    !parse_cmyk(comma + 2, c->cmyk, &end) || strcmp(end, ")") != 0) {
+		g_free(name);
+		return false;
+	}
+	c->spot = g_intern_string(name);
+	g_free(name);
+	return true;
+}
+
+bool
+units_color_same(const struct color *a, const struct color *b)
+{
+	return a->r == b->r && a->g == b->g && a->b == b->b &&
+	    a->a == b->a && a->space == b->space && a->spot == b->spot &&
+	    memcmp(a->cmyk, b->cmyk, sizeof(a->cmyk)) == 0;
+}
+
 bool
 units_parse_color(const char *s, struct color *c)
 {
 	size_t n = strlen(s), i, step;
-	double v[4] = { 0, 0, 0, 1 };
+	double v[4] = { 0, 0, 0, 1 }, rgb[3];
+	struct color got = { 0 };
+	const char *end;
 
+	if (strncmp(s, "cmyk(", 5) == 0 || strncmp(s, "spot(", 5) == 0) {
+		if (s[0] == 'c' ? !parse_cmyk(s, got.cmyk, &end) ||
+		    *end != '\0' : !parse_spot(s, &got))
+			return false;
+		got.space = s[0] == 'c' ? COLOR_CMYK : COLOR_SPOT;
+		cmyk_to_srgb(got.cmyk, rgb);
+		got.r = rgb[0];
+		got.g = rgb[1];
+		got.b = rgb[2];
+		got.a = 1;
+		*c = got;
+		return true;
+	}
 	if (s[0] != '#' || (n != 4 && n != 7 && n != 9))
 		return false;
 	for (i = 1; i < n; i++)
@@ -253,6 +338,7 @@ units_parse_color(const char *s, struct color *c)
 		x = step == 1 ? x * 17 : x * 16 + hexval(s[2 + i * step]);
 		v[i] = x / 255.0;
 	}
+	*c = got;
 	c->r = v[0];
 	c->g = v[1];
 	c->b = v[2];

@@ -9,8 +9,22 @@
 
 #include <stdbool.h>
 
+/* How a colour is given: sRGB, or for the press CMYK (DeviceCMYK in a
+ * PDF) or a spot colour (a Separation named for its ink, CMYK its
+ * fallback). */
+enum color_space {
+	COLOR_RGB,
+	COLOR_CMYK,
+	COLOR_SPOT,
+};
+
 struct color {
-	double	r, g, b, a;	/* 0..1 */
+	double		 r, g, b, a;	/* 0..1: sRGB, as screens show it
+					   (CMYK through the press profile,
+					   cmyk.h) */
+	double		 cmyk[4];	/* CMYK, SPOT: 0..1 */
+	const char	*spot;		/* SPOT: its ink's name, interned */
+	int		 space;		/* enum color_space */
 };
 
 /* Points per unit; 1px = 0.75pt (the CSS convention). */
@@ -56,8 +70,22 @@ struct units_text	units_format(enum unit u, double pt);
 /* Parses a plain number ("1.6"), or a percentage ("160%") as 1.6. */
 bool	units_parse_factor(const char *, double *);
 
-/* Parses "#rgb", "#rrggbb" or "#rrggbbaa". */
+/*
+ * Parses "#rgb", "#rrggbb" or "#rrggbbaa"; "cmyk(C, M, Y, K)", each a
+ * percentage or a number from 0 to 1; or "spot(NAME, cmyk(…))", an ink
+ * by name with the CMYK that stands for it.
+ */
 bool	units_parse_color(const char *, struct color *);
+
+/* The forms of a colour, for messages. */
+#define UNITS_COLOR_FORMS	"'#rrggbb', '#rrggbbaa', 'cmyk(C, M, Y, K)' " \
+				"or 'spot(NAME, cmyk(C, M, Y, K))'"
+
+/* Whether a and b are the same colour, given the same way. */
+bool	units_color_same(const struct color *a, const struct color *b);
+
+/* The longest name of a spot colour's ink (a PDF name: 127 bytes). */
+#define UNITS_SPOT_MAX	100
 
 /*
  * Parses an image's focus, CSS object-position: one or two of left,

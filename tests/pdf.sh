@@ -374,6 +374,42 @@ else
 	skip "Chromium reads the sample's tags" "no chromium (scripts/setup installs it)"
 fi
 
+# -- print colours (issue 19) ---------------------------------------------
+# CMYK and a spot colour as given: k and K, a Separation by its ink's
+# name with its CMYK fallback; RGB stays RGB; crop marks in /All, on
+# every plate.
+"$BROCHURE" render $D -l tests/e2e/cmyk.yaml -o "$P/cmyk.pdf" -q
+$PY tests/pdfcolor.py ops "$P/cmyk.pdf" >"$P/cmyk.ops" 2>&1
+printf '%s\n' "fill cmyk 0 0 0.1 0" "fill cmyk 0 1 0.8 0" \
+    "fill rgb 0.122 0.435 0.922" \
+    "fill sep PANTONE 485 C tint 1 alt DeviceCMYK C1 0 0.95 1 0" \
+    "stroke cmyk 0 1 0.8 0" "stroke sep All tint 1 alt DeviceCMYK C1 1 1 1 1" \
+    >"$P/cmyk.want"
+same "cmyk.yaml: CMYK as k and K, the spot colour a Separation, RGB as rg, crop marks in /All" \
+    "$P/cmyk.want" "$P/cmyk.ops"
+# On screen, a CMYK colour is converted through the press profile
+# (cmyk.h): brochure's PNG against Ghostscript's raster of the PDF (which
+# converts through the same profile) and poppler's: the spot box, the
+# RGB box, the CMYK paper.
+"$BROCHURE" render $D -l tests/e2e/cmyk.yaml -o "$P/cmyk.png" -q --dpi $DPI
+raster gs "$P/cmyk.pdf" 1 "$P/cmyk-gs.png"
+raster pp "$P/cmyk.pdf" 1 "$P/cmyk-pp.png"
+bad=""
+for at in "240 156" "240 238" "62 260"; do
+	# shellcheck disable=SC2086
+	want=$($PY tests/pdfcolor.py px "$P/cmyk.png" $at)
+	for r in gs:12 pp:24; do
+		# shellcheck disable=SC2086
+		got=$($PY tests/pdfcolor.py px "$P/cmyk-${r%:*}.png" $at)
+		# shellcheck disable=SC2086
+		set -- $want $got
+		for d in $(($1 - $4)) $(($2 - $5)) $(($3 - $6)); do
+			[ ${d#-} -le ${r#*:} ] || bad="$bad ${r%:*}@$at: $got, not $want;"
+		done
+	done
+done
+[ -z "$bad" ] && pass || fail "CMYK and spot colours on screen: PNG, Ghostscript and poppler agree" "$bad"
+
 if both a5 $D layouts/brochure-a5-print.yaml; then
 	pixels a5 1 2
 	pdfchecks a5

@@ -4,6 +4,7 @@
  * parsing must not depend on the locale.
  */
 #include <locale.h>
+#include <math.h>
 
 #include "testutil.h"
 #include "units.h"
@@ -176,12 +177,51 @@ test_color_forms(void **state)
 	assert_float_equal(c.a, 0xcc / 255.0, EPS);
 }
 
+/* CMYK and spot colours: as given, and as screens show them. */
+static void
+test_color_print(void **state)
+{
+	struct color c, d;
+
+	(void)state;
+	assert_true(units_parse_color("cmyk(0%, 100%, 80%, 0%)", &c));
+	assert_int_equal(c.space, COLOR_CMYK);
+	assert_float_equal(c.cmyk[1], 1, 0);
+	assert_float_equal(c.cmyk[2], 0.8, 1e-12);
+	assert_float_equal(c.a, 1, 0);
+	/* A red on screen: the press profile's, not (1, 0, 0.2). */
+	assert_true(c.r > 0.85 && c.g < 0.3 && c.b < 0.3);
+	assert_true(c.g > 0.05 || c.b > 0.05);
+	assert_true(units_parse_color("cmyk(0, 1, 0.8, 0)", &d));
+	assert_true(units_color_same(&c, &d));
+	assert_true(units_parse_color("cmyk(0,0,0,1)", &d));
+	/* Black ink alone, on screen: a dark grey, near neutral. */
+	assert_true(d.r < 0.3 && fabs(d.r - d.g) < 0.03 &&
+	    fabs(d.g - d.b) < 0.03);
+	assert_true(units_parse_color("spot(PANTONE 485 C, cmyk(0%, 95%, "
+	    "100%, 0%))", &c));
+	assert_int_equal(c.space, COLOR_SPOT);
+	assert_string_equal(c.spot, "PANTONE 485 C");
+	assert_float_equal(c.cmyk[1], 0.95, 1e-12);
+	assert_true(units_parse_color("spot( PANTONE 485 C , cmyk(0, 0.95, "
+	    "1, 0))", &d));
+	assert_true(units_color_same(&c, &d));	/* interned: one name */
+	assert_false(units_color_same(&c, &(struct color){ c.r, c.g, c.b,
+	    c.a }));
+}
+
 static void
 test_color_rejects(void **state)
 {
 	static const char *const bad[] = {
 		"red", "#12345", "#1234", "#1234567", "#ggg", "123456",
 		"#", "", "#12345g", "# 12345", "#ffd400cc00",
+		"cmyk(0, 1, 0.8)", "cmyk(0, 1, 0.8, 0, 0)", "cmyk(0, 101%, 0, 0)",
+		"cmyk(0, 1.5, 0, 0)", "cmyk(-0.1, 0, 0, 0)", "cmyk(0 1 0 0)",
+		"cmyk(0, 1, 0, 0) ", "cmyk(a, 0, 0, 0)", "cmyk(nan, 0, 0, 0)",
+		"spot(, cmyk(0, 1, 0, 0))", "spot(PANTONE 485 C)",
+		"spot(a/b, cmyk(0, 1, 0, 0))", "spot(x, cmyk(0, 1, 0, 2))",
+		"spot(x, #ff0000)",
 	};
 	struct color c = { 0.5, 0.5, 0.5, 0.5 };
 	size_t i;
@@ -319,6 +359,7 @@ main(void)
 		    restore_locale),
 		cmocka_unit_test(test_factor),
 		cmocka_unit_test(test_color_forms),
+		cmocka_unit_test(test_color_print),
 		cmocka_unit_test(test_color_rejects),
 		cmocka_unit_test(test_page_size),
 		cmocka_unit_test(test_format),
