@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "a11y.h"
+#include "cmyk.h"
 #include "spec.h"
 #include "ynode.h"
 
@@ -51,9 +52,11 @@ walk(struct a11y *a, struct block *const *blocks, size_t n)
 }
 
 bool
-a11y_check(const struct spec *spec, bool ua, struct diag *d)
+a11y_check(const struct spec *spec, unsigned standards, struct diag *d)
 {
+	bool ua = (standards & PDF_UA1) != 0;
 	struct a11y a = { d, ua, true };
+	size_t len;
 	const struct ynode *meta = ynode_get(spec->doc->root, "metadata");
 	const struct diag_pos *at = meta ? &meta->pos : &spec->doc->root->pos;
 	size_t i, k;
@@ -72,5 +75,31 @@ a11y_check(const struct spec *spec, bool ua, struct diag *d)
 	if (ua && spec->meta[META_LANG] == NULL)
 		report(&a, at, "the document's language: metadata: "
 		    "lang (ko-KR, en, …)");
+	/* What the print and archive standards need besides. */
+	if ((standards & PDF_X4) && (standards & PDF_A2U)) {
+		diag_error(d, at, "PDF/X-4 and PDF/A-2u name output intents "
+		    "of their own (CMYK for the press, sRGB for archives): "
+		    "claim one (the layout's pdf-standard and the command "
+		    "line's)");
+		a.ok = false;
+	}
+	if ((standards & (PDF_X4 | PDF_A2U)) &&
+	    spec->meta[META_TITLE] == NULL) {
+		diag_error(d, at, "PDF/%s needs a title: metadata: title",
+		    standards & PDF_X4 ? "X-4" : "A-2u");
+		a.ok = false;
+	}
+	if ((standards & PDF_X4) && cmyk_profile(&len) == NULL) {
+		diag_error(d, at, "PDF/X-4 needs the press profile %s (Debian's "
+		    "libgs-common, with ghostscript): it is not installed",
+		    CMYK_PROFILE);
+		a.ok = false;
+	}
+	if ((standards & PDF_A2U) && cmyk_srgb_profile(&len) == NULL) {
+		diag_error(d, at, "PDF/A-2u needs the sRGB profile %s (Debian's "
+		    "libgs-common, with ghostscript): it is not installed",
+		    SRGB_PROFILE);
+		a.ok = false;
+	}
 	return a.ok;
 }

@@ -14,7 +14,11 @@
 
 struct spec;
 
-/* Reports what spec lacks to d; false if that was an error. */
-bool	a11y_check(const struct spec *, bool ua, struct diag *d);
+/*
+ * Reports what spec lacks to d, for the standards (enum pdf_standard
+ * bits) its PDF claims; false if that was an error.  PDF/X-4 and PDF/A
+ * need a title too, and their profiles installed.
+ */
+bool	a11y_check(const struct spec *, unsigned standards, struct diag *d);
 
 #endif

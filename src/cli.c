@@ -77,15 +77,17 @@ static const char usage_text[] =
 "      --debug-boxes   outline every frame (magenta) and block (cyan)\n"
 "                      with its name (a fitted text's with its size, in\n"
 "                      red under its fit-warn), and mark each text\n"
-"                      line's baseline\n"
+"                      line's baseline (in a PDF: a layer, not printed)\n"
 "      --pdf-writer W  how a PDF is written: native (brochure's own\n"
 "                      writer, the default) or cairo (cairo's PDF\n"
 "                      surface, kept as the reference)\n"
-"      --pdf-standard S  claim a standard: ua-1 (PDF/UA-1, accessible:\n"
-"                      an image without alt text, or a layout without\n"
-"                      metadata title and lang, is an error); the PDF\n"
-"                      is tagged (headings, paragraphs, lists, figures)\n"
-"                      either way\n""      --allow-path DIR  images may also come from DIR (repeatable); else\n"
+"      --pdf-standard S  claim a standard (repeatable; a layout's page:\n"
+"                      pdf-standard adds its own): ua-1 (PDF/UA-1,\n"
+"                      accessible: an image without alt text, or a\n"
+"                      layout without metadata title and lang, is an\n"
+"                      error), x-4 (PDF/X-4 for the press: CMYK output\n"
+"                      intent, TrimBox) or a-2u (PDF/A-2u for archives:\n"
+"                      sRGB output intent); the PDF is tagged either way\n""      --allow-path DIR  images may also come from DIR (repeatable); else\n"
 "                      an image must lie in the folder of the data file\n"
 "                      (photos) or of the layout (logos) that names it\n"
 "  -h, --help          show this help\n"
@@ -391,10 +393,10 @@ parse_value(int c, char **argv, struct run_opts *o, struct diag *d)
 		o->pdf_native = strcmp(optarg, "native") == 0;
 		break;
 	case OPT_PDF_STANDARD:
-		if (strcmp(optarg, "ua-1") != 0)
+		if (units_pdf_standard(optarg) == 0)
 			return usage_error(d, "--pdf-standard must be ua-1, "
-			    "not '", optarg);
-		o->pdf_ua = true;
+			    "x-4 or a-2u, not '", optarg);
+		o->standards |= units_pdf_standard(optarg);
 		break;
 	case OPT_MANIFEST:
 		if (!ends_json(optarg))
@@ -534,10 +536,14 @@ check_command(const char *const *pos, struct run_opts *o, struct diag *d)
 	if (o->cmd == RUN_CHECK && o->gallery)
 		return usage_error(d, "check writes nothing: drop --gallery",
 		    NULL);
-	if (o->pdf_ua && !o->pdf_native)
-		return usage_error(d, "--pdf-standard ua-1 needs brochure's "
-		    "own PDF writer: drop --pdf-writer cairo (it writes no "
-		    "structure tree)", NULL);
+	if (o->standards != 0 && !o->pdf_native)
+		return usage_error(d, "--pdf-standard needs brochure's own PDF "
+		    "writer: drop --pdf-writer cairo (it writes no structure "
+		    "tree, output intent or CMYK)", NULL);
+	if ((o->standards & PDF_X4) && (o->standards & PDF_A2U))
+		return usage_error(d, "--pdf-standard: x-4 and a-2u name "
+		    "output intents of their own (CMYK for the press, sRGB for "
+		    "archives): claim one", NULL);
 	if (o->dump != NULL)
 		return check_dump(o, d);
 	return -1;

@@ -68,6 +68,29 @@ cmyk_to_srgb(const double cmyk[4], double rgb[3])
 		rgb[i] = rgb[i] < 0 ? 0 : rgb[i] > 1 ? 1 : rgb[i];
 }
 
+static gpointer
+load_srgb(gpointer out)
+{
+	gchar *data;
+	gsize len;
+
+	if (!g_file_get_contents(SRGB_PROFILE, &data, &len, NULL))
+		return NULL;
+	*(gsize *)out = len;
+	return data;
+}
+
+const unsigned char *
+cmyk_srgb_profile(size_t *len)
+{
+	static GOnce once = G_ONCE_INIT;
+	static gsize n;
+
+	g_once(&once, load_srgb, &n);
+	*len = n;
+	return once.retval;
+}
+
 const unsigned char *
 cmyk_profile(size_t *len)
 {

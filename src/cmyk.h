@@ -26,4 +26,11 @@ void		 cmyk_to_srgb(const double cmyk[4], double rgb[3]);
 /* The profile's bytes (owned here, for the run), or NULL if missing. */
 const unsigned char *cmyk_profile(size_t *len);
 
+/* The sRGB profile a PDF/A names as its output intent, and PDF/X-4
+ * gives RGB as its DefaultRGB: Ghostscript's, beside the CMYK one. */
+#define SRGB_PROFILE	"/usr/share/color/icc/ghostscript/srgb.icc"
+
+/* Its bytes (owned here, for the run), or NULL if missing. */
+const unsigned char *cmyk_srgb_profile(size_t *len);
+
 #endif

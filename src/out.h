@@ -24,7 +24,7 @@ struct out_opts {
 	const char	*date;		/* "YYYY-MM-DDTHH:MM:SS" */
 	double		 bleed;		/* [pt] 0: no PDF print boxes */
 	double		 offset;	/* [pt] trim from the media's edge */
-	bool		 ua;		/* claims PDF/UA-1 (in its XMP) */
+	unsigned	 standards;	/* what it claims: enum pdf_standard */
 };
 
 struct outfile;

@@ -16,6 +16,7 @@
 #include <glib.h>
 
 #include "mem.h"
+#include "cmyk.h"
 #include "out.h"
 #include "outfile.h"
 #include "pdffont.h"
@@ -38,6 +39,10 @@ struct pdfn {
 	GHashTable	*images;	/* key → object number */
 	GHashTable	*forms;		/* key → object number */
 	GHashTable	*spots;		/* "name\nc m y k" → object number */
+	unsigned	 standards;	/* what it claims: enum pdf_standard */
+	int		 icc_cmyk, icc_rgb;	/* ICC profile streams, or 0 */
+	int		 space_cmyk, space_rgb;	/* their /ICCBased arrays */
+	int		 ocg;		/* the --debug-boxes layer, or 0 */
 	GArray		*outline;	/* struct entry */
 	int		 top;		/* index + 1 of the last top entry */
 	long		 hangul, latin;	/* letters of the pages' text */
@@ -57,7 +62,10 @@ pdfn_open(const char *path, const struct out_opts *o, struct diag *d)
 	if (doc == NULL)
 		return NULL;
 	n = xcalloc(1, sizeof(*n));
-	n->w = pdfw_new(outfile_fp(doc->of));
+	/* PDF/X-4 is PDF 1.6's (ISO 15930-7); PDF/A-2 1.7's. */
+	n->w = pdfw_new(outfile_fp(doc->of), o->standards & PDF_X4 ? "1.6" :
+	    "1.7");
+	n->standards = o->standards;
 	n->catalog = pdfw_reserve(n->w);
 	n->pages = pdfw_reserve(n->w);
 	n->info = pdfw_reserve(n->w);
@@ -141,6 +149,44 @@ spot_obj(struct pdfn *n, const struct color *c)
 	return obj;
 }
 
+/*
+ * An ICC profile (cmyk.h) as a stream, written once: the press's CMYK
+ * one, or sRGB; its object number.
+ */
+static int
+icc_stream(struct pdfn *n, bool cmyk)
+{
+	int *obj = cmyk ? &n->icc_cmyk : &n->icc_rgb;
+	const unsigned char *data;
+	size_t len;
+	char dict[32];
+
+	if (*obj != 0)
+		return *obj;
+	data = cmyk ? cmyk_profile(&len) : cmyk_srgb_profile(&len);
+	*obj = pdfw_reserve(n->w);
+	snprintf(dict, sizeof(dict), "/N %d", cmyk ? 4 : 3);
+	pdfw_stream(n->w, *obj, dict, data, len);
+	return *obj;
+}
+
+/* [/ICCBased profile], written once; its object number. */
+static int
+icc_space(struct pdfn *n, bool cmyk)
+{
+	int *obj = cmyk ? &n->space_cmyk : &n->space_rgb;
+	char arr[32];
+
+	if (*obj == 0) {
+		int len = snprintf(arr, sizeof(arr), "[/ICCBased %d 0 R]",
+		    icc_stream(n, cmyk));
+
+		*obj = pdfw_reserve(n->w);
+		pdfw_object(n->w, *obj, arr, (size_t)len);
+	}
+	return *obj;
+}
+
 /* The page's resources: its fonts, images, forms and opacities. */
 static void
 resources(struct pdfn *n, const struct pdfpage *pg, GString *s)
@@ -175,12 +221,28 @@ resources(struct pdfn *n, const struct pdfpage *pg, GString *s)
 		}
 		g_string_append(s, ">> ");
 	}
-	if (pg->nspots > 0) {
+	if (pg->nspots > 0 || (n->standards & (PDF_X4 | PDF_A2U))) {
 		g_string_append(s, "/ColorSpace <<");
 		for (i = 0; i < pg->nspots; i++)
 			g_string_append_printf(s, "/CS%zu %d 0 R ", i,
 			    spot_obj(n, &pg->spots[i]));
+		/* The device colours the output intent does not describe,
+		 * as ICC colours: RGB as sRGB for the press, CMYK as the
+		 * press profile's for an archive (PDF/X-4 6.2.4.3, PDF/A-2
+		 * 6.2.4.3). */
+		if (n->standards & PDF_X4)
+			g_string_append_printf(s, "/DefaultRGB %d 0 R ",
+			    icc_space(n, false));
+		if (n->standards & PDF_A2U)
+			g_string_append_printf(s, "/DefaultCMYK %d 0 R ",
+			    icc_space(n, true));
 		g_string_append(s, ">> ");
+	}
+	if (pg->debug) {
+		if (n->ocg == 0)
+			n->ocg = pdfw_reserve(n->w);
+		g_string_append_printf(s, "/Properties <</Debug %d 0 R>> ",
+		    n->ocg);
 	}
 	if (pg->nalphas > 0) {
 		g_string_append(s, "/ExtGState <<");
@@ -218,7 +280,9 @@ links(struct pdfn *n, const struct pdfpage *pg, const int *annots,
 		pdf_num(a, pg->h - pg->offset - l->y - l->h);
 		pdf_num(a, l->x + pg->offset + l->w);
 		pdf_num(a, pg->h - pg->offset - l->y);
-		g_string_append(a, "] /A <</S /URI /URI ");
+		/* PDF/A: an annotation prints as it shows (its flag 4). */
+		g_string_append(a, n->standards & PDF_A2U ? "] /F 4 /A <</S "
+		    "/URI /URI " : "] /A <</S /URI /URI ");
 		pdf_literal(a, l->uri, strlen(l->uri));
 		g_string_append(a, ">>");
 		if (keys[i] >= 0) {
@@ -450,6 +514,9 @@ pdfn_page_add(struct outdoc *doc, struct pdfpage *pg)
 	if (pg->bleed > 0) {
 		g_string_append(s, "/BleedBox ");
 		box(s, pg->w, pg->h, pg->offset - pg->bleed);
+	}
+	/* PDF/X: every page says where it is cut. */
+	if (pg->bleed > 0 || (n->standards & PDF_X4)) {
 		g_string_append(s, "/TrimBox ");
 		box(s, pg->w, pg->h, pg->offset);
 	}
@@ -615,13 +682,51 @@ xmp_write(struct pdfn *n, const struct out_opts *o, const char *lang)
 	    "  <rdf:Description rdf:about=\"\"\n"
 	    "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
 	    "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-	    "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-	    "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
-	    "   <dc:format>application/pdf</dc:format>\n");
+	    "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"");
 	int obj = pdfw_reserve(n->w);
 
-	if (o->ua)
+	/* The standards it claims, as each identifies itself. */
+	if (o->standards & PDF_UA1)
+		g_string_append(x, "\n    xmlns:pdfuaid=\"http://www.aiim.org/"
+		    "pdfua/ns/id/\"");
+	if (o->standards & PDF_X4)
+		g_string_append(x, "\n    xmlns:pdfxid=\"http://www.npes.org/"
+		    "pdfx/ns/id/\"");
+	if (o->standards & PDF_A2U)
+		g_string_append(x, "\n    xmlns:pdfaid=\"http://www.aiim.org/"
+		    "pdfa/ns/id/\"");
+	if ((o->standards & PDF_A2U) && (o->standards & PDF_UA1))
+		g_string_append(x, "\n    xmlns:pdfaExtension=\"http://www."
+		    "aiim.org/pdfa/ns/extension/\"\n    xmlns:pdfaSchema=\""
+		    "http://www.aiim.org/pdfa/ns/schema#\"\n    "
+		    "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/"
+		    "property#\"");
+	g_string_append(x, ">\n   <dc:format>application/pdf</dc:format>\n");
+	if (o->standards & PDF_UA1)
 		g_string_append(x, "   <pdfuaid:part>1</pdfuaid:part>\n");
+	/* PDF/A knows its own schemas only: pdfuaid is described. */
+	if ((o->standards & PDF_A2U) && (o->standards & PDF_UA1))
+		g_string_append(x, "   <pdfaExtension:schemas><rdf:Bag><rdf:li "
+		    "rdf:parseType=\"Resource\">\n    <pdfaSchema:schema>PDF/UA "
+		    "Universal Accessibility Schema</pdfaSchema:schema>\n    "
+		    "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/"
+		    "</pdfaSchema:namespaceURI>\n    <pdfaSchema:prefix>pdfuaid"
+		    "</pdfaSchema:prefix>\n    <pdfaSchema:property><rdf:Seq>"
+		    "<rdf:li rdf:parseType=\"Resource\">\n     <pdfaProperty:"
+		    "name>part</pdfaProperty:name>\n     <pdfaProperty:valueType>"
+		    "Integer</pdfaProperty:valueType>\n     <pdfaProperty:"
+		    "category>internal</pdfaProperty:category>\n     "
+		    "<pdfaProperty:description>The part of ISO 14289 followed"
+		    "</pdfaProperty:description>\n    </rdf:li></rdf:Seq>"
+		    "</pdfaSchema:property>\n   </rdf:li></rdf:Bag>"
+		    "</pdfaExtension:schemas>\n");
+	if (o->standards & PDF_X4)
+		g_string_append(x, "   <pdfxid:GTS_PDFXVersion>PDF/X-4"
+		    "</pdfxid:GTS_PDFXVersion>\n   <pdf:Trapped>False"
+		    "</pdf:Trapped>\n");
+	if (o->standards & PDF_A2U)
+		g_string_append(x, "   <pdfaid:part>2</pdfaid:part>\n"
+		    "   <pdfaid:conformance>U</pdfaid:conformance>\n");
 	xmp_text(x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">",
 	    o->title, "</rdf:li></rdf:Alt></dc:title>");
 	xmp_text(x, "<dc:creator><rdf:Seq><rdf:li>", o->author,
@@ -640,6 +745,47 @@ xmp_write(struct pdfn *n, const struct out_opts *o, const char *lang)
 	    x->len);
 	g_string_free(x, TRUE);
 	return obj;
+}
+
+/*
+ * The catalog's output intent for PDF/X-4 (the press: the CMYK profile
+ * and the printing condition it characterises) or PDF/A-2u (sRGB).
+ */
+static void
+output_intent(struct pdfn *n, GString *s)
+{
+	if (n->standards & PDF_X4)
+		g_string_append_printf(s, " /OutputIntents [<</Type "
+		    "/OutputIntent /S /GTS_PDFX /OutputConditionIdentifier "
+		    "(CGATS TR 001) /RegistryName (http://www.color.org) "
+		    "/OutputCondition (SWOP coated, Artifex CMYK SWOP Profile) "
+		    "/Info (Artifex CMYK SWOP Profile) /DestOutputProfile "
+		    "%d 0 R>>]", icc_stream(n, true));
+	else if (n->standards & PDF_A2U)
+		g_string_append_printf(s, " /OutputIntents [<</Type "
+		    "/OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier "
+		    "(sRGB IEC61966-2.1) /RegistryName (http://www.color.org) "
+		    "/Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R>>]",
+		    icc_stream(n, false));
+}
+
+/*
+ * --debug-boxes' layer (an optional content group): shown on screen,
+ * left out when printing, and listed in a viewer's layers panel.
+ */
+static void
+debug_layer(struct pdfn *n, GString *s)
+{
+	static const char ocg[] = "<</Type /OCG /Name (brochure --debug-boxes) "
+	    "/Usage <</Print <</PrintState /OFF>> /View <</ViewState /ON>>>>>>";
+
+	if (n->ocg == 0)
+		return;
+	pdfw_object(n->w, n->ocg, ocg, sizeof(ocg) - 1);
+	g_string_append_printf(s, " /OCProperties <</OCGs [%d 0 R] /D <</Order "
+	    "[%d 0 R] /ON [%d 0 R] /AS [<</Event /Print /OCGs [%d 0 R] "
+	    "/Category [/Print]>> <</Event /View /OCGs [%d 0 R] /Category "
+	    "[/View]>>]>>>>", n->ocg, n->ocg, n->ocg, n->ocg, n->ocg);
 }
 
 /* The page tree, the outline, the metadata and the catalog. */
@@ -664,6 +810,9 @@ finish_doc(struct outdoc *doc)
 	meta(s, "Subject", o->subject);
 	meta(s, "Keywords", o->keywords);
 	meta(s, "Creator", "brochure");
+	/* PDF/X: whether the file is trapped must be said (it is not). */
+	if (o->standards & PDF_X4)
+		g_string_append(s, "/Trapped /False ");
 	if (o->date != NULL) {
 		g_string_append(s, "/CreationDate ");
 		date(s, o->date);
@@ -707,6 +856,8 @@ finish_doc(struct outdoc *doc)
 		g_string_append(s, " /ViewerPreferences "
 		    "<</DisplayDocTitle true>>");
 	g_string_append_printf(s, " /Metadata %d 0 R", xmp_write(n, o, lang));
+	output_intent(n, s);
+	debug_layer(n, s);
 	g_string_append(s, ">>");
 	pdfw_object(n->w, n->catalog, s->str, s->len);
 	g_string_free(s, TRUE);

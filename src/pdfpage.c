@@ -623,8 +623,15 @@ draw_page(struct emit *e, const struct lpage *p)
 		artifact_begin(e);
 	if (p->crop_marks)
 		crop_marks(e, p);
-	if (p->debug)
+	/* The guides as optional content: a layer a viewer shows and a
+	 * printer leaves out (out_pdfn.c). */
+	if (p->debug) {
+		emit_op(e, "/OC /Debug BDC");
 		draw_debug(e, p);
+		pdftext_end(e);
+		emit_op(e, "EMC");
+		e->pg->debug = true;
+	}
 	pdftext_end(e);
 	if (e->artifact)
 		emit_op(e, "EMC");

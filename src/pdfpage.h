@@ -80,6 +80,7 @@ struct pdfpage {
 	struct pdfmark		*marks;		/* in reading order */
 	size_t			 nmarks;
 	bool			 has_record;
+	bool			 debug;		/* its --debug-boxes layer */
 };
 
 /*

@@ -40,7 +40,7 @@ struct pdfw {
 };
 
 struct pdfw *
-pdfw_new(FILE *fp)
+pdfw_new(FILE *fp, const char *version)
 {
 	struct pdfw *w = xcalloc(1, sizeof(*w));
 	long long none = -1;
@@ -53,7 +53,7 @@ pdfw_new(FILE *fp)
 	w->heads = g_string_new(NULL);
 	w->order = g_array_new(FALSE, FALSE, sizeof(int));
 	/* The binary comment tells transports the file is not text. */
-	pdfw_puts(w, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
+	pdfw_printf(w, "%%PDF-%s\n%%\xe2\xe3\xcf\xd3\n", version);
 	return w;
 }
 

@@ -18,7 +18,7 @@
 struct pdfw;
 
 /* A writer on fp, the header written; never NULL. */
-struct pdfw	*pdfw_new(FILE *fp);
+struct pdfw	*pdfw_new(FILE *fp, const char *version);
 /* Frees the writer (not fp). */
 void		 pdfw_free(struct pdfw *);
 

@@ -35,6 +35,8 @@ struct lay {
 	struct fonts	*fonts;		/* the gate's; workers clone it */
 	int		 fontset;	/* the gate's: one set per folder */
 	bool		 tagged;	/* written as a tagged PDF (run.c) */
+	unsigned	 standards;	/* what its PDF claims: the command
+					   line's and its own */
 };
 
 /* What a worker made of a job, for the main thread. */

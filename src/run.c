@@ -360,7 +360,7 @@ setup_lay(struct render *r, struct lay *l, const char *date)
 	l->oo.keywords = l->meta[META_KEYWORDS];
 	l->oo.lang = l->meta[META_LANG];
 	l->oo.date = date;
-	l->oo.ua = r->o->pdf_ua;
+	l->oo.standards = l->standards;
 	l->oo.bleed = spec->bleed;
 	l->oo.offset = spec->bleed + (spec->crop_marks && spec->bleed > 0 ?
 	    LAYOUT_SLUG : 0);
@@ -501,9 +501,11 @@ add_continuations(struct render *r, int i)
  * then checked (a11y.c).
  */
 static bool
-tagged(const struct render *r, const struct spec *spec)
+tagged(const struct render *r, const struct lay *l)
 {
-	if (r->o->pdf_ua)
+	const struct spec *spec = l->spec;
+
+	if (l->standards != 0)
 		return true;
 	if (r->t.mode == TARGET_CHECK)
 		return spec->unit != UNIT_PX;
@@ -543,10 +545,14 @@ plan(struct render *r)
 	    (st = choose_output(r)) != STATUS_OK ||
 	    (st = check_names(r, r->all, r->nall)) != STATUS_OK)
 		return st;
-	for (i = 0; i < r->nlays; i++)
-		if ((r->lays[i].tagged = tagged(r, r->lays[i].spec)) &&
-		    !a11y_check(r->lays[i].spec, o->pdf_ua, r->d))
+	for (i = 0; i < r->nlays; i++) {
+		struct lay *l = &r->lays[i];
+
+		l->standards = o->standards | l->spec->standards;
+		if ((l->tagged = tagged(r, l)) &&
+		    !a11y_check(l->spec, l->standards, r->d))
 			return STATUS_INPUT;
+	}
 	return STATUS_OK;
 }
 

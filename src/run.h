@@ -57,7 +57,8 @@ struct run_opts {
 	bool		 watching;	/* under watch: no summary line */
 	bool		 gallery;	/* --gallery: OUT/index.html */
 	bool		 pdf_native;	/* --pdf-writer native */
-	bool		 pdf_ua;	/* --pdf-standard ua-1 */
+	unsigned	 standards;	/* --pdf-standard: enum pdf_standard
+					   bits */
 };
 
 /* Runs the command; reports to d; returns an exit status. */

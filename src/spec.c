@@ -38,7 +38,7 @@ static const char *const meta_keys[META__MAX] = {
 	"author", "keywords", "lang", "subject", "title",
 };
 static const char *const page_keys[] = {
-	"bleed", "crop-marks", "margin", "min-dpi", "size",
+	"bleed", "crop-marks", "margin", "min-dpi", "pdf-standard", "size",
 };
 static const char *const page_spec_keys[] = {
 	"background", "continuation", "each", "frames", "name", "outline",
@@ -130,6 +130,33 @@ parse_size(struct spec_parser *p, const struct ynode *n, double *w,
 	return true;
 }
 
+/* page: pdf-standard: a standard (x-4) or a list of them ([x-4, ua-1]),
+ * as --pdf-standard names them; added to the command line's. */
+static void
+parse_standards(struct spec_parser *p, const struct ynode *n)
+{
+	const struct ynode *one = n;
+	unsigned bit;
+	size_t i;
+
+	for (i = 0; n->kind == YNODE_SEQ ? i < n->n : i < 1; i++) {
+		one = n->kind == YNODE_SEQ ? n->items[i] : n;
+		if (one->kind != YNODE_SCALAR ||
+		    (bit = units_pdf_standard(one->str)) == 0) {
+			diag_error(p->d, &one->pos, "pdf-standard must be ua-1, "
+			    "x-4 or a-2u (or a list of them), not '%s'",
+			    one->kind == YNODE_SCALAR ? one->str :
+			    ynode_kind_name(one));
+			continue;
+		}
+		p->spec->standards |= bit;
+	}
+	if ((p->spec->standards & PDF_X4) && (p->spec->standards & PDF_A2U))
+		diag_error(p->d, &n->pos, "pdf-standard: x-4 and a-2u name "
+		    "output intents of their own (CMYK for the press, sRGB for "
+		    "archives): claim one");
+}
+
 static void
 parse_page_setup(struct spec_parser *p, const struct ynode *m)
 {
@@ -157,6 +184,8 @@ parse_page_setup(struct spec_parser *p, const struct ynode *m)
 	if ((n = ynode_get(m, "min-dpi")) != NULL)
 		s->min_dpi_set = schema_number(p->d, n, "min-dpi", 0, 2400,
 		    &s->min_dpi);
+	if ((n = ynode_get(m, "pdf-standard")) != NULL)
+		parse_standards(p, n);
 }
 
 static void

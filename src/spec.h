@@ -463,6 +463,8 @@ struct spec {
 						   coarser are a warning;
 						   0: off */
 	bool			 min_dpi_set;	/* given, not the default */
+	unsigned		 standards;	/* page: pdf-standard, enum
+						   pdf_standard bits */
 	const struct ynode	*colors;	/* `colors`, or NULL */
 	const char		*fonts_dir;	/* absolute, or NULL */
 	const struct ynode	*fonts_node;

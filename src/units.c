@@ -297,6 +297,13 @@ parse_spot(const char *s, struct color *c)
 	return true;
 }
 
+unsigned
+units_pdf_standard(const char *s)
+{
+	return strcmp(s, "ua-1") == 0 ? PDF_UA1 : strcmp(s, "x-4") == 0 ?
+	    PDF_X4 : strcmp(s, "a-2u") == 0 ? PDF_A2U : 0;
+}
+
 bool
 units_color_same(const struct color *a, const struct color *b)
 {

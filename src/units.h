@@ -77,6 +77,17 @@ bool	units_parse_factor(const char *, double *);
  */
 bool	units_parse_color(const char *, struct color *);
 
+/* The PDF standards a document can claim (--pdf-standard, a layout's
+ * page: pdf-standard), as bits. */
+enum pdf_standard {
+	PDF_UA1 = 1,	/* PDF/UA-1: accessible */
+	PDF_X4 = 2,	/* PDF/X-4: for the press, CMYK output intent */
+	PDF_A2U = 4,	/* PDF/A-2u: for archives, sRGB output intent */
+};
+
+/* The standard named s ("ua-1", "x-4", "a-2u") as its bit, or 0. */
+unsigned	units_pdf_standard(const char *s);
+
 /* The forms of a colour, for messages. */
 #define UNITS_COLOR_FORMS	"'#rrggbb', '#rrggbbaa', 'cmyk(C, M, Y, K)' " \
 				"or 'spot(NAME, cmyk(C, M, Y, K))'"

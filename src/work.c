@@ -208,7 +208,7 @@ render_work(void *v, int i, void *arg)
 	lc.confine = &r->confine;
 	lc.debug = r->o->debug;
 	lc.tagged = l->tagged;
-	lc.ua = r->o->pdf_ua;
+	lc.ua = (l->standards & PDF_UA1) != 0;
 	job = paginate_job(j, l->npages);
 	p = layout_page(&lc, &job, &d);
 	if (r->dump != NULL) {

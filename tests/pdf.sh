@@ -410,6 +410,80 @@ for at in "240 156" "240 238" "62 260"; do
 done
 [ -z "$bad" ] && pass || fail "CMYK and spot colours on screen: PNG, Ghostscript and poppler agree" "$bad"
 
+# -- PDF/X-4 and PDF/A-2u (issue 19) ---------------------------------------
+# What each claims, read back with pikepdf: the header's version, the
+# output intent and its ICC profile, the XMP identification, for the
+# press a TrimBox on every page (the A4 brochure has no bleed), RGB and
+# CMYK described by ICC profiles (DefaultRGB, DefaultCMYK), Trapped for
+# the press, links that print for the archive.  No validator is installable here (veraPDF
+# is not in Debian); Ghostscript must render both without a word.
+"$BROCHURE" render $D -l layouts/brochure-a4.yaml -o "$P/x4.pdf" -q --pdf-standard x-4
+"$BROCHURE" render $D -l layouts/brochure-a4.yaml -o "$P/a2u.pdf" -q \
+    --pdf-standard a-2u --pdf-standard ua-1
+if out=$($PY - "$P/x4.pdf" "$P/a2u.pdf" <<-'EOF' 2>&1
+	import sys, pikepdf
+	def check(path, ver, s, n, xmp, space, extra):
+	    pdf = pikepdf.open(path)
+	    assert open(path, "rb").read(8) == b"%PDF-" + ver.encode(), "header"
+	    oi = pdf.Root.OutputIntents[0]
+	    assert oi.S == s and oi.DestOutputProfile.N == n, "output intent"
+	    assert oi.DestOutputProfile.read_bytes()[36:40] == b"acsp", "ICC"
+	    meta = pdf.Root.Metadata.read_bytes().decode()
+	    for x in xmp:
+	        assert x in meta, "XMP: " + x
+	    for i, page in enumerate(pdf.pages):
+	        cs = page.Resources.ColorSpace[space]
+	        assert cs[0] == "/ICCBased", "page %d: %s" % (i + 1, space)
+	    extra(pdf)
+	def x4(pdf):
+	    assert pdf.trailer.Info.Trapped == "/False", "Trapped"
+	    for i, page in enumerate(pdf.pages):
+	        assert "/TrimBox" in page.obj, "page %d: no TrimBox" % (i + 1)
+	def a2u(pdf):
+	    links = [a for p in pdf.pages for a in p.get("/Annots", [])]
+	    assert links and all(a.F == 4 for a in links), "links print"
+	check(sys.argv[1], "1.6", "/GTS_PDFX", 4,
+	      ["<pdfxid:GTS_PDFXVersion>PDF/X-4<", "<pdf:Trapped>False<"],
+	      "/DefaultRGB", x4)
+	check(sys.argv[2], "1.7", "/GTS_PDFA1", 3,
+	      ["<pdfaid:part>2<", "<pdfaid:conformance>U<", "<pdfuaid:part>1<",
+	       "<pdfaSchema:prefix>pdfuaid<"], "/DefaultCMYK", a2u)
+	EOF
+); then pass; else fail "x-4 and a-2u: output intent, XMP identification, boxes, ICC colours" "$out"; fi
+for f in x4 a2u; do
+	out=$(gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=nullpage "$P/$f.pdf" 2>&1; qpdf --check "$P/$f.pdf" 2>&1 | grep -i warn)
+	[ -z "$out" ] && pass || fail "$f.pdf: Ghostscript and qpdf read it without a word" "$out"
+done
+# A layout names its standard (page: pdf-standard), as the option does.
+sed 's/^  size: A4$/  size: A4\n  pdf-standard: x-4/' layouts/brochure-a4.yaml >"$P/x4.yaml"
+"$BROCHURE" render $D -l "$P/x4.yaml" -o "$P/x4-layout.pdf" -q &&
+    pdfinfo -meta "$P/x4-layout.pdf" | grep -q 'GTS_PDFXVersion>PDF/X-4<' && pass ||
+    fail "page: pdf-standard: x-4 claims PDF/X-4"
+# --debug-boxes in a PDF: a layer (optional content) shown on screen and
+# off for print; turned off, the page is the page without the guides.
+"$BROCHURE" render $D -l layouts/brochure-a4.yaml --only gina -o "$P/ocg.pdf" -q --debug-boxes
+"$BROCHURE" render $D -l layouts/brochure-a4.yaml --only gina -o "$P/noocg.pdf" -q
+if out=$($PY - "$P/ocg.pdf" "$P/ocg-off.pdf" <<-'EOF' 2>&1
+	import sys, pikepdf
+	pdf = pikepdf.open(sys.argv[1])
+	oc = pdf.Root.OCProperties
+	ocg = oc.OCGs[0]
+	assert ocg.Usage.Print.PrintState == "/OFF", "printed"
+	assert any(a.Event == "/Print" for a in oc.D.AS), "no print event"
+	oc.D.OFF = pikepdf.Array([ocg])
+	del oc.D["/ON"]
+	pdf.save(sys.argv[2])
+	EOF
+); then
+	for f in ocg ocg-off noocg; do
+		pdftoppm -r 50 -singlefile -png "$P/$f.pdf" "$P/$f"
+	done
+	! cmp -s "$P/ocg.png" "$P/noocg.png" && cmp -s "$P/ocg-off.png" "$P/noocg.png" &&
+	    pass || fail "--debug-boxes: the layer shows, and turned off leaves the page as without it"
+else
+	fail "--debug-boxes: an optional content group, off for print" "$out"
+fi
+
 if both a5 $D layouts/brochure-a5-print.yaml; then
 	pixels a5 1 2
 	pdfchecks a5

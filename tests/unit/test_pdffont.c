@@ -104,7 +104,7 @@ doc_write(const char *path, struct pdffont_use **uses, size_t n,
     struct diag *d)
 {
 	FILE *fp = fopen(path, "wb");
-	struct pdfw *w = pdfw_new(fp);
+	struct pdfw *w = pdfw_new(fp, "1.7");
 	struct pdffonts *fs = pdffonts_new();
 	int catalog = pdfw_reserve(w), pages = pdfw_reserve(w);
 	int page = pdfw_reserve(w), content = pdfw_reserve(w);

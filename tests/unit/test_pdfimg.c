@@ -83,7 +83,7 @@ write_pdf(const char *path, double pw, double ph, const struct place *p,
 	size_t i;
 
 	assert_non_null(fp);
-	w = pdfw_new(fp);
+	w = pdfw_new(fp, "1.7");
 	catalog = pdfw_reserve(w);
 	pages = pdfw_reserve(w);
 	page = pdfw_reserve(w);

@@ -116,7 +116,7 @@ test_pdfw_document(void **state)
 	char path[] = "/tmp/test_pdfw.XXXXXX";
 	int fd = g_mkstemp(path), st = -1, root, pages, page, content;
 	FILE *fp = fdopen(fd, "wb");
-	struct pdfw *w = pdfw_new(fp);
+	struct pdfw *w = pdfw_new(fp, "1.7");
 	static const char draw[] = "1 0 0 rg 10 10 50 50 re f\n";
 	char *out = NULL, *argv[] = { "qpdf", "--check", path, NULL };
 
