@@ -7,11 +7,14 @@
                              sorted, each once
   pdfcolor.py px FILE.png X Y   the pixel's "R G B" (8-bit RGB or RGBA)
 """
-import struct
+import os
 import sys
-import zlib
 
 import pikepdf
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "e2e"))
+from pngread import read  # noqa: E402
 
 
 def fmt(vals):
@@ -48,35 +51,8 @@ def ops(path):
 
 
 def px(path, x, y):
-    data = open(path, "rb").read()
-    at, idat = 8, b""
-    while at < len(data):
-        n = struct.unpack(">I", data[at:at + 4])[0]
-        kind, chunk = data[at + 4:at + 8], data[at + 8:at + 8 + n]
-        if kind == b"IHDR":
-            w, h, depth, ctype = struct.unpack(">IIBB", chunk[:10])
-        elif kind == b"IDAT":
-            idat += chunk
-        at += 12 + n
-    raw, bpp = zlib.decompress(idat), {2: 3, 6: 4}[ctype]
-    stride, prev = w * bpp + 1, bytearray(w * bpp)
-    for r in range(y + 1):
-        f, line = raw[r * stride], bytearray(raw[r * stride + 1:(r + 1) * stride])
-        for i in range(len(line)):
-            a = line[i - bpp] if i >= bpp else 0
-            b, c = prev[i], prev[i - bpp] if i >= bpp else 0
-            if f == 1:
-                line[i] = (line[i] + a) & 255
-            elif f == 2:
-                line[i] = (line[i] + b) & 255
-            elif f == 3:
-                line[i] = (line[i] + ((a + b) >> 1)) & 255
-            elif f == 4:
-                pa, pb, pc = abs(b - c), abs(a - c), abs(a + b - 2 * c)
-                p = a if pa <= pb and pa <= pc else b if pb <= pc else c
-                line[i] = (line[i] + p) & 255
-        prev = line
-    print(" ".join(str(v) for v in prev[x * bpp:x * bpp + 3]))
+    _, _, bpp, rows = read(path)
+    print(" ".join(str(v) for v in rows[y][x * bpp:x * bpp + 3]))
 
 
 if __name__ == "__main__":
