@@ -77,7 +77,8 @@ static const char usage_text[] =
 "      --debug-boxes   outline every frame (magenta) and block (cyan)\n"
 "                      with its name (a fitted text's with its size, in\n"
 "                      red under its fit-warn), and mark each text\n"
-"                      line's baseline (in a PDF: a layer, not printed)\n"
+"                      line's baseline (in a PDF: a layer marked not to\n"
+"                      print)\n"
 "      --pdf-writer W  how a PDF is written: native (brochure's own\n"
 "                      writer, the default) or cairo (cairo's PDF\n"
 "                      surface, kept as the reference)\n"
@@ -540,6 +541,11 @@ check_command(const char *const *pos, struct run_opts *o, struct diag *d)
 		return usage_error(d, "--pdf-standard needs brochure's own PDF "
 		    "writer: drop --pdf-writer cairo (it writes no structure "
 		    "tree, output intent or CMYK)", NULL);
+	if (o->debug && (o->standards & (PDF_X4 | PDF_A2U)))
+		return usage_error(d, "--debug-boxes makes a proof, not a file "
+		    "for the press or an archive: drop --pdf-standard x-4 or "
+		    "a-2u (Ghostscript 10 and pdftops print the guides' layer)",
+		    NULL);
 	if ((o->standards & PDF_X4) && (o->standards & PDF_A2U))
 		return usage_error(d, "--pdf-standard: x-4 and a-2u name "
 		    "output intents of their own (CMYK for the press, sRGB for "

@@ -76,8 +76,9 @@ color_report(struct diag *d, const struct spec_color *c, const struct tval *v,
 	else
 		diag_error(d, &at->pos, "colour '%s' (field '%s') is not a "
 		    "colour (" UNITS_COLOR_FORMS ") or a name from the "
-		    "layout's 'colors'%s%s%s", v->text, first_field(c->tmpl),
-		    where ? " (" : "", where ? where : "", where ? ")" : "");
+		    "layout's 'colors'%s%s%s%s", v->text, first_field(c->tmpl),
+		    where ? " (" : "", where ? where : "", where ? ")" : "",
+		    units_color_hint(v->text));
 	diag_note(d, &c->tmpl->node->pos, "the layout takes the colour "
 	    "from it here");
 }

@@ -43,6 +43,7 @@ struct pdfn {
 	int		 icc_cmyk, icc_rgb;	/* ICC profile streams, or 0 */
 	int		 space_cmyk, space_rgb;	/* their /ICCBased arrays */
 	int		 ocg;		/* the --debug-boxes layer, or 0 */
+	int		 rgb_pages;	/* pages that paint in RGB */
 	GArray		*outline;	/* struct entry */
 	int		 top;		/* index + 1 of the last top entry */
 	long		 hangul, latin;	/* letters of the pages' text */
@@ -539,6 +540,7 @@ pdfn_page_add(struct outdoc *doc, struct pdfpage *pg)
 	n->hangul += pg->hangul;
 	n->latin += pg->latin;
 	doc->pages++;
+	n->rgb_pages += pg->rgb > 0;
 	if (pg->outline != NULL) {
 		/* A record's page goes under the page made once before it
 		 * (a cover or a section page), as out_pdf.c's. */
@@ -782,7 +784,8 @@ debug_layer(struct pdfn *n, GString *s)
 	if (n->ocg == 0)
 		return;
 	pdfw_object(n->w, n->ocg, ocg, sizeof(ocg) - 1);
-	g_string_append_printf(s, " /OCProperties <</OCGs [%d 0 R] /D <</Order "
+	g_string_append_printf(s, " /OCProperties <</OCGs [%d 0 R] /D <</Name "
+	    "(brochure) /Order "
 	    "[%d 0 R] /ON [%d 0 R] /AS [<</Event /Print /OCGs [%d 0 R] "
 	    "/Category [/Print]>> <</Event /View /OCGs [%d 0 R] /Category "
 	    "[/View]>>]>>>>", n->ocg, n->ocg, n->ocg, n->ocg, n->ocg);
@@ -873,15 +876,23 @@ pdfn_close(struct outdoc *doc, bool commit)
 	if (commit) {
 		ok = pdffonts_write(n->fonts, n->w, doc->d);
 		if (ok) {
+			struct diag_pos pos = { outfile_path(doc->of), 0, 0 };
+
 			finish_doc(doc);
 			if (!pdfw_finish(n->w, n->catalog, n->info)) {
-				struct diag_pos pos = { outfile_path(doc->of),
-				    0, 0 };
-
 				diag_error(doc->d, &pos, "cannot write: %s",
 				    g_strerror(errno));
 				ok = false;
 			}
+			/* PDF/X-4 allows RGB, described as sRGB: said, so
+			 * that an all-CMYK file is a choice, not a hope. */
+			if (ok && (n->standards & PDF_X4) && n->rgb_pages > 0)
+				diag_advice(doc->d, &pos, "PDF/X-4: %d of %d "
+				    "pages paint colours in RGB, described as "
+				    "sRGB for the press to convert; give them "
+				    "as cmyk(…) for an all-CMYK file (docs/"
+				    "layout.md: For the print shop)",
+				    n->rgb_pages, doc->pages);
 		}
 	}
 	for (i = 0; i < n->outline->len; i++)

@@ -93,6 +93,7 @@ emit_color(struct emit *e, const struct color *c, bool stroke)
 		emit_num(e, c->g);
 		emit_num(e, c->b);
 		emit_op(e, stroke ? "RG" : "rg");
+		e->pg->rgb++;
 		break;
 	}
 	if (c->a < 1)

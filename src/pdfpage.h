@@ -81,6 +81,7 @@ struct pdfpage {
 	size_t			 nmarks;
 	bool			 has_record;
 	bool			 debug;		/* its --debug-boxes layer */
+	int			 rgb;		/* colours it paints in RGB */
 };
 
 /*

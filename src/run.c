@@ -549,6 +549,13 @@ plan(struct render *r)
 		struct lay *l = &r->lays[i];
 
 		l->standards = o->standards | l->spec->standards;
+		if (o->debug && (l->standards & (PDF_X4 | PDF_A2U))) {
+			diag_error(r->d, &l->spec->doc->root->pos, "the layout "
+			    "claims PDF/%s (page: pdf-standard), and --debug-boxes "
+			    "makes a proof: render the proof without it",
+			    l->standards & PDF_X4 ? "X-4" : "A-2u");
+			return STATUS_USAGE;
+		}
 		if ((l->tagged = tagged(r, l)) &&
 		    !a11y_check(l->spec, l->standards, r->d))
 			return STATUS_INPUT;

@@ -238,8 +238,9 @@ schema_color(struct diag *d, const struct ynode *colors,
 		return false;
 	}
 	diag_error(d, &n->pos, "%s must be a colour (" UNITS_COLOR_FORMS
-	    "), 'none' or a name from 'colors', not '%s'", what,
-	    n->kind == YNODE_SCALAR ? n->str : ynode_kind_name(n));
+	    "), 'none' or a name from 'colors', not '%s'%s", what,
+	    n->kind == YNODE_SCALAR ? n->str : ynode_kind_name(n),
+	    n->kind == YNODE_SCALAR ? units_color_hint(n->str) : "");
 	return false;
 }
 

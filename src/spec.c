@@ -911,9 +911,10 @@ parse_colors(struct spec_parser *p, const struct ynode *n)
 		else if (v->kind != YNODE_SCALAR ||
 		    !units_parse_color(v->str, &c))
 			diag_error(p->d, &v->pos, "colour '%s' must be "
-			    UNITS_COLOR_FORMS ", not '%s'",
+			    UNITS_COLOR_FORMS ", not '%s'%s",
 			    n->pairs[i].key->str, v->kind == YNODE_SCALAR ?
-			    v->str : ynode_kind_name(v));
+			    v->str : ynode_kind_name(v), v->kind ==
+			    YNODE_SCALAR ? units_color_hint(v->str) : "");
 	}
 	p->colors = n;
 	p->spec->colors = n;

@@ -297,6 +297,16 @@ parse_spot(const char *s, struct color *c)
 	return true;
 }
 
+const char *
+units_color_hint(const char *s)
+{
+	if (strncmp(s, "cmyk(", 5) != 0 && strncmp(s, "spot(", 5) != 0)
+		return "";
+	return "; each CMYK part is a number from 0 to 1 or a percentage, "
+	    "and the four are parted by commas: cmyk(0%, 100%, 80%, 0%), "
+	    "spot(PANTONE 485 C, cmyk(0, 0.95, 1, 0))";
+}
+
 unsigned
 units_pdf_standard(const char *s)
 {

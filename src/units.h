@@ -89,8 +89,16 @@ enum pdf_standard {
 unsigned	units_pdf_standard(const char *s);
 
 /* The forms of a colour, for messages. */
-#define UNITS_COLOR_FORMS	"'#rrggbb', '#rrggbbaa', 'cmyk(C, M, Y, K)' " \
-				"or 'spot(NAME, cmyk(C, M, Y, K))'"
+#define UNITS_COLOR_FORMS	"'#rgb', '#rrggbb', '#rrggbbaa', " \
+				"'cmyk(C, M, Y, K)' or " \
+				"'spot(NAME, cmyk(C, M, Y, K))'"
+
+/*
+ * What to add to a message about s, which is no colour: for a cmyk(…)
+ * or spot(…) the rule its parts broke ("; a part is from 0 to 1, or a
+ * percentage: …"), else "".
+ */
+const char	*units_color_hint(const char *s);
 
 /* Whether a and b are the same colour, given the same way. */
 bool	units_color_same(const struct color *a, const struct color *b);

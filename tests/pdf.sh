@@ -459,6 +459,19 @@ sed 's/^  size: A4$/  size: A4\n  pdf-standard: x-4/' layouts/brochure-a4.yaml >
 "$BROCHURE" render $D -l "$P/x4.yaml" -o "$P/x4-layout.pdf" -q &&
     pdfinfo -meta "$P/x4-layout.pdf" | grep -q 'GTS_PDFXVersion>PDF/X-4<' && pass ||
     fail "page: pdf-standard: x-4 claims PDF/X-4"
+# Under x-4 a file that paints in RGB says so (a note); one all in CMYK
+# and spot colours (cmyk.yaml without its RGB box) says nothing.
+"$BROCHURE" render $D -l tests/e2e/cmyk.yaml -o "$P/cx.pdf" --pdf-standard x-4 2>"$P/cx.err"
+head -n -4 tests/e2e/cmyk.yaml >"$P/cmyk-only.yaml"
+"$BROCHURE" render $D -l "$P/cmyk-only.yaml" -o "$P/co.pdf" --pdf-standard x-4 2>"$P/co.err"
+grep -q "cx.pdf: note: PDF/X-4: 1 of 1 pages paint colours in RGB" "$P/cx.err" &&
+    ! grep -q note "$P/co.err" && pass ||
+    fail "x-4: RGB colours noted, none in an all-CMYK file" "$(cat "$P/cx.err" "$P/co.err")"
+# A proof with guides is no file for the press, whoever claims it.
+"$BROCHURE" render $D -l "$P/x4.yaml" -o "$P/x4-debug.pdf" --debug-boxes 2>"$P/x4.err"
+st=$?
+[ $st = 2 ] && [ ! -e "$P/x4-debug.pdf" ] && grep -q "claims PDF/X-4 (page: pdf-standard), and --debug-boxes" "$P/x4.err" &&
+    pass || fail "page: pdf-standard: x-4 with --debug-boxes: refused" "status $st; $(cat "$P/x4.err")"
 # --debug-boxes in a PDF: a layer (optional content) shown on screen and
 # off for print; turned off, the page is the page without the guides.
 "$BROCHURE" render $D -l layouts/brochure-a4.yaml --only gina -o "$P/ocg.pdf" -q --debug-boxes
