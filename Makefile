@@ -31,7 +31,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all brochure test unit setup clean lint install \
+.PHONY: all brochure test unit setup setup-build clean lint install \
 	test-update bench detdiff fuzz valgrind photos stress deep
 
 all: $(B)/brochure
@@ -66,11 +66,14 @@ $(B)/tests/pngdiff: tests/pngdiff.c $(B)/flags | $(B)/tests
 $(B)/obj $(B)/tests:
 	$(Q)mkdir -p $@
 
+# What each target needs (scripts/setup run, build, test).
 setup:
-	@sh scripts/setup
+	@sh scripts/setup test
+setup-build:
+	@sh scripts/setup build
 
 # The sample: the A4 brochure and one 1080×1080 card per intern.
-brochure: setup
+brochure: setup-build
 	@$(MAKE) --no-print-directory all
 	$(B)/brochure render data/interns.yaml -l layouts/brochure-a4.yaml \
 	    -o out/brochure.pdf
@@ -178,6 +181,7 @@ install: all
 	    $(DESTDIR)$(PREFIX)/share/brochure/layouts \
 	    $(DESTDIR)$(PREFIX)/share/brochure/starter \
 	    $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
 	    $(DESTDIR)$(PREFIX)/share/doc/brochure
 	install -m 755 $(B)/brochure $(DESTDIR)$(PREFIX)/bin/brochure
 	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/brochure/fonts/
@@ -187,6 +191,8 @@ install: all
 	sed 's|/usr/local/|$(PREFIX)/|g' docs/brochure.1 \
 	    >$(DESTDIR)$(PREFIX)/share/man/man1/brochure.1
 	chmod 644 $(DESTDIR)$(PREFIX)/share/man/man1/brochure.1
+	install -m 644 completion/brochure.bash \
+	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions/brochure
 	# The docs as in the source tree, so their links hold: README.md,
 	# docs/ (reference, pictures, examples, CI), campaigns/lumen/ and
 	# the sample data/ the examples render.

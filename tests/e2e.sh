@@ -823,6 +823,18 @@ if make -s install PREFIX="$E/usr" >"$E/out" 2>&1 &&
 	    while read -r p; do [ -e "$E/usr/share/doc/brochure/$p" ] || echo "$p"; done)
 	[ -z "$missing" ] && [ -d "$E/usr/share/doc/brochure/docs/ci" ] && pass ||
 	    fail "the installed README's links lead to installed files" "missing: $missing"
+	# The installed bash completion completes from what --help lists.
+	if out=$(bash -c '. "$1"; t() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _brochure; echo "${COMPREPLY[*]}"; }
+	    cd "$2" || exit 1
+	    [ "$(t brochure "")" = "render check watch init --help --version" ] || echo "commands: $(t brochure "")"
+	    [ "$(t brochure render data/interns.yaml --pdf-standard "")" = "ua-1 x-4 a-2u" ] || echo "standards"
+	    [ "$(t brochure render data/interns.yaml -l layouts/brochure-a5)" = "layouts/brochure-a5-print.yaml" ] || echo "layout files: $(t brochure render d -l layouts/brochure-a5)"
+	    [ "$(t brochure init x -l a5)" = "a5-print" ] || echo "init -l names"
+	    for o in $("$3" --help | grep -oE -- "--[a-z][a-z-]*" | sort -u); do
+		case " $(t brochure render d -) " in *" $o "*) ;; *) echo "no $o" ;; esac
+	    done' sh "$E/usr/share/bash-completion/completions/brochure" "$PWD" "$BROCHURE" 2>&1) &&
+	    [ -z "$out" ]; then pass
+	else fail "the installed bash completion: commands, values, layouts, every --help option" "$out"; fi
 else
 	fail "make install, then init from the installed brochure" "$(cat "$E/out")"
 fi
@@ -1123,6 +1135,26 @@ case $BROCHURE in
 	else fail "a record's lines are the same at any --jobs and order" \
 	    "$(printf '%s\n' "$out" | head -30)"; fi ;;
 esac
+
+# -- scripts/setup by need --
+# run: every library brochure links (readelf's NEEDED) comes from a
+# package on its list, and the ICC profiles' package; build and run
+# leave out the test tools (a render-only job skips them); test has them.
+run=$(sh scripts/setup --list run) build=$(sh scripts/setup --list build)
+test=$(sh scripts/setup --list test)
+bad=""
+for lib in $(readelf -d "$BROCHURE" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+	case $lib in libc.so.* | libm.so.* | libasan* | libubsan* | libtsan* | libstdc++* | libgcc_s*) continue ;; esac
+	pkg=$(dpkg -S "*/$lib" 2>/dev/null | grep -v -- "-dev:" | head -1 | cut -d: -f1)
+	printf '%s\n' "$run" | grep -qx "$pkg" || bad="$bad $lib ($pkg)"
+done
+printf '%s\n' "$run" | grep -qx libgs-common || bad="$bad libgs-common"
+for p in chromium valgrind poppler-utils libcmocka-dev; do
+	printf '%s\n' "$run" "$build" | grep -qx "$p" && bad="$bad $p-in-run-or-build"
+	printf '%s\n' "$test" | grep -qx "$p" || bad="$bad $p-not-in-test"
+done
+printf '%s\n' "$build" | grep -qx libcairo2-dev || bad="$bad no-cairo-dev-in-build"
+[ -z "$bad" ] && pass || fail "scripts/setup run covers what brochure links; build leaves out the test tools" "$bad"
 
 # -- a split word measured with its own attributes --
 # (tests/e2e/split-word.yaml says what Pango read past before.)
