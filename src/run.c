@@ -549,6 +549,12 @@ plan(struct render *r)
 		struct lay *l = &r->lays[i];
 
 		l->standards = o->standards | l->spec->standards;
+		if (l->spec->standards != 0 && !o->pdf_native) {
+			diag_error(r->d, &l->spec->doc->root->pos, "the layout "
+			    "claims a PDF standard (page: pdf-standard), which "
+			    "cairo's writer cannot meet: drop --pdf-writer cairo");
+			return STATUS_USAGE;
+		}
 		if (o->debug && (l->standards & (PDF_X4 | PDF_A2U))) {
 			diag_error(r->d, &l->spec->doc->root->pos, "the layout "
 			    "claims PDF/%s (page: pdf-standard), and --debug-boxes "

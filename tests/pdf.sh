@@ -467,6 +467,11 @@ head -n -4 tests/e2e/cmyk.yaml >"$P/cmyk-only.yaml"
 grep -q "cx.pdf: note: PDF/X-4: 1 of 1 pages paint colours in RGB" "$P/cx.err" &&
     ! grep -q note "$P/co.err" && pass ||
     fail "x-4: RGB colours noted, none in an all-CMYK file" "$(cat "$P/cx.err" "$P/co.err")"
+# cairo's writer cannot meet a layout's claim: refused, not ignored.
+"$BROCHURE" render $D -l "$P/x4.yaml" -o "$P/x4-cairo.pdf" --pdf-writer cairo 2>"$P/x4.err"
+st=$?
+[ $st = 2 ] && [ ! -e "$P/x4-cairo.pdf" ] && grep -q "cairo's writer cannot meet" "$P/x4.err" &&
+    pass || fail "page: pdf-standard with --pdf-writer cairo: refused" "status $st; $(cat "$P/x4.err")"
 # A proof with guides is no file for the press, whoever claims it.
 "$BROCHURE" render $D -l "$P/x4.yaml" -o "$P/x4-debug.pdf" --debug-boxes 2>"$P/x4.err"
 st=$?
