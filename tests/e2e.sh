@@ -1136,6 +1136,37 @@ case $BROCHURE in
 	    "$(printf '%s\n' "$out" | head -30)"; fi ;;
 esac
 
+# -- docs/ci/brochure-matcher.json: GitHub's annotations --
+# Its regexp (JavaScript's, here the same in Python) takes every error
+# and warning line brochure prints: file, line, column, severity and
+# message; notes and lines without a place are left to the log.
+"$BROCHURE" check tests/bad/data-lang-bad.yaml -l tests/bad/common-layout.yaml \
+    2>"$E/matcher.err" >/dev/null
+"$BROCHURE" check data/interns.yaml -l tests/e2e/overflow.yaml 2>>"$E/matcher.err" >/dev/null
+if out=$($PY - docs/ci/brochure-matcher.json "$E/matcher.err" <<-'EOF' 2>&1
+	import json, re, sys
+	m = json.load(open(sys.argv[1]))["problemMatcher"][0]
+	p = m["pattern"][0]
+	rx = re.compile(p["regexp"])
+	n = 0
+	for line in open(sys.argv[2]):
+	    line = line.rstrip("\n")
+	    g = rx.match(line)
+	    level = re.search(r": (error|warning|note): ", line)
+	    if level and level.group(1) != "note" and not line.startswith("brochure:"):
+	        assert g, "not matched: " + line
+	        assert g.group(p["file"]) and int(g.group(p["line"])) > 0 \
+	            and int(g.group(p["column"])) > 0, line
+	        assert g.group(p["severity"]) == level.group(1), line
+	        assert line.endswith(g.group(p["message"])), line
+	        n += 1
+	    elif g:
+	        raise AssertionError("matched: " + line)
+	assert n >= 2, "%d lines" % n
+	assert m["owner"] == "brochure"
+	EOF
+); then pass; else fail "the GitHub problem matcher takes brochure's errors and warnings" "$out"; fi
+
 # -- scripts/setup by need --
 # run: every library brochure links (readelf's NEEDED) comes from a
 # package on its list, and the ICC profiles' package; build and run
