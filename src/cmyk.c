@@ -9,20 +9,21 @@
 #include "cmyk.h"
 
 static cmsHTRANSFORM	 xform;
-static unsigned char	*bytes;
-static size_t		 nbytes;
+static gchar		*cmyk_bytes, *srgb_bytes;	/* the profiles, */
+static gsize		 cmyk_len, srgb_len;		/*   or NULL, 0 */
 
+/* Both profiles read, and the transform made from the CMYK one. */
 static gpointer
 setup(gpointer unused)
 {
-	gchar *data = NULL;
-	gsize len = 0;
 	cmsHPROFILE in, out;
 
 	(void)unused;
-	if (!g_file_get_contents(CMYK_PROFILE, &data, &len, NULL))
+	if (!g_file_get_contents(SRGB_PROFILE, &srgb_bytes, &srgb_len, NULL))
+		srgb_bytes = NULL;
+	if (!g_file_get_contents(CMYK_PROFILE, &cmyk_bytes, &cmyk_len, NULL))
 		return NULL;
-	in = cmsOpenProfileFromMem(data, (cmsUInt32Number)len);
+	in = cmsOpenProfileFromMem(cmyk_bytes, (cmsUInt32Number)cmyk_len);
 	out = cmsCreate_sRGBProfile();
 	if (in != NULL && out != NULL)
 		xform = cmsCreateTransform(in, TYPE_CMYK_DBL, out,
@@ -32,11 +33,10 @@ setup(gpointer unused)
 		cmsCloseProfile(in);
 	if (out != NULL)
 		cmsCloseProfile(out);
-	if (xform != NULL) {
-		bytes = (unsigned char *)data;
-		nbytes = len;
-	} else {
-		g_free(data);
+	if (xform == NULL) {	/* not a profile lcms2 reads: none */
+		g_free(cmyk_bytes);
+		cmyk_bytes = NULL;
+		cmyk_len = 0;
 	}
 	return NULL;
 }
@@ -68,33 +68,18 @@ cmyk_to_srgb(const double cmyk[4], double rgb[3])
 		rgb[i] = rgb[i] < 0 ? 0 : rgb[i] > 1 ? 1 : rgb[i];
 }
 
-static gpointer
-load_srgb(gpointer out)
-{
-	gchar *data;
-	gsize len;
-
-	if (!g_file_get_contents(SRGB_PROFILE, &data, &len, NULL))
-		return NULL;
-	*(gsize *)out = len;
-	return data;
-}
-
 const unsigned char *
 cmyk_srgb_profile(size_t *len)
 {
-	static GOnce once = G_ONCE_INIT;
-	static gsize n;
-
-	g_once(&once, load_srgb, &n);
-	*len = n;
-	return once.retval;
+	ready();
+	*len = srgb_len;
+	return (const unsigned char *)srgb_bytes;
 }
 
 const unsigned char *
 cmyk_profile(size_t *len)
 {
 	ready();
-	*len = nbytes;
-	return bytes;
+	*len = cmyk_len;
+	return (const unsigned char *)cmyk_bytes;
 }
