@@ -37,7 +37,7 @@ _brochure()
 	--dump-tree | --allow-path)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
-	--manifest)
+	--manifest | --report)
 		COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") \
 		    $(compgen -d -S / -- "$cur"))
 		return ;;
@@ -49,6 +49,9 @@ _brochure()
 		return ;;
 	--pdf-standard)
 		COMPREPLY=($(compgen -W "ua-1 x-4 a-2u" -- "$cur"))
+		return ;;
+	--diagnostics)
+		COMPREPLY=($(compgen -W "text json" -- "$cur"))
 		return ;;
 	-j | --jobs | --scale | --dpi | --only | --shard)
 		return ;;
@@ -62,7 +65,8 @@ _brochure()
 		COMPREPLY=($(compgen -W "--layout --output --format --jobs
 		    --only --shard --manifest --scale --dpi --strict --quiet
 		    --dump-tree --gallery --debug-boxes --pdf-writer
-		    --pdf-standard --allow-path --help --version -l -o -f -j -q
+		    --pdf-standard --allow-path --diagnostics --report --help
+		    --version -l -o -f -j -q
 		    -h -V" -- "$cur"))
 		return
 	fi

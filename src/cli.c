@@ -69,6 +69,13 @@ static const char usage_text[] =
 "                      errors\n"
 "  -q, --quiet         hide warnings, notes, the progress bar and the\n"
 "                      summary; errors always show\n"
+"      --diagnostics F  how problems are printed on stderr: text\n"
+"                      (FILE:LINE:COLUMN: error: MESSAGE, the default) or\n"
+"                      json (one JSON object a line: level, file, line,\n"
+"                      column, message, note, page, record, field,\n"
+"                      layout; and nothing else)\n"
+"      --report FILE.json  also write every problem to FILE.json as a\n"
+"                      GitLab Code Quality report, failed run or not\n"
 "      --dump-tree FILE  write the laid-out boxes of every page as text\n"
 "                      ('-': to stdout), replacing FILE at the end\n"
 "      --gallery       also write index.html beside the output: every\n"
@@ -135,6 +142,8 @@ enum {
 	OPT_GALLERY,
 	OPT_PDF_WRITER,
 	OPT_PDF_STANDARD,
+	OPT_DIAGNOSTICS,
+	OPT_REPORT,
 };
 
 static const struct option longopts[] = {
@@ -155,16 +164,26 @@ static const struct option longopts[] = {
 	{ "gallery", no_argument, NULL, OPT_GALLERY },
 	{ "pdf-writer", required_argument, NULL, OPT_PDF_WRITER },
 	{ "pdf-standard", required_argument, NULL, OPT_PDF_STANDARD },
+	{ "diagnostics", required_argument, NULL, OPT_DIAGNOSTICS },
+	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
 
+/* The hint after a usage error; not among JSON lines. */
+static void
+try_help(struct diag *d)
+{
+	if (!d->json)
+		fputs("Try 'brochure --help'.\n", d->out);
+}
+
 static int
 usage_error(struct diag *d, const char *msg, const char *arg)
 {
 	diag_error(d, NULL, "%s%s%s", msg, arg ? arg : "", arg ? "'" : "");
-	fputs("Try 'brochure --help'.\n", d->out);
+	try_help(d);
 	return STATUS_USAGE;
 }
 
@@ -192,7 +211,7 @@ input_error(struct diag *d, const char *what, const char *path)
 		close(fd);
 		return -1;
 	}
-	fputs("Try 'brochure --help'.\n", d->out);
+	try_help(d);
 	return STATUS_USAGE;
 }
 
@@ -258,30 +277,36 @@ same_file(const char *a, const char *b)
 }
 
 /*
- * --dump-tree FILE replaces FILE after the pages are laid out: it must
- * not be an input of the run, or another of its outputs.
+ * --dump-tree FILE and --report FILE replace FILE at the end of the
+ * run: it must not be an input of the run, or another of its outputs.
+ * -1 if it is a file of its own, else exit status 2.
  */
 static int
-check_dump(const struct run_opts *o, struct diag *d)
+check_own(const struct run_opts *o, const char *opt, const char *path,
+    struct diag *d)
 {
+	const char *const outs[] = { o->output, o->manifest, o->dump,
+	    o->report };
 	const char *what = NULL;
 	size_t i;
 
-	if (same_file(o->dump, o->data))
+	if (path == NULL)
+		return -1;
+	if (same_file(path, o->data))
 		what = "the data file";
 	for (i = 0; what == NULL && i < o->nlayouts; i++)
-		if (same_file(o->dump, o->layouts[i]))
+		if (same_file(path, o->layouts[i]))
 			what = "a layout";
-	if (what == NULL && (same_file(o->dump, o->output) ||
-	    same_file(o->dump, o->manifest)))
-		what = "an output of the run";
-	if (what == NULL && g_file_test(o->dump, G_FILE_TEST_IS_DIR))
+	for (i = 0; what == NULL && i < sizeof(outs) / sizeof(outs[0]); i++)
+		if (outs[i] != path && same_file(path, outs[i]))
+			what = "an output of the run";
+	if (what == NULL && g_file_test(path, G_FILE_TEST_IS_DIR))
 		what = "a folder";
 	if (what == NULL)
 		return -1;
-	diag_error(d, NULL, "--dump-tree '%s' is %s: name a file of its own",
-	    o->dump, what);
-	fputs("Try 'brochure --help'.\n", d->out);
+	diag_error(d, NULL, "%s '%s' is %s: name a file of its own", opt,
+	    path, what);
+	try_help(d);
 	return STATUS_USAGE;
 }
 
@@ -399,6 +424,18 @@ parse_value(int c, char **argv, struct run_opts *o, struct diag *d)
 			    "x-4 or a-2u, not '", optarg);
 		o->standards |= units_pdf_standard(optarg);
 		break;
+	case OPT_DIAGNOSTICS:
+		if (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0)
+			return usage_error(d, "--diagnostics must be text or "
+			    "json, not '", optarg);
+		d->json = strcmp(optarg, "json") == 0;
+		break;
+	case OPT_REPORT:
+		if (!ends_json(optarg))
+			return usage_error(d, "--report must name a .json "
+			    "file, not '", optarg);
+		o->report = optarg;
+		break;
 	case OPT_MANIFEST:
 		if (!ends_json(optarg))
 			return usage_error(d, "--manifest must name a .json "
@@ -505,6 +542,9 @@ check_command(const char *const *pos, struct run_opts *o, struct diag *d)
 		if (o->output != NULL)
 			return usage_error(d, "init writes only its folder: "
 			    "drop -o", NULL);
+		if (o->report != NULL)
+			return usage_error(d, "init writes only its folder: "
+			    "drop --report", NULL);
 		if (o->nlayouts > 1)
 			return usage_error(d, "init starts from one layout: "
 			    "give -l once", NULL);
@@ -513,7 +553,7 @@ check_command(const char *const *pos, struct run_opts *o, struct diag *d)
 			diag_error(d, NULL, "init -l takes a shipped layout: "
 			    "%s, not '%s'", init_layout_names(),
 			    o->layouts[0]);
-			fputs("Try 'brochure --help'.\n", d->out);
+			try_help(d);
 			return STATUS_USAGE;
 		}
 		return -1;
@@ -550,9 +590,12 @@ check_command(const char *const *pos, struct run_opts *o, struct diag *d)
 		return usage_error(d, "--pdf-standard: x-4 and a-2u name "
 		    "output intents of their own (CMYK for the press, sRGB for "
 		    "archives): claim one", NULL);
-	if (o->dump != NULL)
-		return check_dump(o, d);
-	return -1;
+	if (d->json && o->cmd == RUN_WATCH)
+		return usage_error(d, "watch talks to a terminal: drop "
+		    "--diagnostics json", NULL);
+	if ((st = check_own(o, "--dump-tree", o->dump, d)) >= 0)
+		return st;
+	return check_own(o, "--report", o->report, d);
 }
 
 int
@@ -562,6 +605,12 @@ cli_parse(int argc, char **argv, struct run_opts *o, struct diag *d)
 	int c, npos = 0, st;
 
 	memset(o, 0, sizeof(*o));
+	/* JSON from the first message on, a usage error before it too. */
+	for (c = 1; c < argc && strcmp(argv[c], "--") != 0; c++)
+		if (strcmp(argv[c], "--diagnostics=json") == 0 ||
+		    (strcmp(argv[c], "--diagnostics") == 0 && c + 1 < argc &&
+		    strcmp(argv[c + 1], "json") == 0))
+			d->json = true;
 	o->scale = 1 / PT_PER_PX;
 	o->jobs = cpus();
 	o->pdf_native = true;	/* --pdf-writer cairo: the reference */

@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "diag.h"
+#include "json.h"
 
 static const char *const level_names[DIAG__MAX] = {
 	[DIAG_NOTE] = "note",
@@ -88,10 +89,14 @@ void
 diag_report(struct diag *d, enum diag_level level,
     const struct diag_pos *pos, const char *fmt, ...)
 {
-	struct diag_msg m = { level, level, pos, NULL, NULL, NULL };
+	struct diag_msg m = { level, level, pos, NULL, NULL, NULL,
+	    d->where, d->advice };
 	va_list ap;
 	char *raw, *place, *text, *line;
 
+	m.where.layout = d->layout;
+	memset(&d->where, 0, sizeof(d->where));
+	d->advice = false;
 	if (d->mute > 0 && level != DIAG_ERROR)
 		return;
 	d->count[level]++;
@@ -129,11 +134,75 @@ diag_report(struct diag *d, enum diag_level level,
 	m.line = line;
 	if (d->sink != NULL)
 		d->sink(d->sink_arg, &m);
-	else
+	else if (d->json) {
+		GString *s = g_string_new(NULL);
+
+		diag_json(s, &m, NULL, 0);
+		fprintf(d->out, "%s\n", s->str);
+		g_string_free(s, TRUE);
+	} else
 		fprintf(d->out, "%s\n", line);
 	g_free(place);
 	g_free(text);
 	g_free(line);
+}
+
+/* v as a JSON string, with what diag_escape() names escaped. */
+static void
+json_escaped(GString *s, const char *v)
+{
+	char *e = v != NULL ? escaped(v, strlen(v)) : NULL;
+
+	json_str(s, e);
+	g_free(e);
+}
+
+/* "file": …, "line": …, "column": …, "message": … of m. */
+static void
+json_place(GString *s, const struct diag_msg *m)
+{
+	const struct diag_pos *pos = m->pos;
+	bool lc = pos != NULL && pos->file != NULL && pos->line > 0;
+
+	g_string_append(s, "\"file\": ");
+	json_escaped(s, pos != NULL ? pos->file : NULL);
+	if (lc)
+		g_string_append_printf(s, ", \"line\": %d, \"column\": %d",
+		    pos->line, pos->col);
+	else
+		g_string_append(s, ", \"line\": null, \"column\": null");
+	g_string_append(s, ", \"message\": ");
+	json_str(s, m->text);
+}
+
+void
+diag_json(GString *s, const struct diag_msg *m,
+    const struct diag_msg *const *notes, size_t nnotes)
+{
+	const struct diag_where *w = &m->where;
+	size_t i;
+
+	g_string_append_printf(s, "{\"level\": \"%s\", ",
+	    level_names[m->shown]);
+	json_place(s, m);
+	g_string_append(s, ", \"note\": [");
+	for (i = 0; i < nnotes; i++) {
+		g_string_append(s, i ? ", {" : "{");
+		json_place(s, notes[i]);
+		g_string_append_c(s, '}');
+	}
+	g_string_append(s, "], \"page\": ");
+	if (w->page > 0)
+		g_string_append_printf(s, "%d", w->page);
+	else
+		g_string_append(s, "null");
+	g_string_append(s, ", \"record\": ");
+	json_escaped(s, w->record);
+	g_string_append(s, ", \"field\": ");
+	json_escaped(s, w->field);
+	g_string_append(s, ", \"layout\": ");
+	json_escaped(s, w->layout);
+	g_string_append_c(s, '}');
 }
 
 void
@@ -146,6 +215,7 @@ diag_advice(struct diag *d, const struct diag_pos *pos, const char *fmt, ...)
 	text = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
 	d->last_shown = !d->quiet;
+	d->advice = true;
 	diag_note(d, pos, "%s", text);
 	g_free(text);
 }

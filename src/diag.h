@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <glib.h>
+
 enum diag_level {
 	DIAG_NOTE,
 	DIAG_WARNING,
@@ -25,6 +27,18 @@ struct diag_pos {
 };
 
 /*
+ * What a message is about beyond its place in a file: the layout being
+ * rendered, the page, record and field (for --diagnostics json and the
+ * Code Quality report; the text says them too).  0 and NULL: unknown.
+ */
+struct diag_where {
+	const char	*layout;
+	int		 page;
+	const char	*record;
+	const char	*field;
+};
+
+/*
  * One diagnostic in parts, as a sink receives it.  Every string is
  * escaped (diag_escape) and lives until the sink returns.
  */
@@ -37,6 +51,9 @@ struct diag_msg {
 					   "brochure" */
 	const char		*text;	/* the message */
 	const char		*line;	/* "PLACE: LEVEL: TEXT", no newline */
+	struct diag_where	 where;
+	bool			 alone;	/* a note that follows nothing: advice
+					   (diag_advice), its own problem */
 };
 
 struct diag {
@@ -46,6 +63,15 @@ struct diag {
 	int	 count[DIAG__MAX];
 	bool	 last_shown;	/* whether the previous line was printed */
 	int	 mute;		/* > 0: drop warnings and notes (trials) */
+	bool	 json;		/* --diagnostics json: one JSON object a
+				   line (diag_json), nothing else */
+	const char *layout;	/* the layout being rendered, or NULL */
+	/*
+	 * The next message's page, record and field: set just before it
+	 * (flow_where), taken by that message and cleared.
+	 */
+	struct diag_where where;
+	bool	 advice;	/* the next note stands alone (diag_advice) */
 	/*
 	 * If set, each diagnostic shown goes here instead of to out, in
 	 * parts: a page rendered in a worker thread keeps its messages,
@@ -92,6 +118,16 @@ void	diag_advice(struct diag *, const struct diag_pos *, const char *, ...)
  * bytes the character takes.
  */
 size_t	diag_escape(const char *s, size_t len, size_t *n, char buf[8]);
+
+/*
+ * Appends a diagnostic as one JSON object, without a newline: level,
+ * file, line, column, message, note (the notes that follow it, each
+ * an object with file, line, column and message), page, record, field
+ * and layout; null where unknown.  README.md, "Errors and limits",
+ * documents it.
+ */
+void	diag_json(GString *, const struct diag_msg *,
+	    const struct diag_msg *const *notes, size_t nnotes);
 
 /* "error", "warning" or "note". */
 const char	*diag_level_name(enum diag_level);

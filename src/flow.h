@@ -127,7 +127,11 @@ struct box	*flow_box_add(struct flow *, enum box_kind, const char *label);
 struct style	 flow_style(struct flow *, const struct style *s);
 /* A text box's colour and, for the dump, the style it was set in. */
 void		 flow_box_style(struct box *, const struct style *);
-/* "page 3, record 'gina', field 'story'" for messages; g_free() it. */
+/*
+ * "page 3, record 'gina', field 'story'" for messages; g_free() it.
+ * The flow's diag's next message takes the page, record and field
+ * (struct diag_where): call it just before the message it goes in.
+ */
 char		*flow_where(const struct flow *, const char *field);
 /* fitwarn.c: the size of a fitting text at the flow's point of its
  * range [pt]; whether a size is under the text's fit-warn; a text

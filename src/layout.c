@@ -84,6 +84,9 @@ flow_where(const struct flow *f, const char *field)
 {
 	const char *id = flow_record_id(f);
 
+	f->d->where.page = f->page->number;
+	f->d->where.record = id;
+	f->d->where.field = field;
 	return g_strdup_printf("page %d%s%s%s%s%s%s", f->page->number,
 	    id ? ", record '" : "", id ? id : "", id ? "'" : "",
 	    field ? ", field '" : "", field ? field : "", field ? "'" : "");

@@ -1,6 +1,5 @@
 /*
- * Manifest: JSON written by hand (strings escaped as RFC 8259 says),
- * hashes by GLib's GChecksum.
+ * Manifest: JSON written by hand (json.h), hashes by GLib's GChecksum.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -10,6 +9,7 @@
 #include <glib.h>
 
 #include "data.h"
+#include "json.h"
 #include "manifest.h"
 #include "mem.h"
 #include "outfile.h"
@@ -19,29 +19,6 @@ struct manifest {
 	GString	*outputs;	/* the entries, comma-separated */
 	int	 n;
 };
-
-static void
-json_str(GString *s, const char *v)
-{
-	const unsigned char *p;
-
-	if (v == NULL) {
-		g_string_append(s, "null");
-		return;
-	}
-	g_string_append_c(s, '"');
-	for (p = (const unsigned char *)v; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			g_string_append_printf(s, "\\%c", *p);
-		else if (*p == '\n')
-			g_string_append(s, "\\n");
-		else if (*p < 0x20)
-			g_string_append_printf(s, "\\u%04x", *p);
-		else
-			g_string_append_c(s, (char)*p);
-	}
-	g_string_append_c(s, '"');
-}
 
 struct manifest *
 manifest_new(const char *generator, const char *data,

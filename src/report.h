@@ -23,7 +23,13 @@ struct report_log;
  * Prints to out; quiet: hide warnings (and their notes); source: show
  * the source line and a caret under each line; color: ANSI colours.
  */
-struct report	*report_new(FILE *out, bool quiet, bool source, bool color);
+/*
+ * Prints each group of diagnostics (a message and its notes) once: as
+ * lines, with source lines (source) in colour (color), or as one JSON
+ * object a line (json: diag_json()).
+ */
+struct report	*report_new(FILE *out, bool quiet, bool source, bool color,
+		    bool json);
 void		 report_free(struct report *);
 /* A progress bar to wipe before printing (NULL: none). */
 void		 report_set_progress(struct report *, struct progress *);
@@ -31,6 +37,16 @@ void		 report_set_progress(struct report *, struct progress *);
 void		 report_sink(void *, const struct diag_msg *);
 /* Prints the group read so far, unless hidden or printed before. */
 void		 report_flush(struct report *);
+
+/*
+ * --report FILE: keeps every group, quiet or not, as an issue of a
+ * GitLab Code Quality report (README.md, "Errors and limits"); an issue
+ * in no file is given at fallback (the data file).  report_write_quality
+ * writes them to path, replacing it whole; false if it could not.
+ */
+void		 report_quality(struct report *, const char *fallback);
+bool		 report_write_quality(struct report *, const char *path,
+		    struct diag *);
 
 /* A worker's messages in order, copied. */
 struct report_log	*report_log_new(void);

@@ -124,8 +124,8 @@ new_report(const struct diag *d)
 	const char *nc = getenv("NO_COLOR");
 	bool tty = progress_wanted(d->out);
 
-	return report_new(d->out, d->quiet, tty,
-	    tty && (nc == NULL || *nc == '\0'));
+	return report_new(d->out, d->quiet, tty && !d->json,
+	    tty && !d->json && (nc == NULL || *nc == '\0'), d->json);
 }
 
 /* ---- main thread side ---- */
@@ -290,7 +290,7 @@ summary(struct render *r, double secs)
 	const char *unit = unit_name(r);
 	const char *rate = r->t.mode == TARGET_PDF ? "pages/s" : r->t.be->rate;
 
-	if (r->d->quiet || r->o->watching || n == 0)
+	if (r->d->quiet || r->d->json || r->o->watching || n == 0)
 		return;
 	if (r->t.mode == TARGET_PDF)
 		fprintf(r->d->out, "%s: ", r->o->output);
@@ -606,7 +606,7 @@ make_pages(struct render *r)
 	    (r->t.be->page_add != NULL && !r->thumbs));
 	r->res = xcalloc((size_t)r->njobs + 1, sizeof(*r->res));
 	r->prog = progress_new(r->d->out, r->njobs, unit_name(r),
-	    !r->d->quiet && progress_wanted(r->d->out));
+	    !r->d->quiet && !r->d->json && progress_wanted(r->d->out));
 	report_set_progress(r->rep, r->prog);
 	pool_run(r->njobs, o->jobs, 4 * o->jobs, &render_ops, r);
 }
@@ -684,6 +684,8 @@ run(const struct run_opts *o, struct diag *d)
 	r.o = o;
 	r.d = d;
 	r.rep = new_report(d);
+	if (o->report != NULL)
+		report_quality(r.rep, o->data);
 	/* Until the end of run(): every line goes through the report. */
 	d->sink = report_sink;
 	d->sink_arg = r.rep;
@@ -698,6 +700,10 @@ run(const struct run_opts *o, struct diag *d)
 		}
 	}
 	report_flush(r.rep);
+	if (o->report != NULL && !report_write_quality(r.rep, o->report, d)) {
+		r.st = worst(r.st, STATUS_OUTPUT);
+		report_flush(r.rep);
+	}
 	render_clear(&r);
 	d->sink = NULL;
 	d->sink_arg = NULL;

@@ -53,6 +53,8 @@ struct run_opts {
 	size_t		 nonly;
 	int		 shard, shards;	/* --shard K/N; shards 0: none */
 	const char	*manifest;	/* --manifest FILE, or NULL */
+	const char	*report;	/* --report FILE (Code Quality), or
+					   NULL */
 	bool		 debug;		/* --debug-boxes */
 	bool		 watching;	/* under watch: no summary line */
 	bool		 gallery;	/* --gallery: OUT/index.html */

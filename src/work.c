@@ -196,6 +196,7 @@ render_work(void *v, int i, void *arg)
 	 * --quiet, the gallery shows them. */
 	diag_init(&d, NULL);
 	d.strict = r->d->strict;
+	d.layout = l->path;
 	res->log = report_log_new();
 	d.sink = report_log_sink;
 	d.sink_arg = res->log;

@@ -1167,6 +1167,116 @@ if out=$($PY - docs/ci/brochure-matcher.json "$E/matcher.err" <<-'EOF' 2>&1
 	EOF
 ); then pass; else fail "the GitHub problem matcher takes brochure's errors and warnings" "$out"; fi
 
+# -- --diagnostics json: one object a line, the text lines' content --
+# Each object has exactly the ten keys in order; its level, place and
+# message (and its notes') are those the text form prints; a run's
+# stderr holds nothing else (no summary, no hint); a usage error is JSON;
+# advice (a note that follows nothing) is an object of its own.
+: >"$E/diag-text.err"; : >"$E/diag.jsonl"
+for c in "data/interns.yaml tests/e2e/overflow.yaml" \
+    "tests/bad/data-lang-bad.yaml tests/bad/common-layout.yaml" \
+    "data/interns.yaml tests/bad/layout-unknown-style-key.yaml" \
+    "data/interns.yaml tests/e2e/field-typo.yaml" \
+    "data/interns.yaml layouts/og.yaml"; do
+	set -- $c
+	"$BROCHURE" check "$1" -l "$2" 2>>"$E/diag-text.err" >/dev/null
+	"$BROCHURE" check "$1" -l "$2" --diagnostics json \
+	    2>>"$E/diag.jsonl" >/dev/null
+done
+"$BROCHURE" render data/interns.yaml -l tests/e2e/overflow.yaml \
+    -o "$E/diag-o.pdf" --diagnostics json 2>"$E/diag-render.jsonl" >/dev/null
+"$BROCHURE" render data/interns.yaml -l tests/e2e/overflow.yaml \
+    -o "$E/diag-s.pdf" --strict --diagnostics json \
+    2>"$E/diag-strict.jsonl" >/dev/null
+strict=$?
+"$BROCHURE" render data/interns.yaml -l layouts/og.yaml --diagnostics json \
+    2>"$E/diag-usage.jsonl" >/dev/null
+usage=$?
+if out=$($PY - "$E" "$strict" "$usage" <<-'EOF' 2>&1
+	import json, sys
+	e, strict, usage = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+	keys = ["level", "file", "line", "column", "message", "note", "page",
+	        "record", "field", "layout"]
+	def objs(name):
+	    out = []
+	    for line in open(e + "/" + name):
+	        o = json.loads(line)
+	        assert list(o) == keys, list(o)
+	        out.append(o)
+	    return out
+	def text(o, level=None):
+	    level = level or o["level"]
+	    if o["file"] is None:
+	        return "brochure: %s: %s" % (level, o["message"])
+	    return "%s:%d:%d: %s: %s" % (o["file"], o["line"], o["column"],
+	                                 level, o["message"])
+	lines = []
+	alone = [o for o in objs("diag.jsonl") if o["level"] == "note"]
+	assert len(alone) == 4 and all(o["note"] == [] for o in alone), alone
+	for o in objs("diag.jsonl"):
+	    lines.append(text(o))
+	    lines += [text(n, "note") for n in o["note"]]
+	want = open(e + "/diag-text.err").read().splitlines()
+	assert lines == want, "\n".join(lines + ["-- text --"] + want)
+	assert len(want) >= 10, len(want)
+	r = objs("diag-render.jsonl")
+	assert len(r) == 4, len(r)
+	assert [(o["page"], o["record"], o["field"]) for o in r] == [
+	    (1, "gina", "story"), (2, "wilson", "story"), (3, "jwoong", "story"),
+	    (4, "ted", "story")], r
+	assert all(o["layout"] == "tests/e2e/overflow.yaml"
+	           and o["level"] == "warning" for o in r), r
+	s = objs("diag-strict.jsonl")
+	assert strict == 1 and len(s) == 4, (strict, s)
+	assert all(o["level"] == "error" for o in s), s
+	u = objs("diag-usage.jsonl")
+	assert usage == 2 and len(u) == 1 and u[0]["file"] is None, (usage, u)
+	assert u[0]["level"] == "error" and "-o" in u[0]["message"], u
+	EOF
+); then pass; else fail "--diagnostics json prints the text lines as JSON, and nothing else" "$out"; fi
+
+# -- --report FILE.json: GitLab's Code Quality report --
+# An array of issues (description, check_name, fingerprint, severity,
+# location.path relative to the working folder, location.lines.begin),
+# fingerprints unique; written when --strict fails the run, replacing
+# an older file; advice is "info", an issue a note; an empty array when
+# all is well.
+rm -rf "$E/cq"; mkdir "$E/cq"
+echo stale >"$E/cq/quality.json"
+"$BROCHURE" render data/interns.yaml -l tests/e2e/overflow.yaml \
+    -l layouts/og.yaml -o "$E/cq/out/" --strict \
+    --report "$E/cq/quality.json" 2>"$E/cq/err" >/dev/null
+st=$?
+"$BROCHURE" check data/interns.yaml -l layouts/og.yaml \
+    --report "$E/cq/advice.json" 2>/dev/null >/dev/null
+"$BROCHURE" check data/interns.yaml -l tests/bad/common-layout.yaml \
+    --report "$E/cq/clean.json" 2>/dev/null >/dev/null
+if out=$($PY - "$E/cq" "$st" <<-'EOF' 2>&1
+	import json, sys
+	d, st = sys.argv[1], int(sys.argv[2])
+	assert st == 1, "exit status %d" % st
+	q = json.load(open(d + "/quality.json"))
+	assert isinstance(q, list) and len(q) == 4, q
+	for i in q:
+	    assert set(i) == {"description", "check_name", "fingerprint",
+	                      "severity", "location"}, i
+	    assert i["severity"] == "major" and i["check_name"] == "brochure/error", i
+	    assert i["location"]["path"] == "data/interns.yaml", i
+	    assert i["location"]["lines"]["begin"] > 0, i
+	    assert "text overflows frame 'story'" in i["description"], i
+	    assert "tests/e2e/overflow.yaml:10:9: frame 'story' has" in i["description"], i
+	    assert len(i["fingerprint"]) == 32, i
+	assert len({i["fingerprint"] for i in q}) == len(q), q
+	# check's advice on quotes: four notes, each an issue of its own
+	a = json.load(open(d + "/advice.json"))
+	assert [(i["severity"], i["location"]["lines"]["begin"]) for i in a] \
+	    == [("info", 36), ("info", 48), ("info", 48), ("info", 68)], a
+	assert all(";" not in i["description"] for i in a), a
+	assert len({i["fingerprint"] for i in a}) == 4, a
+	assert json.load(open(d + "/clean.json")) == []
+	EOF
+); then pass; else fail "--report writes a GitLab Code Quality report, failed run or not" "$out" "$(cat "$E/cq/err")"; fi
+
 # -- scripts/setup by need --
 # run: every library brochure links (readelf's NEEDED) comes from a
 # package on its list, and the ICC profiles' package; build and run

@@ -19,7 +19,7 @@ open_report(struct out *o, bool quiet, bool color)
 	memset(o, 0, sizeof(*o));
 	o->f = open_memstream(&o->buf, &o->len);
 	assert_non_null(o->f);
-	return report_new(o->f, quiet, false, color);
+	return report_new(o->f, quiet, false, color, false);
 }
 
 /* Everything printed; frees the report and the stream. */
