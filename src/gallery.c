@@ -23,6 +23,7 @@ struct figure {
 	char			*image, *link, *fragment, *caption, *detail;
 	int			 width, height;
 	bool			 flagged;	/* a warning or an error */
+	bool			 failed;	/* not written; pictured */
 	char			**msgs;
 	enum diag_level		*levels;
 	size_t			 nmsgs;
@@ -35,6 +36,7 @@ struct gallery {
 	GPtrArray	*links;		/* file, text, file, text, …: above
 					   the grid (the PDF) */
 	int		 flagged;
+	int		 failed;
 };
 
 static const char style[] =
@@ -45,6 +47,11 @@ static const char style[] =
 "figure{margin:0;background:#fff;border:1px solid #d8d8d4;padding:10px;"
 "width:260px}"
 "figure.flagged{border-color:#c77700;box-shadow:0 0 0 2px #ffd28a}"
+"figure.failed{border-color:#b00020;box-shadow:0 0 0 2px #f4b4be}"
+"figure.failed a{position:relative;display:block}"
+"figure.failed a::after{content:'not written';position:absolute;top:6px;"
+"left:6px;background:#b00020;color:#fff;font-size:11px;font-weight:600;"
+"padding:1px 6px;border-radius:3px}"
 "figure img{display:block;max-width:100%;height:auto;"
 "border:1px solid #eee;background:#fafafa}"
 "figcaption{margin-top:8px;font-weight:600;word-break:break-all}"
@@ -170,7 +177,9 @@ gallery_add(struct gallery *g, const struct gallery_item *it)
 		f->levels[i] = it->levels[i];
 		f->flagged = f->flagged || it->levels[i] != DIAG_NOTE;
 	}
+	f->failed = it->failed;
 	g->flagged += f->flagged;
+	g->failed += f->failed;
 	g_ptr_array_add(g->figures, f);
 }
 
@@ -182,6 +191,7 @@ write_figure(GString *s, const struct figure *f)
 	size_t i;
 
 	g_string_append_printf(s, "<figure%s><a href=\"",
+	    f->failed ? " class=\"flagged failed\"" :
 	    f->flagged ? " class=\"flagged\"" : "");
 	url(s, f->link ? f->link : f->image ? f->image : "");
 	if (f->link != NULL && f->fragment != NULL) {
@@ -241,8 +251,11 @@ gallery_write(struct gallery *g, const char *path, struct diag *d)
 	    "<body>\n<h1>", style);
 	html(s, g->title);
 	g_string_append_printf(s, "</h1>\n<p>%u page%s, %d with "
-	    "diagnostics</p>\n", g->figures->len,
+	    "diagnostics", g->figures->len,
 	    g->figures->len == 1 ? "" : "s", g->flagged);
+	if (g->failed > 0)
+		g_string_append_printf(s, ", %d not written", g->failed);
+	g_string_append(s, "</p>\n");
 	for (i = 0; i < g->links->len; i += 2) {
 		g_string_append(s, "<p><a href=\"");
 		url(s, g_ptr_array_index(g->links, i));
@@ -357,7 +370,7 @@ gallery_add_page(struct gallery *g, const struct gallery_page *p)
 		const struct diag_msg *m = report_log_get(p->log, k);
 
 		msgs[k] = m->line;
-		levels[k] = m->level;
+		levels[k] = m->shown;	/* as the line says it */
 	}
 	it.msgs = msgs;
 	it.levels = levels;
@@ -373,7 +386,14 @@ gallery_add_page(struct gallery *g, const struct gallery_page *p)
 	} else if (p->file != NULL)
 		link = g_path_get_basename(p->file);	/* in the folder */
 	it.link = link;
-	if (p->ok && p->thumb != NULL) {
+	if (!p->ok && p->thumb != NULL) {
+		/* no file to open: the picture opens itself */
+		it.image = it.link = rel(g, p->thumb);
+		it.fragment = NULL;
+		it.width = p->tw;
+		it.height = p->th;
+		it.failed = true;
+	} else if (p->ok && p->thumb != NULL) {
 		it.image = rel(g, p->thumb);
 		it.width = p->tw;
 		it.height = p->th;

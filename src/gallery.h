@@ -22,6 +22,8 @@ struct gallery_item {
 	const char		*const *msgs;	/* diagnostics about it */
 	const enum diag_level	*levels;
 	size_t			 nmsgs;
+	bool			 failed;	/* a picture of a page that
+						   was not written */
 };
 
 struct gallery	*gallery_new(const char *title);
@@ -50,7 +52,8 @@ struct gallery_page {
 	const char		*file;		/* its own file, or NULL */
 	bool			 picture;	/* file shows as an image */
 	bool			 ok;		/* made without error */
-	const char		*thumb;		/* a PNG of it, or NULL */
+	const char		*thumb;		/* a PNG of it, or NULL; if
+						   not ok, of what failed */
 	int			 tw, th;	/* its size [px] */
 	double			 w, h;		/* file's size [px] */
 	const struct report_log	*log;		/* its diagnostics */

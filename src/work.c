@@ -133,7 +133,10 @@ write_file(struct render *r, struct worker *wk, const struct page *j,
 	return STATUS_OK;
 }
 
-/* --gallery: a picture of a page whose file is a PDF, 400px wide. */
+/*
+ * --gallery: a picture of a page whose file is a PDF, or of a page that
+ * failed (so not written), 400px wide, in the gallery's pages/.
+ */
 #define THUMB_PX	400
 
 static void
@@ -149,6 +152,12 @@ write_thumb(struct render *r, const struct page *j, struct lpage *p,
 	    g_strdup_printf("%s/pages/%s%s%s.png", gallery_dir(r->gal), j->key,
 	    r->nlays > 1 ? "-" : "", r->nlays > 1 ? r->lays[j->lay].stem :
 	    "");
+	if (!r->thumbs) {	/* the first failed page makes pages/ */
+		char *dir = g_path_get_dirname(res->thumb);
+
+		g_mkdir_with_parents(dir, 0777);
+		g_free(dir);
+	}
 	oo.scale = THUMB_PX / w;
 	if (!page_file(&out_png, res->thumb, &oo, p, NULL, d)) {
 		g_free(res->thumb);
@@ -227,7 +236,8 @@ render_work(void *v, int i, void *arg)
 		res->st = write_file(r, w, j, p, res, &d);
 	else if (r->t.mode == TARGET_PDF)
 		res->st = record_page(r, w, p, res, &d);
-	if (res->st == STATUS_OK && r->thumbs)
+	if (r->gal != NULL && (res->st == STATUS_OK ? r->thumbs :
+	    res->st == STATUS_INPUT))
 		write_thumb(r, j, p, res, &d);
 	lpage_free(p);
 	if (r->t.mode == TARGET_FILES)

@@ -27,11 +27,34 @@ grep -c '<figure' "$G/cards/index.html" | grep -qx 16 && pass ||
 grep -q '<figure class="flagged"><a href="ov.pdf#page=1"><img src="pages/1.png"' "$G/pdf/index.html" &&
     grep -q "<li class=\"warning\">data/interns.yaml:28:9: warning: text overflows frame" "$G/pdf/index.html" &&
     pass || fail "a PDF page's thumbnail with its warning beside it"
+# A failing --strict run writes no page that fails, but the gallery
+# still pictures it (pages/), marked "not written", for the reviewer of
+# a failed CI job to see what overflowed.
+"$BROCHURE" render $D -l tests/e2e/overflow.yaml -o "$G/strict/" --strict \
+    --gallery -q 2>/dev/null
+st=$?
+"$BROCHURE" render $D -l tests/e2e/overflow.yaml -o "$G/strict-pdf/ov.pdf" \
+    --strict --gallery -q 2>/dev/null
+st2=$?
+if [ $st -eq 1 ] && [ $st2 -eq 1 ] && [ ! -e "$G/strict/gina.png" ] &&
+    [ ! -e "$G/strict-pdf/ov.pdf" ] &&
+    grep -q '<figure class="flagged failed"><a href="pages/gina.png"><img src="pages/gina.png"' "$G/strict/index.html" &&
+    grep -q '<figure class="flagged failed"><a href="pages/1.png"><img src="pages/1.png"' "$G/strict-pdf/index.html" &&
+    [ "$(grep -c 'class="flagged failed"' "$G/strict/index.html")" = 4 ] &&
+    grep -q '4 pages, 4 with diagnostics, 4 not written' "$G/strict/index.html" &&
+    [ "$(head -c 4 "$G/strict/pages/ted.png" | od -An -c | tr -d ' ')" = "211PNG" ] &&
+    [ "$(head -c 4 "$G/strict-pdf/pages/4.png" | od -An -c | tr -d ' ')" = "211PNG" ]; then
+	pass
+else
+	fail "a --strict run's gallery pictures the pages it did not write" \
+	    "status $st, $st2" "$(ls "$G/strict" "$G/strict-pdf" 2>&1)" \
+	    "$(grep -o '<p>[^<]*</p>\|<figure[^>]*><a[^>]*>[^<]*<img src="[^"]*"' "$G/strict/index.html" 2>&1 | head -6)"
+fi
 
 if [ -z "$CHROMIUM" ]; then
 	skip "gallery in Chromium" "chromium is not installed (scripts/setup installs it)"
 else
-	for g in cards pdf; do
+	for g in cards pdf strict; do
 		want=$([ $g = cards ] && echo 16 || echo 4)
 		if chrome "$G/$g/index.html" "$G/$g.dom" "$G/$g.log"; then
 			grep -q "data-images=\"$want 0\"" "$G/$g.dom" && pass ||
