@@ -179,8 +179,9 @@ $(B)/brochure-tsan: $(B)/obj/main.o $(B)/libbrochure.a tests/tsan-glib.c
 	    $(B)/libbrochure.a $(PKG_LIBS) -lm -ldl
 
 # The program; its fonts, layouts (with the logo two of them draw) and
-# the starter project of `brochure init`; the manual page, its paths set
-# to PREFIX; the layout reference with its pictures.
+# the starter project of `brochure init`; merge-manifests, which a
+# sharded render's merge job runs (docs/ci/own-repo/); the manual page,
+# its paths set to PREFIX; the layout reference with its pictures.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin \
 	    $(DESTDIR)$(PREFIX)/share/brochure/fonts \
@@ -194,6 +195,8 @@ install: all
 	install -m 644 layouts/*.yaml layouts/*.svg \
 	    $(DESTDIR)$(PREFIX)/share/brochure/layouts/
 	install -m 644 starter/* $(DESTDIR)$(PREFIX)/share/brochure/starter/
+	install -m 755 scripts/merge-manifests \
+	    $(DESTDIR)$(PREFIX)/share/brochure/merge-manifests
 	sed 's|/usr/local/|$(PREFIX)/|g' docs/brochure.1 \
 	    >$(DESTDIR)$(PREFIX)/share/man/man1/brochure.1
 	chmod 644 $(DESTDIR)$(PREFIX)/share/man/man1/brochure.1
