@@ -5,6 +5,7 @@
 # it for real, renders and removes it.
 suite_begin deb
 K=$TMP/deb
+PY_SYS=/usr/bin/python3
 mkdir -p "$K"
 DEB=""
 
@@ -133,6 +134,81 @@ if [ -n "$DEB" ]; then
 		DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq brochure >"$K/apt" 2>&1 &&
 		    [ ! -e /usr/bin/brochure ] && pass ||
 		    fail "apt-get removes the package" "$(tail -20 "$K/apt")"
+		# docs/ci/own-repo/'s option A: a download whose SHA-256 is not
+		# the one given is refused before apt-get; the right one installs.
+		sum=$(sha256sum "$DEB" | cut -d' ' -f1)
+		if sh docs/ci/own-repo/ci/render.sh install-deb "file://$PWD/$DEB" \
+		    "$(echo "$sum" | tr 0-9a-f 1-9a-f0)" >"$K/apt" 2>&1 ||
+		    [ -e /usr/bin/brochure ]; then
+			fail "own repository: install-deb refuses a wrong SHA-256" "$(tail -5 "$K/apt")"
+			DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq brochure >/dev/null 2>&1
+		else
+			pass
+		fi
+		if sh docs/ci/own-repo/ci/render.sh install-deb "file://$PWD/$DEB" "$sum" >"$K/apt" 2>&1 &&
+		    [ "$(tail -1 "$K/apt")" = "$(build/brochure --version)" ]; then
+			pass
+		else
+			fail "own repository: install-deb installs the package" "$(tail -20 "$K/apt")"
+		fi
+		DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq brochure >/dev/null 2>&1
 	fi
+
+	# -- a campaign in its own repository (docs/ci/own-repo/) --
+	# Lumen's files and the example's ci/render.sh in a new git
+	# repository, brochure the unpacked package on the PATH: the steps
+	# of the CI files, shard 1/2 and 2/2, merge and print; then a quote
+	# too long for its card fails its shard, and the gallery is written.
+	O=$K/own
+	mkdir -p "$O"
+	cp -R campaigns/lumen/. docs/ci/own-repo/ci "$O/"
+	(cd "$O" && git init -q && git add -A &&
+	    git -c user.name=t -c user.email=t@example.org commit -q -m campaign)
+	own() { (cd "$K/elsewhere" && PATH=$R/usr/bin:$PATH sh "$O/ci/render.sh" "$@"); }
+	if own cards 1/2 >"$K/own1" 2>&1 && own cards 2/2 >"$K/own2" 2>&1; then
+		pass
+		n1=$(ls "$O/out/cards-1" | grep -c '\.png$') n2=$(ls "$O/out/cards-2" | grep -c '\.png$')
+		[ "$n1" = 6 ] && [ "$n2" = 6 ] && [ -f "$O/out/cards-1/index.html" ] &&
+		    [ -f "$O/out/cards-2/manifest.json" ] && pass ||
+		    fail "own repository: each shard writes 3 interns' cards, its manifest and gallery" \
+		    "$(ls "$O/out"/*)"
+	else
+		fail "own repository: render.sh renders shards 1/2 and 2/2" "$(cat "$K/own1" "$K/own2")"
+	fi
+	if own merge >"$K/own.log" 2>&1; then
+		grep -q '^2 shards, 12 outputs, .*hashes match' "$K/own.log" &&
+		    grep -q '"file": "cards-2/' "$O/out/manifest.json" && pass ||
+		    fail "own repository: merge checks 2 shards, 12 outputs" "$(cat "$K/own.log")"
+	else
+		fail "own repository: the installed merge-manifests passes the two shards" "$(cat "$K/own.log")"
+	fi
+	own print >"$K/own.log" 2>&1 &&
+	    [ "$(pdfinfo "$O/out/print/brochure-a5.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')" = 9 ] &&
+	    [ -f "$O/out/print/index.html" ] && pass ||
+	    fail "own repository: the print brochure (9 pages) and its gallery" "$(cat "$K/own.log")"
+	[ "$(own matcher 2>&1)" = "::add-matcher::out/.brochure-matcher.json" ] &&
+	    cmp -s "$O/out/.brochure-matcher.json" docs/ci/brochure-matcher.json && pass ||
+	    fail "own repository: matcher registers the installed problem matcher" "$(own matcher 2>&1)"
+	[ -z "$(cd "$O" && git status --porcelain)" ] && pass ||
+	    fail "own repository: the steps write only in out/, which git ignores" \
+	    "$(cd "$O" && git status --porcelain)"
+	# A quote far too long for the square card and the OG image.
+	$PY_SYS - "$O/data.yaml" <<-'PYEOF'
+	import sys
+	p = sys.argv[1]
+	s = open(p, encoding="utf-8").read()
+	q = "작업실에서 보낸 열 주는 길고도 짧았어요. " * 30
+	s = s.replace("    name: 한서윤\n", '    name: 한서윤\n    quote: "%s"\n' % q, 1)
+	open(p, "w", encoding="utf-8").write(s)
+	PYEOF
+	own cards 1/2 >"$K/own.log" 2>&1
+	st=$?
+	[ $st = 1 ] && grep -q "data.yaml:[0-9]*:[0-9]*: error: text overflows frame 'quote'" "$K/own.log" &&
+	    pass || fail "own repository: a quote too long for its card fails its shard (exit 1)" \
+	    "status $st" "$(cat "$K/own.log")"
+	[ "$(grep -c 'not written' "$O/out/cards-1/index.html" 2>/dev/null)" -ge 1 ] &&
+	    [ "$(ls "$O/out/cards-1" | grep -c '\.png$')" = 4 ] && pass ||
+	    fail "own repository: the failing shard still writes its gallery, the card listed as not written" \
+	    "$(ls "$O/out/cards-1" 2>&1)"
 fi
 suite_end

@@ -81,6 +81,7 @@ install-deb)
 	# Its dependencies (cairo, Pango, ...) come from Debian; python3,
 	# which it recommends, runs merge-manifests.
 	apt_get "$deb"
+	rm -rf "${deb%/*}"
 	brochure --version
 	;;
 install-source)
