@@ -1,7 +1,8 @@
 # brochure — see README.md.  `make` builds build/brochure; `make
 # brochure` sets up, builds and renders the sample; `make test` runs
-# every test.  Both of those run scripts/setup first, which installs
-# missing Debian packages when run as root.
+# every test; `make deb` builds the Debian package.  Those run
+# scripts/setup first, which installs missing Debian packages when run
+# as root.
 
 PKGS     = pangocairo pangoft2 cairo cairo-pdf cairo-svg cairo-png \
 	   harfbuzz harfbuzz-subset fontconfig yaml-0.1 libisal glib-2.0 libqrencode libjpeg librsvg-2.0 libqpdf libdeflate \
@@ -31,8 +32,8 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all brochure test unit setup setup-build clean lint install \
-	test-update bench detdiff fuzz valgrind photos stress deep
+.PHONY: all brochure test unit setup setup-build setup-deb clean lint \
+	install deb test-update bench detdiff fuzz valgrind photos stress deep
 
 all: $(B)/brochure
 
@@ -40,9 +41,12 @@ all: $(B)/brochure
 Q = $(if $(V),,@)
 
 # Objects depend on the flags they were built with, so switching to
-# SANITIZE=... (or back) rebuilds everything.
+# SANITIZE=... (or back) rebuilds everything.  Not for `make deb` alone,
+# which builds in a folder of its own: it leaves this build as it was.
 FLAGS_NOW = $(CC) $(ALL_CFLAGS) $(LDFLAGS)
+ifneq ($(MAKECMDGOALS),deb)
 $(shell mkdir -p $(B) && { [ "$$(cat $(B)/flags 2>/dev/null)" = '$(FLAGS_NOW)' ] || echo '$(FLAGS_NOW)' >$(B)/flags; })
+endif
 
 $(B)/obj/%.o: src/%.c $(B)/flags | $(B)/obj
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
@@ -71,6 +75,8 @@ setup:
 	@sh scripts/setup test
 setup-build:
 	@sh scripts/setup build
+setup-deb:
+	@sh scripts/setup deb
 
 # The sample: the A4 brochure and one 1080×1080 card per intern.
 brochure: setup-build
@@ -173,8 +179,9 @@ $(B)/brochure-tsan: $(B)/obj/main.o $(B)/libbrochure.a tests/tsan-glib.c
 	    $(B)/libbrochure.a $(PKG_LIBS) -lm -ldl
 
 # The program; its fonts, layouts (with the logo two of them draw) and
-# the starter project of `brochure init`; the manual page, its paths set
-# to PREFIX; the layout reference with its pictures.
+# the starter project of `brochure init`; merge-manifests, which a
+# sharded render's merge job runs (docs/ci/own-repo/); the manual page,
+# its paths set to PREFIX; the layout reference with its pictures.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin \
 	    $(DESTDIR)$(PREFIX)/share/brochure/fonts \
@@ -188,6 +195,8 @@ install: all
 	install -m 644 layouts/*.yaml layouts/*.svg \
 	    $(DESTDIR)$(PREFIX)/share/brochure/layouts/
 	install -m 644 starter/* $(DESTDIR)$(PREFIX)/share/brochure/starter/
+	install -m 755 scripts/merge-manifests \
+	    $(DESTDIR)$(PREFIX)/share/brochure/merge-manifests
 	sed 's|/usr/local/|$(PREFIX)/|g' docs/brochure.1 \
 	    >$(DESTDIR)$(PREFIX)/share/man/man1/brochure.1
 	chmod 644 $(DESTDIR)$(PREFIX)/share/man/man1/brochure.1
@@ -199,6 +208,18 @@ install: all
 	install -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/brochure/
 	cp -R data docs campaigns $(DESTDIR)$(PREFIX)/share/doc/brochure/
 	rm -f $(DESTDIR)$(PREFIX)/share/doc/brochure/docs/brochure.1
+
+# The Debian package $(B)/brochure_VERSION_ARCH.deb (scripts/mkdeb).
+# The program is built in $(B)/deb-build/ with Debian's hardening flags
+# (dpkg-buildflags), never a sanitizer or -Werror, whatever $(B)/ was
+# built with; `make install` stages it in $(B)/deb-root/ under /usr.
+deb: setup-deb
+	@rm -rf $(B)/deb-root
+	@$(MAKE) -s --no-print-directory B=$(B)/deb-build SANITIZE= WERROR= \
+	    CFLAGS="$$(dpkg-buildflags --get CFLAGS) $$(dpkg-buildflags --get CPPFLAGS)" \
+	    LDFLAGS="$$(dpkg-buildflags --get LDFLAGS)" \
+	    DESTDIR=$(abspath $(B))/deb-root PREFIX=/usr install >/dev/null
+	@sh scripts/mkdeb $(B)
 
 clean:
 	rm -rf $(B) build-tsan out

@@ -1281,8 +1281,10 @@ if out=$($PY - "$E/cq" "$st" <<-'EOF' 2>&1
 # run: every library brochure links (readelf's NEEDED) comes from a
 # package on its list, and the ICC profiles' package; build and run
 # leave out the test tools (a render-only job skips them); test has them.
+# deb adds Debian's packaging tools to build, and test has those too (a
+# test builds the package).
 run=$(sh scripts/setup --list run) build=$(sh scripts/setup --list build)
-test=$(sh scripts/setup --list test)
+deb=$(sh scripts/setup --list deb) test=$(sh scripts/setup --list test)
 bad="" needed=$(readelf -d "$BROCHURE" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 # A sanitizer's build links what the others reach through cairo and
 # Pango (zlib, libpng, FreeType, gdk-pixbuf) directly: its list is not
@@ -1299,7 +1301,15 @@ for p in chromium valgrind poppler-utils libcmocka-dev; do
 	printf '%s\n' "$test" | grep -qx "$p" || bad="$bad $p-not-in-test"
 done
 printf '%s\n' "$build" | grep -qx libcairo2-dev || bad="$bad no-cairo-dev-in-build"
-[ -z "$bad" ] && pass || fail "scripts/setup run covers what brochure links; build leaves out the test tools" "$bad"
+printf '%s\n' "$run" "$build" | grep -qx dpkg-dev && bad="$bad dpkg-dev-in-run-or-build"
+for p in $build dpkg-dev; do
+	printf '%s\n' "$deb" | grep -qx "$p" || bad="$bad $p-not-in-deb"
+done
+for p in $deb; do
+	printf '%s\n' "$test" | grep -qx "$p" || bad="$bad $p-not-in-test"
+done
+printf '%s\n' "$deb" | grep -qx valgrind && bad="$bad valgrind-in-deb"
+[ -z "$bad" ] && pass || fail "scripts/setup run covers what brochure links; build leaves out the test tools, deb adds dpkg-dev" "$bad"
 
 # -- a split word measured with its own attributes --
 # (tests/e2e/split-word.yaml says what Pango read past before.)
