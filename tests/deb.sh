@@ -201,7 +201,7 @@ if [ -n "$DEB" ]; then
 	s = s.replace("    name: 한서윤\n", '    name: 한서윤\n    quote: "%s"\n' % q, 1)
 	open(p, "w", encoding="utf-8").write(s)
 	PYEOF
-	own cards 1/2 >"$K/own.log" 2>&1
+	(export BROCHURE_REPORT=out/gl-code-quality.json; own cards 1/2) >"$K/own.log" 2>&1
 	st=$?
 	[ $st = 1 ] && grep -q "data.yaml:[0-9]*:[0-9]*: error: text overflows frame 'quote'" "$K/own.log" &&
 	    pass || fail "own repository: a quote too long for its card fails its shard (exit 1)" \
@@ -210,5 +210,19 @@ if [ -n "$DEB" ]; then
 	    [ "$(ls "$O/out/cards-1" | grep -c '\.png$')" = 4 ] && pass ||
 	    fail "own repository: the failing shard still writes its gallery, the card listed as not written" \
 	    "$(ls "$O/out/cards-1" 2>&1)"
+	# The gallery pictures the cards that failed; the Code Quality
+	# report has their errors at the data's lines.
+	[ "$(ls "$O/out/cards-1/pages" 2>/dev/null | grep -c '\.png$')" = 2 ] && pass ||
+	    fail "own repository: the failing shard's gallery pictures its two failed cards" \
+	    "$(ls -R "$O/out/cards-1" 2>&1)"
+	$PY_SYS - "$O/out/gl-code-quality.json" <<-'PYEOF' >"$K/cq.log" 2>&1 && pass ||
+	import json, sys
+	q = json.load(open(sys.argv[1]))
+	e = [i for i in q if i["severity"] == "major"]
+	assert len(e) == 2, q
+	assert all(i["location"]["path"] == "data.yaml" and
+	           "text overflows frame 'quote'" in i["description"] for i in e), e
+	PYEOF
+	    fail "own repository: BROCHURE_REPORT writes the failing shard's Code Quality report" "$(cat "$K/cq.log")"
 fi
 suite_end

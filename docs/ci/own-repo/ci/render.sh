@@ -26,7 +26,9 @@
 #       gallery
 #
 # BROCHURE_ARGS: more options for every render (--jobs 2, --pdf-standard
-# ua-1, ...).  Exit status: brochure's (1 when a text no longer fits,
+# ua-1, ...).  BROCHURE_REPORT: a file for each render's GitLab Code
+# Quality report (every problem at its line), written when the render
+# fails too.  Exit status: brochure's (1 when a text no longer fits,
 # under --strict), or merge-manifests'.
 set -eu
 cd "$(dirname "$0")/.."
@@ -66,6 +68,9 @@ apt_get() {
 	apt-get update -qq
 	apt-get install -y -qq "$@" >/dev/null
 }
+
+report=""
+[ -z "${BROCHURE_REPORT:-}" ] || report="--report $BROCHURE_REPORT"
 
 step=${1:-}
 [ $# -gt 0 ] && shift
@@ -114,10 +119,10 @@ cards)
 	rm -rf "out/cards-$k"
 	set --
 	for l in $CARDS; do set -- "$@" -l "$l"; done
-	# shellcheck disable=SC2086 # BROCHURE_ARGS is words
+	# shellcheck disable=SC2086 # report and BROCHURE_ARGS are words
 	brochure render "$DATA" "$@" -o "out/cards-$k/" --shard "$shard" \
 	    --manifest "out/cards-$k/manifest.json" --gallery --strict \
-	    ${BROCHURE_ARGS:-}
+	    $report ${BROCHURE_ARGS:-}
 	;;
 merge)
 	python3 "$(share)/brochure/merge-manifests" out/cards-*/manifest.json \
@@ -125,9 +130,9 @@ merge)
 	;;
 print)
 	rm -rf out/print
-	# shellcheck disable=SC2086 # BROCHURE_ARGS is words
+	# shellcheck disable=SC2086 # report and BROCHURE_ARGS are words
 	brochure render "$DATA" -l "$PRINT" -o "out/print/${PRINT%.yaml}.pdf" \
-	    --gallery --strict ${BROCHURE_ARGS:-}
+	    --gallery --strict $report ${BROCHURE_ARGS:-}
 	;;
 *)
 	echo "usage: ci/render.sh install-deb|install-source|matcher|cards K/N|merge|print" >&2
