@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "init.h"
+#include "layschema.h"
 #include "outfile.h"
 #include "watch.h"
 #include "run.h"
@@ -63,6 +64,36 @@ init_done(const char *dir, const struct init_layout *l)
 		    layouts);
 	g_free(layouts);
 	g_free(root);
+}
+
+/*
+ * `brochure schema`: the JSON Schema of layouts to stdout, or to -o
+ * FILE, written atomically.  An exit status.
+ */
+static int
+schema(const char *path, struct diag *d)
+{
+	char *json = layschema_json(d);
+	struct outfile *of;
+	size_t len;
+	bool ok;
+
+	if (json == NULL)
+		return STATUS_OUTPUT;
+	len = strlen(json);
+	if (path == NULL) {
+		ok = fwrite(json, 1, len, stdout) == len && fflush(stdout) == 0;
+		if (!ok)
+			diag_error(d, NULL, "cannot write the schema to the "
+			    "standard output");
+	} else if ((of = outfile_open(path, d)) != NULL) {
+		ok = fwrite(json, 1, len, outfile_fp(of)) == len;
+		ok = outfile_commit(of, d) && ok;
+	} else {
+		ok = false;
+	}
+	g_free(json);
+	return ok ? STATUS_OK : STATUS_OUTPUT;
 }
 
 /*
@@ -138,7 +169,9 @@ main(int argc, char **argv)
 	diag_init(&d, stderr);
 	/* Killed mid-render: no temporary file left.  Before any thread. */
 	outfile_catch_signals();
-	if ((st = cli_parse(argc, argv, &o, &d)) < 0 && o.cmd == RUN_INIT) {
+	if ((st = cli_parse(argc, argv, &o, &d)) < 0 && o.cmd == RUN_SCHEMA) {
+		st = schema(o.output, &d);
+	} else if (st < 0 && o.cmd == RUN_INIT) {
 		char *starter = cli_find_share("starter");
 		char *layouts = cli_find_share("layouts");
 		const struct init_layout *l = o.nlayouts == 1 ?

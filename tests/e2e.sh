@@ -826,7 +826,7 @@ if make -s install PREFIX="$E/usr" >"$E/out" 2>&1 &&
 	# The installed bash completion completes from what --help lists.
 	if out=$(bash -c '. "$1"; t() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _brochure; echo "${COMPREPLY[*]}"; }
 	    cd "$2" || exit 1
-	    [ "$(t brochure "")" = "render check watch init --help --version" ] || echo "commands: $(t brochure "")"
+	    [ "$(t brochure "")" = "render check watch init schema --help --version" ] || echo "commands: $(t brochure "")"
 	    [ "$(t brochure render data/interns.yaml --pdf-standard "")" = "ua-1 x-4 a-2u" ] || echo "standards"
 	    [ "$(t brochure render data/interns.yaml -l layouts/brochure-a5)" = "layouts/brochure-a5-print.yaml" ] || echo "layout files: $(t brochure render d -l layouts/brochure-a5)"
 	    [ "$(t brochure init x -l a5)" = "a5-print" ] || echo "init -l names"
