@@ -32,7 +32,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 
 .PHONY: all brochure test unit setup setup-build clean lint install \
-	test-update bench detdiff fuzz valgrind photos stress deep
+	test-update bench detdiff fuzz valgrind photos stress deep schema
 
 all: $(B)/brochure
 
@@ -111,6 +111,12 @@ photos: $(B)/mkphotos
 test-update: all $(B)/tests/pngdiff
 	@sh tests/golden/update
 
+# The layouts' JSON Schema for editors, from the parse tables
+# (committed; tests/e2e.sh checks it is what `brochure schema` prints:
+# run this after adding or changing a layout key).
+schema: all
+	$(B)/brochure schema -o schema/layout.json
+
 # The pictures of docs/layout.md, from docs/examples/*.yaml (committed;
 # run again when the examples or the rendering change).
 .PHONY: docs-pictures
@@ -172,14 +178,15 @@ $(B)/brochure-tsan: $(B)/obj/main.o $(B)/libbrochure.a tests/tsan-glib.c
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(B)/tsan-glib.o $(B)/obj/main.o \
 	    $(B)/libbrochure.a $(PKG_LIBS) -lm -ldl
 
-# The program; its fonts, layouts (with the logo two of them draw) and
-# the starter project of `brochure init`; the manual page, its paths set
+# The program; its fonts, layouts (with the logo two of them draw),
+# the layouts' JSON Schema and the starter project of `brochure init`; the manual page, its paths set
 # to PREFIX; the layout reference with its pictures.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin \
 	    $(DESTDIR)$(PREFIX)/share/brochure/fonts \
 	    $(DESTDIR)$(PREFIX)/share/brochure/layouts \
 	    $(DESTDIR)$(PREFIX)/share/brochure/starter \
+	    $(DESTDIR)$(PREFIX)/share/brochure/schema \
 	    $(DESTDIR)$(PREFIX)/share/man/man1 \
 	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
 	    $(DESTDIR)$(PREFIX)/share/doc/brochure
@@ -188,6 +195,8 @@ install: all
 	install -m 644 layouts/*.yaml layouts/*.svg \
 	    $(DESTDIR)$(PREFIX)/share/brochure/layouts/
 	install -m 644 starter/* $(DESTDIR)$(PREFIX)/share/brochure/starter/
+	install -m 644 schema/layout.json \
+	    $(DESTDIR)$(PREFIX)/share/brochure/schema/
 	sed 's|/usr/local/|$(PREFIX)/|g' docs/brochure.1 \
 	    >$(DESTDIR)$(PREFIX)/share/man/man1/brochure.1
 	chmod 644 $(DESTDIR)$(PREFIX)/share/man/man1/brochure.1
