@@ -203,10 +203,11 @@ install: all
 	install -m 644 completion/brochure.bash \
 	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions/brochure
 	# The docs as in the source tree, so their links hold: README.md,
-	# docs/ (reference, pictures, examples, CI), campaigns/lumen/ and
-	# the sample data/ the examples render.
+	# docs/ (reference, pictures, examples, CI), campaigns/lumen/, the
+	# sample data/ the examples render, and schema/ the campaign's
+	# layouts name for editors.
 	install -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/brochure/
-	cp -R data docs campaigns $(DESTDIR)$(PREFIX)/share/doc/brochure/
+	cp -R data docs campaigns schema $(DESTDIR)$(PREFIX)/share/doc/brochure/
 	rm -f $(DESTDIR)$(PREFIX)/share/doc/brochure/docs/brochure.1
 
 clean:

@@ -33,6 +33,21 @@ real(char *path)
 	return out;
 }
 
+/* The installed (or source tree's) schema/layout.json, or NULL. */
+static char *
+schema_file(void)
+{
+	char *dir = real(cli_find_share("schema"));
+	char *file = dir ? g_build_filename(dir, "layout.json", NULL) : NULL;
+
+	g_free(dir);
+	if (file != NULL && !g_file_test(file, G_FILE_TEST_IS_REGULAR)) {
+		g_free(file);
+		file = NULL;
+	}
+	return file;
+}
+
 /*
  * After init: how to render, and where the reference, the examples and
  * the second campaign are: under the source tree's root, or installed
@@ -174,6 +189,7 @@ main(int argc, char **argv)
 	} else if (st < 0 && o.cmd == RUN_INIT) {
 		char *starter = cli_find_share("starter");
 		char *layouts = cli_find_share("layouts");
+		char *schema = schema_file();
 		const struct init_layout *l = o.nlayouts == 1 ?
 		    init_find_layout(o.layouts[0]) : NULL;
 
@@ -181,11 +197,12 @@ main(int argc, char **argv)
 			diag_error(&d, NULL, "cannot find the starter files "
 			    "next to the program");
 			st = STATUS_INPUT;
-		} else if ((st = init_project(starter, layouts, l, o.data,
-		    &d)) == 0)
+		} else if ((st = init_project(starter, layouts, schema, l,
+		    o.data, &d)) == 0)
 			init_done(o.data, l);
 		g_free(starter);
 		g_free(layouts);
+		g_free(schema);
 	} else if (st < 0) {
 		/*
 		 * One malloc arena per worker and one to share: glibc's

@@ -819,6 +819,15 @@ if make -s install PREFIX="$E/usr" >"$E/out" 2>&1 &&
 	    grep -q "docs/examples/\$" "$E/out" && grep -q "campaigns/lumen/\$" "$E/out" &&
 	    pass || fail "installed, init names the reference, examples, campaign and layouts, all present" \
 	    "missing: $missing; $(cat "$E/out")"
+	head -1 "$E/starter/inst/layout.yaml" | grep -qx "# yaml-language-server: \$schema=$E/usr/share/brochure/schema/layout.json" &&
+	    [ -f "$E/usr/share/brochure/schema/layout.json" ] && pass ||
+	    fail "installed, init's layout names the installed schema for editors" "$(head -1 "$E/starter/inst/layout.yaml")"
+	for f in "$E"/usr/share/brochure/layouts/*.yaml "$E"/usr/share/doc/brochure/campaigns/lumen/[!d]*.yaml; do
+		s=$(sed -n '1s/^# yaml-language-server: \$schema=//p' "$f")
+		[ -n "$s" ] && [ -f "$(dirname "$f")/$s" ] || echo "$f"
+	done >"$E/out"
+	[ ! -s "$E/out" ] && pass ||
+	    fail "installed, each layout's editor line names the installed schema" "$(cat "$E/out")"
 	missing=$(grep -o '\](\(docs\|campaigns\)/[^)#]*' README.md | cut -c3- | sort -u |
 	    while read -r p; do [ -e "$E/usr/share/doc/brochure/$p" ] || echo "$p"; done)
 	[ -z "$missing" ] && [ -d "$E/usr/share/doc/brochure/docs/ci" ] && pass ||
