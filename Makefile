@@ -33,7 +33,8 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 
 .PHONY: all brochure test unit setup setup-build setup-deb clean lint \
-	install deb test-update bench detdiff fuzz valgrind photos stress deep
+	install deb test-update bench detdiff fuzz valgrind photos stress deep \
+	schema
 
 all: $(B)/brochure
 
@@ -117,6 +118,12 @@ photos: $(B)/mkphotos
 test-update: all $(B)/tests/pngdiff
 	@sh tests/golden/update
 
+# The layouts' JSON Schema for editors, from the parse tables
+# (committed; tests/e2e.sh checks it is what `brochure schema` prints:
+# run this after adding or changing a layout key).
+schema: all
+	$(B)/brochure schema -o schema/layout.json
+
 # The pictures of docs/layout.md, from docs/examples/*.yaml (committed;
 # run again when the examples or the rendering change).
 .PHONY: docs-pictures
@@ -178,15 +185,17 @@ $(B)/brochure-tsan: $(B)/obj/main.o $(B)/libbrochure.a tests/tsan-glib.c
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(B)/tsan-glib.o $(B)/obj/main.o \
 	    $(B)/libbrochure.a $(PKG_LIBS) -lm -ldl
 
-# The program; its fonts, layouts (with the logo two of them draw) and
-# the starter project of `brochure init`; merge-manifests, which a
-# sharded render's merge job runs (docs/ci/own-repo/); the manual page,
-# its paths set to PREFIX; the layout reference with its pictures.
+# The program; its fonts, layouts (with the logo two of them draw), the
+# layouts' JSON Schema and the starter project of `brochure init`;
+# merge-manifests, which a sharded render's merge job runs
+# (docs/ci/own-repo/); the manual page, its paths set to PREFIX; the
+# layout reference with its pictures.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin \
 	    $(DESTDIR)$(PREFIX)/share/brochure/fonts \
 	    $(DESTDIR)$(PREFIX)/share/brochure/layouts \
 	    $(DESTDIR)$(PREFIX)/share/brochure/starter \
+	    $(DESTDIR)$(PREFIX)/share/brochure/schema \
 	    $(DESTDIR)$(PREFIX)/share/man/man1 \
 	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
 	    $(DESTDIR)$(PREFIX)/share/doc/brochure
@@ -197,16 +206,19 @@ install: all
 	install -m 644 starter/* $(DESTDIR)$(PREFIX)/share/brochure/starter/
 	install -m 755 scripts/merge-manifests \
 	    $(DESTDIR)$(PREFIX)/share/brochure/merge-manifests
+	install -m 644 schema/layout.json \
+	    $(DESTDIR)$(PREFIX)/share/brochure/schema/
 	sed 's|/usr/local/|$(PREFIX)/|g' docs/brochure.1 \
 	    >$(DESTDIR)$(PREFIX)/share/man/man1/brochure.1
 	chmod 644 $(DESTDIR)$(PREFIX)/share/man/man1/brochure.1
 	install -m 644 completion/brochure.bash \
 	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions/brochure
 	# The docs as in the source tree, so their links hold: README.md,
-	# docs/ (reference, pictures, examples, CI), campaigns/lumen/ and
-	# the sample data/ the examples render.
+	# docs/ (reference, pictures, examples, CI), campaigns/lumen/, the
+	# sample data/ the examples render, and schema/ the campaign's
+	# layouts name for editors.
 	install -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/brochure/
-	cp -R data docs campaigns $(DESTDIR)$(PREFIX)/share/doc/brochure/
+	cp -R data docs campaigns schema $(DESTDIR)$(PREFIX)/share/doc/brochure/
 	rm -f $(DESTDIR)$(PREFIX)/share/doc/brochure/docs/brochure.1
 
 # The Debian package $(B)/brochure_VERSION_ARCH.deb (scripts/mkdeb).

@@ -1,7 +1,7 @@
 # bash completion for brochure: its commands, its options (those of
 # `brochure --help`; tests/e2e.sh checks that they agree), their values,
 # and files: a layout (-l) is a .yaml, the data a .yaml, an output a PDF,
-# PNG or SVG or a folder.  Installed as
+# PNG or SVG or a folder (schema's a .json).  Installed as
 # share/bash-completion/completions/brochure by `make install`.
 
 _brochure()
@@ -15,7 +15,7 @@ _brochure()
 	cmd=
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		render | check | watch | init)
+		render | check | watch | init | schema)
 			cmd=${COMP_WORDS[i]}
 			break ;;
 		esac
@@ -31,6 +31,11 @@ _brochure()
 		fi
 		return ;;
 	-o | --output)
+		if [[ $cmd == schema ]]; then
+			COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") \
+			    $(compgen -d -S / -- "$cur"))
+			return
+		fi
 		COMPREPLY=($(compgen -f -X '!*.@(pdf|png|svg)' -- "$cur") \
 		    $(compgen -d -S / -- "$cur"))
 		return ;;
@@ -58,7 +63,7 @@ _brochure()
 	esac
 
 	if [[ -z $cmd ]]; then
-		COMPREPLY=($(compgen -W "render check watch init --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "render check watch init schema --help --version" -- "$cur"))
 		return
 	fi
 	if [[ $cur == -* ]]; then
@@ -70,8 +75,10 @@ _brochure()
 		    -h -V" -- "$cur"))
 		return
 	fi
-	# The data file (or init's folder).
-	if [[ $cmd == init ]]; then
+	# The data file (or init's folder; schema takes none).
+	if [[ $cmd == schema ]]; then
+		return
+	elif [[ $cmd == init ]]; then
 		COMPREPLY=($(compgen -d -S / -- "$cur"))
 	else
 		COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") \

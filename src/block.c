@@ -186,6 +186,16 @@ static const struct keyword bools[] = {
 	{ "false", 0 }, { "no", 0 }, { "true", 1 }, { "yes", 1 },
 };
 
+const struct schema_keywords block_keywords[] = {
+	{ "mask", masks, N(masks) },
+	{ "fit", fits, N(fits) },
+	{ "shows", shows, N(shows) },
+	{ "role", roles, N(roles) },
+	{ "hpos", hpos, N(hpos) },
+	{ "bool", bools, N(bools) },
+	{ NULL, NULL, 0 },
+};
+
 /* `markup`, whether tags in the data apply too (text, list). */
 static void
 parse_markup(struct spec_parser *p, const struct ynode *m, bool *markup)

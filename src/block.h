@@ -43,6 +43,10 @@ struct block_kind_desc {
  */
 extern const struct block_kind_desc block_kinds[BLOCK__MAX];
 
+/* The keyword tables of block keys (mask, fit, shows, role, hpos,
+ * bool), for layschema.c; the array ends with a NULL name. */
+extern const struct schema_keywords block_keywords[];
+
 /*
  * Parses the list of blocks at seq (a frame's `blocks`, a row's or a
  * box's); reports what is wrong and leaves bad blocks out.  The array

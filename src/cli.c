@@ -24,6 +24,7 @@ static const char usage_text[] =
 "       brochure check  DATA.yaml -l LAYOUT.yaml [-l ...] [options]\n"
 "       brochure watch  DATA.yaml -l LAYOUT.yaml -o OUTPUT [options]\n"
 "       brochure init   DIR [-l NAME]\n"
+"       brochure schema [-o FILE.json]\n"
 "       brochure --help | --version\n"
 "\n"
 "Renders YAML data through YAML layout specs into a PDF brochure, PNG\n"
@@ -42,6 +43,9 @@ static const char usage_text[] =
 "           into DIR, a new or empty folder: a square card, or with\n"
 "           -l NAME a shipped layout (square, portrait, story, og,\n"
 "           a4, a5-print, handout) with data for it\n"
+"  schema   print the JSON Schema of layout files (to stdout, or -o\n"
+"           FILE), for an editor to complete keys and flag misspelt\n"
+"           ones as a layout is typed (yaml-language-server)\n"
 "\n"
 "Options:\n"
 "  -l, --layout FILE   a layout spec (required; repeat it to render\n"
@@ -54,6 +58,7 @@ static const char usage_text[] =
 "                      name (cover.png), continuation pages -2, -3, …\n"
 "                      (gina-2.png); with several layouts\n"
 "                      <id>-<layout>.png (gina-og.png)\n"
+"                      schema -o FILE.json: where the schema goes\n"
 "  -f, --format FMT    file format in a folder: png (default), svg, pdf\n"
 "  -j, --jobs N        pages rendered at once, on N threads (default:\n"
 "                      all CPUs); the output is the same at any N\n"
@@ -503,6 +508,7 @@ static const struct command {
 	{ "check", RUN_CHECK },
 	{ "init", RUN_INIT },
 	{ "render", RUN_RENDER },
+	{ "schema", RUN_SCHEMA },
 	{ "watch", RUN_WATCH },
 };
 
@@ -527,14 +533,23 @@ check_command(const char *const *pos, struct run_opts *o, struct diag *d)
 	int st;
 
 	if (pos[0] == NULL)
-		return usage_error(d, "no command: use 'render', 'check' or "
-		    "'init'", NULL);
+		return usage_error(d, "no command: use 'render', 'check', "
+		    "'watch', 'init' or 'schema'", NULL);
 	cmd = bsearch(pos[0], commands, sizeof(commands) / sizeof(commands[0]),
 	    sizeof(commands[0]), command_cmp);
 	if (cmd == NULL)
 		return usage_error(d, "unknown command '", pos[0]);
 	o->cmd = cmd->cmd;
 	o->data = pos[1];
+	if (o->cmd == RUN_SCHEMA) {
+		if (o->data != NULL)
+			return usage_error(d, "schema takes no file: brochure "
+			    "schema [-o FILE.json], not '", o->data);
+		if (o->nlayouts > 0)
+			return usage_error(d, "schema is the same for every "
+			    "layout: drop -l", NULL);
+		return -1;
+	}
 	if (o->cmd == RUN_INIT) {
 		if (o->data == NULL || *o->data == '\0')
 			return usage_error(d, "init needs a folder: brochure "

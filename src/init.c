@@ -76,10 +76,41 @@ usable(const char *dir, struct diag *d)
 	return empty;
 }
 
-/* Copies folder/name to dir/as.  False if it failed (reported). */
+#define MODELINE	"# yaml-language-server: $schema="
+
+/*
+ * The layout's line for editors names the schema relative to the
+ * shipped file (../schema/layout.json), which does not hold in the new
+ * folder: the schema's own path takes its place, or without one the
+ * line goes.  text is replaced (g_free).
+ */
+static void
+modeline(gchar **text, gsize *len, const char *schema)
+{
+	char *at = strstr(*text, MODELINE), *eol;
+	GString *s;
+
+	if (at == NULL || (at != *text && at[-1] != '\n'))
+		return;
+	eol = strchr(at, '\n');
+	s = g_string_new_len(*text, at - *text);
+	if (schema != NULL)
+		g_string_append_printf(s, MODELINE "%s\n", schema);
+	if (eol != NULL)
+		g_string_append(s, eol + 1);
+	g_free(*text);
+	*len = s->len;
+	*text = g_string_free(s, FALSE);
+}
+
+/*
+ * Copies folder/name to dir/as; a layout (schema not NULL, or "" for
+ * none) with its editor line made to name schema.  False if it failed
+ * (reported).
+ */
 static bool
 copy(const char *folder, const char *name, const char *dir, const char *as,
-    struct diag *d)
+    const char *schema, struct diag *d)
 {
 	char *from = g_build_filename(folder, name, NULL);
 	char *to = g_build_filename(dir, as, NULL);
@@ -89,6 +120,8 @@ copy(const char *folder, const char *name, const char *dir, const char *as,
 	bool ok;
 
 	ok = g_file_get_contents(from, &text, &len, NULL);
+	if (ok && schema != NULL)
+		modeline(&text, &len, *schema != '\0' ? schema : NULL);
 	if (!ok) {
 		struct diag_pos pos = { from, 0, 0 };
 
@@ -105,9 +138,10 @@ copy(const char *folder, const char *name, const char *dir, const char *as,
 }
 
 enum status
-init_project(const char *starter, const char *shipped,
+init_project(const char *starter, const char *shipped, const char *schema,
     const struct init_layout *l, const char *dir, struct diag *d)
 {
+	const char *sch = schema != NULL ? schema : "";
 	bool ok;
 
 	if (!usable(dir, d))
@@ -120,13 +154,14 @@ init_project(const char *starter, const char *shipped,
 		return STATUS_OUTPUT;
 	}
 	if (l == NULL)
-		ok = copy(starter, "data.yaml", dir, "data.yaml", d) &&
-		    copy(starter, "layout.yaml", dir, "layout.yaml", d) &&
-		    copy(starter, "README", dir, "README", d);
+		ok = copy(starter, "data.yaml", dir, "data.yaml", NULL, d) &&
+		    copy(starter, "layout.yaml", dir, "layout.yaml", sch, d) &&
+		    copy(starter, "README", dir, "README", NULL, d);
 	else
-		ok = copy(starter, l->data, dir, "data.yaml", d) &&
-		    copy(shipped, l->layout, dir, "layout.yaml", d) &&
+		ok = copy(starter, l->data, dir, "data.yaml", NULL, d) &&
+		    copy(shipped, l->layout, dir, "layout.yaml", sch, d) &&
 		    (!l->logo || copy(shipped, "logo.svg", dir, "logo.svg",
-		    d)) && copy(starter, l->readme, dir, "README", d);
+		    NULL, d)) && copy(starter, l->readme, dir, "README", NULL,
+		    d);
 	return ok ? STATUS_OK : STATUS_OUTPUT;
 }

@@ -32,11 +32,14 @@ const char	*init_layout_names(void);
  * with l NULL the starter card (data.yaml, layout.yaml, README from
  * the folder `starter`); else the shipped layout l from the folder
  * `layouts` as layout.yaml (with logo.svg if it draws it), its starter
- * data and README.  Nothing is overwritten.  Returns an exit status;
- * problems are reported to d.
+ * data and README.  Nothing is overwritten.  The layout's editor line
+ * (`# yaml-language-server: $schema=…`, relative to the shipped file)
+ * names the file `schema` instead, the layouts' JSON Schema where
+ * brochure is installed, or goes if schema is NULL.  Returns an exit
+ * status; problems are reported to d.
  */
 enum status	init_project(const char *starter, const char *layouts,
-		    const struct init_layout *l, const char *dir,
-		    struct diag *);
+		    const char *schema, const struct init_layout *l,
+		    const char *dir, struct diag *);
 
 #endif

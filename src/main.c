@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "init.h"
+#include "layschema.h"
 #include "outfile.h"
 #include "watch.h"
 #include "run.h"
@@ -30,6 +31,21 @@ real(char *path)
 	free(r);
 	g_free(path);
 	return out;
+}
+
+/* The installed (or source tree's) schema/layout.json, or NULL. */
+static char *
+schema_file(void)
+{
+	char *dir = real(cli_find_share("schema"));
+	char *file = dir ? g_build_filename(dir, "layout.json", NULL) : NULL;
+
+	g_free(dir);
+	if (file != NULL && !g_file_test(file, G_FILE_TEST_IS_REGULAR)) {
+		g_free(file);
+		file = NULL;
+	}
+	return file;
 }
 
 /*
@@ -63,6 +79,36 @@ init_done(const char *dir, const struct init_layout *l)
 		    layouts);
 	g_free(layouts);
 	g_free(root);
+}
+
+/*
+ * `brochure schema`: the JSON Schema of layouts to stdout, or to -o
+ * FILE, written atomically.  An exit status.
+ */
+static int
+schema(const char *path, struct diag *d)
+{
+	char *json = layschema_json(d);
+	struct outfile *of;
+	size_t len;
+	bool ok;
+
+	if (json == NULL)
+		return STATUS_OUTPUT;
+	len = strlen(json);
+	if (path == NULL) {
+		ok = fwrite(json, 1, len, stdout) == len && fflush(stdout) == 0;
+		if (!ok)
+			diag_error(d, NULL, "cannot write the schema to the "
+			    "standard output");
+	} else if ((of = outfile_open(path, d)) != NULL) {
+		ok = fwrite(json, 1, len, outfile_fp(of)) == len;
+		ok = outfile_commit(of, d) && ok;
+	} else {
+		ok = false;
+	}
+	g_free(json);
+	return ok ? STATUS_OK : STATUS_OUTPUT;
 }
 
 /*
@@ -138,9 +184,12 @@ main(int argc, char **argv)
 	diag_init(&d, stderr);
 	/* Killed mid-render: no temporary file left.  Before any thread. */
 	outfile_catch_signals();
-	if ((st = cli_parse(argc, argv, &o, &d)) < 0 && o.cmd == RUN_INIT) {
+	if ((st = cli_parse(argc, argv, &o, &d)) < 0 && o.cmd == RUN_SCHEMA) {
+		st = schema(o.output, &d);
+	} else if (st < 0 && o.cmd == RUN_INIT) {
 		char *starter = cli_find_share("starter");
 		char *layouts = cli_find_share("layouts");
+		char *schema = schema_file();
 		const struct init_layout *l = o.nlayouts == 1 ?
 		    init_find_layout(o.layouts[0]) : NULL;
 
@@ -148,11 +197,12 @@ main(int argc, char **argv)
 			diag_error(&d, NULL, "cannot find the starter files "
 			    "next to the program");
 			st = STATUS_INPUT;
-		} else if ((st = init_project(starter, layouts, l, o.data,
-		    &d)) == 0)
+		} else if ((st = init_project(starter, layouts, schema, l,
+		    o.data, &d)) == 0)
 			init_done(o.data, l);
 		g_free(starter);
 		g_free(layouts);
+		g_free(schema);
 	} else if (st < 0) {
 		/*
 		 * One malloc arena per worker and one to share: glibc's

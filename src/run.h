@@ -21,6 +21,7 @@ enum run_cmd {
 	RUN_CHECK,
 	RUN_INIT,
 	RUN_WATCH,
+	RUN_SCHEMA,	/* print the layouts' JSON Schema (layschema.c) */
 	RUN__MAX
 };
 

@@ -20,6 +20,23 @@ struct keyword {
 };
 
 /*
+ * A parse table by name, for `brochure schema` (layschema.c), which
+ * builds the layout's JSON Schema from the tables that drive parsing:
+ * a map's keys (sorted, as schema_keys() takes them), or a keyword
+ * table.  Arrays of them end with an entry whose name is NULL.
+ */
+struct schema_keyset {
+	const char		*name;		/* "frame" */
+	const char *const	*keys;
+	size_t			 n;
+};
+struct schema_keywords {
+	const char		*name;		/* "valign" */
+	const struct keyword	*table;
+	size_t			 n;
+};
+
+/*
  * Reports every key of map m that is not in the sorted list keys[n],
  * with "did you mean ...?" when one is close.  `what` names the map
  * ("a style").  False if m is not a mapping or a key is unknown.

@@ -22,6 +22,10 @@ static const char *const span_keys[] = {
 	"background", "color", "size", "weight",
 };
 
+const struct schema_keyset spans_keyset = {
+	"span", span_keys, N(span_keys)
+};
+
 static void
 parse_span(struct spec_parser *p, const struct ynode *key,
     const struct ynode *m, struct span_style *sp)

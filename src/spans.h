@@ -11,6 +11,9 @@
 struct spec_parser;
 
 /* Reads the `spans` mapping m into the spec, reporting bad keys. */
+/* The keys of a character style, for layschema.c. */
+extern const struct schema_keyset	spans_keyset;
+
 void	spans_parse(struct spec_parser *, const struct ynode *m);
 
 /* Checks the tags in text block b's layout text (an error at the

@@ -62,6 +62,22 @@ static const struct keyword valigns[] = {
 static const struct keyword bools[] = {
 	{ "false", 0 }, { "no", 0 }, { "true", 1 }, { "yes", 1 },
 };
+
+const struct schema_keyset spec_keysets[] = {
+	{ "layout", top_keys, N(top_keys) },
+	{ "metadata", meta_keys, N(meta_keys) },
+	{ "page", page_keys, N(page_keys) },
+	{ "page-spec", page_spec_keys, N(page_spec_keys) },
+	{ "seq-page", seq_page_keys, N(seq_page_keys) },
+	{ "frame", frame_keys, N(frame_keys) },
+	{ NULL, NULL, 0 },
+};
+const struct schema_keywords spec_keywords[] = {
+	{ "valign", valigns, N(valigns) },
+	{ "bool", bools, N(bools) },
+	{ NULL, NULL, 0 },
+};
+
 static const struct style *
 find_style(const void *ctx, const char *name)
 {

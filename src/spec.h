@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "schema.h"
 #include "theme.h"
 #include "units.h"
 #include "ynode.h"
@@ -499,5 +500,13 @@ struct spec	*spec_parse(struct ydoc *, struct diag *d); /* takes doc */
 void		 spec_free(struct spec *);
 
 const struct style	*spec_find_style(const struct spec *, const char *);
+
+/*
+ * The key lists spec.c checks maps against (layout, metadata, page,
+ * page-spec, seq-page, frame) and its keyword tables (valign, bool),
+ * for layschema.c; each array ends with a NULL name.
+ */
+extern const struct schema_keyset	spec_keysets[];
+extern const struct schema_keywords	spec_keywords[];
 
 #endif

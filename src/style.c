@@ -399,6 +399,21 @@ cmp_key(const void *key, const void *entry)
 	return strcmp(key, ((const struct style_key *)entry)->name);
 }
 
+const char *
+style_key(size_t i)
+{
+	return i < N(style_keys) ? style_keys[i].name : NULL;
+}
+
+const struct schema_keywords style_keywords[] = {
+	{ "weight", weights, N(weights) },
+	{ "align", aligns, N(aligns) },
+	{ "break", breaks, N(breaks) },
+	{ "quotes", quote_kinds, N(quote_kinds) },
+	{ "runts", runts, N(runts) },
+	{ NULL, NULL, 0 },
+};
+
 struct style *
 style_parse(struct arena *a, struct diag *d, const struct ynode *colors,
     const struct ynode *key, const struct ynode *m,

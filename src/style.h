@@ -24,6 +24,14 @@ struct style	*style_parse(struct arena *a, struct diag *d,
 
 /* A weight, 100..1000 or a name (bold), into *out; false after
  * reporting a bad one. */
+/* The i-th style key in sorted order, or NULL past the last (for
+ * layschema.c). */
+const char	*style_key(size_t i);
+
+/* The keyword tables of style keys (weight, align, break, quotes,
+ * runts), for layschema.c; the array ends with a NULL name. */
+extern const struct schema_keywords style_keywords[];
+
 bool		 style_parse_weight(struct diag *d, const struct ynode *n,
 		    int *out);
 

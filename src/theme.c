@@ -27,6 +27,10 @@ static const char *const theme_keys[] = {
 	"pages", "parts", "required", "spans", "styles",
 };
 
+const struct schema_keyset theme_keyset = {
+	"theme", theme_keys, N(theme_keys)
+};
+
 /* The keys whose mappings merge name by name, later files winning. */
 static const char *const merged_maps[] = {
 	"colors", "metadata", "page", "parts", "spans", "styles",

@@ -8,6 +8,7 @@
 #ifndef THEME_H
 #define THEME_H
 
+#include "schema.h"
 #include "ynode.h"
 
 /* Themes including themes, and parts using parts, nest this deep. */
@@ -35,6 +36,10 @@ const struct ynode	*theme_apply(struct ydoc *doc, struct theme_set *set,
 /* Only the parts: every `use` under root's pages made into its part. */
 const struct ynode	*theme_use_parts(struct ydoc *doc,
 			    const struct ynode *root, struct diag *d);
+
+/* The keys a theme may hold, for layschema.c (a layout's, `pages`
+ * refused by name). */
+extern const struct schema_keyset	theme_keyset;
 
 void			 theme_set_free(struct theme_set *);
 

@@ -44,6 +44,20 @@ static const struct page_size {
 
 const char units_page_list[] = "A3, A4, A5, A6, B5, Letter";
 
+const char *
+units_name(enum unit u)
+{
+	assert(u < UNIT__MAX);
+	return units[u].name;
+}
+
+const char *
+units_page_name(size_t i)
+{
+	return i < sizeof(page_sizes) / sizeof(page_sizes[0]) ?
+	    page_sizes[i].name : NULL;
+}
+
 /*
  * Reads a decimal number at the start of s; *end points past it.  Only
  * [+-]digits[.digits][e[+-]digits] is accepted: strtod alone would also
@@ -307,11 +321,30 @@ units_color_hint(const char *s)
 	    "spot(PANTONE 485 C, cmyk(0, 0.95, 1, 0))";
 }
 
+/* In the order messages and --help name them. */
+static const struct {
+	const char	*name;
+	unsigned	 bit;
+} standards[] = {
+	{ "ua-1", PDF_UA1 }, { "x-4", PDF_X4 }, { "a-2u", PDF_A2U },
+};
+
 unsigned
 units_pdf_standard(const char *s)
 {
-	return strcmp(s, "ua-1") == 0 ? PDF_UA1 : strcmp(s, "x-4") == 0 ?
-	    PDF_X4 : strcmp(s, "a-2u") == 0 ? PDF_A2U : 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(standards) / sizeof(standards[0]); i++)
+		if (strcmp(s, standards[i].name) == 0)
+			return standards[i].bit;
+	return 0;
+}
+
+const char *
+units_pdf_standard_name(size_t i)
+{
+	return i < sizeof(standards) / sizeof(standards[0]) ?
+	    standards[i].name : NULL;
 }
 
 bool

@@ -8,6 +8,7 @@
 #define UNITS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* How a colour is given: sRGB, or for the press CMYK (DeviceCMYK in a
  * PDF) or a spot colour (a Separation named for its ink, CMYK its
@@ -87,6 +88,8 @@ enum pdf_standard {
 
 /* The standard named s ("ua-1", "x-4", "a-2u") as its bit, or 0. */
 unsigned	units_pdf_standard(const char *s);
+/* The i-th standard's name, or NULL past the last (layschema.c). */
+const char	*units_pdf_standard_name(size_t i);
 
 /* The forms of a colour, for messages. */
 #define UNITS_COLOR_FORMS	"'#rgb', '#rrggbb', '#rrggbbaa', " \
@@ -127,6 +130,11 @@ bool	units_lang(const char *s);
 
 /* Looks up a named page size ("A4", case-insensitive), portrait. */
 bool	units_page_size(const char *, double *w, double *h);
+
+/* A unit's name ("mm"), and the i-th page size's name ("A4", NULL
+ * past the last): for layschema.c. */
+const char	*units_name(enum unit u);
+const char	*units_page_name(size_t i);
 
 /* The units and page names, for messages. */
 extern const char units_list[];

@@ -819,6 +819,15 @@ if make -s install PREFIX="$E/usr" >"$E/out" 2>&1 &&
 	    grep -q "docs/examples/\$" "$E/out" && grep -q "campaigns/lumen/\$" "$E/out" &&
 	    pass || fail "installed, init names the reference, examples, campaign and layouts, all present" \
 	    "missing: $missing; $(cat "$E/out")"
+	head -1 "$E/starter/inst/layout.yaml" | grep -qx "# yaml-language-server: \$schema=$E/usr/share/brochure/schema/layout.json" &&
+	    [ -f "$E/usr/share/brochure/schema/layout.json" ] && pass ||
+	    fail "installed, init's layout names the installed schema for editors" "$(head -1 "$E/starter/inst/layout.yaml")"
+	for f in "$E"/usr/share/brochure/layouts/*.yaml "$E"/usr/share/doc/brochure/campaigns/lumen/[!d]*.yaml; do
+		s=$(sed -n '1s/^# yaml-language-server: \$schema=//p' "$f")
+		[ -n "$s" ] && [ -f "$(dirname "$f")/$s" ] || echo "$f"
+	done >"$E/out"
+	[ ! -s "$E/out" ] && pass ||
+	    fail "installed, each layout's editor line names the installed schema" "$(cat "$E/out")"
 	missing=$(grep -o '\](\(docs\|campaigns\)/[^)#]*' README.md | cut -c3- | sort -u |
 	    while read -r p; do [ -e "$E/usr/share/doc/brochure/$p" ] || echo "$p"; done)
 	[ -z "$missing" ] && [ -d "$E/usr/share/doc/brochure/docs/ci" ] && pass ||
@@ -826,7 +835,7 @@ if make -s install PREFIX="$E/usr" >"$E/out" 2>&1 &&
 	# The installed bash completion completes from what --help lists.
 	if out=$(bash -c '. "$1"; t() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _brochure; echo "${COMPREPLY[*]}"; }
 	    cd "$2" || exit 1
-	    [ "$(t brochure "")" = "render check watch init --help --version" ] || echo "commands: $(t brochure "")"
+	    [ "$(t brochure "")" = "render check watch init schema --help --version" ] || echo "commands: $(t brochure "")"
 	    [ "$(t brochure render data/interns.yaml --pdf-standard "")" = "ua-1 x-4 a-2u" ] || echo "standards"
 	    [ "$(t brochure render data/interns.yaml -l layouts/brochure-a5)" = "layouts/brochure-a5-print.yaml" ] || echo "layout files: $(t brochure render d -l layouts/brochure-a5)"
 	    [ "$(t brochure init x -l a5)" = "a5-print" ] || echo "init -l names"
@@ -1602,6 +1611,52 @@ for p in story:
     at = i + len(squash(p))' tests/cases/columns/data/stories.yaml "$E/columns.txt"
 else
 	fail "two columns: a story renders" "$(cat "$E/err")"
+fi
+# -- brochure schema: the layouts' JSON Schema for editors -------------
+# The committed schema/layout.json is what the program prints (make
+# schema); every shipped layout, theme and docs example passes it; a
+# misspelt key fails in the schema and in check alike.
+if "$BROCHURE" schema >"$E/schema.json" 2>"$E/err" && [ ! -s "$E/err" ]; then
+	same "schema/layout.json is what brochure schema prints (make schema)" \
+	    schema/layout.json "$E/schema.json"
+	"$BROCHURE" schema -o "$E/schema-o.json" >"$E/out" 2>&1 &&
+	    [ ! -s "$E/out" ] && cmp -s "$E/schema.json" "$E/schema-o.json" &&
+	    pass || fail "schema -o FILE writes the same bytes, and nothing else" "$(cat "$E/out")"
+else
+	fail "brochure schema prints the schema, and nothing on stderr" "$(cat "$E/err")"
+fi
+"$BROCHURE" schema data/interns.yaml 2>"$E/err"; st=$?
+[ $st = 2 ] && grep -q "schema takes no file" "$E/err" && pass ||
+    fail "schema with a file is a usage error (exit 2)" "$st: $(cat "$E/err")"
+if ! $PY -c 'import jsonschema, yaml' 2>/dev/null; then
+	skip "layouts against the schema" "no python3-jsonschema or python3-yaml for $PY (scripts/setup test installs them)"
+else
+	# The layouts, not the data files beside them (campaigns/lumen/data.yaml,
+	# starter/cards.yaml and print.yaml, docs/examples/data/).
+	check "every shipped layout, theme, starter and docs example passes the schema" \
+	    $PY tests/e2e/schema-check.py schema/layout.json layouts/*.yaml \
+	    campaigns/lumen/brochure-a5.yaml campaigns/lumen/og.yaml \
+	    campaigns/lumen/square.yaml campaigns/lumen/theme.yaml \
+	    starter/layout.yaml docs/examples/*.yaml docs/examples/themes/*.yaml
+	T=tests/e2e/schema-typo.yaml
+	check "the misspelling test's layout passes the schema as written" \
+	    $PY tests/e2e/schema-check.py schema/layout.json $T
+	check "the misspelling test's layout passes check as written" \
+	    "$BROCHURE" check $D -l $T --strict
+	# FROM/TO/WHERE/what check says
+	for typo in "line-height:/line-hieght:/a style/unknown key 'line-hieght' in a style" \
+	    "blocks:/blcks:/a frame/unknown key 'blcks' in a frame" \
+	    "- text:/- txt:/a text block/did you mean 'text'"; do
+		from=${typo%%/*}; rest=${typo#*/}; to=${rest%%/*}; rest=${rest#*/}
+		where=${rest%%/*}; says=${rest#*/}
+		key=${to#- }; key=${key%:}
+		sed "s/$from/$to/" $T >"$E/typo.yaml"
+		check "'$key' in $where fails in the schema" \
+		    $PY tests/e2e/schema-check.py --fails "$key" "$E/schema.json" "$E/typo.yaml"
+		"$BROCHURE" check $D -l "$E/typo.yaml" 2>"$E/err"; st=$?
+		[ $st = 1 ] && grep -q "$says" "$E/err" && pass ||
+		    fail "'$key' in $where fails in check (exit 1)" "$st: $(cat "$E/err")"
+	done
 fi
 # -- the native PDF writer: letter-spaced capitals read as words -------
 "$BROCHURE" render $D -l tests/e2e/spaced.yaml --only gina --pdf-writer native \
