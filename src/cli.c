@@ -548,6 +548,9 @@ check_command(const char *const *pos, struct run_opts *o, struct diag *d)
 		if (o->nlayouts > 0)
 			return usage_error(d, "schema is the same for every "
 			    "layout: drop -l", NULL);
+		if (o->report != NULL)
+			return usage_error(d, "schema checks nothing to report: "
+			    "drop --report", NULL);
 		return -1;
 	}
 	if (o->cmd == RUN_INIT) {

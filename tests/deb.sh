@@ -71,7 +71,7 @@ if [ -n "$DEB" ]; then
 	    ./usr/share/doc/brochure/README.md ./usr/share/doc/brochure/copyright \
 	    ./usr/share/doc/brochure/docs/layout.md ./usr/share/doc/brochure/docs/ci/brochure-matcher.json \
 	    ./usr/share/doc/brochure/data/interns.yaml ./usr/share/doc/brochure/campaigns/lumen/data.yaml \
-    ./usr/share/brochure/schema/layout.json ./usr/share/brochure/merge-manifests; do
+	    ./usr/share/brochure/schema/layout.json ./usr/share/brochure/merge-manifests; do
 		grep -q " $p\$" "$K/list" || missing="$missing $p"
 	done
 	[ -z "$missing" ] && pass || fail "the package holds the program, its files and docs" "missing:$missing"
