@@ -134,10 +134,14 @@ write_file(struct render *r, struct worker *wk, const struct page *j,
 }
 
 /*
- * --gallery: a picture of a page whose file is a PDF, or of a page that
- * failed (so not written), 400px wide, in the gallery's pages/.
+ * --gallery: a picture of a page whose file is a PDF, 400px wide, or of
+ * a page that failed (so not written), large enough to read the words
+ * that spill: 1240px wide (A4 at 150 dpi), or the output's own size if
+ * larger, with its frames and blocks outlined (--debug-boxes); in the
+ * gallery's pages/.
  */
 #define THUMB_PX	400
+#define FAILED_PX	1240
 
 static void
 write_thumb(struct render *r, const struct page *j, struct lpage *p,
@@ -158,7 +162,11 @@ write_thumb(struct render *r, const struct page *j, struct lpage *p,
 		g_mkdir_with_parents(dir, 0777);
 		g_free(dir);
 	}
-	oo.scale = THUMB_PX / w;
+	if (res->st == STATUS_OK)
+		oo.scale = THUMB_PX / w;
+	else if (!r->t.be->raster ||
+	    r->t.be->pixels(w, oo.scale) < FAILED_PX)
+		oo.scale = FAILED_PX / w;
 	if (!page_file(&out_png, res->thumb, &oo, p, NULL, d)) {
 		g_free(res->thumb);
 		res->thumb = NULL;
@@ -236,6 +244,15 @@ render_work(void *v, int i, void *arg)
 		res->st = write_file(r, w, j, p, res, &d);
 	else if (r->t.mode == TARGET_PDF)
 		res->st = record_page(r, w, p, res, &d);
+	if (r->gal != NULL && res->st == STATUS_INPUT && !lc.debug) {
+		/* its picture shows the frames, and so what spills out */
+		struct diag silent;
+
+		diag_init_silent(&silent);
+		lc.debug = true;
+		lpage_free(p);
+		p = layout_page(&lc, &job, &silent);
+	}
 	if (r->gal != NULL && (res->st == STATUS_OK ? r->thumbs :
 	    res->st == STATUS_INPUT))
 		write_thumb(r, j, p, res, &d);

@@ -5,6 +5,7 @@
 suite_begin gallery
 D=data/interns.yaml
 G=$TMP/gallery
+PY=/usr/bin/python3
 mkdir -p "$G"
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 
@@ -29,7 +30,8 @@ grep -q '<figure class="flagged"><a href="ov.pdf#page=1"><img src="pages/1.png"'
     pass || fail "a PDF page's thumbnail with its warning beside it"
 # A failing --strict run writes no page that fails, but the gallery
 # still pictures it (pages/), marked "not written", for the reviewer of
-# a failed CI job to see what overflowed.
+# a failed CI job to see what overflowed: 1240 pixels wide (A4 at 150
+# dpi), to read the words that spill, not a 400-pixel thumbnail.
 "$BROCHURE" render $D -l tests/e2e/overflow.yaml -o "$G/strict/" --strict \
     --gallery -q 2>/dev/null
 st=$?
@@ -43,13 +45,26 @@ if [ $st -eq 1 ] && [ $st2 -eq 1 ] && [ ! -e "$G/strict/gina.png" ] &&
     [ "$(grep -c 'class="flagged failed"' "$G/strict/index.html")" = 4 ] &&
     grep -q '4 pages, 4 with diagnostics, 4 not written' "$G/strict/index.html" &&
     [ "$(head -c 4 "$G/strict/pages/ted.png" | od -An -c | tr -d ' ')" = "211PNG" ] &&
-    [ "$(head -c 4 "$G/strict-pdf/pages/4.png" | od -An -c | tr -d ' ')" = "211PNG" ]; then
+    [ "$(head -c 4 "$G/strict-pdf/pages/4.png" | od -An -c | tr -d ' ')" = "211PNG" ] &&
+    [ "$(od -An -tu1 -j16 -N4 "$G/strict-pdf/pages/4.png" | tr -s ' ')" = " 0 0 4 216" ]; then
 	pass
 else
 	fail "a --strict run's gallery pictures the pages it did not write" \
 	    "status $st, $st2" "$(ls "$G/strict" "$G/strict-pdf" 2>&1)" \
 	    "$(grep -o '<p>[^<]*</p>\|<figure[^>]*><a[^>]*>[^<]*<img src="[^"]*"' "$G/strict/index.html" 2>&1 | head -6)"
 fi
+# ... with its frames outlined (magenta, as --debug-boxes draws them),
+# so the reviewer sees where the frame ends and what spills out.
+if out=$($PY - "$G/strict-pdf/pages/1.png" <<-'EOF' 2>&1
+	import sys
+	sys.path.insert(0, "tests/e2e")
+	import pngread
+	w, h, bpp, rows = pngread.read(sys.argv[1])
+	n = sum(1 for r in rows for x in range(0, w * bpp, bpp)
+	        if r[x] > 200 and r[x + 1] < 90 and r[x + 2] > 200)
+	assert n > 1000, "%d magenta pixels" % n
+	EOF
+); then pass; else fail "a failed page's picture outlines its frames" "$out"; fi
 
 if [ -z "$CHROMIUM" ]; then
 	skip "gallery in Chromium" "chromium is not installed (scripts/setup installs it)"
