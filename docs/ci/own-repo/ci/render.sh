@@ -113,7 +113,7 @@ matcher)
 cards)
 	case ${1:-} in
 	[1-9]*/[1-9]*) ;;
-	*)	echo "usage: ci/render.sh cards K/N" >&2; exit 2 ;;
+	*)	echo "usage: ci/render.sh cards K/N, not '${1:-}'" >&2; exit 2 ;;
 	esac
 	shard=$1 k=${1%/*}
 	rm -rf "out/cards-$k"
