@@ -880,6 +880,19 @@ for f in square:1080x1080 portrait:1080x1350 story:1080x1920 og:1200x630 \
 	    fail "init -l $n renders a PDF of $want pages" "$(pdfinfo "$P/out/brochure.pdf" 2>&1)" ;;
 	esac
 done
+# A print project's real links are longer than the starter's: up to 84
+# characters, the a5-print layout's QR code keeps print's 0.4mm modules
+# and its footer holds the link on two lines, under --strict.
+P="$E/starter/a5-print"
+sed 's|url: https://example.com/stories/minji|url: https://careers.example-company.co.kr/recruiting/2026/interns/stories/minji-kim-abcd|' \
+    "$P/data.yaml" >"$P/long-link.yaml"
+if ! grep -q 'minji-kim-abcd$' "$P/long-link.yaml"; then
+	fail "a5-print: a link of 84 characters in the starter data" "$(grep url: "$P/data.yaml")"
+elif (cd "$P" && "$BROCHURE" check long-link.yaml -l layout.yaml --strict >"$E/err" 2>&1); then
+	pass
+else
+	fail "a5-print: a link of 84 characters passes --strict (QR code and footer)" "$(cat "$E/err")"
+fi
 # -- --debug-boxes: outlines and names over the page, layout unchanged ---
 "$BROCHURE" render $D -l $A4 -o "$E/dbg.pdf" --debug-boxes -q &&
     pdftotext "$E/dbg.pdf" - | grep -qx "footer" && ! pdftotext "$E/b.pdf" - | grep -qx "footer" &&
