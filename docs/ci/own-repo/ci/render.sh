@@ -7,7 +7,8 @@
 #   sh ci/render.sh install-deb URL [SHA256]
 #       option A: brochure's Debian package from URL (a release asset,
 #       an artifact of brochure's own pipeline), checked against its
-#       SHA-256 when given, installed by apt-get (as root, Debian 12)
+#       SHA-256 when given, installed by apt-get (as root, Debian 12);
+#       BROCHURE_DEB_HEADER, if set, is sent with the request (a token)
 #   sh ci/render.sh install-source GIT_URL REF
 #       option B: brochure cloned at a tag or commit, built and
 #       installed in BROCHURE_PREFIX (default /usr/local)
@@ -79,7 +80,10 @@ install-deb)
 	[ $# -ge 1 ] || { echo "usage: ci/render.sh install-deb URL [SHA256]" >&2; exit 2; }
 	command -v curl >/dev/null 2>&1 || apt_get curl ca-certificates
 	deb=$(mktemp -d)/brochure.deb
-	curl -fsSL -o "$deb" "$1"
+	# BROCHURE_DEB_HEADER: one HTTP header for a registry that wants a
+	# token (GitLab's package registry: "JOB-TOKEN: $CI_JOB_TOKEN").
+	curl -fsSL ${BROCHURE_DEB_HEADER:+-H "$BROCHURE_DEB_HEADER"} \
+	    -o "$deb" "$1"
 	if [ -n "${2:-}" ]; then
 		echo "$2  $deb" | sha256sum -c --quiet -
 	fi
