@@ -1296,6 +1296,23 @@ echo stale >"$E/cq/quality.json"
     -l layouts/og.yaml -o "$E/cq/out/" --strict \
     --report "$E/cq/quality.json" 2>"$E/cq/err" >/dev/null
 st=$?
+# The same bytes at any --jobs, run after run (report and JSON lines).
+for k in 1 2 3; do
+	for j in 1 4; do
+		"$BROCHURE" render data/interns.yaml -l tests/e2e/overflow.yaml \
+		    -l layouts/og.yaml -o "$E/cq/out-$j/" --strict --jobs $j \
+		    --diagnostics json --report "$E/cq/q-$j.json" \
+		    2>"$E/cq/j-$j.jsonl" >/dev/null
+	done
+	if cmp -s "$E/cq/q-1.json" "$E/cq/q-4.json" &&
+	    cmp -s "$E/cq/j-1.jsonl" "$E/cq/j-4.jsonl" &&
+	    cmp -s "$E/cq/q-1.json" "$E/cq/quality.json"; then
+		pass
+	else
+		fail "--report and --diagnostics json: the same bytes at --jobs 1 and 4 (run $k)" \
+		    "$(diff "$E/cq/j-1.jsonl" "$E/cq/j-4.jsonl" | head -6)"
+	fi
+done
 "$BROCHURE" check data/interns.yaml -l layouts/og.yaml \
     --report "$E/cq/advice.json" 2>/dev/null >/dev/null
 "$BROCHURE" check data/interns.yaml -l tests/bad/common-layout.yaml \
