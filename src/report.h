@@ -20,13 +20,10 @@ struct report;
 struct report_log;
 
 /*
- * Prints to out; quiet: hide warnings (and their notes); source: show
- * the source line and a caret under each line; color: ANSI colours.
- */
-/*
- * Prints each group of diagnostics (a message and its notes) once: as
- * lines, with source lines (source) in colour (color), or as one JSON
- * object a line (json: diag_json()).
+ * Prints each group of diagnostics (a message and its notes) once, to
+ * out: as lines, each followed by its source line and a caret (source),
+ * in ANSI colours (color); or as one JSON object a line (json:
+ * diag_json()).  quiet: hide warnings and their notes.
  */
 struct report	*report_new(FILE *out, bool quiet, bool source, bool color,
 		    bool json);
