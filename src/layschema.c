@@ -17,6 +17,7 @@
 #include <glib.h>
 
 #include "block.h"
+#include "json.h"
 #include "layschema.h"
 #include "schema.h"
 #include "spans.h"
@@ -430,23 +431,6 @@ struct jw {
 	bool		 failed;
 };
 
-static void
-quote(GString *s, const char *v)
-{
-	const unsigned char *c;
-
-	g_string_append_c(s, '"');
-	for (c = (const unsigned char *)v; *c != '\0'; c++) {
-		if (*c == '"' || *c == '\\')
-			g_string_append_printf(s, "\\%c", *c);
-		else if (*c < 0x20)
-			g_string_append_printf(s, "\\u%04x", *c);
-		else
-			g_string_append_c(s, (char)*c);
-	}
-	g_string_append_c(s, '"');
-}
-
 /* A new member (key "…": or an array item) at the current depth. */
 static void
 member(struct jw *w, const char *key)
@@ -456,7 +440,7 @@ member(struct jw *w, const char *key)
 	w->empty[w->depth] = false;
 	g_string_append_printf(w->s, "\n%*s", 2 * (w->depth + 1), "");
 	if (key != NULL) {
-		quote(w->s, key);
+		json_str(w->s, key);
 		g_string_append(w->s, ": ");
 	}
 }
@@ -495,7 +479,7 @@ static void
 str(struct jw *w, const char *key, const char *v)
 {
 	member(w, key);
-	quote(w->s, v);
+	json_str(w->s, v);
 }
 
 /* A literal: a number, true, false, null. */
